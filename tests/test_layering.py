@@ -1,0 +1,58 @@
+"""The Qt-free layers stay Qt-free, and the demo server stays independent of the client."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "soundclone_desktop"
+QT_MODULES = ("PySide6", "qasync", "shiboken6")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative import: resolve against the package path
+                parts = path.relative_to(PACKAGE.parent).with_suffix("").parts[: -node.level]
+                base = ".".join(parts)
+                names.add(f"{base}.{node.module}" if node.module else base)
+            elif node.module:
+                names.add(node.module)
+    return names
+
+
+def _files(layer: str) -> list[Path]:
+    return sorted((PACKAGE / layer).rglob("*.py"))
+
+
+@pytest.mark.parametrize("layer", ["core", "api", "services", "store", "demo"])
+def test_layer_imports_no_qt(layer: str) -> None:
+    for path in _files(layer):
+        bad = {n for n in _imports(path) if n.split(".")[0] in QT_MODULES}
+        assert not bad, f"{path.relative_to(PACKAGE)} imports Qt: {sorted(bad)}"
+
+
+def test_core_imports_nothing_else_of_ours() -> None:
+    for path in _files("core"):
+        ours = {
+            n
+            for n in _imports(path)
+            if n.startswith("soundclone_desktop.") and not n.startswith("soundclone_desktop.core")
+        }
+        assert not ours, f"{path.relative_to(PACKAGE)} imports {sorted(ours)}"
+
+
+def test_demo_server_is_independent_of_client_rules() -> None:
+    for path in _files("demo"):
+        ours = {
+            n
+            for n in _imports(path)
+            if n.startswith("soundclone_desktop.") and not n.startswith("soundclone_desktop.demo")
+        }
+        assert not ours, f"{path.relative_to(PACKAGE)} reuses client code: {sorted(ours)}"
