@@ -1,0 +1,592 @@
+"""Voice and production parameters: the form beside the script.
+
+Values and field names follow ``core.params.ProductionParams``; ranges and language lists come
+from ``core`` so the form offers exactly what validation accepts. Sliders work on integers
+(hundredths for speed and volume), the spin box beside each one holds the real value, and each
+side updates the other with signals blocked: no feedback loop, no float drift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import fields
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soundclone_desktop.core.languages import (
+    ALL_LANGUAGES,
+    AUTO,
+    V1_LANGUAGES,
+    guess_language,
+    languages_for,
+)
+from soundclone_desktop.core.params import (
+    EMOTIONS,
+    PITCH_RANGE,
+    SPEED_RANGE,
+    VERSIONS,
+    ProductionParams,
+    SubtitleType,
+)
+
+_CTX = "ParametersPanel"
+_SCALE = 100  # slider units per 1.0 of speed or volume
+_VOL_MIN = 0.01  # the API excludes 0 (range (0, 10]); 0.01 is the lowest usable volume
+_VOL_MAX = 10.0
+_ENTER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_FALLBACK_LANGUAGE = "English"
+
+
+def _defaults() -> dict[str, Any]:
+    """``ProductionParams`` defaults for the fields this panel edits."""
+    skip = ("model_id", "text")
+    return {f.name: f.default for f in fields(ProductionParams) if f.name not in skip}
+
+
+def emotion_label(value: str) -> str:
+    t = QCoreApplication.translate
+    labels = {
+        "neutral": t(_CTX, "Neutral"),
+        "happy": t(_CTX, "Happy"),
+        "sad": t(_CTX, "Sad"),
+        "angry": t(_CTX, "Angry"),
+        "fearful": t(_CTX, "Fearful"),
+        "disgusted": t(_CTX, "Disgusted"),
+        "surprised": t(_CTX, "Surprised"),
+    }
+    return labels.get(value, value)
+
+
+def language_label(value: str) -> str:
+    """Display name of an API language value (falls back to the value itself)."""
+    t = QCoreApplication.translate
+    labels = {
+        AUTO: t("Languages", "Automatic"),
+        "Chinese": t("Languages", "Chinese (Mandarin)"),
+        "Chinese,Yue": t("Languages", "Cantonese"),
+        "English": t("Languages", "English"),
+        "Arabic": t("Languages", "Arabic"),
+        "Russian": t("Languages", "Russian"),
+        "Spanish": t("Languages", "Spanish"),
+        "French": t("Languages", "French"),
+        "Portuguese": t("Languages", "Portuguese"),
+        "German": t("Languages", "German"),
+        "Turkish": t("Languages", "Turkish"),
+        "Dutch": t("Languages", "Dutch"),
+        "Ukrainian": t("Languages", "Ukrainian"),
+        "Vietnamese": t("Languages", "Vietnamese"),
+        "Indonesian": t("Languages", "Indonesian"),
+        "Japanese": t("Languages", "Japanese"),
+        "Italian": t("Languages", "Italian"),
+        "Korean": t("Languages", "Korean"),
+        "Thai": t("Languages", "Thai"),
+        "Polish": t("Languages", "Polish"),
+        "Romanian": t("Languages", "Romanian"),
+        "Greek": t("Languages", "Greek"),
+        "Czech": t("Languages", "Czech"),
+        "Finnish": t("Languages", "Finnish"),
+        "Hindi": t("Languages", "Hindi"),
+        "Bulgarian": t("Languages", "Bulgarian"),
+        "Danish": t("Languages", "Danish"),
+        "Hebrew": t("Languages", "Hebrew"),
+        "Malay": t("Languages", "Malay"),
+        "Persian": t("Languages", "Persian"),
+        "Slovak": t("Languages", "Slovak"),
+        "Swedish": t("Languages", "Swedish"),
+        "Croatian": t("Languages", "Croatian"),
+        "Filipino": t("Languages", "Filipino"),
+        "Hungarian": t("Languages", "Hungarian"),
+        "Norwegian": t("Languages", "Norwegian"),
+        "Slovenian": t("Languages", "Slovenian"),
+        "Catalan": t("Languages", "Catalan"),
+        "Nynorsk": t("Languages", "Norwegian Nynorsk"),
+        "Tamil": t("Languages", "Tamil"),
+        "Afrikaans": t("Languages", "Afrikaans"),
+    }
+    return labels.get(value, value)
+
+
+class SliderSpinPair:
+    """Keeps a slider (integers) and a spin box (real values) showing the same number."""
+
+    def __init__(
+        self, slider: QSlider, spin: QAbstractSpinBox, scale: int, on_change: Callable[[], None]
+    ) -> None:
+        self.slider, self.spin, self.scale = slider, spin, scale
+        self._on_change = on_change
+        slider.valueChanged.connect(self._from_slider)
+        spin.valueChanged.connect(self._from_spin)  # type: ignore[attr-defined]
+
+    def value(self) -> float:
+        return float(self.spin.value())  # type: ignore[attr-defined]
+
+    def set_value(self, value: float) -> None:
+        with QSignalBlocker(self.spin), QSignalBlocker(self.slider):
+            self.spin.setValue(value if self.scale != 1 else round(value))  # type: ignore[attr-defined]
+            # Read back the spin's value: it has already clamped and rounded it.
+            self.slider.setValue(round(self.value() * self.scale))
+
+    def _from_slider(self, units: int) -> None:
+        with QSignalBlocker(self.spin):
+            self.spin.setValue(units / self.scale if self.scale != 1 else units)  # type: ignore[attr-defined]
+        self._on_change()
+
+    def _from_spin(self, value: float) -> None:
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(round(value * self.scale))
+        self._on_change()
+
+
+class _VoiceIdEdit(QLineEdit):
+    """The inline "paste a voice ID" field; Escape cancels it."""
+
+    cancelled = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ParametersPanel(QWidget):
+    """``changed()`` after any value change; ``voice_changed(model_id)`` for the voice."""
+
+    changed = Signal()
+    voice_changed = Signal(str)
+
+    def __init__(
+        self, parent: QWidget | None = None, *, script_text: Callable[[], str] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("parametersPanel")
+        self._script_text = script_text
+        self._voice_index = -1  # the real voice shown before "Enter a voice ID…" was chosen
+        self._quiet = False  # set_values in progress: one changed() at the end
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._build_voice(form)
+        self._build_version_language(form)
+        self._build_emotion(form)
+        self._build_sliders(form)
+        self._build_subtitles(form)
+        self.reset_button = QPushButton(QCoreApplication.translate(_CTX, "Reset to defaults"))
+        self.reset_button.setObjectName("resetButton")
+        self.reset_button.setToolTip(
+            QCoreApplication.translate(_CTX, "Set every value except the voice back to its default")
+        )
+        self.reset_button.clicked.connect(self.reset)
+        reset_row = QHBoxLayout()
+        reset_row.addStretch(1)
+        reset_row.addWidget(self.reset_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(reset_row)
+        layout.addStretch(1)
+        self.set_values(_defaults())
+
+    # --- public API ----------------------------------------------------------------------
+
+    def set_script_text_source(self, script_text: Callable[[], str] | None) -> None:
+        """Where to read the script when guessing a language for v1."""
+        self._script_text = script_text
+
+    def values(self) -> dict[str, Any]:
+        """The form as ``ProductionParams`` keyword arguments (everything except ``text``)."""
+        model_id = self.voice_combo.currentData()
+        return {
+            "model_id": model_id if isinstance(model_id, str) else "",
+            "version": self.version_combo.currentData(),
+            "language": self.language_combo.currentData(),
+            "emotion": self.emotion_combo.currentData(),
+            "speed": round(self.speed.value(), 2),
+            "vol": round(self.vol.value(), 2),
+            "pitch": int(self.pitch.value()),
+            "subtitles": self.subtitles_check.isChecked(),
+            "subtitle_type": SubtitleType(self.subtitle_type_combo.currentData()),
+        }
+
+    def set_values(self, values: Mapping[str, Any]) -> None:
+        """Show ``values`` (any subset of the keys of :meth:`values`); emits ``changed`` once."""
+        before = self.values() if hasattr(self, "subtitle_type_combo") else None
+        self._quiet = True
+        try:
+            if "model_id" in values:
+                self.select_voice(str(values["model_id"] or ""))
+            if "version" in values:
+                with QSignalBlocker(self.version_combo):
+                    _select_data(self.version_combo, values["version"])
+                self._apply_version()
+            if "language" in values:
+                self._select_language(str(values["language"]))
+            if "emotion" in values:
+                _select_data(self.emotion_combo, values["emotion"])
+            if "speed" in values:
+                self.speed.set_value(float(values["speed"]))
+            if "vol" in values:
+                self.vol.set_value(float(values["vol"]))
+            if "pitch" in values:
+                self.pitch.set_value(int(values["pitch"]))
+            if "subtitles" in values:
+                with QSignalBlocker(self.subtitles_check):
+                    self.subtitles_check.setChecked(bool(values["subtitles"]))
+                self.subtitle_type_combo.setEnabled(self.subtitles_check.isChecked())
+            if "subtitle_type" in values:
+                _select_data(self.subtitle_type_combo, str(values["subtitle_type"]))
+        finally:
+            self._quiet = False
+        self.language_note.hide()
+        after = self.values()
+        if before is not None and after != before:
+            if after["model_id"] != before["model_id"]:
+                self.voice_changed.emit(after["model_id"])
+            self.changed.emit()
+
+    def reset(self) -> None:
+        """Every value back to the ``ProductionParams`` default; the voice stays."""
+        self.set_values(_defaults())
+
+    def set_voices(self, voices: Sequence[tuple[str, str]]) -> None:
+        """Offer ``(label, model_id)`` voices; keeps the current voice when it is still there."""
+        current = self.values()["model_id"] if self.voice_combo.count() else ""
+        with QSignalBlocker(self.voice_combo):
+            self.voice_combo.clear()
+            for label, model_id in voices:
+                self.voice_combo.addItem(label, model_id)
+            self.voice_combo.addItem(QCoreApplication.translate(_CTX, "Enter a voice ID…"))
+            self.voice_combo.setItemData(self.voice_combo.count() - 1, True, _ENTER_ID_ROLE)
+            self.voice_combo.setCurrentIndex(-1)
+        self._voice_index = -1
+        if current:
+            self._quiet = True  # the same voice stays selected: nothing to announce
+            try:
+                self.select_voice(current)
+            finally:
+                self._quiet = False
+        elif voices:
+            self._set_voice_index(0, notify=True)
+
+    def select_voice(self, model_id: str) -> None:
+        """Select a voice by model ID; an ID not in the list is added as its own entry."""
+        model_id = model_id.strip()
+        if not model_id:
+            self._set_voice_index(-1, notify=not self._quiet)
+            return
+        index = self.voice_combo.findData(model_id)
+        if index < 0:
+            index = self.voice_combo.count() - 1  # before "Enter a voice ID…"
+            self.voice_combo.insertItem(index, model_id, model_id)
+        self._set_voice_index(index, notify=not self._quiet)
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_voice(self, form: QFormLayout) -> None:
+        self.voice_combo = QComboBox()
+        self.voice_combo.setObjectName("voiceCombo")
+        self.voice_combo.setEditable(False)
+        self.voice_combo.setPlaceholderText(QCoreApplication.translate(_CTX, "Choose a voice"))
+        self.voice_combo.setToolTip(
+            QCoreApplication.translate(
+                _CTX,
+                "The cloned voice that speaks the script. Choose “Enter a voice ID…” to "
+                "paste the ID of a voice created elsewhere.",
+            )
+        )
+        self.voice_combo.addItem(QCoreApplication.translate(_CTX, "Enter a voice ID…"))
+        self.voice_combo.setItemData(0, True, _ENTER_ID_ROLE)
+        self.voice_combo.setCurrentIndex(-1)
+        self.voice_combo.currentIndexChanged.connect(self._on_voice_index)
+
+        # Inline, non-modal: a dialog's exec() would nest an event loop under qasync.
+        self.voice_id_edit = _VoiceIdEdit()
+        self.voice_id_edit.setObjectName("voiceIdEdit")
+        self.voice_id_edit.setPlaceholderText(
+            QCoreApplication.translate(_CTX, "Paste a voice ID, then press Enter")
+        )
+        self.voice_id_edit.returnPressed.connect(self._accept_voice_id)
+        self.voice_id_edit.cancelled.connect(self._close_voice_id)
+        self.voice_id_apply = QToolButton()
+        self.voice_id_apply.setObjectName("voiceIdApply")
+        self.voice_id_apply.setText(QCoreApplication.translate(_CTX, "Use"))
+        self.voice_id_apply.clicked.connect(self._accept_voice_id)
+        self.voice_id_row = QWidget()
+        row = QHBoxLayout(self.voice_id_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.voice_id_edit, 1)
+        row.addWidget(self.voice_id_apply)
+        self.voice_id_row.hide()
+
+        box = QVBoxLayout()
+        box.setSpacing(4)
+        box.addWidget(self.voice_combo)
+        box.addWidget(self.voice_id_row)
+        form.addRow(QCoreApplication.translate(_CTX, "Voice:"), box)
+
+    def _build_version_language(self, form: QFormLayout) -> None:
+        self.version_combo = QComboBox()
+        self.version_combo.setObjectName("versionCombo")
+        counts = {"v1": len(V1_LANGUAGES), "v2": len(ALL_LANGUAGES)}
+        for version in VERSIONS:
+            label = QCoreApplication.translate(_CTX, "{version} ({count} languages)")
+            self.version_combo.addItem(
+                label.format(version=version, count=counts[version]), version
+            )
+        self.version_combo.setToolTip(
+            QCoreApplication.translate(
+                _CTX,
+                "Model version. v2 speaks 40 languages and can detect the language "
+                "automatically; v1 speaks 24 languages.",
+            )
+        )
+        self.version_combo.currentIndexChanged.connect(self._on_version_changed)
+        form.addRow(QCoreApplication.translate(_CTX, "Model:"), self.version_combo)
+
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.setToolTip(
+            QCoreApplication.translate(
+                _CTX, "The language of the script. “Automatic” is available with model v2 only."
+            )
+        )
+        self.language_combo.currentIndexChanged.connect(self._on_language_changed)
+        self.language_note = QLabel()
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
+        self.language_note.hide()
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(self.language_combo)
+        box.addWidget(self.language_note)
+        form.addRow(QCoreApplication.translate(_CTX, "Language:"), box)
+
+    def _build_emotion(self, form: QFormLayout) -> None:
+        self.emotion_combo = QComboBox()
+        self.emotion_combo.setObjectName("emotionCombo")
+        for emotion in EMOTIONS:
+            self.emotion_combo.addItem(emotion_label(emotion), emotion)
+        self.emotion_combo.setToolTip(
+            QCoreApplication.translate(_CTX, "The feeling the voice speaks with")
+        )
+        self.emotion_combo.currentIndexChanged.connect(self._emit_changed)
+        form.addRow(QCoreApplication.translate(_CTX, "Emotion:"), self.emotion_combo)
+
+    def _build_sliders(self, form: QFormLayout) -> None:
+        low, high = SPEED_RANGE
+        speed_spin = _double_spin("speedSpin", low, high, 0.05)
+        self.speed = self._slider_row(
+            form,
+            "speedSlider",
+            speed_spin,
+            _SCALE,
+            QCoreApplication.translate(_CTX, "Speed (× normal):"),
+            QCoreApplication.translate(
+                _CTX, "Speaking speed from 0.5 (slow) to 2 (fast); 1 is normal."
+            ),
+        )
+        vol_spin = _double_spin("volSpin", _VOL_MIN, _VOL_MAX, 0.1)
+        self.vol = self._slider_row(
+            form,
+            "volSlider",
+            vol_spin,
+            _SCALE,
+            QCoreApplication.translate(_CTX, "Volume (× normal):"),
+            QCoreApplication.translate(
+                _CTX,
+                "Volume from 0.01 to 10; 1 is normal. The service does not accept 0, "
+                "so 0.01 is the lowest setting.",
+            ),
+        )
+        pitch_low, pitch_high = PITCH_RANGE
+        pitch_spin = QSpinBox()
+        pitch_spin.setObjectName("pitchSpin")
+        pitch_spin.setRange(pitch_low, pitch_high)
+        pitch_spin.setSuffix(QCoreApplication.translate(_CTX, " st", "semitones suffix"))
+        self.pitch = self._slider_row(
+            form,
+            "pitchSlider",
+            pitch_spin,
+            1,
+            QCoreApplication.translate(_CTX, "Pitch (semitones):"),
+            QCoreApplication.translate(
+                _CTX, "Pitch in whole semitones from −12 to 12; 0 is the voice's own pitch."
+            ),
+        )
+        self.pitch.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.pitch.slider.setTickInterval(6)
+
+    def _slider_row(
+        self,
+        form: QFormLayout,
+        name: str,
+        spin: QAbstractSpinBox,
+        scale: int,
+        label: str,
+        tooltip: str,
+    ) -> SliderSpinPair:
+        slider = QSlider(Qt.Orientation.Horizontal)
+        slider.setObjectName(name)
+        slider.setRange(round(spin.minimum() * scale), round(spin.maximum() * scale))  # type: ignore[attr-defined]
+        slider.setSingleStep(max(1, round(spin.singleStep() * scale)))  # type: ignore[attr-defined]
+        slider.setPageStep(max(1, (slider.maximum() - slider.minimum()) // 10))
+        spin.setMinimumWidth(90)
+        for widget in (slider, spin):
+            widget.setToolTip(tooltip)
+        slider.setAccessibleName(label.rstrip(":："))
+        spin.setAccessibleName(label.rstrip(":："))
+        row = QHBoxLayout()
+        row.addWidget(slider, 1)
+        row.addWidget(spin)
+        form.addRow(label, row)
+        return SliderSpinPair(slider, spin, scale, self._emit_changed)
+
+    def _build_subtitles(self, form: QFormLayout) -> None:
+        self.subtitles_check = QCheckBox(QCoreApplication.translate(_CTX, "Create subtitles"))
+        self.subtitles_check.setObjectName("subtitlesCheck")
+        self.subtitles_check.setToolTip(
+            QCoreApplication.translate(_CTX, "Also produce a subtitle file with the audio")
+        )
+        self.subtitle_type_combo = QComboBox()
+        self.subtitle_type_combo.setObjectName("subtitleTypeCombo")
+        self.subtitle_type_combo.addItem(
+            QCoreApplication.translate(_CTX, "Sentence"), SubtitleType.SENTENCE.value
+        )
+        self.subtitle_type_combo.addItem(
+            QCoreApplication.translate(_CTX, "Word"), SubtitleType.WORD.value
+        )
+        self.subtitle_type_combo.setToolTip(
+            QCoreApplication.translate(
+                _CTX, "Sentence: one subtitle per sentence. Word: timing for every word."
+            )
+        )
+        self.subtitles_check.toggled.connect(self._on_subtitles_toggled)
+        self.subtitle_type_combo.currentIndexChanged.connect(self._emit_changed)
+        row = QHBoxLayout()
+        row.addWidget(self.subtitles_check)
+        row.addWidget(self.subtitle_type_combo, 1)
+        form.addRow(QCoreApplication.translate(_CTX, "Subtitles:"), row)
+
+    # --- reactions -----------------------------------------------------------------------
+
+    def _emit_changed(self, *_args: object) -> None:
+        if not self._quiet:
+            self.changed.emit()
+
+    def _on_subtitles_toggled(self, on: bool) -> None:
+        self.subtitle_type_combo.setEnabled(on)
+        self._emit_changed()
+
+    def _fill_languages(self, version: str) -> None:
+        with QSignalBlocker(self.language_combo):
+            self.language_combo.clear()
+            for language in languages_for(version):
+                self.language_combo.addItem(language_label(language), language)
+
+    def _select_language(self, language: str) -> None:
+        with QSignalBlocker(self.language_combo):
+            _select_data(self.language_combo, language)
+
+    def _on_version_changed(self, _index: int) -> None:
+        self._apply_version()
+        self._emit_changed()
+
+    def _apply_version(self) -> None:
+        """Offer the version's languages; keep the language if still valid, else replace it."""
+        version = str(self.version_combo.currentData())
+        previous = self.language_combo.currentData()
+        allowed = languages_for(version)
+        chosen = previous if previous in allowed else self._replacement(previous, allowed)
+        self._fill_languages(version)
+        self._select_language(chosen)
+        if previous is not None and chosen != previous:
+            self._explain_language_change(previous, chosen)
+
+    def _replacement(self, previous: object, allowed: Sequence[str]) -> str:
+        if previous == AUTO and self._script_text is not None:
+            guess = guess_language(self._script_text())
+            if guess in allowed:
+                return guess
+        return _FALLBACK_LANGUAGE
+
+    def _explain_language_change(self, previous: object, chosen: str) -> None:
+        if previous == AUTO:
+            text = QCoreApplication.translate(
+                _CTX, "Model v1 cannot detect the language, so it is set to {language}."
+            )
+        else:
+            text = QCoreApplication.translate(
+                _CTX, "{previous} needs model v2, so the language is set to {language}."
+            )
+        self.language_note.setText(
+            text.format(previous=language_label(str(previous)), language=language_label(chosen))
+        )
+        self.language_note.setVisible(not self._quiet)
+
+    def _on_language_changed(self, _index: int) -> None:
+        self.language_note.hide()
+        self._emit_changed()
+
+    def _on_voice_index(self, index: int) -> None:
+        if self.voice_combo.itemData(index, _ENTER_ID_ROLE):
+            with QSignalBlocker(self.voice_combo):
+                self.voice_combo.setCurrentIndex(self._voice_index)  # keep showing the real one
+            self.voice_id_edit.clear()
+            self.voice_id_row.show()
+            self.voice_id_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self._voice_index = index
+        if not self._quiet:
+            self.voice_changed.emit(self.values()["model_id"])
+            self.changed.emit()
+
+    def _set_voice_index(self, index: int, *, notify: bool) -> None:
+        with QSignalBlocker(self.voice_combo):
+            self.voice_combo.setCurrentIndex(index)
+        changed = index != self._voice_index
+        self._voice_index = index
+        if notify and changed:
+            self.voice_changed.emit(self.values()["model_id"])
+            self.changed.emit()
+
+    def _accept_voice_id(self) -> None:
+        model_id = self.voice_id_edit.text().strip()
+        self._close_voice_id()
+        if model_id:
+            self.select_voice(model_id)
+
+    def _close_voice_id(self) -> None:
+        self.voice_id_row.hide()
+        self.voice_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _double_spin(name: str, low: float, high: float, step: float) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setObjectName(name)
+    spin.setDecimals(2)
+    spin.setRange(low, high)
+    spin.setSingleStep(step)
+    return spin
+
+
+def _select_data(combo: QComboBox, data: object) -> None:
+    index = combo.findData(data)
+    if index >= 0:
+        combo.setCurrentIndex(index)
