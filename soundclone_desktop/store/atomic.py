@@ -1,0 +1,60 @@
+"""Atomic file writes: a reader (or a crash) sees the old file or the new one, never half.
+
+The data goes to a temporary file in the same folder (same file system, so the final
+rename is atomic), is flushed and fsync'd, then moved over the target with os.replace.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, creating the parent folder if needed.
+
+    A new file gets the usual permissions (0666 less the umask); a replaced file keeps its
+    own, so a settings file a user locked down stays locked down.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o666)  # the OS applies the umask, unlike mkstemp's 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            with contextlib.suppress(FileNotFoundError):
+                os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode))
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
+    """Text variant of :func:`atomic_write_bytes` (no newline translation: bytes as given)."""
+    atomic_write_bytes(path, text.encode(encoding))
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open folders, and the
+    # write has already succeeded, so a failure here is not worth reporting.
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
