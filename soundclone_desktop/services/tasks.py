@@ -1,0 +1,581 @@
+"""TaskRunner: submit → poll → download, one job per task, one scheduler for all of them.
+
+Lifecycle (ARCHITECTURE.md)::
+
+    sending ─► submitted ─► queued ─► processing ─► downloading ─► downloaded
+       │                                   └──────► failed
+       └─► outcome_unknown / failed        (any active state) ─► cancelled (local only)
+
+Polling rules, all in :class:`~.schedule.PollPolicy`:
+
+- one asyncio task (the scheduler) decides every poll; each poll runs in its own worker;
+- per task: the first poll at the estimated finish (never before ``min_interval``), then
+  every ``interval`` growing to ``max_interval``, with jitter so tasks drift apart;
+- across tasks: at least ``min_gap`` between two poll requests and at most
+  ``max_concurrent`` in flight, so thirty jobs never become thirty simultaneous requests;
+- a transient error backs that task off exponentially (to ``backoff_max``) and shows
+  "Reconnecting…"; it never fails the job: the task is paid for, its result must not be lost;
+- a rejected API key halts polling for every job until :meth:`TaskRunner.resume`;
+- past ``long_after`` a task is flagged as unusually slow and polled every ``long_interval``.
+
+Callbacks: ``on_update(job)`` runs synchronously on every visible change. The first call
+(state ``sending``) comes before the create request leaves, so a synchronous write there
+is the "intent recorded before the POST" the library needs. Callbacks must not block.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from soundclone_desktop.api.errors import (
+    APIError,
+    AuthenticationError,
+    BadRequestError,
+    ConnectError,
+    DownloadTooLarge,
+    OutcomeUnknownError,
+    SoundCloneError,
+)
+from soundclone_desktop.api.models import (
+    AUDIO_KINDS,
+    SUBTITLE_KINDS,
+    Downloaded,
+    FileKind,
+    TaskInfo,
+    TaskStatus,
+)
+from soundclone_desktop.core.params import PreviewParams, ProductionParams
+from soundclone_desktop.core.script import analyze
+
+from . import messages
+from .estimator import FinishEstimator, finish_observation
+from .jobs import FailureReason, Job, JobKind, JobState, Params
+from .schedule import PollPolicy, TaskTimer
+
+log = logging.getLogger(__name__)
+
+UpdateCallback = Callable[[Job], None]
+
+
+class TaskClient(Protocol):
+    """What the runner needs from :class:`~soundclone_desktop.api.client.SoundCloneClient`."""
+
+    async def create_audio(self, params: ProductionParams) -> TaskInfo: ...
+
+    async def create_preview(self, params: PreviewParams) -> TaskInfo: ...
+
+    async def get_task(self, task_id: str) -> TaskInfo: ...
+
+    async def download(
+        self, url: str, dest_dir: Path, stem: str, *, expect: Collection[FileKind] | None = None
+    ) -> Downloaded: ...
+
+
+class RunnerStoppedError(Exception):
+    """:meth:`TaskRunner.wait` cannot finish: polling was halted or the runner closed.
+
+    The job is not lost: its task keeps running on the server and can be tracked again.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(eq=False)
+class _Entry:
+    """The runner's private bookkeeping for one job."""
+
+    job: Job
+    on_update: UpdateCallback | None
+    dest_dir: Path
+    timer: TaskTimer | None = None  # set once the task id is known
+    worker: asyncio.Task[None] | None = None  # the poll/download in flight
+    holds_slot: bool = False  # its poll request counts against max_concurrent
+    cancel_requested: bool = False  # cancel() arrived while the create was in flight
+    learn: bool = False  # submitted here, so its duration teaches the estimator
+
+
+class TaskRunner:
+    """Runs jobs against a :class:`TaskClient`; see the module docstring for the rules."""
+
+    def __init__(
+        self,
+        client: TaskClient,
+        results_dir: Path,
+        *,
+        policy: PollPolicy | None = None,
+        estimator: FinishEstimator | None = None,
+        on_update: UpdateCallback | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._client = client
+        self.results_dir = results_dir
+        self.policy = policy if policy is not None else PollPolicy()
+        self.estimator = estimator if estimator is not None else FinishEstimator()
+        self._on_update = on_update
+        self._clock = clock
+        self._sleep = sleep
+        self._rng = rng if rng is not None else random.Random()
+        self._entries: dict[str, _Entry] = {}
+        self._wake = asyncio.Event()
+        self._changed = asyncio.Event()
+        self._polls_in_flight = 0
+        self._download_slots = asyncio.Semaphore(self.policy.max_concurrent_downloads)
+        self._scheduler: asyncio.Task[None] | None = None
+        self._last_request_at: float | None = None
+        self._halted: str | None = None
+        self._closed = False
+
+    # -- public API ---------------------------------------------------------------------
+
+    @property
+    def jobs(self) -> tuple[Job, ...]:
+        """Every job this runner has seen, oldest first."""
+        return tuple(entry.job for entry in self._entries.values())
+
+    @property
+    def halted(self) -> str | None:
+        """Why polling is halted (a sentence), or None while it runs."""
+        return self._halted
+
+    async def submit(
+        self,
+        params: Params,
+        on_update: UpdateCallback | None = None,
+        *,
+        dest_dir: Path | None = None,
+    ) -> Job:
+        """Create the task and start following it. Returns once the create has an outcome:
+        the job is then ``submitted`` (or further), ``failed`` or ``outcome_unknown``."""
+        self._check_open()
+        kind = JobKind.PREVIEW if isinstance(params, PreviewParams) else JobKind.AUDIO
+        job = Job(kind=kind, params=params, chars=billable_chars(params))
+        entry = self._add(job, on_update, dest_dir)
+        self._emit(entry)  # "sending": before anything leaves the machine
+        problems = params.validate()
+        if problems:
+            self._fail(entry, FailureReason.INVALID, messages.invalid(problems))
+            return job
+        try:
+            if isinstance(params, PreviewParams):
+                info = await self._client.create_preview(params)
+            else:
+                info = await self._client.create_audio(params)
+        except asyncio.CancelledError:
+            self._fail(entry, FailureReason.OUTCOME_UNKNOWN, messages.OUTCOME_INTERRUPTED)
+            raise
+        except Exception as exc:  # every failure becomes a job state
+            self._fail(entry, *_classify_create_error(exc))
+            return job
+        self._accept(entry, info)
+        return job
+
+    def track(
+        self,
+        task_id: str,
+        kind: JobKind | str = JobKind.AUDIO,
+        on_update: UpdateCallback | None = None,
+        *,
+        params: Params | None = None,
+        dest_dir: Path | None = None,
+    ) -> Job:
+        """Follow a task created elsewhere (an earlier session, another device)."""
+        self._check_open()
+        chars = billable_chars(params) if params is not None else None
+        job = Job(kind=JobKind(kind), params=params, task_id=task_id, chars=chars)
+        entry = self._add(job, on_update, dest_dir)
+        now = self._clock()
+        job.submitted_at = now
+        # It may have finished long ago: ask at once (pacing still applies).
+        entry.timer = TaskTimer(self.policy, submitted_at=now, next_at=now)
+        self._set(entry, JobState.SUBMITTED)
+        self._start_scheduler()
+        return job
+
+    async def wait(self, job: Job) -> Job:
+        """Until ``job`` is terminal. Raises :class:`RunnerStoppedError` if polling halts or the
+        runner closes first."""
+        if job.local_id not in self._entries:
+            raise ValueError("This job belongs to another task runner.")
+        while not job.state.is_terminal:
+            if self._halted is not None:
+                raise RunnerStoppedError(self._halted)
+            if self._closed:
+                raise RunnerStoppedError(messages.RUNNER_CLOSED)
+            changed = self._changed
+            await changed.wait()
+        return job
+
+    def cancel(self, job: Job) -> bool:
+        """Stop waiting for ``job`` here; the server keeps the task. False if already done."""
+        entry = self._entries.get(job.local_id)
+        if entry is None or job.state.is_terminal:
+            return False
+        if job.state is JobState.SENDING:
+            # The request cannot be recalled; cancel as soon as the task id is known.
+            entry.cancel_requested = True
+            return True
+        if entry.worker is not None:
+            entry.worker.cancel()
+        self._finish(entry, JobState.CANCELLED, message=messages.cancelled(job.task_id))
+        return True
+
+    def resume(self) -> None:
+        """Restart polling after a halt (for example once the user entered a new key)."""
+        if self._halted is None:
+            return
+        self._halted = None
+        now = self._clock()
+        for entry in self._active():
+            if entry.timer is not None:
+                earliest = (entry.timer.last_poll_at or now) + self.policy.min_interval
+                entry.timer.next_at = max(now, min(entry.timer.next_at, earliest))
+            entry.job.message = None
+            self._emit(entry)
+        self._wake.set()
+
+    async def aclose(self) -> None:
+        """Stop the scheduler and every poll or download in flight. Tasks keep running on
+        the server; unfinished jobs keep their state so they can be tracked again."""
+        if self._closed:
+            return
+        self._closed = True
+        tasks = [e.worker for e in self._entries.values() if e.worker is not None]
+        if self._scheduler is not None:
+            tasks.append(self._scheduler)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._bump()
+
+    async def __aenter__(self) -> TaskRunner:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    # -- bookkeeping ---------------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeError("The task runner is closed.")
+
+    def _add(self, job: Job, on_update: UpdateCallback | None, dest_dir: Path | None) -> _Entry:
+        entry = _Entry(job, on_update, dest_dir if dest_dir is not None else self.results_dir)
+        self._entries[job.local_id] = entry
+        return entry
+
+    def _active(self) -> list[_Entry]:
+        return [e for e in self._entries.values() if not e.job.state.is_terminal]
+
+    def _emit(self, entry: _Entry) -> None:
+        for callback in (entry.on_update, self._on_update):
+            if callback is None:
+                continue
+            try:
+                callback(entry.job)
+            except Exception:
+                # A broken listener must not stop the job it listens to.
+                log.exception("on_update callback failed for job %s", entry.job.local_id)
+        self._bump()
+
+    def _bump(self) -> None:
+        changed, self._changed = self._changed, asyncio.Event()
+        changed.set()
+
+    def _set(
+        self, entry: _Entry, state: JobState, *, message: str | None = None, force: bool = False
+    ) -> None:
+        job = entry.job
+        if job.state is state and job.message == message and not force:
+            return
+        if job.state is not state:
+            job.state = state
+            job.history.append((state, time.time()))
+        job.message = message
+        self._emit(entry)
+
+    def _finish(self, entry: _Entry, state: JobState, *, message: str | None = None) -> None:
+        entry.job.expected_finish = None
+        self._set(entry, state, message=message)
+        self._wake.set()
+
+    def _fail(self, entry: _Entry, reason: FailureReason, error: str) -> None:
+        """End the job as failed (or outcome_unknown, which is never retried)."""
+        job = entry.job
+        job.reason, job.error = reason, error
+        log.info("Job %s (task %s) ended (%s): %s", job.local_id, job.task_id, reason, error)
+        unknown = reason is FailureReason.OUTCOME_UNKNOWN
+        self._finish(entry, JobState.OUTCOME_UNKNOWN if unknown else JobState.FAILED)
+
+    def _accept(self, entry: _Entry, info: TaskInfo) -> None:
+        """The create succeeded: record the id and hand the task to the scheduler."""
+        job = entry.job
+        now = self._clock()
+        job.task_id = info.id
+        job.submitted_at = now
+        job.server_status = info.status
+        expected = self.estimator.expected_duration(job.chars or 0, job.kind.value)
+        job.expected_finish = now + expected
+        entry.timer = TaskTimer.start(self.policy, now, expected)
+        entry.learn = True
+        self._set(entry, JobState.SUBMITTED)
+        if entry.cancel_requested:
+            self._finish(entry, JobState.CANCELLED, message=messages.cancelled(info.id))
+            return
+        if self._halted is not None:
+            self.resume()  # a create just succeeded, so the key works again
+        if info.status in (TaskStatus.QUEUED, TaskStatus.PROCESSING):
+            self._set(entry, _STATE_FOR[info.status])
+        self._start_scheduler()
+
+    def _halt(self, reason: str) -> None:
+        if self._halted is not None:
+            return
+        self._halted = reason
+        log.warning("Polling halted: %s", reason)
+        for entry in self._active():
+            if entry.timer is not None:
+                entry.job.message = reason
+                self._emit(entry)
+        self._bump()
+
+    # -- the scheduler -------------------------------------------------------------------
+
+    def _start_scheduler(self) -> None:
+        if self._closed:
+            return  # a create that finished during aclose(): the task stays "submitted"
+        if self._scheduler is None or self._scheduler.done():
+            self._scheduler = asyncio.get_running_loop().create_task(
+                self._schedule(), name="soundclone-task-scheduler"
+            )
+            self._scheduler.add_done_callback(_log_crash)
+        self._wake.set()
+
+    async def _schedule(self) -> None:
+        while True:
+            entry = await self._next_due()
+            entry.holds_slot = True
+            self._polls_in_flight += 1
+            worker = asyncio.get_running_loop().create_task(
+                self._work(entry), name=f"soundclone-poll-{entry.job.task_id}"
+            )
+            # Also runs when the worker is cancelled before it ever started.
+            worker.add_done_callback(functools.partial(self._release_slot_when_done, entry))
+            entry.worker = worker
+
+    def _release_slot_when_done(self, entry: _Entry, _task: asyncio.Task[None]) -> None:
+        self._release_slot(entry)
+
+    def _release_slot(self, entry: _Entry) -> None:
+        if entry.holds_slot:
+            entry.holds_slot = False
+            self._polls_in_flight -= 1
+            self._wake.set()
+
+    async def _next_due(self) -> _Entry:
+        """Wait until some task may be polled, respecting the global gap; claim it."""
+        while True:
+            self._wake.clear()
+            now = self._clock()
+            ready = [
+                e for e in self._active()
+                if e.timer is not None and e.worker is None
+            ]  # fmt: skip
+            full = self._polls_in_flight >= self.policy.max_concurrent
+            if self._halted is not None or not ready or full:
+                await self._wake.wait()
+                continue
+            entry = min(ready, key=lambda e: e.timer.next_at if e.timer else 0.0)
+            assert entry.timer is not None
+            at = entry.timer.next_at
+            if self._last_request_at is not None:
+                at = max(at, self._last_request_at + self.policy.min_gap)
+            if at <= now:
+                self._last_request_at = now
+                return entry
+            await self._sleep_or_wake(at - now)
+
+    async def _sleep_or_wake(self, delay: float) -> None:
+        sleeper = asyncio.ensure_future(self._sleep(delay))
+        waker = asyncio.ensure_future(self._wake.wait())
+        try:
+            await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            sleeper.cancel()
+            waker.cancel()
+
+    # -- one poll (and the download that may follow) -------------------------------------
+
+    async def _work(self, entry: _Entry) -> None:
+        """Poll the task once (holding a poll slot until the server answers), then act."""
+        job, timer, task_id = entry.job, entry.timer, entry.job.task_id
+        assert timer is not None and task_id is not None
+        try:
+            timer.polling(self._clock())
+            job.polls += 1
+            try:
+                info = await self._client.get_task(task_id)
+            finally:
+                self._release_slot(entry)  # the download that may follow has its own limit
+            await self._apply(entry, info)
+        except asyncio.CancelledError:
+            raise
+        except AuthenticationError:
+            timer.failed(self._clock())
+            self._halt(messages.KEY_REJECTED_WHILE_POLLING)
+        except BadRequestError as exc:
+            self._fail(entry, FailureReason.TASK_UNKNOWN, messages.task_refused(task_id, exc))
+        except Exception as exc:  # transient by default: never drop a paid task
+            if not isinstance(exc, SoundCloneError):
+                log.exception("Unexpected error while following task %s", job.task_id)
+            retry_after = exc.retry_after if isinstance(exc, APIError) else None
+            delay = timer.failed(self._clock(), retry_after)
+            log.info(
+                "Polling task %s failed (%s); retrying in %.1f s",
+                job.task_id,
+                type(exc).__name__,
+                delay,
+            )
+            self._set(entry, job.state, message=messages.reconnecting(delay))
+        finally:
+            entry.worker = None
+            self._wake.set()
+
+    async def _apply(self, entry: _Entry, info: TaskInfo) -> None:
+        job, timer = entry.job, entry.timer
+        assert timer is not None
+        now = self._clock()
+        job.server_status = info.status
+        if info.status is TaskStatus.COMPLETED:
+            self._learn(entry, now)
+            if info.model_id:
+                job.model_id = info.model_id
+            await self._download(entry, info)
+        elif info.status is TaskStatus.FAILED:
+            self._fail(entry, FailureReason.TASK_FAILED, messages.task_failed(info.error))
+        elif info.status is TaskStatus.CANCELLED:
+            self._fail(entry, FailureReason.TASK_CANCELLED, messages.TASK_CANCELLED_BY_SERVER)
+        else:
+            if info.status is TaskStatus.UNKNOWN:
+                log.warning(
+                    "Task %s has an unknown status %r; still polling.", job.task_id, info.status_raw
+                )
+            gap = timer.pending(now, self._rng)
+            message = messages.taking_long(gap) if timer.is_long(now) else None
+            if job.expected_finish is not None and now >= job.expected_finish:
+                # Overdue: the honest new expectation is "not before the next check".
+                job.expected_finish = timer.next_at
+            # Every answer is news (polls, expected finish), even without a state change.
+            self._set(entry, _STATE_FOR.get(info.status, job.state), message=message, force=True)
+
+    def _learn(self, entry: _Entry, now: float) -> None:
+        timer, job = entry.timer, entry.job
+        if not entry.learn or timer is None or job.chars is None:
+            return
+        entry.learn = False  # once: a re-poll after a failed download is not news
+        pending = timer.last_pending_at
+        seconds = finish_observation(
+            now - timer.submitted_at, None if pending is None else pending - timer.submitted_at
+        )
+        self.estimator.observe(job.chars, seconds, job.kind.value)
+
+    async def _download(self, entry: _Entry, info: TaskInfo) -> None:
+        """Fetch audio and subtitles together; keep whichever arrived if one fails."""
+        job, timer = entry.job, entry.timer
+        assert timer is not None and job.task_id is not None
+        if not info.audio_url:
+            delay = timer.failed(self._clock())
+            self._set(entry, JobState.DOWNLOADING, message=messages.waiting_for_link(delay))
+            return
+        self._set(entry, JobState.DOWNLOADING)
+        wants_subtitles = isinstance(job.params, ProductionParams) and job.params.subtitles
+        fetch: dict[str, Awaitable[Downloaded]] = {}
+        async with self._download_slots:
+            if job.audio_path is None:
+                # `expect`: an error page served with HTTP 200 must not be saved as the result.
+                fetch["audio"] = self._client.download(
+                    info.audio_url, entry.dest_dir, job.task_id, expect=AUDIO_KINDS
+                )
+            if job.subtitle_path is None and info.subtitle_url:
+                stem = f"{job.task_id}.subtitles"
+                fetch["subtitles"] = self._client.download(
+                    info.subtitle_url, entry.dest_dir, stem, expect=SUBTITLE_KINDS
+                )
+            results = await asyncio.gather(*fetch.values(), return_exceptions=True)
+        errors: list[BaseException] = []
+        for what, result in zip(fetch, results, strict=True):
+            if isinstance(result, BaseException):
+                errors.append(result)
+            elif what == "audio":
+                job.audio_path = result.path
+            else:
+                job.subtitle_path = result.path
+        for error in errors:
+            if isinstance(error, asyncio.CancelledError):
+                raise error
+            if isinstance(error, DownloadTooLarge):
+                self._fail(
+                    entry, FailureReason.TOO_LARGE, messages.too_large(job.task_id, error.limit)
+                )
+                return
+        if errors:
+            delay = timer.failed(self._clock())
+            log.info(
+                "Download for task %s failed (%s); retrying in %.1f s",
+                job.task_id,
+                ", ".join(type(e).__name__ for e in errors),
+                delay,
+            )
+            self._set(entry, JobState.DOWNLOADING, message=messages.download_retry(delay))
+            return
+        if job.kind is JobKind.PREVIEW and not job.model_id:
+            self._fail(entry, FailureReason.NO_MODEL_ID, messages.NO_MODEL_ID)
+            return
+        note = messages.NO_SUBTITLES if wants_subtitles and job.subtitle_path is None else None
+        self._finish(entry, JobState.DOWNLOADED, message=note)
+
+
+_STATE_FOR = {TaskStatus.QUEUED: JobState.QUEUED, TaskStatus.PROCESSING: JobState.PROCESSING}
+
+
+def billable_chars(params: Params) -> int:
+    """Characters the service bills for ``params`` (markers excluded; the default preview
+    line when a preview has no text)."""
+    text = params.effective_text if isinstance(params, PreviewParams) else params.text
+    return analyze(text).billable_chars
+
+
+def _classify_create_error(exc: Exception) -> tuple[FailureReason, str]:
+    """Why a create request that raised ``exc`` failed, as a code and a sentence."""
+    if isinstance(exc, OutcomeUnknownError):
+        log.warning("Outcome of a create is unknown: %s", exc.cause)
+        return FailureReason.OUTCOME_UNKNOWN, messages.outcome_unknown(exc)
+    if isinstance(exc, AuthenticationError):
+        return FailureReason.KEY_REJECTED, messages.KEY_REJECTED_ON_CREATE
+    if isinstance(exc, BadRequestError):
+        return FailureReason.REFUSED, messages.create_refused(exc)
+    if isinstance(exc, ConnectError):
+        return FailureReason.UNREACHABLE, messages.UNREACHABLE
+    if isinstance(exc, APIError):  # server error or rate limit, answered explicitly
+        return FailureReason.SERVER_BUSY, messages.server_busy(exc)
+    if not isinstance(exc, SoundCloneError):
+        log.error("Unexpected error while creating a task", exc_info=exc)
+    # Anything else might have been processed: never let it be resent blindly.
+    return FailureReason.OUTCOME_UNKNOWN, messages.OUTCOME_UNCLEAR
+
+
+def _log_crash(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("The task scheduler stopped", exc_info=task.exception())
