@@ -1,0 +1,772 @@
+"""The ``soundclone`` command: estimate, synthesise, clone and look up tasks from a terminal.
+
+It runs on the same services as the desktop app (TaskRunner, settings, token store), so a
+script behaves the same here and there.
+
+Commands::
+
+    soundclone estimate FILE                       characters, problems (line:column), cost
+    soundclone synth FILE [--voice ID] -o OUT      speak a script; audio (+ subtitles) to OUT
+    soundclone clone AUDIO_OR_URL [--text …]       clone a voice; prints its model ID
+    soundclone task ID                             a task's current status
+    soundclone demo-server [options]               run the demo server (its own --help)
+
+Global options (before or after the command): ``--base-url``, ``--data-dir``, ``--demo``
+(start the embedded demo server in this process and use its demo key and voice), ``--json``
+(one JSON object on stdout; progress stays on stderr), ``-v`` (log details and tracebacks).
+
+The API key comes from ``SOUNDCLONE_API_KEY`` or the key saved by the desktop app.
+
+Exit codes:
+
+====  ============================================================================
+0     success
+1     ``estimate``: the script has problems that block submission
+2     bad input: arguments, parameter values, unreadable files, no API key
+3     the API key was rejected
+4     the server could not be reached or could not take the request right now;
+      nothing was created or charged
+5     the server refused the request, or the task failed on the server
+6     a submission's outcome is unknown: it may have been created (and charged);
+      it was not sent again
+7     stopped waiting while the task continues on the server
+70    internal error (a bug): run again with ``-v`` for the traceback
+130   interrupted (Ctrl+C)
+====  ============================================================================
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NoReturn
+from urllib.parse import urlsplit
+
+from soundclone_desktop.api.client import SoundCloneClient
+from soundclone_desktop.api.errors import (
+    AuthenticationError,
+    BadRequestError,
+    InvalidFileError,
+    SoundCloneError,
+)
+from soundclone_desktop.api.models import TaskInfo
+from soundclone_desktop.api.redact import RedactAuthorization
+from soundclone_desktop.core.audio_format import wav_duration
+from soundclone_desktop.core.params import (
+    CLONE_EXTENSIONS,
+    EMOTIONS,
+    MAX_CLONE_SECONDS,
+    MIN_CLONE_SECONDS,
+    VERSIONS,
+    FieldProblem,
+    PreviewParams,
+    ProductionParams,
+    SubtitleType,
+)
+from soundclone_desktop.core.pricing import (
+    Estimate,
+    PriceTable,
+    estimate_production,
+    format_money,
+)
+from soundclone_desktop.core.script import ScriptReport, analyze
+from soundclone_desktop.services.estimator import FinishEstimator
+from soundclone_desktop.services.jobs import FailureReason, Job, JobState
+from soundclone_desktop.services.schedule import PollPolicy
+from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner, billable_chars
+from soundclone_desktop.store import paths
+from soundclone_desktop.store.atomic import atomic_write_bytes
+from soundclone_desktop.store.secrets import ENV_VAR, TokenStore
+from soundclone_desktop.store.settings import Settings, SettingsStore
+
+log = logging.getLogger("soundclone_desktop.cli")
+
+EXIT_OK = 0
+EXIT_BLOCKING = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_UNAVAILABLE = 4
+EXIT_FAILED = 5
+EXIT_OUTCOME_UNKNOWN = 6
+EXIT_STOPPED = 7
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+_EXIT_FOR_REASON = {
+    FailureReason.INVALID: EXIT_USAGE,
+    FailureReason.KEY_REJECTED: EXIT_AUTH,
+    FailureReason.UNREACHABLE: EXIT_UNAVAILABLE,
+    FailureReason.SERVER_BUSY: EXIT_UNAVAILABLE,
+    FailureReason.OUTCOME_UNKNOWN: EXIT_OUTCOME_UNKNOWN,
+}  # every other reason: the server refused or the task failed (EXIT_FAILED)
+
+BASE_URL_ENV = "SOUNDCLONE_BASE_URL"
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class CliError(Exception):
+    """A failure to report as one sentence with an exit code (never a traceback)."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    raise CliError(message, code)
+
+
+# -- context: settings, folders, server, key ---------------------------------------------------
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    settings: Settings
+    settings_store: SettingsStore
+    data_dir: Path
+    started: float = field(default_factory=time.monotonic)
+    demo_config: Any = None  # the in-process demo server's DemoConfig, with --demo
+    # A server on this machine (--demo, or `soundclone demo-server` on 127.0.0.1) is ours and
+    # has no rate limit, so it gets the demo's fast polling (see PollPolicy.for_demo).
+    local: bool = False
+
+    @property
+    def json(self) -> bool:
+        return bool(self.args.json)
+
+    def progress(self, text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    def prices(self) -> PriceTable:
+        if self.demo_config is not None:  # the demo server's own price list
+            cfg = self.demo_config
+            return PriceTable(
+                Decimal(str(cfg.price_clone_per_10k)), Decimal(str(cfg.price_audio_per_10k)),
+                Decimal(str(cfg.price_voice)),
+            )  # fmt: skip
+        return self.settings.prices.table()
+
+    def policy(self) -> PollPolicy:
+        return PollPolicy.for_demo() if self.local else PollPolicy()
+
+    def estimator(self) -> FinishEstimator:
+        if self.demo_config is not None:  # the demo's task clock is known exactly
+            pace = (self.demo_config.task_seconds, self.demo_config.seconds_per_char)
+            return FinishEstimator({"audio": pace, "preview": pace})
+        if self.local:  # nothing known, but quick: ask after min_interval
+            return FinishEstimator({"audio": (0.0, 0.0), "preview": (0.0, 0.0)})
+        return FinishEstimator()
+
+
+@contextmanager
+def _connection(ctx: Context) -> Iterator[tuple[str, str]]:
+    """(base URL, API key) for the chosen server; starts and stops the demo server."""
+    if ctx.args.demo:
+        from soundclone_desktop.demo.config import DEMO_TOKEN, DemoConfig
+        from soundclone_desktop.demo.server import DemoServer
+
+        server = DemoServer(DemoConfig())
+        try:
+            server.start()
+        except OSError as exc:
+            _fail(f"Could not start the demo server: {exc.strerror or exc}.", EXIT_INTERNAL)
+        ctx.demo_config, ctx.local = server.config, True
+        try:
+            yield server.base_url, DEMO_TOKEN
+        finally:
+            server.stop()
+        return
+    token = TokenStore().get()
+    if not token:
+        _fail(
+            f"No API key is set. Set the {ENV_VAR} environment variable (for example "
+            f"`export {ENV_VAR}=…`), or save the key in the desktop app under Settings › "
+            "Account. To try things without an account, add --demo."
+        )
+    base_url = _base_url(ctx)
+    ctx.local = urlsplit(base_url).hostname in LOOPBACK_HOSTS
+    yield base_url, token
+
+
+def _base_url(ctx: Context) -> str:
+    url = (ctx.args.base_url or os.environ.get(BASE_URL_ENV, "") or ctx.settings.base_url).strip()
+    if not url.startswith(("http://", "https://")) or not urlsplit(url).hostname:
+        _fail(f"The server address must start with http:// or https:// (got {url!r}).")
+    return url
+
+
+def _client(base_url: str, token: str) -> SoundCloneClient:
+    return SoundCloneClient(base_url, token, on_retry=_report_retry)
+
+
+def _report_retry(retry: int, delay: float, error: SoundCloneError) -> None:
+    # The client waits 5, 10, 20 s between tries (the reference's advice): say so.
+    print(f"No usable answer ({_clause(str(error))}); trying again in {delay:.0f} s…",
+          file=sys.stderr, flush=True)  # fmt: skip
+
+
+def _clause(text: str) -> str:
+    return text.strip().rstrip(".")
+
+
+# -- output ------------------------------------------------------------------------------------
+
+
+def _finish(ctx: Context, lines: Sequence[str], data: dict[str, object], code: int = 0) -> int:
+    if ctx.json:
+        print(json.dumps({"ok": code == 0, "exit_code": code, **data}, ensure_ascii=False))
+    else:
+        for line in lines:
+            print(line)
+    return code
+
+
+def _money(amount: Decimal | None) -> str | None:
+    return None if amount is None else str(amount)
+
+
+def _cost_json(estimate: Estimate) -> dict[str, object]:
+    return {
+        "currency": estimate.currency,
+        "text": _money(estimate.text_cost),
+        "voice_fee": _money(estimate.voice_fee),
+        "total": _money(estimate.total),
+        "total_if_blocks": _money(estimate.total_if_blocks),
+    }
+
+
+def _cost_line(estimate: Estimate) -> str:
+    if estimate.total is None:
+        return ("Cost: unknown (enter your prices in the desktop app's settings; the service "
+                "publishes none).")  # fmt: skip
+    line = f"Cost: about {format_money(estimate.total, estimate.currency)}"
+    if estimate.voice_fee:
+        line += (f" ({format_money(estimate.text_cost, estimate.currency)} for the text + "
+                 f"{format_money(estimate.voice_fee, estimate.currency)} voice fee)")  # fmt: skip
+    if estimate.total_if_blocks is not None and estimate.total_if_blocks != estimate.total:
+        blocks = format_money(estimate.total_if_blocks, estimate.currency)
+        line += f"; at most {blocks} if every started 10,000 characters are billed in full"
+    return line + "."
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of ``text[index]``."""
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def _problem_rows(text: str, report: ScriptReport) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for problem in report.problems:
+        line, column = _position(text, problem.start)
+        rows.append({
+            "line": line, "column": column, "severity": problem.severity.value,
+            "code": problem.code, "message": problem.message,
+        })  # fmt: skip
+    return rows
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _invalid_input(problems: Sequence[FieldProblem], text: str | None = None) -> NoReturn:
+    """Fail naming each field and its allowed values; script problems get line:column."""
+    lines = []
+    if text is not None:
+        rows = _problem_rows(text, analyze(text))
+        lines += [f"script {r['line']}:{r['column']}: {r['message']}" for r in rows
+                  if r["severity"] == "error"]  # fmt: skip
+    for problem in problems:
+        if text is not None and problem.field == "contentText" and lines:
+            continue  # already listed above, with its position
+        lines.append(f"{problem.field}: {problem.message} (allowed: {problem.allowed})")
+    _fail("The request was not sent because of invalid input:\n  " + "\n  ".join(lines))
+
+
+# -- reading input -----------------------------------------------------------------------------
+
+
+def _read_script(name: str) -> str:
+    """The script text; surrounding blank space (a file's last newline) is not part of it."""
+    try:
+        raw = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        _fail(f"The script file {name} does not exist.")
+    except UnicodeDecodeError:
+        _fail(f"The script file {name} is not UTF-8 text; save it as UTF-8 and try again.")
+    except OSError as exc:
+        _fail(f"Could not read the script file {name}: {exc.strerror or exc}.")
+    return raw.strip()
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+
+def cmd_estimate(ctx: Context) -> int:
+    text = _read_script(ctx.args.file)
+    report = analyze(text)
+    if ctx.args.demo:
+        from soundclone_desktop.demo.config import DemoConfig
+
+        ctx.demo_config = DemoConfig()  # its prices; no server is needed to price a script
+    estimate = estimate_production(report.billable_chars, ctx.prices())
+    rows = _problem_rows(text, report)
+    lines = [
+        f"{ctx.args.file}: {report.billable_chars:,} billable characters "
+        f"({report.request_chars:,} in the request), {_plural(len(report.pauses), 'pause')} "
+        f"({report.total_pause_seconds:g} s).",
+        _cost_line(estimate),
+    ]
+    if rows:
+        lines.append("Problems:")
+        lines += [f"  {r['line']}:{r['column']}: {r['severity']}: {r['message']}" for r in rows]
+    else:
+        lines.append("No problems found.")
+    if report.blocking:
+        lines.append("Fix the errors above before submitting.")
+    data: dict[str, object] = {
+        "file": ctx.args.file,
+        "billable_chars": report.billable_chars,
+        "request_chars": report.request_chars,
+        "pauses": len(report.pauses),
+        "pause_seconds": report.total_pause_seconds,
+        "blocking": report.blocking,
+        "problems": rows,
+        "cost": _cost_json(estimate),
+    }
+    return _finish(ctx, lines, data, EXIT_BLOCKING if report.blocking else EXIT_OK)
+
+
+def cmd_synth(ctx: Context) -> int:
+    args, defaults = ctx.args, ctx.settings.defaults
+    text = _read_script(args.file)
+    subtitles = args.subtitles or (defaults.subtitle_type if defaults.subtitles else "off")
+    voice = args.voice or ""
+    params_kw: dict[str, Any] = {
+        "text": text,
+        "version": args.model_version or defaults.version,
+        "language": args.language or defaults.language,
+        "emotion": args.emotion or defaults.emotion,
+        "speed": defaults.speed if args.speed is None else args.speed,
+        "vol": defaults.vol if args.vol is None else args.vol,
+        "pitch": defaults.pitch if args.pitch is None else _whole(args.pitch),
+        "subtitles": subtitles != "off",
+        "subtitle_type": SubtitleType.WORD if subtitles == "word" else SubtitleType.SENTENCE,
+    }
+    out = Path(args.output)
+    if not voice and not args.demo:
+        _fail("Choose a voice with --voice MODEL_ID (the ID `soundclone clone` printed).")
+    problems = ProductionParams(model_id=voice or "demo", **params_kw).validate()
+    if problems:  # checked before the demo server starts or anything is sent
+        _invalid_input(problems, text)
+    with _connection(ctx) as (base_url, token):
+        if not voice:
+            from soundclone_desktop.demo.config import DEMO_VOICE_ID
+
+            voice = DEMO_VOICE_ID
+        params = ProductionParams(model_id=voice, **params_kw)
+        estimate = estimate_production(billable_chars(params), ctx.prices())
+        ctx.progress(f"{estimate.chars:,} billable characters. {_cost_line(estimate)}")
+        results = ctx.settings.results_path(ctx.data_dir)
+        job = _run_job(ctx, base_url, token, params, results)
+    audio = _deliver(job.audio_path, out)
+    subs = None
+    if job.subtitle_path is not None:
+        subs = _deliver(job.subtitle_path, out.with_name(f"{audio.stem}.subtitles"))
+    seconds = _wav_seconds(audio)
+    took = time.monotonic() - ctx.started
+    lines = [f"Saved {audio}" + (f" ({seconds:.1f} s of audio)" if seconds else "") + "."]
+    if subs is not None:
+        lines.append(f"Subtitles: {subs}.")
+    elif job.message:
+        lines.append(job.message)
+    lines.append(f"Task {job.task_id}, finished in {took:.1f} s.")
+    data: dict[str, object] = {
+        "task_id": job.task_id, "audio": str(audio), "subtitles": str(subs) if subs else None,
+        "audio_seconds": seconds, "billable_chars": estimate.chars,
+        "estimated_cost": _cost_json(estimate), "elapsed_seconds": round(took, 3),
+    }  # fmt: skip
+    return _finish(ctx, lines, data)
+
+
+def cmd_clone(ctx: Context) -> int:
+    args = ctx.args
+    source: str = args.source
+    is_url = source.startswith(("http://", "https://"))
+    if not is_url:
+        _check_sample(Path(source))
+    text = args.text or ""
+    kw: dict[str, Any] = {"text": text, "version": args.model_version or "v2",
+                          "language": args.language or "auto"}  # fmt: skip
+    url_for_check = source if is_url else f"https://example.invalid/sample{Path(source).suffix}"
+    problems = PreviewParams(file_url=url_for_check, **kw).validate()
+    if problems:
+        _invalid_input(problems)
+    with _connection(ctx) as (base_url, token):
+        file_url = source if is_url else _upload(ctx, base_url, token, Path(source))
+        params = PreviewParams(file_url=file_url, **kw)
+        job = _run_job(ctx, base_url, token, params, paths.voices_dir(ctx.data_dir))
+    ctx.settings.last_voice = job.model_id
+    ctx.settings_store.save(ctx.settings)
+    lines = [
+        f"Voice model ID: {job.model_id}",
+        f"Preview saved to {job.audio_path}.",
+        "Use it within 3 days: the first synthesis with it makes the voice permanent.",
+    ]
+    data: dict[str, object] = {
+        "model_id": job.model_id, "task_id": job.task_id,
+        "preview": str(job.audio_path) if job.audio_path else None,
+    }  # fmt: skip
+    return _finish(ctx, lines, data)
+
+
+def cmd_task(ctx: Context) -> int:
+    with _connection(ctx) as (base_url, token):
+        info = asyncio.run(_get_task(base_url, token, ctx.args.task_id))
+    status = info.status_raw or info.status.value
+    lines = [f"Task {info.id}: {status}."]
+    for label, value in (("Voice model ID", info.model_id), ("Audio", info.audio_url),
+                         ("Subtitles", info.subtitle_url), ("Error", info.error)):  # fmt: skip
+        if value:
+            lines.append(f"{label}: {value}")
+    data: dict[str, object] = {
+        "task_id": info.id, "status": status, "model": info.model, "created": info.created,
+        "model_id": info.model_id, "audio_url": info.audio_url,
+        "subtitle_url": info.subtitle_url, "error": info.error,
+    }  # fmt: skip
+    return _finish(ctx, lines, data)
+
+
+async def _get_task(base_url: str, token: str, task_id: str) -> TaskInfo:
+    async with _client(base_url, token) as client:
+        return await client.get_task(task_id)
+
+
+# -- the job runner, for synth and clone -------------------------------------------------------
+
+
+def _run_job(
+    ctx: Context,
+    base_url: str,
+    token: str,
+    params: ProductionParams | PreviewParams,
+    dest: Path,
+) -> Job:
+    """Submit, follow and download one task, reporting progress on stderr."""
+    holder: list[Job] = []
+    report = _progress_reporter(ctx)
+
+    def on_update(job: Job) -> None:
+        if not holder:
+            holder.append(job)
+        report(job)
+
+    async def run() -> Job:
+        async with (
+            _client(base_url, token) as client,
+            TaskRunner(client, dest, policy=ctx.policy(), estimator=ctx.estimator()) as runner,
+        ):
+            job = await runner.submit(params, on_update, dest_dir=dest)
+            return await runner.wait(job)
+
+    try:
+        job = asyncio.run(run())
+    except KeyboardInterrupt:
+        job_id = holder[0].task_id if holder else None
+        if job_id is None:
+            _fail(
+                "Interrupted while sending: the task may or may not have been created. Check "
+                "the task list on the website before sending again.",
+                EXIT_INTERRUPTED,
+            )
+        _fail(f"Interrupted. Task {job_id} continues on the server; check it later with "
+              f"`soundclone task {job_id}`.", EXIT_INTERRUPTED)  # fmt: skip
+    except RunnerStoppedError as exc:
+        _fail(exc.reason, EXIT_AUTH)
+    if job.state is JobState.DOWNLOADED and job.audio_path is not None:
+        return job
+    if job.state is JobState.CANCELLED:
+        _fail(job.message or "Stopped waiting.", EXIT_STOPPED)
+    code = _EXIT_FOR_REASON.get(job.reason, EXIT_FAILED) if job.reason else EXIT_FAILED
+    suffix = f" (task {job.task_id})" if job.task_id else ""
+    _fail(f"{job.error or 'The task did not finish.'}{suffix}", code)
+
+
+def _progress_reporter(ctx: Context) -> Callable[[Job], None]:
+    last: list[tuple[JobState, str | None]] = []
+    labels = {
+        JobState.SENDING: "Sending the request…",
+        JobState.QUEUED: "Queued on the server.",
+        JobState.PROCESSING: "Processing.",
+        JobState.DOWNLOADING: "Downloading the result…",
+        JobState.DOWNLOADED: "Downloaded.",
+    }
+
+    def report(job: Job) -> None:
+        key = (job.state, job.message)
+        if last and last[-1] == key:
+            return
+        last.append(key)
+        if job.state is JobState.SUBMITTED:
+            expected = job.expected_in()
+            eta = f"; expected in ~{expected:.0f} s" if expected is not None else ""
+            ctx.progress(f"Task {job.task_id} created{eta}.")
+        elif job.state in labels and (len(last) < 2 or last[-2][0] is not job.state):
+            ctx.progress(labels[job.state])
+        if job.message and job.state is not JobState.DOWNLOADED:
+            ctx.progress(job.message)
+
+    return report
+
+
+def _upload(ctx: Context, base_url: str, token: str, path: Path) -> str:
+    ctx.progress(f"Uploading {path.name}…")
+
+    async def run() -> str:
+        async with _client(base_url, token) as client:
+            return (await client.upload_file(path)).url
+
+    return asyncio.run(run())
+
+
+def _check_sample(path: Path) -> None:
+    """Refuse a local recording the clone endpoint would reject, before anything is paid."""
+    if not path.is_file():
+        _fail(f"The recording {path} does not exist.")
+    ext = path.suffix.lower().lstrip(".")
+    if ext not in CLONE_EXTENSIONS:
+        _fail(f"Recordings of type .{ext or '?'} cannot be cloned; use one of "
+              f"{', '.join(CLONE_EXTENSIONS)}.")  # fmt: skip
+    if ext != "wav":
+        log.warning(
+            "Only WAV lengths are checked here: make sure %s has %d–%d s of speech.",
+            path.name,
+            MIN_CLONE_SECONDS,
+            MAX_CLONE_SECONDS,
+        )
+        return
+    with path.open("rb") as handle:
+        seconds = wav_duration(handle.read(1 << 20))
+    if seconds is None:
+        _fail(f"{path} is not a readable WAV file.")
+    if not MIN_CLONE_SECONDS < seconds < MAX_CLONE_SECONDS:
+        _fail(f"The recording lasts {seconds:.1f} s; the service needs more than "
+              f"{MIN_CLONE_SECONDS} s and less than {MAX_CLONE_SECONDS} s of speech.")  # fmt: skip
+
+
+def _whole(value: float) -> int | float:
+    """A pitch argument: whole numbers as int, anything else kept so validation names it."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _deliver(src: Path | None, out: Path) -> Path:
+    """Copy a downloaded file to ``out`` (a folder, or a name with or without extension)."""
+    assert src is not None
+    if out.is_dir():
+        out = out / src.name
+    elif not out.suffix or out.name.endswith(".subtitles"):
+        out = out.with_name(out.name + src.suffix)
+    elif out.suffix.lower() != src.suffix.lower():
+        log.warning("The file is %s but will be saved as %s, as asked.", src.suffix, out.name)
+    try:
+        atomic_write_bytes(out, src.read_bytes())
+    except OSError as exc:
+        _fail(f"Could not write {out}: {exc.strerror or exc}. The result is kept at {src}.")
+    return out
+
+
+def _wav_seconds(path: Path) -> float | None:
+    with path.open("rb") as handle:
+        seconds = wav_duration(handle.read(4096))
+    return None if seconds is None else round(seconds, 3)
+
+
+# -- errors from direct client calls -----------------------------------------------------------
+
+
+def _client_error(exc: SoundCloneError) -> CliError:
+    if isinstance(exc, AuthenticationError):
+        return CliError("The server rejected the API key. Check it, or set a new one in "
+                        f"{ENV_VAR}.", EXIT_AUTH)  # fmt: skip
+    if isinstance(exc, InvalidFileError):
+        return CliError(f"{exc.message} Choose another file.", EXIT_USAGE)
+    if isinstance(exc, BadRequestError):
+        detail = exc.server_message or exc.message
+        return CliError(f"The server refused the request: {detail}", EXIT_FAILED)
+    return CliError(f"Could not get a usable answer from the server: {_clause(str(exc))}. "
+                    "Check the connection and the server address, then try again.",
+                    EXIT_UNAVAILABLE)  # fmt: skip
+
+
+# -- argument parsing --------------------------------------------------------------------------
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    # Subcommands repeat the global options with SUPPRESS defaults, so `synth … --demo` works
+    # and a flag given before the command is not reset by the subcommand.
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    parser.add_argument(
+        "--base-url",
+        default=default(None),
+        help=f"API server (default: ${BASE_URL_ENV} or the app's setting)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        default=default(None),
+        help="where results and voices are kept (default: $SOUNDCLONE_DATA_DIR "
+        "or the platform's data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=default(False),
+        help="use the embedded demo server: no account, no cost",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=default(False),
+        help="print one JSON object on stdout",
+    )
+    parser.add_argument("-v", "--verbose", action="count", default=default(0),
+                        help="log details to stderr (-vv: debug); show tracebacks")  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="soundclone",
+        description="Cloned-voice text-to-speech from the command line.",
+        epilog="Exit codes: 0 ok, 1 blocking script problems, 2 bad input, 3 key rejected, "
+        "4 server unavailable, 5 refused or failed, 6 outcome unknown, 7 stopped waiting, "
+        "70 internal error, 130 interrupted.",
+    )
+    _global_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[Context], int], help_text: str) -> Any:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _global_options(p, suppress=True)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command(
+        "estimate",
+        cmd_estimate,
+        "Count billable characters, list problems and estimate the cost of a script.",
+    )
+    p.add_argument("file", help="UTF-8 script file (- for stdin)")
+
+    p = command("synth", cmd_synth, "Speak a script with a cloned voice and save the audio.")
+    p.add_argument("file", help="UTF-8 script file (- for stdin)")
+    p.add_argument("--voice", help="voice model ID (with --demo: the demo voice)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="output file; the right extension is added when it has none",
+    )
+    p.add_argument("--emotion", choices=EMOTIONS)
+    p.add_argument("--speed", type=float, help="0.5 to 2 (default 1)")
+    p.add_argument("--vol", type=float, help="above 0, up to 10 (default 1)")
+    p.add_argument("--pitch", type=float, help="whole semitones, -12 to 12 (default 0)")
+    p.add_argument("--version", dest="model_version", choices=VERSIONS, help="model version")
+    p.add_argument("--language", help="language name, e.g. Chinese, English (default auto)")
+    p.add_argument(
+        "--subtitles",
+        choices=("sentence", "word", "off"),
+        help="also save subtitles, timed per sentence or per word",
+    )
+
+    p = command(
+        "clone", cmd_clone, "Clone a voice from a 15–60 s recording (a local file or a public URL)."
+    )
+    p.add_argument("source", metavar="AUDIO_OR_URL")
+    p.add_argument("--text", help="preview text (up to 269 characters)")
+    p.add_argument("--version", dest="model_version", choices=VERSIONS)
+    p.add_argument("--language")
+
+    p = command("task", cmd_task, "Show the status of a task.")
+    p.add_argument("task_id", metavar="ID")
+
+    p = sub.add_parser("demo-server", help="Run the demo server (see demo-server --help).",
+                       add_help=False)  # fmt: skip
+    p.add_argument("demo_args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def _configure_logging(verbosity: int) -> None:
+    level = logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(
+        logging.Formatter(
+            "soundclone: %(message)s" if verbosity <= 0 else "%(asctime)s %(name)s: %(message)s"
+        )
+    )
+    handler.addFilter(RedactAuthorization(lambda: os.environ.get(ENV_VAR, "")))
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(level)
+    if verbosity < 2:
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``soundclone`` command; returns the exit code (see the module docstring)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2), already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command == "demo-server":
+        from soundclone_desktop.demo import main as demo_main
+
+        return demo_main(args.demo_args)
+    _configure_logging(args.verbose)
+    if args.demo and args.base_url:
+        return _report(args, CliError("Use either --demo or --base-url, not both.", EXIT_USAGE))
+    try:
+        store = SettingsStore(paths.config_dir())
+        ctx = Context(args, store.load(), store, paths.data_dir(args.data_dir))
+        handler: Callable[[Context], int] = args.handler
+        return handler(ctx)
+    except CliError as exc:
+        return _report(args, exc)
+    except SoundCloneError as exc:
+        return _report(args, _client_error(exc))
+    except KeyboardInterrupt:
+        return _report(args, CliError("Interrupted.", EXIT_INTERRUPTED))
+    except Exception as exc:
+        if args.verbose:
+            log.exception("Unexpected error")
+        hint = "" if args.verbose else " Run again with -v for details."
+        error = CliError(f"Unexpected error ({type(exc).__name__}: {exc}).{hint}", EXIT_INTERNAL)
+        return _report(args, error)
+
+
+def _report(args: argparse.Namespace, exc: CliError) -> int:
+    print(f"soundclone: {exc.message}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"ok": False, "exit_code": exc.code, "error": exc.message},
+                         ensure_ascii=False))  # fmt: skip
+    return exc.code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
