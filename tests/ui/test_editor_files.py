@@ -164,8 +164,14 @@ def test_paste_rich_text_becomes_plain(editor: ScriptEditor) -> None:
     mime = QMimeData()
     mime.setHtml("<p><b>Bold</b> and <i>italic</i></p>")
     mime.setText("Bold and italic")
-    QApplication.clipboard().setMimeData(mime)
-    editor.paste()
+    clipboard = QApplication.clipboard()
+    clipboard.setMimeData(mime)
+    try:
+        editor.paste()
+    finally:
+        # The clipboard owns the mime data; left there it is freed during interpreter
+        # shutdown after the QApplication, which crashed the test process (SIGSEGV).
+        clipboard.clear()
     assert editor.text() == "Bold and italic"
     block = editor.document().firstBlock()
     fragment_formats = {
