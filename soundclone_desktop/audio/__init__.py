@@ -1,0 +1,1 @@
+"""Audio helpers that need no Qt: waveform peaks and time formatting."""

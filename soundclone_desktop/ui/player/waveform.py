@@ -1,0 +1,355 @@
+"""``WaveformView``: the overview of a result, its playhead, and seeking by click, drag or keys."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from soundclone_desktop.audio.peaks import Peaks
+from soundclone_desktop.audio.timefmt import format_clock
+
+__all__ = ["WaveformState", "WaveformView"]
+
+_BAR_WIDTH = 2.0
+_BAR_GAP = 1.0
+_MIN_BAR = 1.5  # silence still draws a thin line, so the timeline stays visible
+_MARGIN_X, _MARGIN_Y = 8.0, 7.0
+# Quiet files are scaled up to fill the view, but not beyond this peak: hiss stays small.
+_NORMALISE_FLOOR = 0.05
+
+
+class WaveformState(enum.Enum):
+    EMPTY = "empty"  # nothing loaded: "No audio"
+    LOADING = "loading"  # peaks on their way: "Loading waveform…"
+    READY = "ready"
+    UNAVAILABLE = "unavailable"  # audio plays, but its peaks could not be computed
+
+
+class WaveformView(QWidget):
+    """Paints peaks with the played part highlighted; emits ``seek_requested(ms)``.
+
+    Mouse: click or drag to seek; hovering shows the time under the pointer.
+    Keys (when focused): Left/Right seek 5 s, Home/End jump to the ends.
+    """
+
+    seek_requested = Signal(int)
+
+    SEEK_STEP_MS = 5000
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("waveformView")
+        self.setMinimumHeight(64)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAccessibleName(QCoreApplication.translate("Player", "Waveform"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate(
+                "Player", "Click, or use the Left and Right arrow keys, to move through the audio."
+            )
+        )
+        self._state = WaveformState.EMPTY
+        self._peaks: Peaks | None = None
+        self._duration = 0
+        self._position = 0
+        self._hover_x: float | None = None
+        self._drag_ms: int | None = None
+        self._bars: tuple[tuple[object, ...], QPainterPath] | None = None
+
+    # -- state -------------------------------------------------------------------------
+
+    def state(self) -> WaveformState:
+        return self._state
+
+    def peaks(self) -> Peaks | None:
+        return self._peaks
+
+    def clear(self) -> None:
+        """Back to "No audio"."""
+        self._set(WaveformState.EMPTY, None)
+        self._duration = self._position = 0
+        self._update_cursor()
+
+    def set_loading(self) -> None:
+        self._set(WaveformState.LOADING, None)
+
+    def set_peaks(self, peaks: Peaks) -> None:
+        self._set(WaveformState.READY, peaks)
+        if not self._duration:
+            self.set_duration(peaks.duration_ms)
+
+    def set_unavailable(self) -> None:
+        self._set(WaveformState.UNAVAILABLE, None)
+
+    def duration(self) -> int:
+        return self._duration
+
+    def set_duration(self, ms: int) -> None:
+        self._duration = max(0, ms)
+        self._update_cursor()
+        self.update()
+
+    def position(self) -> int:
+        return self._position
+
+    def set_position(self, ms: int) -> None:
+        if ms != self._position:
+            self._position = ms
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 88)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, 64)
+
+    def _set(self, state: WaveformState, peaks: Peaks | None) -> None:
+        self._state, self._peaks, self._bars = state, peaks, None
+        self.update()
+
+    def _seekable(self) -> bool:
+        return self._duration > 0 and self._state is not WaveformState.EMPTY
+
+    def _update_cursor(self) -> None:
+        if self._seekable():
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.unsetCursor()
+
+    # -- geometry ----------------------------------------------------------------------
+
+    def _plot_rect(self) -> QRectF:
+        return QRectF(self.rect()).adjusted(_MARGIN_X, _MARGIN_Y, -_MARGIN_X, -_MARGIN_Y)
+
+    def _ms_at(self, x: float) -> int:
+        plot = self._plot_rect()
+        fraction = min(1.0, max(0.0, (x - plot.left()) / max(1.0, plot.width())))
+        return round(fraction * self._duration)
+
+    def _x_at(self, ms: int) -> float:
+        plot = self._plot_rect()
+        fraction = min(1.0, max(0.0, ms / self._duration)) if self._duration else 0.0
+        return plot.left() + fraction * plot.width()
+
+    def _bar_path(self, plot: QRectF, peaks: Peaks) -> QPainterPath:
+        key = (plot.width(), plot.height(), id(peaks))
+        if self._bars is not None and self._bars[0] == key:
+            return self._bars[1]
+        pitch = _BAR_WIDTH + _BAR_GAP
+        count = max(1, int((plot.width() + _BAR_GAP) // pitch))
+        left = plot.left() + (plot.width() - (count * pitch - _BAR_GAP)) / 2
+        scale = 0.94 * plot.height() / max(peaks.peak, _NORMALISE_FLOOR)
+        centre = plot.center().y()
+        path = QPainterPath()
+        for i, value in enumerate(peaks.resample(count)):
+            height = max(_MIN_BAR, value * scale)
+            bar = QRectF(left + i * pitch, centre - height / 2, _BAR_WIDTH, height)
+            path.addRoundedRect(bar, _BAR_WIDTH / 2, _BAR_WIDTH / 2)
+        self._bars = (key, path)
+        return path
+
+    # -- painting ----------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        colors = _Colors(palette)
+        frame = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(QPen(colors.focus if self.hasFocus() else colors.frame, 1.0))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(frame, 6, 6)
+
+        plot = self._plot_rect()
+        head_ms = self._drag_ms if self._drag_ms is not None else self._position
+        head_x = self._x_at(head_ms) if self._seekable() else plot.left()
+        if self._state is WaveformState.READY and self._peaks is not None:
+            self._paint_bars(painter, plot, self._peaks, head_x, colors)
+        else:
+            self._paint_placeholder(painter, plot, head_x, colors)
+        if self._seekable():
+            painter.setPen(_round_pen(colors.playhead, 2.0))
+            painter.drawLine(QPointF(head_x, plot.top()), QPointF(head_x, plot.bottom()))
+            if self._hover_x is not None:
+                self._paint_hover(painter, plot, colors)
+        painter.end()
+
+    def _paint_bars(
+        self, painter: QPainter, plot: QRectF, peaks: Peaks, head_x: float, colors: _Colors
+    ) -> None:
+        path = self._bar_path(plot, peaks)
+        full = QRectF(self.rect())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.save()
+        painter.setClipRect(QRectF(head_x, 0, full.width(), full.height()))
+        painter.fillPath(path, colors.unplayed)
+        if self._hover_x is not None and self._hover_x > head_x:  # preview of a seek ahead
+            painter.setClipRect(QRectF(head_x, 0, self._hover_x - head_x, full.height()))
+            painter.fillPath(path, colors.preview)
+        painter.setClipRect(QRectF(0, 0, head_x, full.height()))
+        painter.fillPath(path, colors.played)
+        painter.restore()
+
+    def _paint_placeholder(
+        self, painter: QPainter, plot: QRectF, head_x: float, colors: _Colors
+    ) -> None:
+        centre = plot.center().y()
+        painter.setPen(_round_pen(colors.unplayed, 1.5))
+        painter.drawLine(QPointF(plot.left(), centre), QPointF(plot.right(), centre))
+        if head_x > plot.left():
+            painter.setPen(_round_pen(colors.played, 1.5))
+            painter.drawLine(QPointF(plot.left(), centre), QPointF(head_x, centre))
+        text = self._placeholder_text()
+        if text:
+            metrics = QFontMetricsF(self.font())
+            box = QRectF(0, 0, metrics.horizontalAdvance(text) + 16, metrics.height() + 6)
+            box.moveCenter(plot.center())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+            painter.drawRoundedRect(box, 4, 4)
+            painter.setPen(colors.text)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _placeholder_text(self) -> str:
+        if self._state is WaveformState.LOADING:
+            return QCoreApplication.translate("Player", "Loading waveform…")
+        if self._state is WaveformState.UNAVAILABLE:
+            return QCoreApplication.translate("Player", "Waveform not available")
+        if self._state is WaveformState.EMPTY:
+            return QCoreApplication.translate("Player", "No audio")
+        return ""
+
+    def _paint_hover(self, painter: QPainter, plot: QRectF, colors: _Colors) -> None:
+        assert self._hover_x is not None
+        x = min(plot.right(), max(plot.left(), self._hover_x))
+        painter.setPen(QPen(colors.hover, 1.0))
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        label = format_clock(self._ms_at(x))
+        font = self.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        box = QRectF(0, 0, metrics.horizontalAdvance(label) + 10, metrics.height() + 2)
+        box.moveTop(plot.top())
+        box.moveLeft(min(plot.right() - box.width(), max(plot.left(), x - box.width() / 2)))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colors.bubble)
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setPen(colors.bubble_text)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+
+    # -- input -------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._seekable():
+            self._drag_ms = self._ms_at(event.position().x())
+            self.seek_requested.emit(self._drag_ms)
+            self.update()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._hover_x = event.position().x()
+        if self._drag_ms is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            ms = self._ms_at(self._hover_x)
+            if ms != self._drag_ms:
+                self._drag_ms = ms
+                self.seek_requested.emit(ms)
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag_ms is not None and event.button() == Qt.MouseButton.LeftButton:
+            # Show the target until the player reports its new position.
+            self._position, self._drag_ms = self._drag_ms, None
+            self.update()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._hover_x = None
+        self.update()
+        super().leaveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        target: int | None = None
+        if self._seekable():
+            if key == Qt.Key.Key_Left:
+                target = self._position - self.SEEK_STEP_MS
+            elif key == Qt.Key.Key_Right:
+                target = self._position + self.SEEK_STEP_MS
+            elif key == Qt.Key.Key_Home:
+                target = 0
+            elif key == Qt.Key.Key_End:
+                target = self._duration
+        if target is None:
+            super().keyPressEvent(event)  # Space and the rest go to the player
+            return
+        # Move at once, so a second key press counts from here rather than a stale position.
+        self.set_position(min(self._duration, max(0, target)))
+        self.seek_requested.emit(self._position)
+        event.accept()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.update()
+        super().changeEvent(event)
+
+
+class _Colors:
+    """Colours derived from the palette, so light, dark and high-contrast themes all work."""
+
+    def __init__(self, palette: QPalette) -> None:
+        base = palette.color(QPalette.ColorRole.Base)
+        ink = palette.color(QPalette.ColorRole.WindowText)
+        dark_theme = base.lightnessF() < 0.5
+        self.played = palette.color(QPalette.ColorRole.Highlight)
+        self.unplayed = _mix(base, ink, 0.32)
+        self.preview = _mix(self.unplayed, self.played, 0.45)
+        self.playhead = self.played.lighter(135) if dark_theme else self.played.darker(135)
+        self.frame = _mix(base, ink, 0.18)
+        self.focus = palette.color(QPalette.ColorRole.Highlight)
+        self.text = palette.color(QPalette.ColorRole.PlaceholderText)
+        self.hover = _mix(base, ink, 0.6)
+        self.bubble = palette.color(QPalette.ColorRole.ToolTipBase)
+        self.bubble_text = palette.color(QPalette.ColorRole.ToolTipText)
+
+
+def _round_pen(color: QColor, width: float) -> QPen:
+    pen = QPen(color, width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return pen
+
+
+def _mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` of the way to ``b`` (opaque, so overlaps don't darken)."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
