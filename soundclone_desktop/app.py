@@ -1,0 +1,279 @@
+"""Composition root: environment, arguments, QApplication, logging, translations, the loop.
+
+Only this module knows every layer. It reads the settings and the key, builds the
+session (real server or embedded demo), shows the window, and runs asyncio on the Qt loop
+through qasync until the window closes, then closes connections while the loop still runs.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports qasync: it picks the first Qt binding it finds (PyQt6 first).
+os.environ.setdefault("QT_API", "pyside6")
+# FFmpeg's optional hardware-decoding libraries (VA-API, PipeWire) are missing on most
+# machines; Qt warns about each one at start. They say nothing useful in a support log.
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from types import TracebackType
+
+import qasync  # type: ignore[import-untyped]
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from soundclone_desktop import __version__, i18n, logging_setup, self_check
+from soundclone_desktop.api.redact import RedactAuthorization
+from soundclone_desktop.core.pricing import PriceTable
+from soundclone_desktop.demo.config import DEMO_TOKEN, DEMO_VOICE_ID, DemoConfig
+from soundclone_desktop.demo.server import DemoServer
+from soundclone_desktop.services.schedule import PollPolicy
+from soundclone_desktop.store import paths
+from soundclone_desktop.store.secrets import TokenStore
+from soundclone_desktop.store.settings import SettingsStore
+from soundclone_desktop.ui import async_utils
+from soundclone_desktop.ui.context import AppContext
+from soundclone_desktop.ui.main_window import MainWindow, app_icon
+from soundclone_desktop.ui.session import DemoOffer, Session
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "SoundClone"
+APPLICATION = "SoundClone Desktop"
+BASE_URL_ENV = "SOUNDCLONE_BASE_URL"
+
+
+@dataclass(frozen=True)
+class Options:
+    demo: bool
+    base_url: str | None
+    data_dir: str | None
+    self_check: bool
+    lang: str | None
+    qt_args: tuple[str, ...]
+
+
+def parse_args(argv: Sequence[str]) -> Options:
+    parser = argparse.ArgumentParser(
+        prog="soundclone-desktop",
+        description="Desktop studio for cloned-voice text-to-speech over the SoundClone API.",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start the built-in demo server and use it (no account or internet needed)",
+    )
+    parser.add_argument(
+        "--base-url",
+        metavar="URL",
+        default=os.environ.get(BASE_URL_ENV) or None,
+        help=f"API server address; overrides Settings (env {BASE_URL_ENV})",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None,
+        help=f"folder for results and logs (env {paths.DATA_DIR_ENV})",
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check Qt multimedia, keyring and translations, print the result and exit",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=i18n.CHOICES,
+        default=None,
+        help="user interface language for this run (default: the Settings choice)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # Unknown options (Qt's own, such as -platform or -style) go to QApplication.
+    args, rest = parser.parse_known_args(list(argv))
+    return Options(
+        demo=args.demo,
+        base_url=args.base_url.rstrip("/") if args.base_url else None,
+        data_dir=args.data_dir,
+        self_check=args.self_check,
+        lang=args.lang,
+        qt_args=tuple(rest),
+    )
+
+
+def create_application(qt_args: Sequence[str] = ()) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("soundclone-desktop")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def demo_offer(config: DemoConfig | None = None) -> DemoOffer:
+    """The embedded demo: its server factory, its ready voice and its own price list."""
+    config = config or DemoConfig()
+    return DemoOffer(
+        factory=lambda: DemoServer(config),
+        voice_id=DEMO_VOICE_ID,
+        prices=PriceTable(
+            preview_per_10k=Decimal(str(config.price_clone_per_10k)),
+            production_per_10k=Decimal(str(config.price_audio_per_10k)),
+            voice_fee=Decimal(str(config.price_voice)),
+        ),
+        priors={
+            "audio": (config.task_seconds, config.seconds_per_char),
+            "preview": (config.task_seconds, config.seconds_per_char),
+        },
+    )
+
+
+def build_context(
+    options: Options,
+    *,
+    demo: DemoOffer | None = None,
+    demo_policy: PollPolicy | None = None,
+    real_policy: PollPolicy | None = None,
+    crash_log: bool = True,
+) -> AppContext:
+    """Settings, key, logging and the (not yet connected) session.
+
+    ``demo``, the policies and ``crash_log`` exist for tests and tools (a test server,
+    faster polling against loopback, pytest owning faulthandler).
+    """
+    data_dir = paths.data_dir(options.data_dir)
+    config_dir = paths.config_dir()
+    tokens = TokenStore()
+    # Read once now, so the log filter and the first requests never wait on the keyring.
+    tokens.get()
+    log_path = logging_setup.configure(
+        data_dir / "logs", RedactAuthorization(tokens.get, DEMO_TOKEN), crash_log=crash_log
+    )
+    log.info("SoundClone Desktop %s starting; data in %s", __version__, data_dir)
+    store = SettingsStore(config_dir)
+    settings = store.load()
+    session = Session(
+        tokens,
+        settings.results_path(data_dir),
+        demo_offer=demo or demo_offer(),
+        demo_policy=demo_policy,
+        real_policy=real_policy,
+    )
+    return AppContext(
+        settings=settings,
+        settings_store=store,
+        tokens=tokens,
+        session=session,
+        data_dir=data_dir,
+        config_dir=config_dir,
+        base_url_override=options.base_url,
+        log_path=log_path,
+    )
+
+
+async def open_window(ctx: AppContext, options: Options) -> MainWindow:
+    """Connect (demo or real), build and show the window, greet a first-time user."""
+    if options.demo:
+        await ctx.session.connect_demo()
+    else:
+        ctx.session.connect_real(ctx.base_url())
+    window = MainWindow(ctx)
+    async_utils.set_error_reporter(window.report_error)
+    window.show()
+    if not options.demo and not ctx.session.connected:
+        window.show_welcome()
+    return window
+
+
+def install_error_hooks(window: MainWindow) -> None:
+    """Last resort for errors nobody caught: the traceback to the log, a sentence on screen.
+
+    PySide6 hands exceptions from ordinary (sync) slots to ``sys.excepthook``; asyncio
+    reports errors of tasks nobody awaited to the loop's exception handler.
+    """
+
+    def excepthook(
+        kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
+        log.critical("Unhandled error", exc_info=(kind, value, tb))
+        with contextlib.suppress(RuntimeError):  # the window is already gone (shutdown)
+            window.report_error(value)
+
+    def loop_handler(loop: asyncio.AbstractEventLoop, context: dict[str, object]) -> None:
+        exc = context.get("exception")
+        log.error(
+            "Asyncio: %s",
+            context.get("message"),
+            exc_info=exc if isinstance(exc, BaseException) else None,
+        )
+
+    sys.excepthook = excepthook
+    asyncio.get_running_loop().set_exception_handler(loop_handler)
+
+
+async def run_gui(app: QApplication, ctx: AppContext, options: Options) -> int:
+    closed = asyncio.Event()
+    # The window's own close (not Qt's last-window quit) ends the run, so cleanup below
+    # still has a running loop; aboutToQuit covers a quit from outside (logout, Cmd+Q).
+    app.setQuitOnLastWindowClosed(False)
+    app.aboutToQuit.connect(closed.set)
+    window = await open_window(ctx, options)
+    install_error_hooks(window)
+    window.closed.connect(closed.set)
+    try:
+        await closed.wait()
+    finally:
+        await async_utils.cancel_all_and_wait()
+        await ctx.session.aclose()
+        log.info("SoundClone Desktop closed")
+    return 0
+
+
+def close_on_termination_signals(app: QApplication) -> QTimer:
+    """Ctrl+C in a terminal, or SIGTERM from the system: close the window and exit cleanly.
+
+    Python only runs signal handlers between bytecodes; while Qt waits in C++ that could
+    be never, so a timer wakes the interpreter a few times a second. Returns the timer
+    (keep it referenced).
+    """
+
+    def close_windows(*_args: object) -> None:
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                QTimer.singleShot(0, widget.close_now)
+
+    for name in ("SIGINT", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), close_windows)
+    timer = QTimer()
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_args(sys.argv[1:] if argv is None else argv)
+    app = create_application(options.qt_args)
+    if options.self_check:
+        return self_check.run()
+    ctx = build_context(options)
+    language = i18n.install(options.lang or ctx.settings.ui_language.value)
+    log.info("UI language: %s", language)
+    wakeup = close_on_termination_signals(app)  # noqa: F841 - kept alive while the app runs
+    # Python 3.11 has no asyncio.run(loop_factory=...); Runner does the same job.
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+        try:
+            return runner.run(run_gui(app, ctx, options))
+        except RuntimeError as exc:
+            # Qt's loop ended before the coroutine (the app was quit from outside).
+            log.warning("Event loop ended early: %s", exc)
+            return 0

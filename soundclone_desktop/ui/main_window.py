@@ -1,0 +1,452 @@
+"""The studio window: composes the panels and wires their signals; the work lives elsewhere.
+
+Layout: the script editor in the centre with the counter and the submit row under it; the
+parameters in a dock on the right; tasks and the player in docks at the bottom; connection
+and balance in the status bar; errors in an inline message bar (never a modal box).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QScrollArea,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soundclone_desktop.api.errors import SoundCloneError
+from soundclone_desktop.i18n import translate
+from soundclone_desktop.services.jobs import Job, JobState
+from soundclone_desktop.store.settings import Settings
+from soundclone_desktop.ui import errors
+from soundclone_desktop.ui.async_utils import async_slot, spawn
+from soundclone_desktop.ui.context import AppContext
+from soundclone_desktop.ui.counter import CounterWidget
+from soundclone_desktop.ui.editor.edits import Edit
+from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
+from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
+from soundclone_desktop.ui.job_text import job_sentence
+from soundclone_desktop.ui.message_bar import Level, MessageBar
+from soundclone_desktop.ui.params_panel import ParametersPanel
+from soundclone_desktop.ui.player import PlayerWidget
+from soundclone_desktop.ui.runner_bridge import RunnerBridge
+from soundclone_desktop.ui.settings_dialog import Page, SettingsDialog
+from soundclone_desktop.ui.status_bar import ConnectionStatus
+from soundclone_desktop.ui.submit_bar import SHORTCUT, SubmitBar
+from soundclone_desktop.ui.submit_controller import SubmitController
+from soundclone_desktop.ui.task_list import TaskList, excerpt
+from soundclone_desktop.ui.welcome_dialog import WelcomeDialog
+from soundclone_desktop.ui.window_state import WindowState
+
+log = logging.getLogger(__name__)
+
+CTX = "MainWindow"
+DEFAULT_SIZE = QSize(1200, 780)
+ICON_PATH = Path(__file__).resolve().parents[1] / "resources" / "icons"
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(ICON_PATH / f"soundclone-{size}.png"), QSize(size, size))
+    return icon
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()  # the window really closed (not a refused close): the app may quit
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.session = ctx.session
+        self.setWindowTitle(translate(CTX, "SoundClone Desktop"))
+        self.setWindowIcon(app_icon())
+        self.resize(DEFAULT_SIZE)
+        self._confirmed_close = False
+        self._settings_dialog: SettingsDialog | None = None
+        self._welcome: WelcomeDialog | None = None
+        self._open_dialog: QFileDialog | None = None
+        self._first_show = True
+
+        self.bridge = RunnerBridge(self)
+        self.messages = MessageBar()
+        self.editor_panel = ScriptEditorPanel()
+        self.editor = self.editor_panel.editor
+        self.counter = CounterWidget()
+        # The charge line beside the button states the cost once; the counter's own cost
+        # line would repeat it in other words (its breakdown becomes that line's tooltip).
+        self.counter.cost_label.hide()
+        self.submit_bar = SubmitBar()
+        self.params = ParametersPanel(script_text=self.editor_panel.text)
+        self.params.set_values(_defaults_of(ctx.settings))
+        self.task_list = TaskList()
+        self.player = PlayerWidget()
+        self.status = ConnectionStatus()
+        self.controller = SubmitController(
+            self.session,
+            self.editor_panel,
+            self.params,
+            self.counter,
+            self.submit_bar,
+            self.bridge,
+            ctx.prices,
+            self.report_error,
+            self,
+        )
+
+        self._build_actions()
+        self._build_layout()
+        self._connect()
+        self.counter.set_report(self.editor_panel.report())
+        self._on_connection_changed()
+        WindowState(ctx.config_dir).restore(self)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.open_action = QAction(translate(CTX, "Open script…"), self)
+        self.open_action.setObjectName("openScriptAction")
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.setToolTip(translate(CTX, "Open a .txt or .md script file (Ctrl+O)"))
+        self.insert_pause_action = self.editor_panel.insert_pause_action
+        self.settings_action = QAction(translate(CTX, "Settings…"), self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.setToolTip(
+            translate(CTX, "API key, server, prices, defaults and language")
+        )
+        # A window-wide shortcut: it works while typing in the editor, and runs the same
+        # (exclusive) slot as the button, so pressing it twice still sends once.
+        self.submit_action = QAction(translate(CTX, "Generate speech"), self)
+        self.submit_action.setObjectName("submitAction")
+        self.submit_action.setShortcut(SHORTCUT)
+        self.submit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(self.submit_action)
+
+        toolbar = QToolBar(translate(CTX, "Main toolbar"))
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.insert_pause_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.settings_action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _build_layout(self) -> None:
+        central = QWidget()
+        central.setObjectName("centralArea")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.editor_panel, 1)
+        layout.addWidget(self.counter)
+        layout.addWidget(self.submit_bar)
+        self.setCentralWidget(central)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.params)
+        self.params_dock = self._dock(
+            "parametersDock",
+            translate(CTX, "Voice and parameters"),
+            scroll,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.params_dock.setMinimumWidth(340)
+        self.tasks_dock = self._dock(
+            "tasksDock",
+            translate(CTX, "Tasks"),
+            self.task_list,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.player_dock = self._dock(
+            "playerDock",
+            translate(CTX, "Player"),
+            self.player,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.splitDockWidget(self.tasks_dock, self.player_dock, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.tasks_dock, self.player_dock], [640, 520], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.tasks_dock], [230], Qt.Orientation.Vertical)
+        self.statusBar().addPermanentWidget(self.status)
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _connect(self) -> None:
+        self.open_action.triggered.connect(self.open_script)
+        self.settings_action.triggered.connect(lambda: self.open_settings())
+        self.submit_action.triggered.connect(self.controller.submit)
+        self.editor_panel.report_changed.connect(self.counter.set_report)
+        self.params.voice_changed.connect(self._remember_voice)
+        self.controller.failed_to_send.connect(self._on_failed_to_send)
+        self.bridge.job_updated.connect(self._on_job_updated)
+        self.task_list.cancel_requested.connect(self._cancel_job)
+        self.task_list.play_requested.connect(lambda path: self._play(path, autoplay=True))
+        self.task_list.show_file_requested.connect(self._show_file)
+        self.session.connection_changed.connect(self._on_connection_changed)
+        self.session.balance_changed.connect(self._on_balance)
+        self.session.reconnecting.connect(self.status.set_reconnecting)
+
+    # -- window events --------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_show:
+            self._first_show = False
+            # After the window is shown, so the focus lands in an active window.
+            QTimer.singleShot(0, self._focus_editor)
+
+    def _focus_editor(self) -> None:
+        self.activateWindow()
+        self.editor.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        active = self.task_list.active_jobs()
+        if active and not self._confirmed_close:
+            event.ignore()
+            self.messages.show_message(
+                translate(
+                    CTX,
+                    "Tasks still being generated: %n. If you close now, the server still "
+                    "finishes and charges them, but this app will not download the results.",
+                    None,
+                    len(active),
+                ),
+                Level.WARNING,
+                action_text=translate(CTX, "Close anyway"),
+                action=self._close_anyway,
+            )
+            return
+        WindowState(self.ctx.config_dir).save(self)
+        self.player.release()  # stop the sound now and let go of the file
+        super().closeEvent(event)
+        self.closed.emit()
+
+    def _close_anyway(self) -> None:
+        self.close_now()
+
+    def close_now(self) -> None:
+        """Close without the in-flight warning (the user confirmed, or the system asked)."""
+        self._confirmed_close = True
+        self.close()
+
+    # -- errors ---------------------------------------------------------------------------
+
+    def report_error(self, exc: BaseException) -> None:
+        """Where async slot errors land: one sentence in the message bar."""
+        user = errors.describe(exc)
+        if user.opens_settings:
+            self.messages.show_message(
+                user.text,
+                Level.ERROR,
+                action_text=translate(CTX, "Open Settings"),
+                action=self._open_account_settings,
+            )
+        else:
+            self.messages.show_message(user.text, Level.ERROR)
+
+    def _on_failed_to_send(self, sentence: str) -> None:
+        self.messages.show_message(job_sentence(sentence) or sentence, Level.ERROR)
+
+    # -- connection -----------------------------------------------------------------------
+
+    def _on_connection_changed(self) -> None:
+        session = self.session
+        if session.connected:
+            self.status.set_server(session.base_url, demo=session.demo)
+            self.refresh_balance()
+        else:
+            self.status.set_not_configured()
+        voices = [(translate(CTX, "Demo narrator"), v) for v in session.voices()]
+        last = self.ctx.settings.last_voice
+        if not session.demo and last:
+            voices.append((last, last))
+        self.params.set_voices(voices)
+        self.controller.refresh()
+
+    def _on_balance(self, balance: object) -> None:
+        available = getattr(balance, "available", None)
+        self.status.set_balance(available, self.ctx.prices().currency)
+
+    @async_slot(exclusive=True)
+    async def refresh_balance(self) -> None:
+        try:
+            await self.session.refresh_balance()
+        except SoundCloneError as exc:
+            # The balance is a convenience: say so in the status bar, not as an alarm,
+            # unless the key itself was rejected (then the user must act).
+            user = errors.log_and_describe(exc, "Balance request failed")
+            self.status.set_unreachable()
+            if user.opens_settings:
+                self.report_error(exc)
+
+    @async_slot(exclusive=True)
+    async def start_demo(self) -> None:
+        await self.session.connect_demo()
+        self.messages.show_message(
+            translate(
+                CTX,
+                "You are using the built-in demo: a ready voice, fake money and synthetic "
+                "audio. Connect your account in Settings when you are ready.",
+            ),
+            Level.INFO,
+        )
+
+    # -- dialogs --------------------------------------------------------------------------
+
+    def show_welcome(self) -> WelcomeDialog:
+        dialog = WelcomeDialog(self)
+        dialog.api_key_chosen.connect(self._open_account_settings)
+        dialog.demo_chosen.connect(self.start_demo)
+        self._welcome = dialog
+        dialog.open()
+        return dialog
+
+    def _open_account_settings(self) -> None:
+        self.open_settings(Page.ACCOUNT)
+
+    def open_settings(self, page: Page | None = None) -> SettingsDialog:
+        dialog = self._settings_dialog
+        if dialog is None or not dialog.isVisible():
+            dialog = SettingsDialog(
+                self.ctx.settings,
+                self.ctx.settings_store,
+                self.ctx.tokens,
+                str(self.ctx.results_dir()),
+                self,
+            )
+            dialog.applied.connect(self._on_settings_applied)
+            self._settings_dialog = dialog
+        if page is not None:
+            dialog.show_page(page)
+        dialog.open()
+        return dialog
+
+    def _on_settings_applied(self, settings: Settings, key_changed: bool) -> None:
+        old = self.ctx.settings
+        self.ctx.settings = settings
+        self.session.results_dir = self.ctx.results_dir()
+        for runner in self.session.runners():
+            runner.results_dir = self.session.results_dir
+        self.session.apply_account(self.ctx.base_url(), key_changed=key_changed)
+        self.controller.refresh()
+        if settings.ui_language != old.ui_language:
+            self.messages.show_message(
+                translate(CTX, "The new language applies the next time you start the app."),
+                Level.INFO,
+            )
+        elif key_changed and not self.ctx.tokens.persistent:
+            self.messages.show_message(
+                translate(
+                    CTX,
+                    "Your API key is in use for this session. This computer has no credential "
+                    "store, so you will need to enter it again next time.",
+                ),
+                Level.WARNING,
+            )
+
+    def open_script(self) -> None:
+        dialog = QFileDialog(self, translate(CTX, "Open script"))
+        dialog.setNameFilters(
+            [translate(CTX, "Scripts (*.txt *.md)"), translate(CTX, "All files (*)")]
+        )
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.load_script)
+        self._open_dialog = dialog
+        dialog.open()  # no nested event loop
+
+    @async_slot
+    async def load_script(self, path: str) -> None:
+        """Read the file in a worker thread, then replace the text as one undo step."""
+        try:
+            text = await asyncio.to_thread(read_script, Path(path))
+        except ScriptFileError as exc:
+            self.messages.show_message(str(exc), Level.ERROR)
+            return
+        self.editor.apply_edit(Edit(0, len(self.editor.text()), text, 0))
+        self.messages.clear()
+        self.editor.setFocus()
+
+    # -- jobs -----------------------------------------------------------------------------
+
+    def _on_job_updated(self, job: Job) -> None:
+        self.task_list.update_job(job, self.controller.cost_for(job.local_id))
+        if job.message is None and not job.is_done:
+            self.status.set_reconnecting(False)
+        if job.state is JobState.DOWNLOADED and job.audio_path is not None:
+            if self._is_newest_result(job):
+                self._play(Path(job.audio_path), autoplay=False, title=excerpt(job))
+                self.messages.show_message(
+                    translate(CTX, "Your audio is ready. Press Play to listen."), Level.INFO
+                )
+            self.refresh_balance()
+        elif job.state in (JobState.FAILED, JobState.OUTCOME_UNKNOWN) and job.task_id:
+            self.messages.show_message(job_sentence(job.error) or "", Level.ERROR)
+            self.refresh_balance()
+
+    def _is_newest_result(self, job: Job) -> bool:
+        done = [j for j in self.task_list.jobs() if j.state is JobState.DOWNLOADED]
+        return max(done, key=lambda j: j.created_at) is job
+
+    def _play(self, path: Path, *, autoplay: bool, title: str | None = None) -> None:
+        self.player.load(path, autoplay=autoplay, title=title or path.name)
+        self.player_dock.show()
+
+    def _show_file(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def _cancel_job(self, local_id: str) -> None:
+        job = self.task_list.job(local_id)
+        runner = self.session.runner
+        if job is None:
+            return
+        for candidate in self.session.runners():
+            if job in candidate.jobs:
+                runner = candidate
+                break
+        if runner is not None:
+            runner.cancel(job)
+
+    def _remember_voice(self, model_id: str) -> None:
+        if self.session.demo or not model_id or model_id == self.ctx.settings.last_voice:
+            return
+        self.ctx.settings.last_voice = model_id
+        spawn(asyncio.to_thread(self.ctx.settings_store.save, self.ctx.settings), owner=self)
+
+
+def _defaults_of(settings: Settings) -> dict[str, object]:
+    d = settings.defaults
+    return {
+        "version": d.version,
+        "language": d.language,
+        "emotion": d.emotion,
+        "speed": d.speed,
+        "vol": d.vol,
+        "pitch": d.pitch,
+        "subtitles": d.subtitles,
+        "subtitle_type": d.subtitle_type,
+    }

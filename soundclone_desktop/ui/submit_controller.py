@@ -1,0 +1,143 @@
+"""From "Generate speech" to a job: the gate, the charge line, and exactly one create request.
+
+Double submission is stopped twice over: the button is disabled in the very event that
+pressed it, and ``submit`` refuses while a send is in flight (a second Ctrl+Return, or a
+click that arrived before the repaint, builds and sends nothing).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from soundclone_desktop.core.params import ProductionParams
+from soundclone_desktop.core.pricing import PriceTable, estimate_production
+from soundclone_desktop.i18n import translate
+from soundclone_desktop.services.jobs import Job, JobState
+from soundclone_desktop.services.tasks import TaskRunner
+from soundclone_desktop.ui.async_utils import spawn
+from soundclone_desktop.ui.counter import CounterWidget
+from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
+from soundclone_desktop.ui.money import money_text
+from soundclone_desktop.ui.params_panel import ParametersPanel
+from soundclone_desktop.ui.runner_bridge import RunnerBridge
+from soundclone_desktop.ui.session import Session
+from soundclone_desktop.ui.submit_bar import SubmitBar
+from soundclone_desktop.ui.submit_gate import GateInput, reasons
+
+log = logging.getLogger(__name__)
+
+CTX = "MainWindow"
+
+
+class SubmitController(QObject):
+    """Owns the submit flow; ``submitted(job)`` once the create has an outcome."""
+
+    submitted = Signal(object)
+    failed_to_send = Signal(str)  # a sentence: the job failed before the server took it
+
+    def __init__(
+        self,
+        session: Session,
+        editor: ScriptEditorPanel,
+        params: ParametersPanel,
+        counter: CounterWidget,
+        bar: SubmitBar,
+        bridge: RunnerBridge,
+        prices: Callable[[], PriceTable],
+        report_error: Callable[[BaseException], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._editor = editor
+        self._params = params
+        self._counter = counter
+        self._bar = bar
+        self._bridge = bridge
+        self._prices = prices
+        self.report_error = report_error  # where an unexpected error of a send goes
+        self._sending = False
+        self._costs: dict[str, str] = {}
+        editor.report_changed.connect(self.refresh)
+        params.changed.connect(self.refresh)
+        session.connection_changed.connect(self.refresh)
+        bar.button.clicked.connect(self.submit)
+
+    @property
+    def sending(self) -> bool:
+        return self._sending
+
+    def params(self) -> ProductionParams:
+        values = self._params.values()
+        return ProductionParams(text=self._editor.text(), **values)
+
+    def blocked_reasons(self) -> list[str]:
+        params = self.params()
+        return reasons(
+            GateInput(
+                connected=self._session.connected,
+                sending=self._sending,
+                report=self._editor.report(),
+                voice=params.model_id,
+                param_problems=params.validate(),
+            )
+        )
+
+    def refresh(self, *_args: object) -> None:
+        prices = self._prices()
+        self._counter.set_prices(prices)
+        estimate = estimate_production(self._editor.report().billable_chars, prices)
+        self._bar.set_charge(
+            estimate, demo=self._session.demo, detail=self._counter.cost_label.text()
+        )
+        self._bar.set_blocked(self.blocked_reasons())
+        self._bar.set_sending(self._sending)
+
+    def cost_text(self) -> str:
+        """The estimate for the current script, as the task list shows it ("" if unknown)."""
+        estimate = estimate_production(self._editor.report().billable_chars, self._prices())
+        if estimate.total is None:
+            return ""
+        return money_text(estimate.total, estimate.currency)
+
+    def cost_for(self, local_id: str) -> str | None:
+        """The estimate shown when the job was submitted."""
+        return self._costs.get(local_id)
+
+    def submit(self) -> asyncio.Task[Job] | None:
+        """Send the script once. Returns the sending task, or None when refused.
+
+        Synchronous up to the point of sending: the button is disabled in the same event
+        as the click (or Ctrl+Return) that triggered it, so a second one cannot slip in
+        before the coroutine starts.
+        """
+        runner = self._session.runner
+        blocked = self.blocked_reasons()
+        if blocked or runner is None:
+            self._bar.set_blocked(blocked)
+            return None
+        params = self.params()
+        cost = self.cost_text()
+        self._sending = True
+        self.refresh()
+        return spawn(self._send(runner, params, cost), owner=self)
+
+    async def _send(self, runner: TaskRunner, params: ProductionParams, cost: str) -> Job:
+        def on_update(job: Job) -> None:
+            # Remember the price shown at submission before the first row appears.
+            self._costs.setdefault(job.local_id, cost)
+            self._bridge.on_update(job)
+
+        try:
+            job = await runner.submit(params, on_update=on_update)
+        finally:
+            self._sending = False
+            self.refresh()
+        if job.state in (JobState.FAILED, JobState.OUTCOME_UNKNOWN) and job.task_id is None:
+            self.failed_to_send.emit(job.error or translate(CTX, "The task was not created."))
+        self.submitted.emit(job)
+        return job

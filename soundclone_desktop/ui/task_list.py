@@ -1,0 +1,256 @@
+"""The task list: every submitted job with its status, timing, cost and errors in plain words.
+
+It only displays jobs and asks for actions through signals (cancel waiting, play, show the
+file); the window decides what those mean. A one-second timer keeps the elapsed and
+"expected in ~N s" texts current while jobs are active.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soundclone_desktop.i18n import translate
+from soundclone_desktop.services.jobs import Job, JobState
+from soundclone_desktop.ui.job_text import job_sentence
+
+CTX = "TaskList"
+
+COL_TEXT, COL_STATUS, COL_TIME, COL_COST = range(4)
+_EXCERPT = 48
+
+
+def state_text(state: JobState) -> str:
+    """The word a user sees for a job state."""
+    words = {
+        JobState.SENDING: translate(CTX, "Sending…"),
+        JobState.SUBMITTED: translate(CTX, "Submitted"),
+        JobState.QUEUED: translate(CTX, "Waiting in the queue"),
+        JobState.PROCESSING: translate(CTX, "Generating"),
+        JobState.DOWNLOADING: translate(CTX, "Downloading"),
+        JobState.DOWNLOADED: translate(CTX, "Ready"),
+        JobState.FAILED: translate(CTX, "Failed"),
+        JobState.OUTCOME_UNKNOWN: translate(CTX, "Unknown: check your account"),
+        JobState.CANCELLED: translate(CTX, "No longer waiting"),
+    }
+    return words[state]
+
+
+def duration_text(seconds: float) -> str:
+    """``0:07``, ``12:30``, ``1:02:03``."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def expected_text(seconds_left: float | None) -> str:
+    """``expected in ~12 s`` / ``~3 min`` / ``any moment now``; empty when unknown."""
+    if seconds_left is None:
+        return ""
+    if seconds_left < 1:
+        return translate(CTX, "any moment now")
+    if seconds_left < 90:
+        return translate(CTX, "expected in ~%n s", None, max(1, round(seconds_left)))
+    return translate(CTX, "expected in ~%n min", None, round(seconds_left / 60))
+
+
+def time_text(job: Job, now_wall: float | None = None, now_mono: float | None = None) -> str:
+    now_wall = time.time() if now_wall is None else now_wall
+    if job.is_done:
+        finished = job.history[-1][1] if job.history else now_wall
+        return translate(CTX, "took {0}").replace("{0}", duration_text(finished - job.created_at))
+    elapsed = duration_text(now_wall - job.created_at)
+    expected = expected_text(job.expected_in(now_mono))
+    return f"{elapsed} · {expected}" if expected else elapsed
+
+
+def excerpt(job: Job) -> str:
+    text = getattr(job.params, "text", "") or ""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
+
+
+class TaskList(QWidget):
+    """A tree of jobs (newest first) with Cancel / Play / Show-file buttons and menu."""
+
+    cancel_requested = Signal(str)  # local_id
+    play_requested = Signal(object)  # Path
+    show_file_requested = Signal(object)  # Path
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("taskListPanel")
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("taskList")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setHeaderLabels(
+            [
+                translate(CTX, "Script"),
+                translate(CTX, "Status"),
+                translate(CTX, "Time"),
+                translate(CTX, "Cost"),
+            ]
+        )
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        for column in (COL_STATUS, COL_TIME, COL_COST):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.setAccessibleName(translate(CTX, "Tasks"))
+
+        self.cancel_button = QPushButton(translate(CTX, "Stop waiting"))
+        self.cancel_button.setObjectName("taskCancelButton")
+        self.cancel_button.setToolTip(
+            translate(
+                CTX,
+                "Stop following this task. The server still finishes (and charges) it; "
+                "the result will not be downloaded.",
+            )
+        )
+        self.play_button = QPushButton(translate(CTX, "Play"))
+        self.play_button.setObjectName("taskPlayButton")
+        self.show_button = QPushButton(translate(CTX, "Show file"))
+        self.show_button.setObjectName("taskShowFileButton")
+        self.show_button.setToolTip(translate(CTX, "Open the folder that holds the audio file"))
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.play_button)
+        buttons.addWidget(self.show_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+
+        self._jobs: dict[str, Job] = {}
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._costs: dict[str, str] = {}
+        self._menu: QMenu | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.tree.customContextMenuRequested.connect(self._show_menu)
+        self.tree.itemDoubleClicked.connect(lambda *_: self._play())
+        self.cancel_button.clicked.connect(self._cancel)
+        self.play_button.clicked.connect(self._play)
+        self.show_button.clicked.connect(self._show_file)
+        self._update_buttons()
+
+    # -- data ---------------------------------------------------------------------------------
+
+    def update_job(self, job: Job, cost: str | None = None) -> None:
+        """Add ``job`` or refresh its row; ``cost`` is the estimate shown at submission."""
+        item = self._items.get(job.local_id)
+        if item is None:
+            item = QTreeWidgetItem()
+            item.setData(COL_TEXT, Qt.ItemDataRole.UserRole, job.local_id)
+            self.tree.insertTopLevelItem(0, item)
+            self._items[job.local_id] = item
+            self.tree.setCurrentItem(item)
+        self._jobs[job.local_id] = job
+        if cost is not None:
+            self._costs[job.local_id] = cost
+        self._fill(item, job)
+        if any(not j.is_done for j in self._jobs.values()):
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self._update_buttons()
+
+    def job(self, local_id: str) -> Job | None:
+        return self._jobs.get(local_id)
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs.values())
+
+    def active_jobs(self) -> list[Job]:
+        return [job for job in self._jobs.values() if not job.is_done]
+
+    def selected_job(self) -> Job | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        return self._jobs.get(item.data(COL_TEXT, Qt.ItemDataRole.UserRole))
+
+    def _fill(self, item: QTreeWidgetItem, job: Job) -> None:
+        text = getattr(job.params, "text", "") or ""
+        item.setText(COL_TEXT, excerpt(job))
+        item.setToolTip(COL_TEXT, text[:600])
+        status = state_text(job.state)
+        detail = job.error if job.state in (JobState.FAILED, JobState.OUTCOME_UNKNOWN) else None
+        detail = job_sentence(detail or job.message)
+        item.setText(COL_STATUS, f"{status}: {detail}" if detail else status)
+        item.setToolTip(COL_STATUS, detail or status)
+        item.setText(COL_TIME, time_text(job))
+        item.setText(COL_COST, self._costs.get(job.local_id, ""))
+        failed = job.state in (JobState.FAILED, JobState.OUTCOME_UNKNOWN)
+        # None: the palette's own text colour, so dark themes stay readable.
+        color = QColor(Qt.GlobalColor.darkRed) if failed else None
+        item.setData(COL_STATUS, Qt.ItemDataRole.ForegroundRole, color)
+
+    def _tick(self) -> None:
+        for local_id, job in self._jobs.items():
+            if not job.is_done:
+                self._items[local_id].setText(COL_TIME, time_text(job))
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        job = self.selected_job()
+        has_audio = job is not None and job.audio_path is not None
+        self.play_button.setEnabled(has_audio)
+        self.show_button.setEnabled(has_audio)
+        self.cancel_button.setEnabled(job is not None and not job.is_done)
+
+    def _cancel(self) -> None:
+        job = self.selected_job()
+        if job is not None and not job.is_done:
+            self.cancel_requested.emit(job.local_id)
+
+    def _play(self) -> None:
+        job = self.selected_job()
+        if job is not None and job.audio_path is not None:
+            self.play_requested.emit(Path(job.audio_path))
+
+    def _show_file(self) -> None:
+        job = self.selected_job()
+        if job is not None and job.audio_path is not None:
+            self.show_file_requested.emit(Path(job.audio_path))
+
+    def _show_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None:
+            return
+        self.tree.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.setObjectName("taskListMenu")
+        for button in (self.play_button, self.show_button, self.cancel_button):
+            action = QAction(button.text(), menu)
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+            menu.addAction(action)
+        # popup(), not exec(): no nested event loop while asyncio tasks are running.
+        self._menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(pos))

@@ -1,0 +1,162 @@
+"""The task list shows jobs in plain words and asks for actions through signals."""
+
+from __future__ import annotations
+
+import inspect
+import time
+from pathlib import Path
+
+import pytest
+
+from soundclone_desktop.api.errors import BadRequestError, OutcomeUnknownError, RequestTimeout
+from soundclone_desktop.core.params import FieldProblem, ProductionParams
+from soundclone_desktop.services import messages
+from soundclone_desktop.services.jobs import Job, JobKind, JobState
+from soundclone_desktop.ui.job_text import is_recognised, job_sentence
+from soundclone_desktop.ui.task_list import (
+    COL_COST,
+    COL_STATUS,
+    COL_TIME,
+    TaskList,
+    duration_text,
+    expected_text,
+)
+
+pytestmark = pytest.mark.gui
+
+
+def make_job(state: JobState = JobState.PROCESSING, **kwargs: object) -> Job:
+    params = ProductionParams(model_id="model_x", text="Hello there, this is a test script.")
+    job = Job(kind=JobKind.AUDIO, params=params, state=state, **kwargs)  # type: ignore[arg-type]
+    return job
+
+
+@pytest.fixture
+def tasks(qtbot) -> TaskList:
+    widget = TaskList()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_duration_and_expected_texts() -> None:
+    assert duration_text(7) == "0:07"
+    assert duration_text(754) == "12:34"
+    assert duration_text(3723) == "1:02:03"
+    assert expected_text(12.2) == "expected in ~12 s"
+    assert expected_text(600) == "expected in ~10 min"
+    assert expected_text(0.2) == "any moment now"
+    assert expected_text(None) == ""
+
+
+def test_active_job_shows_status_elapsed_expected_and_cost(tasks: TaskList) -> None:
+    job = make_job(task_id="audio_1")
+    job.created_at = time.time() - 5
+    job.expected_finish = time.monotonic() + 12
+    tasks.update_job(job, "0.12 JimiCoin")
+    item = tasks.tree.topLevelItem(0)
+    assert item.text(COL_STATUS) == "Generating"
+    assert item.text(COL_TIME).startswith("0:0")
+    assert "expected in ~12 s" in item.text(COL_TIME) or "expected in ~11 s" in item.text(COL_TIME)
+    assert item.text(COL_COST) == "0.12 JimiCoin"
+    assert tasks.cancel_button.isEnabled()
+    assert not tasks.play_button.isEnabled()
+
+
+def test_failed_job_shows_the_error_in_plain_words(tasks: TaskList) -> None:
+    job = make_job(JobState.FAILED, task_id="audio_2", error=messages.task_failed("voice expired"))
+    tasks.update_job(job)
+    status = tasks.tree.topLevelItem(0).text(COL_STATUS)
+    assert status.startswith("Failed: The server could not finish this task: voice expired")
+    assert "Traceback" not in status
+    assert not tasks.cancel_button.isEnabled()
+
+
+def test_rows_update_in_place_and_newest_is_first(tasks: TaskList) -> None:
+    first, second = make_job(), make_job()
+    tasks.update_job(first)
+    tasks.update_job(second)
+    first.state = JobState.QUEUED
+    tasks.update_job(first)
+    assert tasks.tree.topLevelItemCount() == 2
+    assert tasks.tree.topLevelItem(1).text(COL_STATUS) == "Waiting in the queue"
+
+
+def test_buttons_emit_requests(tasks: TaskList, qtbot, tmp_path: Path) -> None:
+    running = make_job()
+    tasks.update_job(running)
+    with qtbot.waitSignal(tasks.cancel_requested) as cancel:
+        tasks.cancel_button.click()
+    assert cancel.args == [running.local_id]
+
+    audio = tmp_path / "audio_3.wav"
+    done = make_job(JobState.DOWNLOADED, audio_path=audio)
+    tasks.update_job(done)
+    assert tasks.selected_job() is done
+    assert tasks.play_button.isEnabled() and not tasks.cancel_button.isEnabled()
+    with qtbot.waitSignal(tasks.play_requested) as play:
+        tasks.play_button.click()
+    assert play.args == [audio]
+    with qtbot.waitSignal(tasks.show_file_requested) as show:
+        tasks.show_button.click()
+    assert show.args == [audio]
+
+
+def test_context_menu_offers_the_same_actions(tasks: TaskList, qtbot) -> None:
+    tasks.show()
+    job = make_job()
+    tasks.update_job(job)
+    rect = tasks.tree.visualItemRect(tasks.tree.topLevelItem(0))
+    tasks.tree.customContextMenuRequested.emit(rect.center())
+    menu = tasks._menu
+    assert menu is not None
+    labels = [a.text() for a in menu.actions()]
+    assert labels == ["Play", "Show file", "Stop waiting"]
+    with qtbot.waitSignal(tasks.cancel_requested):
+        menu.actions()[2].trigger()
+    menu.close()
+
+
+def _sample_messages() -> list[str]:
+    """One instance of every sentence services.messages can produce."""
+    bad = BadRequestError("bad", server_message="text too long")
+    samples = [
+        value for name, value in vars(messages).items() if name.isupper() and isinstance(value, str)
+    ]
+    builders = {
+        "invalid": ([FieldProblem("speed", "Speed must be between 0.5 and 2 (got 3).", "")],),
+        "outcome_unknown": (OutcomeUnknownError("x", RequestTimeout("timed out")),),
+        "create_refused": (bad,),
+        "server_busy": (bad,),
+        "task_failed": ("voice expired",),
+        "task_refused": ("audio_1", bad),
+        "cancelled": ("audio_1",),
+        "reconnecting": (12.0,),
+        "taking_long": (60.0,),
+        "waiting_for_link": (5.0,),
+        "download_retry": (5.0,),
+        "too_large": ("audio_1", 500_000_000),
+    }
+    functions = {
+        name
+        for name, value in vars(messages).items()
+        if inspect.isfunction(value)
+        and not name.startswith("_")
+        and value.__module__ == messages.__name__
+    }
+    assert functions <= set(builders), (
+        f"new message builders to translate: {functions - set(builders)}"
+    )
+    samples += [getattr(messages, name)(*args) for name, args in builders.items()]
+    samples.append(messages.task_failed(None))
+    return samples
+
+
+def test_every_runner_sentence_has_a_translation_entry() -> None:
+    unknown = [text for text in _sample_messages() if not is_recognised(text)]
+    assert unknown == []
+
+
+def test_job_sentences_keep_their_numbers_and_ids() -> None:
+    assert "12" in (job_sentence(messages.reconnecting(12.0)) or "")
+    assert "audio_9" in (job_sentence(messages.cancelled("audio_9")) or "")
+    assert job_sentence("Some text the app does not know.") == "Some text the app does not know."
