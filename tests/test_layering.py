@@ -31,7 +31,7 @@ def _files(layer: str) -> list[Path]:
     return sorted((PACKAGE / layer).rglob("*.py"))
 
 
-@pytest.mark.parametrize("layer", ["core", "api", "services", "store", "demo"])
+@pytest.mark.parametrize("layer", ["core", "api", "services", "store", "demo", "audio"])
 def test_layer_imports_no_qt(layer: str) -> None:
     for path in _files(layer):
         bad = {n for n in _imports(path) if n.split(".")[0] in QT_MODULES}
