@@ -94,6 +94,7 @@ class Settings:
     results_dir: str | None = None  # None: <data dir>/results
     ui_language: UiLanguage = UiLanguage.SYSTEM
     last_voice: str | None = None
+    player_volume: float = 1.0  # linear 0..1, as the player's volume slider sets it
 
     @property
     def base_url(self) -> str:

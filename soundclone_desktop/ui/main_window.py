@@ -90,7 +90,9 @@ class MainWindow(QMainWindow):
         self.params = ParametersPanel(script_text=self.editor_panel.text)
         self.params.set_values(_defaults_of(ctx.settings))
         self.task_list = TaskList()
-        self.player = PlayerWidget()
+        self.player = PlayerWidget(
+            volume=self.ctx.settings.player_volume, on_volume_changed=self._remember_volume
+        )
         self.status = ConnectionStatus()
         self.controller = SubmitController(
             self.session,
@@ -430,6 +432,10 @@ class MainWindow(QMainWindow):
                 break
         if runner is not None:
             runner.cancel(job)
+
+    def _remember_volume(self, volume: float) -> None:
+        self.ctx.settings.player_volume = volume
+        spawn(asyncio.to_thread(self.ctx.settings_store.save, self.ctx.settings), owner=self)
 
     def _remember_voice(self, model_id: str) -> None:
         if self.session.demo or not model_id or model_id == self.ctx.settings.last_voice:

@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QSlider
 
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services.jobs import JobState
@@ -329,3 +329,19 @@ def test_open_script_uses_a_non_modal_file_dialog(window: MainWindow, qtbot) -> 
     dialog = window._open_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
+
+
+def test_player_volume_is_remembered(aloop, qtbot, server: DemoServer) -> None:
+    first, ctx = studio.open_studio(qtbot, server)
+    slider = first.findChild(QSlider, "playerVolumeSlider")
+    slider.setValue(slider.maximum() // 3)  # as a user drags it
+    chosen = first.player.volume()
+    assert 0.0 < chosen < 1.0
+    # The player reports the new volume once the user stops moving the slider.
+    qtbot.waitUntil(lambda: abs(ctx.settings_store.load().player_volume - chosen) < 1e-6)
+    studio.close_studio(qtbot, first, ctx)
+    second, ctx2 = studio.open_studio(qtbot, server)
+    try:
+        assert abs(second.player.volume() - chosen) < 0.01
+    finally:
+        studio.close_studio(qtbot, second, ctx2)
