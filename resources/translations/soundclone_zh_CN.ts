@@ -166,122 +166,122 @@
     <context>
         <name>JobMessages</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="23" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="21" />
             <source>The server rejected the API key, so the task was not created and nothing was charged. Check the key in Settings, then submit again.</source>
             <translation>服务器拒绝了 API 密钥，因此任务没有创建，也没有扣费。请在“设置”中检查密钥，然后重新提交。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="28" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="26" />
             <source>The server rejected the API key, so checking on tasks has paused. Your tasks keep running on the server; enter a valid key to resume.</source>
             <translation>服务器拒绝了 API 密钥，因此已暂停查询任务进度。任务仍在服务器上运行；输入有效的密钥即可继续。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="33" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="31" />
             <source>Could not reach the server, so nothing was sent. Check the internet connection and the server address, then try again.</source>
             <translation>无法连接服务器，因此没有发送任何内容。请检查网络连接和服务器地址，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="38" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="36" />
             <source>Sending was interrupted, so the server may or may not have created this task. It was not sent again, to avoid a second charge; check the task list on the website before submitting again.</source>
             <translation>发送被中断，服务器可能已创建该任务，也可能没有。为避免重复扣费，应用没有重新发送；再次提交前，请先到网站上查看任务列表。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="44" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="42" />
             <source>Something went wrong while sending, so the server may or may not have created this task. It was not sent again, to avoid a second charge; check the task list on the website before submitting again.</source>
             <translation>发送时出错，服务器可能已创建该任务，也可能没有。为避免重复扣费，应用没有重新发送；再次提交前，请先到网站上查看任务列表。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="50" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="48" />
             <source>The server cancelled this task. Submit it again if you still need it.</source>
             <translation>服务器取消了该任务。如仍需要，请重新提交。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="53" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="51" />
             <source>The server finished the preview but sent no voice model ID, so the voice cannot be used. Try cloning again, or contact support with the task ID.</source>
             <translation>服务器完成了试听，但没有返回音色模型 ID，因此无法使用该音色。请重新克隆，或携带任务 ID 联系客服。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="58" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="56" />
             <source>The server sent no subtitle file for this task; the audio was saved.</source>
             <translation>服务器没有为该任务提供字幕文件；音频已保存。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="61" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="59" />
             <source>Stopped checking on tasks because the app is closing; they continue on the server.</source>
             <translation>应用正在关闭，已停止查询任务进度；任务会在服务器上继续运行。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="71" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="69" />
             <source>the server did not answer in time</source>
             <translation>服务器未及时响应</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="72" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="70" />
             <source>the connection broke before the answer arrived</source>
             <translation>收到响应前连接已中断</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="75" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="73" />
             <source>the answer could not be read</source>
             <translation>无法读取服务器的响应</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="91" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="87" />
             <source>Reconnecting… the server did not answer properly; next try in {0} s.</source>
             <translation>正在重新连接……服务器未正常响应；{0} 秒后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="98" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="90" />
             <source>This task is taking unusually long. It is still being checked every {0} s and its result will be saved when it arrives.</source>
             <translation>该任务耗时异常长。应用仍每 {0} 秒查询一次，结果生成后会自动保存。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="109" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="95" />
             <source>The task is finished but the server sent no audio link yet; asking again in {0} s.</source>
             <translation>任务已完成，但服务器尚未提供音频链接；{0} 秒后再次询问。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="99" />
             <source>The result is ready but downloading it failed; trying again in {0} s. It is kept on the server meanwhile.</source>
             <translation>结果已生成，但下载失败；{0} 秒后重试。在此期间结果仍保存在服务器上。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="131" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="104" />
             <source>The result of task {0} is larger than the {1} MB limit, so it was not saved. Download it from the website instead.</source>
             <translation>任务 {0} 的结果超过 {1} MB 上限，因此没有保存。请改从网站下载。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="143" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="109" />
             <source>Stopped waiting here. The server keeps task {0} and may still finish (and charge) it; you can follow it again later with its ID.</source>
             <translation>已停止等待。服务器保留任务 {0}，可能仍会完成（并扣费）；之后可以凭任务 ID 重新跟踪。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="154" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="114" />
             <source>The server no longer answers for task {0}: {1} Look the task up on the website if it was paid for.</source>
             <translation>服务器不再返回任务 {0} 的信息：{1} 如果该任务已付费，请到网站上查询。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="165" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="119" />
             <source>The server could not finish this task: {0}</source>
             <translation>服务器未能完成该任务：{0}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="170" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="120" />
             <source>The server refused the request: {0} Nothing was charged; correct it and submit again.</source>
             <translation>服务器拒绝了该请求：{0} 没有扣费；请修改后重新提交。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="181" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="124" />
             <source>The server could not take the task right now: {0} Nothing was created or charged. Try again in a few minutes.</source>
             <translation>服务器暂时无法接收该任务：{0} 没有创建任务，也没有扣费。请几分钟后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="192" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="129" />
             <source>No clear answer came back ({0}), so the server may or may not have created this task. It was not sent again, to avoid a second charge; check the task list on the website before submitting again.</source>
             <translation>没有收到明确的响应（{0}），服务器可能已创建该任务，也可能没有。为避免重复扣费，应用没有重新发送；再次提交前，请先到网站上查看任务列表。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="203" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="135" />
             <source>The request was not sent: {0}</source>
             <translation>请求未发送：{0}</translation>
         </message>
@@ -502,106 +502,106 @@
             <translation>SoundClone 声音克隆工作室</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="117" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="119" />
             <source>Open script…</source>
             <translation>打开文稿…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="122" />
             <source>Open a .txt or .md script file (Ctrl+O)</source>
             <translation>打开 .txt 或 .md 文稿文件（Ctrl+O）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="122" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="124" />
             <source>Settings…</source>
             <translation>设置…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="127" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="129" />
             <source>API key, server, prices, defaults and language</source>
             <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="131" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="133" />
             <location filename="../../soundclone_desktop/ui/submit_bar.py" line="59" />
             <location filename="../../soundclone_desktop/ui/submit_bar.py" line="98" />
             <source>Generate speech</source>
             <translation>生成语音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="137" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="139" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="166" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="168" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="173" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="175" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="179" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="181" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="311" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="313" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="373" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="375" />
             <source>Open script</source>
             <translation>打开文稿</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="232" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="234" />
             <source>Tasks still being generated: %n. If you close now, the server still finishes and charges them, but this app will not download the results.</source>
             <translation>
                 <numerusform>仍有 %n 个任务正在生成。如果现在关闭，服务器仍会完成这些任务并扣费，但本应用不会下载结果。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="284" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="286" />
             <source>Demo narrator</source>
             <translation>演示旁白</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="359" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="361" />
             <source>The new language applies the next time you start the app.</source>
             <translation>新的界面语言将在下次启动应用时生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="375" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="377" />
             <source>Scripts (*.txt *.md)</source>
             <translation>文稿 (*.txt *.md)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="375" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="377" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="240" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="242" />
             <source>Close anyway</source>
             <translation>仍然关闭</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="266" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="268" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="364" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="366" />
             <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
             <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="404" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="406" />
             <source>Your audio is ready. Press Play to listen.</source>
             <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>

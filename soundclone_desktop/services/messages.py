@@ -1,7 +1,8 @@
 """The sentences jobs carry in ``Job.error`` and ``Job.message``.
 
-Each says what happened and what to do next; none contains the API key. They are English;
-the UI may map states and these texts to translations.
+Each says what happened and what to do next; none contains the API key. Each is an English
+``JobText``: a plain ``str`` (the CLI prints it as it is) that also carries a stable ``key``
+and the ``values`` in it, so the UI shows a translation without parsing the English.
 """
 
 from __future__ import annotations
@@ -16,122 +17,179 @@ from soundclone_desktop.api.errors import (
 )
 from soundclone_desktop.core.params import FieldProblem
 
-KEY_REJECTED_ON_CREATE = (
+
+class JobText(str):
+    """An English sentence plus the key and values a UI needs to translate it."""
+
+    key: str
+    values: tuple[str, ...]
+
+    def __new__(cls, text: str, key: str, *values: str) -> JobText:
+        sentence = super().__new__(cls, text)
+        sentence.key = key
+        sentence.values = values
+        return sentence
+
+
+KEY_REJECTED_ON_CREATE = JobText(
     "The server rejected the API key, so the task was not created and nothing was charged. "
-    "Check the key in the account settings, then submit again."
+    "Check the key in the account settings, then submit again.",
+    "KEY_REJECTED_ON_CREATE",
 )
-KEY_REJECTED_WHILE_POLLING = (
+KEY_REJECTED_WHILE_POLLING = JobText(
     "The server rejected the API key, so checking on tasks has paused. Your tasks keep "
-    "running on the server; enter a valid key to resume."
+    "running on the server; enter a valid key to resume.",
+    "KEY_REJECTED_WHILE_POLLING",
 )
-UNREACHABLE = (
+UNREACHABLE = JobText(
     "Could not reach the server, so nothing was sent. Check the internet connection and the "
-    "server address, then try again."
+    "server address, then try again.",
+    "UNREACHABLE",
 )
-OUTCOME_INTERRUPTED = (
+OUTCOME_INTERRUPTED = JobText(
     "Sending was interrupted, so the server may or may not have created this task. It was not "
     "sent again, to avoid a second charge; check the task list on the website before "
-    "submitting again."
+    "submitting again.",
+    "OUTCOME_INTERRUPTED",
 )
-OUTCOME_UNCLEAR = (
+OUTCOME_UNCLEAR = JobText(
     "Something went wrong while sending, so the server may or may not have created this task. "
     "It was not sent again, to avoid a second charge; check the task list on the website "
-    "before submitting again."
+    "before submitting again.",
+    "OUTCOME_UNCLEAR",
 )
-TASK_CANCELLED_BY_SERVER = "The server cancelled this task. Submit it again if you still need it."
-NO_MODEL_ID = (
+TASK_CANCELLED_BY_SERVER = JobText(
+    "The server cancelled this task. Submit it again if you still need it.",
+    "TASK_CANCELLED_BY_SERVER",
+)
+NO_MODEL_ID = JobText(
     "The server finished the preview but sent no voice model ID, so the voice cannot be used. "
-    "Try cloning again, or contact the service's support with the task ID."
+    "Try cloning again, or contact the service's support with the task ID.",
+    "NO_MODEL_ID",
 )
-NO_SUBTITLES = "The server sent no subtitle file for this task; the audio was saved."
-RUNNER_CLOSED = "Stopped checking on tasks because the app is closing; they continue on the server."
+NO_SUBTITLES = JobText(
+    "The server sent no subtitle file for this task; the audio was saved.", "NO_SUBTITLES"
+)
+RUNNER_CLOSED = JobText(
+    "Stopped checking on tasks because the app is closing; they continue on the server.",
+    "RUNNER_CLOSED",
+)
 
 
-def invalid(problems: Iterable[FieldProblem]) -> str:
-    return "The request was not sent: " + " ".join(p.message for p in problems)
+def invalid(problems: Iterable[FieldProblem]) -> JobText:
+    detail = " ".join(p.message for p in problems)
+    return JobText("The request was not sent: " + detail, "invalid", detail)
 
 
-def outcome_unknown(exc: OutcomeUnknownError) -> str:
-    # The shape "No clear answer came back (…), so the server may…" is matched by
-    # ui/job_text.py for translation; the clause stays plain (the technical cause is logged).
+def outcome_unknown(exc: OutcomeUnknownError) -> JobText:
+    # The clause stays plain and is one of three fixed phrases (the UI translates it); the
+    # technical cause is logged.
     if isinstance(exc.cause, RequestTimeout):
         what = "the server did not answer in time"
     elif isinstance(exc.cause, ConnectionLost):
         what = "the connection broke before the answer arrived"
     else:
         what = "the answer could not be read"
-    return (
+    return JobText(
         f"No clear answer came back ({what}), so the server may or may not have created this "
         "task. It was not sent again, to avoid a second charge; check the task list on the "
-        "website before submitting again."
+        "website before submitting again.",
+        "outcome_unknown",
+        what,
     )
 
 
-def create_refused(exc: APIError) -> str:
+def create_refused(exc: APIError) -> JobText:
     detail = _sentence(exc.server_message or exc.message)
-    return (
+    return JobText(
         f"The server refused the request: {detail} Nothing was charged; correct it and "
-        "submit again."
+        "submit again.",
+        "create_refused",
+        detail,
     )
 
 
-def server_busy(exc: APIError) -> str:
+def server_busy(exc: APIError) -> JobText:
     detail = _sentence(exc.server_message or exc.message)
-    return (
+    return JobText(
         f"The server could not take the task right now: {detail} It answered with an error, so "
-        "nothing was created or charged. Try again in a few minutes."
+        "nothing was created or charged. Try again in a few minutes.",
+        "server_busy",
+        detail,
     )
 
 
-def task_failed(error: str | None) -> str:
+def task_failed(error: str | None) -> JobText:
     reason = _sentence(error) if error else "It gave no reason."
-    return f"The server could not finish this task: {reason}"
+    return JobText(f"The server could not finish this task: {reason}", "task_failed", reason)
 
 
-def task_refused(task_id: str | None, exc: APIError) -> str:
+def task_refused(task_id: str | None, exc: APIError) -> JobText:
     detail = _sentence(exc.server_message or exc.message)
-    return (
+    return JobText(
         f"The server no longer answers for task {task_id}: {detail} "
-        "Look the task up on the website if it was paid for."
+        "Look the task up on the website if it was paid for.",
+        "task_refused",
+        str(task_id),
+        detail,
     )
 
 
-def cancelled(task_id: str | None) -> str:
-    return (
+def cancelled(task_id: str | None) -> JobText:
+    return JobText(
         f"Stopped waiting here. The server keeps task {task_id} and may still finish (and "
-        "charge) it; you can follow it again later with its ID."
+        "charge) it; you can follow it again later with its ID.",
+        "cancelled",
+        str(task_id),
     )
 
 
-def reconnecting(delay: float) -> str:
-    return f"Reconnecting… the server did not answer properly; next try in {delay:.0f} s."
-
-
-def taking_long(gap: float) -> str:
-    return (
-        f"This task is taking unusually long. It is still being checked every {gap:.0f} s and "
-        "its result will be saved when it arrives."
+def reconnecting(delay: float) -> JobText:
+    seconds = f"{delay:.0f}"
+    return JobText(
+        f"Reconnecting… the server did not answer properly; next try in {seconds} s.",
+        "reconnecting",
+        seconds,
     )
 
 
-def waiting_for_link(delay: float) -> str:
-    return (
-        "The task is finished but the server sent no audio link yet; asking again in "
-        f"{delay:.0f} s."
+def taking_long(gap: float) -> JobText:
+    seconds = f"{gap:.0f}"
+    return JobText(
+        f"This task is taking unusually long. It is still being checked every {seconds} s and "
+        "its result will be saved when it arrives.",
+        "taking_long",
+        seconds,
     )
 
 
-def download_retry(delay: float) -> str:
-    return (
-        f"The result is ready but downloading it failed; trying again in {delay:.0f} s. "
-        "It is kept on the server meanwhile."
+def waiting_for_link(delay: float) -> JobText:
+    seconds = f"{delay:.0f}"
+    return JobText(
+        f"The task is finished but the server sent no audio link yet; asking again in {seconds} s.",
+        "waiting_for_link",
+        seconds,
     )
 
 
-def too_large(task_id: str | None, limit: int) -> str:
-    return (
-        f"The result of task {task_id} is larger than the {limit // 1_000_000} MB limit, so it "
-        "was not saved. Download it from the website instead."
+def download_retry(delay: float) -> JobText:
+    seconds = f"{delay:.0f}"
+    return JobText(
+        f"The result is ready but downloading it failed; trying again in {seconds} s. "
+        "It is kept on the server meanwhile.",
+        "download_retry",
+        seconds,
+    )
+
+
+def too_large(task_id: str | None, limit: int) -> JobText:
+    megabytes = str(limit // 1_000_000)
+    return JobText(
+        f"The result of task {task_id} is larger than the {megabytes} MB limit, so it "
+        "was not saved. Download it from the website instead.",
+        "too_large",
+        str(task_id),
+        megabytes,
     )
 
 

@@ -1,64 +1,62 @@
 """Translated versions of the English sentences the task runner puts on jobs.
 
-``services.messages`` is Qt-free and writes English. This maps each of its sentences to a
-translated one by its fixed wording (constants) or its shape (sentences with numbers, task
-ids or server text, matched by regular expressions). A sentence it does not recognise is
-shown as it is: English is better than nothing. ``tests/ui/test_task_list.py`` checks that
-every sentence the messages module can produce is recognised.
+``services.messages`` is Qt-free and writes English ``JobText`` sentences that also carry a
+stable key and the values in them (seconds, task ids, the server's own words). This looks the
+key up and fills the translated template, so no English is parsed. Text that is not a
+``JobText`` is shown as it is: English is better than nothing. ``tests/ui/test_task_list.py``
+checks that every sentence the messages module can produce has a translation here.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.services import messages
+from soundclone_desktop.services.messages import JobText
 
 CTX = "JobMessages"
 
 
 def _constants() -> dict[str, str]:
     return {
-        messages.KEY_REJECTED_ON_CREATE: translate(
+        messages.KEY_REJECTED_ON_CREATE.key: translate(
             CTX,
             "The server rejected the API key, so the task was not created and nothing was "
             "charged. Check the key in Settings, then submit again.",
         ),
-        messages.KEY_REJECTED_WHILE_POLLING: translate(
+        messages.KEY_REJECTED_WHILE_POLLING.key: translate(
             CTX,
             "The server rejected the API key, so checking on tasks has paused. Your tasks "
             "keep running on the server; enter a valid key to resume.",
         ),
-        messages.UNREACHABLE: translate(
+        messages.UNREACHABLE.key: translate(
             CTX,
             "Could not reach the server, so nothing was sent. Check the internet connection "
             "and the server address, then try again.",
         ),
-        messages.OUTCOME_INTERRUPTED: translate(
+        messages.OUTCOME_INTERRUPTED.key: translate(
             CTX,
             "Sending was interrupted, so the server may or may not have created this task. "
             "It was not sent again, to avoid a second charge; check the task list on the "
             "website before submitting again.",
         ),
-        messages.OUTCOME_UNCLEAR: translate(
+        messages.OUTCOME_UNCLEAR.key: translate(
             CTX,
             "Something went wrong while sending, so the server may or may not have created "
             "this task. It was not sent again, to avoid a second charge; check the task list "
             "on the website before submitting again.",
         ),
-        messages.TASK_CANCELLED_BY_SERVER: translate(
+        messages.TASK_CANCELLED_BY_SERVER.key: translate(
             CTX, "The server cancelled this task. Submit it again if you still need it."
         ),
-        messages.NO_MODEL_ID: translate(
+        messages.NO_MODEL_ID.key: translate(
             CTX,
             "The server finished the preview but sent no voice model ID, so the voice cannot "
             "be used. Try cloning again, or contact support with the task ID.",
         ),
-        messages.NO_SUBTITLES: translate(
+        messages.NO_SUBTITLES.key: translate(
             CTX, "The server sent no subtitle file for this task; the audio was saved."
         ),
-        messages.RUNNER_CLOSED: translate(
+        messages.RUNNER_CLOSED.key: translate(
             CTX,
             "Stopped checking on tasks because the app is closing; they continue on the server.",
         ),
@@ -83,142 +81,77 @@ def _fill(text: str, *values: str) -> str:
     return text
 
 
-# (pattern over the English sentence, builder of the translated one from its groups)
-_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (
-        re.compile(r"^Reconnecting… .*next try in (\d+) s\.$"),
-        lambda m: _fill(
-            translate(CTX, "Reconnecting… the server did not answer properly; next try in {0} s."),
-            m[1],
+def _templates() -> dict[str, str]:
+    """Translated templates of the builder sentences, by ``JobText.key``."""
+    return {
+        "reconnecting": translate(
+            CTX, "Reconnecting… the server did not answer properly; next try in {0} s."
         ),
-    ),
-    (
-        re.compile(r"^This task is taking unusually long\. .* every (\d+) s .*$"),
-        lambda m: _fill(
-            translate(
-                CTX,
-                "This task is taking unusually long. It is still being checked every {0} s "
-                "and its result will be saved when it arrives.",
-            ),
-            m[1],
+        "taking_long": translate(
+            CTX,
+            "This task is taking unusually long. It is still being checked every {0} s "
+            "and its result will be saved when it arrives.",
         ),
-    ),
-    (
-        re.compile(r"^The task is finished but the server sent no audio link yet.* in (\d+) s\.$"),
-        lambda m: _fill(
-            translate(
-                CTX,
-                "The task is finished but the server sent no audio link yet; asking again "
-                "in {0} s.",
-            ),
-            m[1],
+        "waiting_for_link": translate(
+            CTX,
+            "The task is finished but the server sent no audio link yet; asking again in {0} s.",
         ),
-    ),
-    (
-        re.compile(r"^The result is ready but downloading it failed; trying again in (\d+) s\."),
-        lambda m: _fill(
-            translate(
-                CTX,
-                "The result is ready but downloading it failed; trying again in {0} s. It is "
-                "kept on the server meanwhile.",
-            ),
-            m[1],
+        "download_retry": translate(
+            CTX,
+            "The result is ready but downloading it failed; trying again in {0} s. It is "
+            "kept on the server meanwhile.",
         ),
-    ),
-    (
-        re.compile(r"^The result of task (\S+) is larger than the (\d+) MB limit"),
-        lambda m: _fill(
-            translate(
-                CTX,
-                "The result of task {0} is larger than the {1} MB limit, so it was not saved. "
-                "Download it from the website instead.",
-            ),
-            m[1],
-            m[2],
+        "too_large": translate(
+            CTX,
+            "The result of task {0} is larger than the {1} MB limit, so it was not saved. "
+            "Download it from the website instead.",
         ),
-    ),
-    (
-        re.compile(r"^Stopped waiting here\. The server keeps task (\S+) "),
-        lambda m: _fill(
-            translate(
-                CTX,
-                "Stopped waiting here. The server keeps task {0} and may still finish (and "
-                "charge) it; you can follow it again later with its ID.",
-            ),
-            m[1],
+        "cancelled": translate(
+            CTX,
+            "Stopped waiting here. The server keeps task {0} and may still finish (and "
+            "charge) it; you can follow it again later with its ID.",
         ),
-    ),
-    (
-        re.compile(r"^The server no longer answers for task (\S+): (.*) Look the task up", re.S),
-        lambda m: _fill(
-            translate(
-                CTX,
-                "The server no longer answers for task {0}: {1} Look the task up on the "
-                "website if it was paid for.",
-            ),
-            m[1],
-            m[2],
+        "task_refused": translate(
+            CTX,
+            "The server no longer answers for task {0}: {1} Look the task up on the "
+            "website if it was paid for.",
         ),
-    ),
-    (
-        re.compile(r"^The server could not finish this task: (.*)$", re.S),
-        lambda m: _fill(translate(CTX, "The server could not finish this task: {0}"), m[1]),
-    ),
-    (
-        re.compile(r"^The server refused the request: (.*) Nothing was charged;", re.S),
-        lambda m: _fill(
-            translate(
-                CTX,
-                "The server refused the request: {0} Nothing was charged; correct it and "
-                "submit again.",
-            ),
-            m[1],
+        "task_failed": translate(CTX, "The server could not finish this task: {0}"),
+        "create_refused": translate(
+            CTX,
+            "The server refused the request: {0} Nothing was charged; correct it and submit again.",
         ),
-    ),
-    (
-        re.compile(r"^The server could not take the task right now: (.*) It answered", re.S),
-        lambda m: _fill(
-            translate(
-                CTX,
-                "The server could not take the task right now: {0} Nothing was created or "
-                "charged. Try again in a few minutes.",
-            ),
-            m[1],
+        "server_busy": translate(
+            CTX,
+            "The server could not take the task right now: {0} Nothing was created or "
+            "charged. Try again in a few minutes.",
         ),
-    ),
-    (
-        re.compile(r"^No clear answer came back \((.*)\), so the server may", re.S),
-        lambda m: _fill(  # the clause in brackets is one of three fixed phrases
-            translate(
-                CTX,
-                "No clear answer came back ({0}), so the server may or may not have created "
-                "this task. It was not sent again, to avoid a second charge; check the task "
-                "list on the website before submitting again.",
-            ),
-            _clause(m[1]),
+        "outcome_unknown": translate(
+            CTX,
+            "No clear answer came back ({0}), so the server may or may not have created "
+            "this task. It was not sent again, to avoid a second charge; check the task "
+            "list on the website before submitting again.",
         ),
-    ),
-    (
-        re.compile(r"^The request was not sent: (.*)$", re.S),
-        lambda m: _fill(translate(CTX, "The request was not sent: {0}"), m[1]),
-    ),
-)
+        "invalid": translate(CTX, "The request was not sent: {0}"),
+    }
 
 
 def job_sentence(text: str | None) -> str | None:
     """``text`` (a Job's error or message) in the UI language; unknown text is kept."""
-    if not text:
+    if not text or not isinstance(text, JobText):
         return text
-    known = _constants().get(text)
+    known = _constants().get(text.key)
     if known is not None:
         return known
-    for pattern, build in _PATTERNS:
-        match = pattern.match(text)
-        if match:
-            return build(match)
-    return text
+    template = _templates().get(text.key)
+    if template is None:
+        return str(text)
+    values = text.values
+    if text.key == "outcome_unknown":
+        values = tuple(_clause(v) for v in values)
+    return _fill(template, *values)
 
 
 def is_recognised(text: str) -> bool:
     """Whether ``job_sentence`` has a translation for ``text`` (used by tests)."""
-    return text in _constants() or any(p.match(text) for p, _ in _PATTERNS)
+    return isinstance(text, JobText) and (text.key in _constants() or text.key in _templates())
