@@ -174,8 +174,13 @@ class ParametersPanel(QWidget):
     voice_changed = Signal(str)
 
     def __init__(
-        self, parent: QWidget | None = None, *, script_text: Callable[[], str] | None = None
+        self,
+        parent: QWidget | None = None,
+        *,
+        script_text: Callable[[], str] | None = None,
+        show_voice: bool = True,
     ) -> None:
+        """``show_voice=False`` hides the voice row, for forms of defaults (a voice is not one)."""
         super().__init__(parent)
         self.setObjectName("parametersPanel")
         self._script_text = script_text
@@ -185,6 +190,7 @@ class ParametersPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._build_voice(form)
+        form.setRowVisible(0, show_voice)
         self._build_version_language(form)
         self._build_emotion(form)
         self._build_sliders(form)

@@ -28,12 +28,9 @@ class GeneralPage(QWidget):
     def __init__(self, settings: Settings, default_results: str, parent: QWidget | None = None):
         super().__init__(parent)
         # The studio's own parameter form, minus the voice: one set of rules for both.
-        self.defaults_panel = ParametersPanel()
+        self.defaults_panel = ParametersPanel(show_voice=False)
         self.defaults_panel.setObjectName("defaultParametersPanel")
         self.defaults_panel.set_values(asdict(settings.defaults))
-        form_in_panel = self.defaults_panel.findChild(QFormLayout)
-        if form_in_panel is not None:
-            form_in_panel.setRowVisible(0, False)  # the voice row: not a default
         defaults_box = QGroupBox(translate(CTX, "Parameters for new scripts"))
         box_layout = QVBoxLayout(defaults_box)
         box_layout.addWidget(self.defaults_panel)

@@ -259,3 +259,12 @@ def test_reset_keeps_voice(panel: ParametersPanel, qtbot: QtBot) -> None:
         0,
     )
     assert panel.reset_button.objectName() == "resetButton"
+
+
+def test_voice_row_can_be_hidden_for_a_form_of_defaults(qtbot: QtBot) -> None:
+    panel = ParametersPanel(show_voice=False)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert not panel.findChild(QComboBox, "voiceCombo").isVisible()
+    assert panel.findChild(QComboBox, "versionCombo").isVisible()
+    assert "model_id" in panel.values()  # still a complete set of values
