@@ -36,14 +36,13 @@ def default_data_dir(
     home: Path | None = None,
 ) -> Path:
     """The platform's per-user data folder for the app (ignores the SOUNDCLONE_* overrides)."""
-    platform = sys.platform if platform is None else platform
-    env = os.environ if env is None else env
-    home = Path.home() if home is None else home
-    if platform.startswith("win"):
-        return _env_path(env, "LOCALAPPDATA", home / "AppData" / "Local") / APP_DIR_NAME
-    if platform == "darwin":
-        return home / "Library" / "Application Support" / APP_DIR_NAME
-    return _env_path(env, "XDG_DATA_HOME", home / ".local" / "share") / UNIX_DIR_NAME
+    return _user_dir(
+        ("LOCALAPPDATA", Path("AppData", "Local")),
+        ("XDG_DATA_HOME", Path(".local", "share")),
+        platform=platform,
+        env=env,
+        home=home,
+    )
 
 
 def default_config_dir(
@@ -53,14 +52,37 @@ def default_config_dir(
     home: Path | None = None,
 ) -> Path:
     """The platform's per-user configuration folder (ignores the SOUNDCLONE_* overrides)."""
+    return _user_dir(
+        ("APPDATA", Path("AppData", "Roaming")),
+        ("XDG_CONFIG_HOME", Path(".config")),
+        platform=platform,
+        env=env,
+        home=home,
+    )
+
+
+def _user_dir(
+    windows: tuple[str, Path],
+    xdg: tuple[str, Path],
+    *,
+    platform: str | None,
+    env: Mapping[str, str] | None,
+    home: Path | None,
+) -> Path:
+    """A per-user folder: ``windows``/``xdg`` name the variable and its fallback under home.
+
+    macOS keeps both data and settings in Application Support, as its guidelines ask.
+    """
     platform = sys.platform if platform is None else platform
     env = os.environ if env is None else env
     home = Path.home() if home is None else home
     if platform.startswith("win"):
-        return _env_path(env, "APPDATA", home / "AppData" / "Roaming") / APP_DIR_NAME
+        variable, fallback = windows
+        return _env_path(env, variable, home / fallback) / APP_DIR_NAME
     if platform == "darwin":
         return home / "Library" / "Application Support" / APP_DIR_NAME
-    return _env_path(env, "XDG_CONFIG_HOME", home / ".config") / UNIX_DIR_NAME
+    variable, fallback = xdg
+    return _env_path(env, variable, home / fallback) / UNIX_DIR_NAME
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
