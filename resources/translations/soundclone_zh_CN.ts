@@ -534,74 +534,94 @@
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="168" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="152" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="155" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="160" />
+            <source>&amp;Voices</source>
+            <translation>音色(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="162" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="183" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="175" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="190" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="181" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="196" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="313" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="330" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="375" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="392" />
             <source>Open script</source>
             <translation>打开文稿</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="234" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="251" />
             <source>Tasks still being generated: %n. If you close now, the server still finishes and charges them, but this app will not download the results.</source>
             <translation>
                 <numerusform>仍有 %n 个任务正在生成。如果现在关闭，服务器仍会完成这些任务并扣费，但本应用不会下载结果。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="286" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="303" />
             <source>Demo narrator</source>
             <translation>演示旁白</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="361" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="378" />
             <source>The new language applies the next time you start the app.</source>
             <translation>新的界面语言将在下次启动应用时生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="377" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="394" />
             <source>Scripts (*.txt *.md)</source>
             <translation>文稿 (*.txt *.md)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="377" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="394" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="242" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="259" />
             <source>Close anyway</source>
             <translation>仍然关闭</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="268" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="285" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="366" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="383" />
             <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
             <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="406" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="423" />
             <source>Your audio is ready. Press Play to listen.</source>
             <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>
@@ -687,154 +707,154 @@
             <translation>惊讶</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="192" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="198" />
             <source>Reset to defaults</source>
             <translation>恢复默认值</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="195" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="201" />
             <source>Set every value except the voice back to its default</source>
             <translation>将除音色外的所有参数恢复为默认值</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="306" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="312" />
             <source>Choose a voice</source>
             <translation>选择音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="308" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="314" />
             <source>The cloned voice that speaks the script. Choose “Enter a voice ID…” to paste the ID of a voice created elsewhere.</source>
             <translation>用于朗读文稿的克隆音色。选择“输入音色 ID…”可粘贴在别处创建的音色 ID。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="314" />
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="275" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="320" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="281" />
             <source>Enter a voice ID…</source>
             <translation>输入音色 ID…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="323" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="329" />
             <source>Paste a voice ID, then press Enter</source>
             <translation>粘贴音色 ID，然后按回车</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="329" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="335" />
             <source>Use</source>
             <translation>使用</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="342" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="348" />
             <source>Voice:</source>
             <translation>音色：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="349" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="355" />
             <source>{version} ({count} languages)</source>
             <translation>{version}（{count} 种语言）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="354" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="360" />
             <source>Model version. v2 speaks 40 languages and can detect the language automatically; v1 speaks 24 languages.</source>
             <translation>模型版本。v2 支持 40 种语言并可自动识别语言；v1 支持 24 种语言。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="361" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="367" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="366" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="372" />
             <source>The language of the script. “Automatic” is available with model v2 only.</source>
             <translation>文稿的语言。“自动识别”仅适用于 v2 模型。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="379" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="385" />
             <source>Language:</source>
             <translation>语言：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="387" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="393" />
             <source>The feeling the voice speaks with</source>
             <translation>朗读时的情绪</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="390" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="396" />
             <source>Emotion:</source>
             <translation>情绪：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="400" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="406" />
             <source>Speed (× normal):</source>
             <translation>语速（倍）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="401" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="407" />
             <source>Speaking speed from 0.5 (slow) to 2 (fast); 1 is normal.</source>
             <translation>语速范围 0.5（慢）到 2（快）；1 为正常语速。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="411" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="417" />
             <source>Volume (× normal):</source>
             <translation>音量（倍）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="412" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="418" />
             <source>Volume from 0.01 to 10; 1 is normal. The service does not accept 0, so 0.01 is the lowest setting.</source>
             <translation>音量范围 0.01 到 10；1 为正常音量。服务不接受 0，因此最低为 0.01。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="422" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="428" />
             <source> st</source>
             <comment>semitones suffix</comment>
             <translation> 半音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="428" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="434" />
             <source>Pitch (semitones):</source>
             <translation>音调（半音）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="429" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="435" />
             <source>Pitch in whole semitones from −12 to 12; 0 is the voice's own pitch.</source>
             <translation>音调以整半音为单位，范围 −12 到 12；0 为音色本来的音调。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="462" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="468" />
             <source>Create subtitles</source>
             <translation>生成字幕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="465" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="471" />
             <source>Also produce a subtitle file with the audio</source>
             <translation>同时生成与音频配套的字幕文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="470" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="476" />
             <source>Sentence</source>
             <translation>按句</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="473" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="479" />
             <source>Word</source>
             <translation>按字词</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="476" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="482" />
             <source>Sentence: one subtitle per sentence. Word: timing for every word.</source>
             <translation>按句：每句一条字幕。按字词：每个字词都有时间信息。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="485" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="491" />
             <source>Subtitles:</source>
             <translation>字幕：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="531" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="537" />
             <source>Model v1 cannot detect the language, so it is set to {language}.</source>
             <translation>v1 模型无法自动识别语言，因此已设为{language}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="535" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="541" />
             <source>{previous} needs model v2, so the language is set to {language}.</source>
             <translation>{previous}需要 v2 模型，因此语言已设为{language}。</translation>
         </message>
@@ -1374,37 +1394,37 @@
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="37" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="34" />
             <source>Parameters for new scripts</source>
             <translation>新文稿的默认参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="44" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="41" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="52" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="49" />
             <source>Same as the system</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="59" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="56" />
             <source>A new language applies when the app restarts.</source>
             <translation>更改界面语言后，需重新启动应用才会生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="65" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="62" />
             <source>Results folder:</source>
             <translation>结果文件夹：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="66" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="63" />
             <source>Language:</source>
             <translation>语言：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="78" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="75" />
             <source>Choose the results folder</source>
             <translation>选择结果文件夹</translation>
         </message>

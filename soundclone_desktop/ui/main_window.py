@@ -147,6 +147,21 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
+        # The menus features add their actions to (projects, voices, history, export).
+        menu_bar = self.menuBar()
+        self.file_menu = menu_bar.addMenu(translate(CTX, "&File"))
+        self.file_menu.setObjectName("fileMenu")
+        self.file_menu.addAction(self.open_action)
+        self.edit_menu = menu_bar.addMenu(translate(CTX, "&Edit"))
+        self.edit_menu.setObjectName("editMenu")
+        self.edit_menu.addAction(self.insert_pause_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.settings_action)
+        self.voices_menu = menu_bar.addMenu(translate(CTX, "&Voices"))
+        self.voices_menu.setObjectName("voicesMenu")
+        self.view_menu = menu_bar.addMenu(translate(CTX, "&View"))
+        self.view_menu.setObjectName("viewMenu")
+
     def _build_layout(self) -> None:
         central = QWidget()
         central.setObjectName("centralArea")
@@ -194,8 +209,10 @@ class MainWindow(QMainWindow):
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self.addDockWidget(area, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
         return dock
 
     def _connect(self) -> None:

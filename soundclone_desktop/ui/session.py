@@ -24,6 +24,7 @@ from soundclone_desktop.api.errors import SoundCloneError
 from soundclone_desktop.api.models import Balance
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.services.estimator import FinishEstimator
+from soundclone_desktop.services.jobs import Job
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import TaskRunner
 from soundclone_desktop.store.secrets import TokenStore
@@ -90,6 +91,7 @@ class Session(QObject):
         self._real_estimator = FinishEstimator()
         self._demo_estimator = FinishEstimator(demo_offer.priors if demo_offer else None)
         self._retired: list[tuple[TaskRunner, SoundCloneClient]] = []
+        self._job_listeners: list[Callable[[Job], None]] = []
 
     # -- state --------------------------------------------------------------------------
 
@@ -111,6 +113,19 @@ class Session(QObject):
     def demo_prices(self) -> PriceTable | None:
         return self.demo_offer.prices if self.demo and self.demo_offer else None
 
+    def add_job_listener(self, listener: Callable[[Job], None]) -> None:
+        """Call ``listener(job)`` on every change of every job of every runner (synchronously,
+        after the job's own callback; the first call, in state ``sending``, comes before the
+        create request leaves). Used by the task library and the voice library."""
+        self._job_listeners.append(listener)
+
+    def _notify(self, job: Job) -> None:
+        for listener in list(self._job_listeners):
+            try:
+                listener(job)
+            except Exception:  # a listener's bug must not stop the runner or the others
+                log.exception("Job listener %r failed", listener)
+
     # -- switching ----------------------------------------------------------------------
 
     def connect_real(self, base_url: str) -> bool:
@@ -120,7 +135,11 @@ class Session(QObject):
             return False
         client = SoundCloneClient(base_url, self._token, on_retry=self._on_retry)
         runner = TaskRunner(
-            client, self.results_dir, policy=self._real_policy, estimator=self._real_estimator
+            client,
+            self.results_dir,
+            policy=self._real_policy,
+            estimator=self._real_estimator,
+            on_update=self._notify,
         )
         self._replace(client, runner, base_url=base_url, demo=False)
         return True
@@ -155,7 +174,11 @@ class Session(QObject):
         server = self.demo_server
         client = SoundCloneClient(server.base_url, server.token, on_retry=self._on_retry)
         runner = TaskRunner(
-            client, self.results_dir, policy=self._demo_policy, estimator=self._demo_estimator
+            client,
+            self.results_dir,
+            policy=self._demo_policy,
+            estimator=self._demo_estimator,
+            on_update=self._notify,
         )
         self._replace(client, runner, base_url=server.base_url, demo=True)
 

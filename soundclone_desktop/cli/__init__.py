@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import json
 import logging
 import os
@@ -111,6 +112,7 @@ _EXIT_FOR_REASON = {
 }  # every other reason: the server refused or the task failed (EXIT_FAILED)
 
 BASE_URL_ENV = "SOUNDCLONE_BASE_URL"
+EXTENSION_COMMANDS: tuple[str, ...] = ()  # modules of this package adding more commands
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
@@ -703,6 +705,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("task", cmd_task, "Show the status of a task.")
     p.add_argument("task_id", metavar="ID")
+
+    # Commands that live in their own modules (soundclone_desktop/cli/<name>.py), each with
+    # ``register(command)`` adding its subparsers through the same helper as above.
+    for name in EXTENSION_COMMANDS:
+        importlib.import_module(f"{__name__}.{name}").register(command)
 
     p = sub.add_parser("demo-server", help="Run the demo server (see demo-server --help).",
                        add_help=False)  # fmt: skip
