@@ -49,7 +49,10 @@ def main(argv: list[str] | None = None) -> int:
         ]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         return 0
-    given = {(r["context"], r["source"]): r["translation"] for r in json.loads(Path(args.file).read_text("utf-8"))}
+    given = {
+        (r["context"], r["source"]): r["translation"]
+        for r in json.loads(Path(args.file).read_text("utf-8"))
+    }
     filled = 0
     for ctx, message in todo:
         text = given.get((ctx, message.findtext("source")))
