@@ -105,6 +105,21 @@ def voices_dir(data: Path) -> Path:
     return data / "voices"
 
 
+def library_path(data: Path) -> Path:
+    """The task library (SQLite) under a data folder."""
+    return data / "library.sqlite3"
+
+
+def voice_library_path(data: Path) -> Path:
+    """The voice library (SQLite) under a data folder."""
+    return data / "voices.sqlite3"
+
+
+def autosave_dir(data: Path) -> Path:
+    """The editor's autosave snapshots (crash recovery) under a data folder."""
+    return data / "autosave"
+
+
 def _resolve(
     explicit: str | os.PathLike[str] | None,
     env_name: str,
