@@ -9,11 +9,11 @@ side updates the other with signals blocked: no feedback loop, no float drift.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QSpinBox,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -52,6 +53,21 @@ _SCALE = 100  # slider units per 1.0 of speed or volume
 _VOL_MIN = 0.01  # the API excludes 0 (range (0, 10]); 0.01 is the lowest usable volume
 _VOL_MAX = 10.0
 _ENTER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+VOICE_WARNING_ROLE = Qt.ItemDataRole.UserRole + 2  # True: the voice expires within a day
+_WARNING_COLOUR = QColor("#B35C00")  # amber text: readable on light and dark palettes
+
+
+@dataclass(frozen=True)
+class VoiceChoice:
+    """One entry of the voice list; ``warning`` flags it (icon and colour)."""
+
+    label: str
+    model_id: str
+    tooltip: str = ""
+    warning: bool = False
+    enabled: bool = True  # an expired voice is shown, but cannot be chosen
+
+
 _FALLBACK_LANGUAGE = "English"
 
 
@@ -172,6 +188,7 @@ class ParametersPanel(QWidget):
 
     changed = Signal()
     voice_changed = Signal(str)
+    voice_id_entered = Signal(str)  # a raw ID typed into "Enter a voice ID…"
 
     def __init__(
         self,
@@ -271,13 +288,17 @@ class ParametersPanel(QWidget):
         """Every value back to the ``ProductionParams`` default; the voice stays."""
         self.set_values(_defaults())
 
-    def set_voices(self, voices: Sequence[tuple[str, str]]) -> None:
-        """Offer ``(label, model_id)`` voices; keeps the current voice when it is still there."""
+    def set_voices(
+        self, voices: Sequence[tuple[str, str] | VoiceChoice], *, preferred: str | None = None
+    ) -> None:
+        """Offer ``(label, model_id)`` voices or :class:`VoiceChoice` entries; keeps the
+        current voice when it is still there, else selects ``preferred`` (if listed) or the
+        first."""
         current = self.values()["model_id"] if self.voice_combo.count() else ""
         with QSignalBlocker(self.voice_combo):
             self.voice_combo.clear()
-            for label, model_id in voices:
-                self.voice_combo.addItem(label, model_id)
+            for entry in voices:
+                self._add_voice(entry if isinstance(entry, VoiceChoice) else VoiceChoice(*entry))
             self.voice_combo.addItem(QCoreApplication.translate(_CTX, "Enter a voice ID…"))
             self.voice_combo.setItemData(self.voice_combo.count() - 1, True, _ENTER_ID_ROLE)
             self.voice_combo.setCurrentIndex(-1)
@@ -289,7 +310,26 @@ class ParametersPanel(QWidget):
             finally:
                 self._quiet = False
         elif voices:
-            self._set_voice_index(0, notify=True)
+            index = self.voice_combo.findData(preferred) if preferred else -1
+            self._set_voice_index(max(index, 0), notify=True)
+
+    def _add_voice(self, choice: VoiceChoice) -> None:
+        self.voice_combo.addItem(choice.label, choice.model_id)
+        index = self.voice_combo.count() - 1
+        if choice.tooltip:
+            self.voice_combo.setItemData(index, choice.tooltip, Qt.ItemDataRole.ToolTipRole)
+        if choice.warning:
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self.voice_combo.setItemIcon(index, icon)
+            self.voice_combo.setItemData(
+                index, QBrush(_WARNING_COLOUR), Qt.ItemDataRole.ForegroundRole
+            )
+            self.voice_combo.setItemData(index, True, VOICE_WARNING_ROLE)
+        model = self.voice_combo.model()
+        if not choice.enabled and isinstance(model, QStandardItemModel):
+            item = model.item(index)
+            if item is not None:
+                item.setEnabled(False)
 
     def select_voice(self, model_id: str) -> None:
         """Select a voice by model ID; an ID not in the list is added as its own entry."""
@@ -576,6 +616,7 @@ class ParametersPanel(QWidget):
         model_id = self.voice_id_edit.text().strip()
         self._close_voice_id()
         if model_id:
+            self.voice_id_entered.emit(model_id)  # the library may add it to the list first
             self.select_voice(model_id)
 
     def _close_voice_id(self) -> None:

@@ -1,0 +1,213 @@
+"""``soundclone voices``, and the voice library's part in ``clone`` and ``synth``.
+
+The library is the same SQLite file the desktop app uses (``voices.sqlite3`` in the data
+folder), so a voice cloned here shows up in the app's voice picker and the other way round.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from soundclone_desktop.core.params import PreviewParams
+from soundclone_desktop.core.voices import VoiceStatus, split_remaining
+from soundclone_desktop.services.jobs import Job
+from soundclone_desktop.services.voice_usage import VoiceUsageRecorder
+from soundclone_desktop.store import paths
+from soundclone_desktop.store.voices import Voice, VoiceLibrary, VoiceLibraryError
+
+STATUSES = tuple(status.value for status in VoiceStatus)
+
+
+def register(command: Callable[..., Any]) -> None:
+    """Add ``voices`` through the CLI's subcommand helper."""
+    p = command("voices", cmd_voices, "List the voices in the library with their status.")
+    p.add_argument(
+        "--status",
+        choices=STATUSES,
+        action="append",
+        help="only voices with this status (repeat for several)",
+    )
+
+
+def open_library(data_dir: Path) -> VoiceLibrary:
+    """The voice library in ``data_dir``; a broken file becomes a clear CLI error."""
+    from soundclone_desktop.cli import EXIT_USAGE, CliError
+
+    try:
+        return VoiceLibrary(paths.voice_library_path(data_dir), paths.voices_dir(data_dir))
+    except (VoiceLibraryError, OSError) as exc:
+        raise CliError(f"Could not open the voice library: {exc}", EXIT_USAGE) from exc
+
+
+# -- soundclone voices ---------------------------------------------------------------------------
+
+
+def cmd_voices(ctx: Any) -> int:
+    from soundclone_desktop.cli import _finish
+
+    now = time.time()
+    library_file = paths.voice_library_path(ctx.data_dir)
+    voices: list[Voice] = []
+    if library_file.exists():  # listing must not create an empty library
+        with open_library(ctx.data_dir) as library:
+            voices = library.all()
+    wanted = set(ctx.args.status or STATUSES)
+    voices = [v for v in voices if v.status(now).value in wanted]
+    rows = [_row(v, now) for v in voices]
+    if rows:
+        lines = _table(
+            ("NAME", "STATUS", "MODEL ID", "CREATED", "SOURCE"),
+            [_cells(r) for r in rows],
+        )
+    else:
+        lines = ["No voices in the library yet. Clone one with `soundclone clone RECORDING`."]
+    return int(_finish(ctx, lines, {"voices": rows}))
+
+
+def _cells(row: dict[str, Any]) -> tuple[str, ...]:
+    dash = "—"
+    return (
+        row["name"],
+        row["status_text"] + (" (demo)" if row["demo"] else ""),
+        row["model_id"],
+        row["created"] or dash,
+        row["source"] or dash,
+    )
+
+
+def _row(voice: Voice, now: float) -> dict[str, Any]:
+    status = voice.status(now)
+    expires = voice.expires_at()
+    temporary = status is VoiceStatus.TEMPORARY and expires is not None
+    return {
+        "model_id": voice.model_id,
+        "name": voice.name,
+        "status": status.value,
+        "status_text": status_text(voice, now),
+        "expires_at": _iso(expires) if temporary else None,
+        "seconds_left": round(expires - now) if temporary and expires is not None else None,
+        "demo": voice.demo,
+        "created": _iso(voice.created_at),
+        "source": voice.source,
+        "version": voice.version,
+        "language": voice.language,
+        "preview": str(voice.preview_path) if voice.preview_path else None,
+        "tags": list(voice.tags),
+        "notes": voice.notes,
+    }
+
+
+def status_text(voice: Voice, now: float) -> str:
+    """A status for people: "temporary, 2 d 5 h left", "permanent", "expired"…"""
+    status = voice.status(now)
+    expires = voice.expires_at()
+    if status is VoiceStatus.TEMPORARY and expires is not None:
+        days, hours, minutes = split_remaining(expires - now)
+        if days:
+            left = f"{days} d {hours} h"
+        elif hours:
+            left = f"{hours} h {minutes} min"
+        else:
+            left = f"{minutes} min"
+        return f"temporary, {left} left"
+    if status is VoiceStatus.UNKNOWN:
+        return "unknown (imported by ID)"
+    return status.value
+
+
+def _iso(moment: float | None) -> str | None:
+    if moment is None:
+        return None
+    return datetime.fromtimestamp(moment).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    return [line(header), *(line(row) for row in rows)]
+
+
+# -- soundclone clone: the new voice goes into the library -------------------------------------
+
+
+def default_name(source: str) -> str:
+    """A voice name from what it was cloned from: the file's (or URL's) name without type."""
+    if source.startswith(("http://", "https://")):
+        stem = Path(unquote(urlsplit(source).path)).stem
+    else:
+        stem = Path(source).stem
+    name = " ".join(stem.replace("_", " ").split())
+    return name or "Cloned voice"
+
+
+def add_cloned_voice(
+    data_dir: Path,
+    job: Job,
+    params: PreviewParams,
+    source: str,
+    name: str | None,
+    *,
+    demo: bool = False,
+) -> Voice:
+    """Record a finished preview job as a temporary voice and move its clip into the library.
+
+    The three days are counted from when the preview was submitted: a little before the
+    server starts counting, so our warning is never late.
+    """
+    assert job.model_id is not None
+    display_source = source if source.startswith(("http://", "https://")) else Path(source).name
+    with open_library(data_dir) as library:
+        library.add(
+            Voice(
+                model_id=job.model_id,
+                name=(name or "").strip() or default_name(source),
+                created_at=job.created_at,
+                source=display_source,
+                version=params.version,
+                language=params.language,
+                preview_task_id=job.task_id,
+                demo=demo,
+            )
+        )
+        if job.audio_path is not None:
+            library.store_preview(job.model_id, Path(job.audio_path), move=True)
+        stored = library.get(job.model_id)
+    assert stored is not None
+    return stored
+
+
+# -- soundclone synth: record what production says about the voice ------------------------------
+
+
+class _LibraryOnDemand:
+    """Opens the library for each write, and only if it exists: a synth with a voice that was
+    never cloned here leaves no library file behind."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+
+    def mark_used(self, model_id: str, at: float, *, demo: bool | None = None) -> bool:
+        if not paths.voice_library_path(self.data_dir).exists():
+            return False
+        with open_library(self.data_dir) as library:
+            return library.mark_used(model_id, at, demo=demo)
+
+    def mark_expired(self, model_id: str, *, demo: bool | None = None) -> bool:
+        if not paths.voice_library_path(self.data_dir).exists():
+            return False
+        with open_library(self.data_dir) as library:
+            return library.mark_expired(model_id, demo=demo)
+
+
+def usage_recorder(data_dir: Path, *, demo: bool) -> Callable[[Job], None]:
+    """A job listener marking library voices permanent (or expired) as production reveals;
+    ``demo``: the jobs run on the in-process demo server (only its voices are touched)."""
+    return VoiceUsageRecorder(_LibraryOnDemand(data_dir), demo=lambda: demo)

@@ -1,0 +1,1 @@
+"""The voice library in the window: picker, library dialog, clone wizard."""
