@@ -12,17 +12,21 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QKeySequence,
+    QMouseEvent,
     QPaintEvent,
+    QPalette,
     QTextCursor,
     QTextDocumentFragment,
+    QTextFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from soundclone_desktop.core.script import Problem, ScriptReport, Utf16Map, analyze
 from soundclone_desktop.ui.editor.chips import paint_chips
@@ -34,6 +38,8 @@ from soundclone_desktop.ui.editor.spans import block_starts, spans_by_block
 
 _CTX = "ScriptEditor"
 _MIN_POINT_SIZE = 12.0
+# Marks our "being spoken" ExtraSelections, so other extra selections are left alone.
+_SPOKEN_PROPERTY = int(QTextFormat.Property.UserProperty) + 0x5C0
 
 
 def _script_path(mime: QMimeData) -> Path | None:
@@ -58,6 +64,7 @@ class ScriptEditor(QPlainTextEdit):
     report_changed = Signal(object)
     file_loaded = Signal(str)  # the path that was opened
     load_failed = Signal(str)  # a sentence for the user
+    sentence_activated = Signal(int)  # code point double-clicked: play the result from there
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +72,7 @@ class ScriptEditor(QPlainTextEdit):
         self._text = ""
         self._map = Utf16Map("")
         self._report = analyze("")
+        self._spoken: tuple[tuple[int, int], tuple[int, int] | None] | None = None
         self.pause_seconds = 0.5
         # Connected before the highlighter exists, so the fresh spans are in place when Qt
         # re-highlights the edited block during the same signal emission.
@@ -160,6 +168,70 @@ class ScriptEditor(QPlainTextEdit):
             offset -= 1  # the mouse is over the character before the nearest gap
         return self._map.from_utf16(offset)
 
+    # --- the passage being heard ---------------------------------------------------------
+
+    def spoken(self) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+        """The highlighted ``(sentence, word)`` code-point spans, or ``None``."""
+        return self._spoken
+
+    def set_spoken(
+        self,
+        sentence: tuple[int, int] | None,
+        word: tuple[int, int] | None = None,
+        *,
+        reveal: bool = False,
+    ) -> None:
+        """Highlight the sentence (and word) being heard, ``[start, end)`` in code points;
+        ``None`` clears. The caller checks that the text is the one synthesised; the next
+        edit clears the highlight, since its offsets would no longer apply. ``reveal``
+        scrolls the sentence into view without moving the text cursor."""
+        self._spoken = (sentence, word) if sentence is not None else None
+        others = [s for s in self.extraSelections() if not s.format.property(_SPOKEN_PROPERTY)]
+        mine: list[QTextEdit.ExtraSelection] = []
+        if sentence is not None:
+            dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+            colour = QColor("#3a3520" if dark else "#fff3c4")
+            # Pause chips inside the sentence keep their own look: cut around them.
+            start, end = sentence
+            for pause in self._report.pauses:
+                if pause.end <= start or pause.start >= end:
+                    continue
+                if pause.start > start:
+                    mine.append(self._spoken_selection(start, pause.start, colour))
+                start = pause.end
+            if end > start:
+                mine.append(self._spoken_selection(start, end, colour))
+            if word is not None and word[1] > word[0]:
+                strong = QColor("#6b5a1e" if dark else "#ffd95e")
+                mine.append(self._spoken_selection(word[0], word[1], strong))
+        self.setExtraSelections(others + mine)
+        if reveal and sentence is not None:
+            self._reveal(sentence[0])
+
+    def _spoken_selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format.setBackground(colour)
+        selection.format.setProperty(_SPOKEN_PROPERTY, True)
+        return selection
+
+    def _reveal(self, index: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(index))
+        rect = self.cursorRect(cursor)
+        if rect.top() >= 0 and rect.bottom() <= self.viewport().height():
+            return
+        # QPlainTextEdit scrolls by layout lines, counted across wrapped blocks.
+        block = cursor.block()
+        layout = block.layout()
+        line = layout.lineForTextPosition(cursor.positionInBlock()) if layout else None
+        number = block.firstLineNumber() + (line.lineNumber() if line and line.isValid() else 0)
+        visible = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
+        self.verticalScrollBar().setValue(max(0, number - visible // 3))
+
     # --- analysis ------------------------------------------------------------------------
 
     def _on_contents_change(self, position: int, _removed: int, added: int) -> None:
@@ -169,6 +241,8 @@ class ScriptEditor(QPlainTextEdit):
         self._text = text
         self._map = Utf16Map(text)
         self._report = analyze(text)
+        if self._spoken is not None:  # its offsets describe the text before this edit
+            self.set_spoken(None)
         document = self.document()
         starts = block_starts(document)
         by_block = spans_by_block(self._report, self._map, starts, len(text))
@@ -223,6 +297,11 @@ class ScriptEditor(QPlainTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._highlighter.set_palette(self.palette())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        super().mouseDoubleClickEvent(event)  # selects the word, as always
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.sentence_activated.emit(self.index_at(event.position().toPoint()))
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

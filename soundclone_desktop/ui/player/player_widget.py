@@ -63,6 +63,7 @@ class PlayerWidget(QWidget):
     state_changed = Signal(QMediaPlayer.PlaybackState)
     error = Signal(str)  # a translated sentence for the user
     saved = Signal(str)  # the path a "Save as…" copy was written to
+    export_requested = Signal()  # the Export button: the window opens its export dialog
 
     def __init__(
         self,
@@ -131,7 +132,19 @@ class PlayerWidget(QWidget):
                 QIcon.ThemeIcon.FolderOpen, style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon)
             )
         )
-        for button in (self._save_button, self._show_button):
+        self._export_button = QToolButton(self)
+        self._export_button.setObjectName("playerExportButton")
+        self._export_button.setText(QCoreApplication.translate("Player", "Export…"))
+        self._export_button.setToolTip(
+            QCoreApplication.translate("Player", "Save audio and subtitles in another format")
+        )
+        self._export_button.setIcon(
+            QIcon.fromTheme(
+                QIcon.ThemeIcon.DocumentSend,
+                style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight),
+            )
+        )
+        for button in (self._save_button, self._show_button, self._export_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(True)
 
@@ -181,6 +194,7 @@ class PlayerWidget(QWidget):
         header.addWidget(self._title, 1)
         header.addWidget(self._save_button)
         header.addWidget(self._show_button)
+        header.addWidget(self._export_button)
         controls = QHBoxLayout()
         controls.setSpacing(8)
         controls.addWidget(self._play_button)
@@ -213,6 +227,7 @@ class PlayerWidget(QWidget):
         self._volume_timer.timeout.connect(self._report_volume)
         self._save_button.clicked.connect(self._ask_save_path)
         self._show_button.clicked.connect(self._show_in_folder)
+        self._export_button.clicked.connect(self.export_requested)
         self._smooth_timer.timeout.connect(self._glide)
 
     # -- public API --------------------------------------------------------------------
@@ -245,6 +260,7 @@ class PlayerWidget(QWidget):
         self._on_position(0)
         self._save_button.setEnabled(True)
         self._show_button.setEnabled(True)
+        self._export_button.setEnabled(True)
         self._peaks.load(path)
         if self._available:
             call_slot(self._player, "setSource", ("QUrl", QUrl.fromLocalFile(str(path))))
@@ -454,7 +470,13 @@ class PlayerWidget(QWidget):
         self._on_position(0)
         self._smooth_timer.stop()
         self._update_play_button(self._player.playbackState())
-        for widget in (self._play_button, self._seek_slider, self._save_button, self._show_button):
+        for widget in (
+            self._play_button,
+            self._seek_slider,
+            self._save_button,
+            self._show_button,
+            self._export_button,
+        ):
             widget.setEnabled(False)
         if self._available:
             self._show_message("")
