@@ -139,7 +139,7 @@ def test_the_chinese_ui_shows_chinese_labels(aloop, qtbot, make_demo_server, chi
         assert window.settings_action.text() == "设置…"
         assert window.open_action.text() == "打开文稿…"
         assert window.insert_pause_action.text() == "插入停顿"
-        assert window.windowTitle() == "SoundClone 声音克隆工作室"
+        assert window.windowTitle() == "未命名[*] — SoundClone 声音克隆工作室"
         assert window.submit_bar.reason_label.text() == "请先输入文稿。"
         assert window.status.connection_label.text() == "演示服务器（本机）"
         assert window.params_dock.windowTitle() == "音色与参数"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QSlider
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services.jobs import JobState
 from soundclone_desktop.ui.main_window import DEFAULT_SIZE, MainWindow
+from soundclone_desktop.ui.projects.closing import Choice
 from soundclone_desktop.ui.task_list import COL_STATUS
 
 
@@ -67,7 +68,7 @@ def submit_and_wait(qtbot, window: MainWindow, timeout: int = 15000):  # type: i
 
 
 def test_window_opens_with_title_size_and_editor_focus(window: MainWindow, qtbot) -> None:
-    assert window.windowTitle() == "SoundClone Desktop"
+    assert window.windowTitle() == "Untitled[*] — SoundClone Desktop"  # project name, marker
     assert window.size() == DEFAULT_SIZE
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor, timeout=3000)
     names = [a.objectName() for a in window.toolbar.actions() if not a.isSeparator()]
@@ -244,18 +245,20 @@ def test_a_failed_task_is_explained_in_a_sentence(window: MainWindow, qtbot, ser
 # -- closing -------------------------------------------------------------------------------
 
 
-def test_closing_with_a_task_in_flight_warns_without_a_modal(
+def test_closing_with_a_task_in_flight_asks_without_blocking(
     window: MainWindow, qtbot, server
 ) -> None:
     window.editor.set_text(SCRIPT)
     window.submit_bar.button.click()
     qtbot.waitUntil(lambda: bool(window.task_list.active_jobs()), timeout=5000)
-    window.close()
+    window.close()  # returns at once: the question is open()ed, no nested event loop
     assert window.isVisible()
-    assert window.messages.text().startswith("Tasks still being generated: 1.")
-    assert QApplication.activeModalWidget() is None
+    question = window.projects.question
+    assert question is not None and question.isVisible()
+    assert "Tasks still being generated: 1." in question.informativeText()
+    assert "downloads the results the next time it starts" in question.informativeText()
     with qtbot.waitSignal(window.closed, timeout=5000):
-        window.messages.action_button.click()
+        question.button_for(Choice.DISCARD).click()
     assert not window.isVisible()
 
 
