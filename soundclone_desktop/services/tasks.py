@@ -189,11 +189,28 @@ class TaskRunner:
         *,
         params: Params | None = None,
         dest_dir: Path | None = None,
+        local_id: str | None = None,
+        created_at: float | None = None,
+        audio_path: Path | None = None,
+        subtitle_path: Path | None = None,
     ) -> Job:
-        """Follow a task created elsewhere (an earlier session, another device)."""
+        """Follow a task created elsewhere (an earlier session, another device).
+
+        ``local_id`` and ``created_at`` keep a resumed job's identity in the task library;
+        ``audio_path``/``subtitle_path`` are files already downloaded (not fetched again).
+        """
         self._check_open()
+        known = self._entries.get(local_id) if local_id is not None else None
+        if known is not None and not known.job.state.is_terminal:
+            raise ValueError(f"Job {local_id} is already being followed.")
         chars = billable_chars(params) if params is not None else None
         job = Job(kind=JobKind(kind), params=params, task_id=task_id, chars=chars)
+        if local_id is not None:
+            job.local_id = local_id
+        if created_at is not None:
+            job.created_at = created_at
+            job.history[:] = [(job.state, created_at)]
+        job.audio_path, job.subtitle_path = audio_path, subtitle_path
         entry = self._add(job, on_update, dest_dir)
         now = self._clock()
         job.submitted_at = now

@@ -1,0 +1,654 @@
+"""The task library: every task the app sent, in one SQLite file in the data folder.
+
+One row per job (keyed by the job's ``local_id``): the full request (script text and
+parameters), the voice, the cost estimate shown before paying, the task id, the outcome and
+the paths of the downloaded files, plus a table of ``(state, time)`` events. It is what makes
+"never lose work or money" possible: the row is written *before* the create request leaves
+(state ``sending``) and updated with the task id right after, so after a crash every task is
+either resumable (it has an id) or visibly ``outcome_unknown`` (it may have been created).
+
+Storage decisions:
+
+- stdlib ``sqlite3``, WAL journal (readers never block the writer, and the CLI and the app
+  may share the file), ``synchronous=FULL`` (a committed intent survives a power cut, not
+  only a killed process). Writes are single rows; :meth:`TaskLibrary.record` skips the write
+  when nothing it stores changed, so the poll-by-poll updates of a job cost no disk work.
+- The schema version is ``PRAGMA user_version``; each entry of ``_MIGRATIONS`` moves it one
+  step. A file from a newer app is refused (:class:`LibraryError`), never rewritten; a file
+  that is not a database is kept as ``<name>.bad`` and a fresh one started.
+- Money is stored as decimal text, never as a float.
+- Search is a case-insensitive substring match (Unicode case folding, so it also works past
+  ASCII) over the script text, the task id and the voice id. Their folded form is kept in a
+  ``haystack`` column, so a search is one ``instr`` per row in C (tens of milliseconds for
+  10,000 rows) rather than a Python call per row. Turning rows into records costs more
+  (about half a second for 10,000), so lists should page with ``limit``/``offset``.
+
+Thread use: one connection guarded by a lock, so any thread may call any method; big reads
+(a search over thousands of rows) belong on a worker thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from soundclone_desktop.core.params import PreviewParams, ProductionParams, SubtitleType
+from soundclone_desktop.services.jobs import Job, JobKind, JobState
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 5000  # the CLI and the app may write at the same moment
+
+Params = ProductionParams | PreviewParams
+Listener = Callable[[str], None]
+
+
+class LibraryError(Exception):
+    """The library file cannot be used (for example it was written by a newer version)."""
+
+
+class SortKey(StrEnum):
+    CREATED = "created"
+    VOICE = "voice"
+    TEXT = "text"
+    DURATION = "duration"
+    STATE = "state"
+    COST = "cost"
+
+
+# The order of the lifecycle, so sorting by state reads like the task list.
+_STATE_ORDER = (
+    JobState.SENDING,
+    JobState.SUBMITTED,
+    JobState.QUEUED,
+    JobState.PROCESSING,
+    JobState.DOWNLOADING,
+    JobState.DOWNLOADED,
+    JobState.OUTCOME_UNKNOWN,
+    JobState.FAILED,
+    JobState.CANCELLED,
+)
+_STATE_RANK = "CASE state " + " ".join(
+    f"WHEN '{state.value}' THEN {rank}" for rank, state in enumerate(_STATE_ORDER)
+) + f" ELSE {len(_STATE_ORDER)} END"  # fmt: skip
+
+# Expressions to sort by; a missing value (NULL) sorts last either way.
+_SORT_COLUMNS = {
+    SortKey.CREATED: "created_at",
+    SortKey.VOICE: "voice_id COLLATE NOCASE",
+    SortKey.TEXT: "text COLLATE NOCASE",
+    SortKey.DURATION: "duration",
+    SortKey.STATE: _STATE_RANK,
+    SortKey.COST: "CAST(estimate AS REAL)",
+}
+_NULLABLE_SORTS = {
+    SortKey.VOICE: "voice_id",
+    SortKey.DURATION: "duration",
+    SortKey.COST: "estimate",
+}
+
+# Well-formed pause markers (<#0.5#>), removed from excerpts.
+_MARKER = re.compile(r"<#[^<>#\n]{0,24}#>")
+
+_COLUMNS = (
+    "local_id, kind, state, task_id, base_url, demo, text, params, voice_id, chars, estimate, "
+    "currency, created_at, updated_at, duration, error, reason, audio_path, subtitle_path"
+)
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    """One task as the library keeps it."""
+
+    local_id: str
+    kind: JobKind
+    state: JobState
+    task_id: str | None
+    base_url: str  # the server it was sent to
+    demo: bool  # sent to an in-process demo server (gone when that process ended)
+    text: str  # the script as sent (markers included); '' if none
+    params: Params | None  # the full request, rebuilt from JSON
+    voice_id: str | None  # production: the modelId used; preview: the new modelId
+    chars: int | None  # billable characters
+    estimate: Decimal | None  # cost estimate shown before paying
+    currency: str | None
+    created_at: float  # wall clock (time.time())
+    updated_at: float
+    duration: float | None  # seconds of audio, once known
+    error: str | None  # a sentence
+    reason: str | None  # services.jobs.FailureReason value
+    audio_path: Path | None
+    subtitle_path: Path | None
+
+    def excerpt(self, length: int = 60) -> str:
+        """The first words of the script on one line, pause markers removed."""
+        flat = " ".join(_MARKER.sub(" ", self.text).split())
+        if len(flat) <= length:
+            return flat
+        cut = flat[: max(1, length - 1)]
+        space = cut.rfind(" ")
+        if space >= length // 2:  # end on a whole word when there are words
+            cut = cut[:space]
+        return cut.rstrip(" ,.;:，。；：") + "…"
+
+
+class TaskLibrary:
+    """The task library in ``path`` (created with its folder when missing)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.recovered_from: Path | None = None  # set when an unreadable file was set aside
+        self._lock = threading.RLock()
+        self._listeners: list[Listener] = []
+        # What the last record() wrote per job (and whether an estimate is stored), so
+        # unchanged updates skip the disk.
+        self._written: dict[str, tuple[tuple[object, ...], bool]] = {}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._conn = self._open()
+        except sqlite3.OperationalError as exc:  # locked, unreadable folder: not the file's fault
+            raise LibraryError(f"The task library {path} cannot be opened: {exc}.") from exc
+        except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
+            self.recovered_from = self._set_aside()
+            log.warning("Task library %s was unreadable (%s); kept as %s", path, exc,
+                        self.recovered_from)  # fmt: skip
+            self._conn = self._open()
+
+    # -- opening and migrating ------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            check_same_thread=False,
+        )  # fmt: skip
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            _check_version(conn, self.path)  # before anything changes the file
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            _migrate(conn, self.path)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _set_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        bad = self.path.with_name(f"{self.path.name}.bad-{stamp}")
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                side.replace(bad.with_name(bad.name + suffix))
+        self.path.replace(bad)
+        return bad
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> TaskLibrary:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def add_listener(self, callback: Listener) -> None:
+        """``callback(local_id)`` after each write (from the writing thread)."""
+        self._listeners.append(callback)
+
+    def record(
+        self,
+        job: Job,
+        *,
+        base_url: str,
+        demo: bool,
+        estimate: Decimal | None = None,
+        currency: str | None = None,
+    ) -> None:
+        """Insert or update ``job``'s row; committed before returning.
+
+        ``base_url`` and ``demo`` are kept from the first call (a job belongs to the server
+        it was sent to); so are ``estimate`` and ``currency`` once known (the price shown
+        before paying). A change of state appends an event.
+        """
+        params = job.params
+        voice = job.model_id if job.kind is JobKind.PREVIEW else _model_id(params)
+        values = (
+            job.state.value, job.task_id, job.error,
+            job.reason.value if job.reason is not None else None,
+            _path_text(job.audio_path), _path_text(job.subtitle_path), voice, job.chars,
+        )  # fmt: skip
+        money = (None if estimate is None else str(estimate), currency)
+        with self._lock:
+            written = self._written.get(job.local_id)
+            if written is not None and written[0] == values and (estimate is None or written[1]):
+                return  # a poll that changed nothing worth keeping
+            now = time.time()
+            with self._transaction() as conn:
+                row = conn.execute(
+                    "SELECT state FROM tasks WHERE local_id = ?", (job.local_id,)
+                ).fetchone()
+                if row is None:
+                    self._insert(conn, job, values, money, base_url, demo, now)
+                else:
+                    self._update(conn, job, values, money, now)
+                    if row[0] != job.state.value:
+                        at = job.history[-1][1] if job.history else now
+                        self._event(conn, job.local_id, job.state, at)
+            known = estimate is not None or (written is not None and written[1])
+            self._written[job.local_id] = (values, known)
+        self._notify(job.local_id)
+
+    def _insert(
+        self,
+        conn: sqlite3.Connection,
+        job: Job,
+        values: tuple[Any, ...],
+        money: tuple[str | None, str | None],
+        base_url: str,
+        demo: bool,
+        now: float,
+    ) -> None:
+        state, task_id, error, reason, audio, subtitles, voice, chars = values
+        text = _text_of(job.params)
+        conn.execute(
+            f"INSERT INTO tasks ({_COLUMNS}, haystack) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+            (
+                job.local_id, job.kind.value, state, task_id, normalise_url(base_url),
+                int(demo), text, _params_json(job.params), voice, chars, *money,
+                job.created_at, now, error, reason, audio, subtitles,
+                _haystack(text, task_id, voice),
+            ),
+        )  # fmt: skip
+        for event_state, at in job.history or [(job.state, job.created_at)]:
+            self._event(conn, job.local_id, event_state, at)
+
+    def _update(
+        self,
+        conn: sqlite3.Connection,
+        job: Job,
+        values: tuple[Any, ...],
+        money: tuple[str | None, str | None],
+        now: float,
+    ) -> None:
+        state, task_id, error, reason, audio, subtitles, voice, chars = values
+        # What the job does not know (a resumed job has no paths yet) keeps the stored value.
+        conn.execute(
+            "UPDATE tasks SET state = ?, task_id = COALESCE(?, task_id), error = ?, "
+            "reason = ?, audio_path = COALESCE(?, audio_path), "
+            "subtitle_path = COALESCE(?, subtitle_path), voice_id = COALESCE(?, voice_id), "
+            "chars = COALESCE(?, chars), params = COALESCE(params, ?), "
+            "estimate = COALESCE(estimate, ?), currency = COALESCE(currency, ?), "
+            "updated_at = ? WHERE local_id = ?",
+            (
+                state, task_id, error, reason, audio, subtitles, voice, chars,
+                _params_json(job.params), *money, now, job.local_id,
+            ),
+        )  # fmt: skip
+        if task_id is not None or voice is not None:  # they are searchable
+            text, stored_task, stored_voice = conn.execute(
+                "SELECT text, task_id, voice_id FROM tasks WHERE local_id = ?", (job.local_id,)
+            ).fetchone()
+            conn.execute(
+                "UPDATE tasks SET haystack = ? WHERE local_id = ?",
+                (_haystack(text, stored_task, stored_voice), job.local_id),
+            )
+
+    def mark(
+        self,
+        local_id: str,
+        state: JobState,
+        *,
+        reason: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Set a task's state from outside a job (recovery after a restart)."""
+        with self._lock:
+            with self._transaction() as conn:
+                row = conn.execute(
+                    "SELECT state FROM tasks WHERE local_id = ?", (local_id,)
+                ).fetchone()
+                if row is None:
+                    return
+                now = time.time()
+                conn.execute(
+                    "UPDATE tasks SET state = ?, reason = COALESCE(?, reason), "
+                    "error = COALESCE(?, error), updated_at = ? WHERE local_id = ?",
+                    (state.value, reason, error, now, local_id),
+                )
+                if row[0] != state.value:
+                    self._event(conn, local_id, state, now)
+            self._written.pop(local_id, None)
+        self._notify(local_id)
+
+    def set_duration(self, local_id: str, seconds: float) -> None:
+        with self._lock, self._transaction() as conn:
+            conn.execute("UPDATE tasks SET duration = ? WHERE local_id = ?", (seconds, local_id))
+        self._notify(local_id)
+
+    def delete(self, local_id: str) -> TaskRecord | None:
+        """Remove the row and its events (the files are the caller's to remove)."""
+        with self._lock:
+            record = self.get(local_id)
+            if record is None:
+                return None
+            with self._transaction() as conn:
+                conn.execute("DELETE FROM events WHERE local_id = ?", (local_id,))
+                conn.execute("DELETE FROM tasks WHERE local_id = ?", (local_id,))
+            self._written.pop(local_id, None)
+        self._notify(local_id)
+        return record
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def get(self, local_id: str) -> TaskRecord | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM tasks WHERE local_id = ?", (local_id,))
+        return _record(rows[0]) if rows else None
+
+    def by_task_id(self, task_id: str) -> TaskRecord | None:
+        """The newest row for a server task id."""
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM tasks WHERE task_id = ? ORDER BY created_at DESC LIMIT 1",
+            (task_id,),
+        )
+        return _record(rows[0]) if rows else None
+
+    def find(self, key: str) -> list[TaskRecord]:
+        """Rows whose local id starts with ``key`` (at least 4 characters) or whose task id
+        is ``key``: what a user types after reading ``soundclone history``."""
+        key = key.strip()
+        if not key:
+            return []
+        sql = f"SELECT {_COLUMNS} FROM tasks WHERE task_id = ?"
+        args: list[object] = [key]
+        if len(key) >= 4:
+            sql += " OR substr(local_id, 1, ?) = ?"
+            args += [len(key), key.lower()]
+        return [_record(row) for row in self._query(sql + " ORDER BY created_at DESC", args)]
+
+    def unfinished(self, base_url: str | None = None) -> list[TaskRecord]:
+        """Tasks in a non-terminal state, oldest first (only ``base_url``'s when given)."""
+        active = [s.value for s in JobState if not s.is_terminal]
+        sql = f"SELECT {_COLUMNS} FROM tasks WHERE state IN ({_marks(len(active))})"
+        args: list[object] = list(active)
+        if base_url is not None:
+            sql += " AND base_url = ?"
+            args.append(normalise_url(base_url))
+        return [_record(row) for row in self._query(sql + " ORDER BY created_at", args)]
+
+    def search(
+        self,
+        text: str = "",
+        *,
+        sort: SortKey = SortKey.CREATED,
+        descending: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+        states: Collection[JobState] | None = None,
+    ) -> list[TaskRecord]:
+        """Rows whose script text, task id or voice id contains ``text`` (any case)."""
+        where, args = _filter(text, states)
+        direction = "DESC" if descending else "ASC"
+        order = ""
+        if sort in _NULLABLE_SORTS:
+            order = f"({_NULLABLE_SORTS[sort]} IS NULL), "
+        order += f"{_SORT_COLUMNS[sort]} {direction}, created_at {direction}, local_id"
+        sql = f"SELECT {_COLUMNS} FROM tasks{where} ORDER BY {order}"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            args += [-1 if limit is None else max(0, limit), max(0, offset)]
+        return [_record(row) for row in self._query(sql, args)]
+
+    def count(self, text: str = "", *, states: Collection[JobState] | None = None) -> int:
+        where, args = _filter(text, states)
+        rows = self._query(f"SELECT COUNT(*) FROM tasks{where}", args)
+        return int(rows[0][0])
+
+    def events(self, local_id: str) -> list[tuple[JobState, float]]:
+        rows = self._query(
+            "SELECT state, at FROM events WHERE local_id = ? ORDER BY rowid", (local_id,)
+        )
+        return [(JobState(state), float(at)) for state, at in rows]
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")  # take the write lock now: no upgrade deadlocks
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _query(self, sql: str, args: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._conn.execute(sql, tuple(args)).fetchall()
+
+    def _event(self, conn: sqlite3.Connection, local_id: str, state: JobState, at: float) -> None:
+        conn.execute(
+            "INSERT INTO events (local_id, state, at) VALUES (?, ?, ?)", (local_id, state.value, at)
+        )
+
+    def _notify(self, local_id: str) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(local_id)
+            except Exception:  # one broken listener must not stop the writer or the others
+                log.exception("Task library listener %r failed", listener)
+
+
+# -- schema ---------------------------------------------------------------------------------
+
+
+def _create_v1(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """CREATE TABLE tasks (
+            local_id      TEXT PRIMARY KEY,
+            kind          TEXT NOT NULL,
+            state         TEXT NOT NULL,
+            task_id       TEXT,
+            base_url      TEXT NOT NULL,
+            demo          INTEGER NOT NULL,
+            text          TEXT NOT NULL,
+            params        TEXT,
+            voice_id      TEXT,
+            chars         INTEGER,
+            estimate      TEXT,
+            currency      TEXT,
+            created_at    REAL NOT NULL,
+            updated_at    REAL NOT NULL,
+            duration      REAL,
+            error         TEXT,
+            reason        TEXT,
+            audio_path    TEXT,
+            subtitle_path TEXT,
+            haystack      TEXT NOT NULL  -- casefolded text, task id, voice id: for search()
+        )"""
+    )
+    conn.execute("CREATE INDEX tasks_created ON tasks (created_at)")
+    conn.execute("CREATE INDEX tasks_task_id ON tasks (task_id)")
+    conn.execute("CREATE INDEX tasks_state ON tasks (state)")
+    conn.execute(
+        """CREATE TABLE events (
+            local_id TEXT NOT NULL REFERENCES tasks (local_id) ON DELETE CASCADE,
+            state    TEXT NOT NULL,
+            at       REAL NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX events_local_id ON events (local_id)")
+
+
+# _MIGRATIONS[n] takes the schema from version n to n + 1. Append; never edit a shipped one.
+_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1,)
+assert len(_MIGRATIONS) == SCHEMA_VERSION
+
+
+def _check_version(conn: sqlite3.Connection, path: Path) -> int:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"The task library {path} was written by a newer version of SoundClone Desktop "
+            f"(schema {version}, this version knows {SCHEMA_VERSION}). Update the app, or "
+            "move the file away to start a new library."
+        )
+    return version
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = _check_version(conn, path)
+    while version < SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if current == version:
+                _MIGRATIONS[version](conn)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        log.info("Task library %s at schema version %d", path, version)
+
+
+# -- conversions ----------------------------------------------------------------------------
+
+
+def normalise_url(url: str) -> str:
+    """The form base URLs are stored and compared in (no trailing slash)."""
+    return url.strip().rstrip("/")
+
+
+def _haystack(text: str, task_id: str | None, voice_id: str | None) -> str:
+    return "\n".join(part.casefold() for part in (text, task_id or "", voice_id or ""))
+
+
+def _filter(text: str, states: Collection[JobState] | None) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    args: list[object] = []
+    needle = text.strip().casefold()
+    if needle:
+        clauses.append("instr(haystack, ?) > 0")
+        args.append(needle)
+    if states is not None:
+        values = [JobState(s).value for s in states]
+        if not values:
+            return " WHERE 0", []
+        clauses.append(f"state IN ({_marks(len(values))})")
+        args += values
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def _path_text(path: Path | None) -> str | None:
+    return None if path is None else str(path)
+
+
+def _model_id(params: Params | None) -> str | None:
+    return (params.model_id.strip() or None) if isinstance(params, ProductionParams) else None
+
+
+def _text_of(params: Params | None) -> str:
+    return params.text if params is not None else ""
+
+
+def _params_json(params: Params | None) -> str | None:
+    """Everything of the request but its text (kept in its own column)."""
+    if params is None:
+        return None
+    data = dataclasses.asdict(params)
+    data.pop("text", None)
+    data["type"] = "production" if isinstance(params, ProductionParams) else "preview"
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+# What a stored request may set (a newer app's extra fields are ignored, not an error).
+_FIELDS: dict[type, frozenset[str]] = {
+    cls: frozenset(f.name for f in dataclasses.fields(cls)) - {"text"}
+    for cls in (ProductionParams, PreviewParams)
+}
+
+
+def _params_from(raw: str | None, text: str) -> Params | None:
+    """The request rebuilt from its JSON; None when it cannot be (never raises)."""
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw)
+        kind = data.pop("type", None)
+        if kind not in ("production", "preview"):
+            return None
+        cls: type[ProductionParams] | type[PreviewParams]
+        cls = ProductionParams if kind == "production" else PreviewParams
+        values = {k: v for k, v in data.items() if k in _FIELDS[cls]}
+        if cls is ProductionParams and "subtitle_type" in values:
+            values["subtitle_type"] = SubtitleType(values["subtitle_type"])
+        return cls(text=text, **values)
+    except (ValueError, TypeError, AttributeError):
+        log.warning("A task's stored parameters could not be read", exc_info=True)
+        return None
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return None
+
+
+def _record(row: tuple[Any, ...]) -> TaskRecord:
+    (local_id, kind, state, task_id, base_url, demo, text, params, voice_id, chars, estimate,
+     currency, created_at, updated_at, duration, error, reason, audio, subtitles) = row  # fmt: skip
+    return TaskRecord(
+        local_id=local_id,
+        kind=JobKind(kind),
+        state=JobState(state),
+        task_id=task_id,
+        base_url=base_url,
+        demo=bool(demo),
+        text=text or "",
+        params=_params_from(params, text or ""),
+        voice_id=voice_id,
+        chars=chars,
+        estimate=_decimal(estimate),
+        currency=currency,
+        created_at=float(created_at),
+        updated_at=float(updated_at),
+        duration=None if duration is None else float(duration),
+        error=error,
+        reason=reason,
+        audio_path=Path(audio) if audio else None,
+        subtitle_path=Path(subtitles) if subtitles else None,
+    )
