@@ -18,12 +18,15 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 import argparse
 import asyncio
 import contextlib
+import functools
 import logging
 import signal
+import sqlite3
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from types import TracebackType
 
 import qasync  # type: ignore[import-untyped]
@@ -35,13 +38,27 @@ from soundclone_desktop.api.redact import RedactAuthorization
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.demo.config import DEMO_TOKEN, DEMO_VOICE_ID, DemoConfig
 from soundclone_desktop.demo.server import DemoServer
+from soundclone_desktop.i18n import translate
+from soundclone_desktop.services.jobs import JobState
+from soundclone_desktop.services.recorder import (
+    JobRecorder,
+    ResumeReport,
+    job_from_record,
+    price_estimate,
+    resume_unfinished,
+)
 from soundclone_desktop.services.schedule import PollPolicy
+from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner
+from soundclone_desktop.services.voice_usage import VoiceUsageRecorder
 from soundclone_desktop.store import paths
+from soundclone_desktop.store.library import LibraryError, TaskLibrary
 from soundclone_desktop.store.secrets import TokenStore
 from soundclone_desktop.store.settings import SettingsStore
+from soundclone_desktop.store.voices import VoiceLibrary, VoiceLibraryError
 from soundclone_desktop.ui import async_utils
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.main_window import MainWindow, app_icon
+from soundclone_desktop.ui.message_bar import Level
 from soundclone_desktop.ui.session import DemoOffer, Session
 
 log = logging.getLogger(__name__)
@@ -49,6 +66,8 @@ log = logging.getLogger(__name__)
 ORGANIZATION = "SoundClone"
 APPLICATION = "SoundClone Desktop"
 BASE_URL_ENV = "SOUNDCLONE_BASE_URL"
+CTX = "App"
+_RESUMING = asyncio.Lock()  # one resume at a time (see _resume)
 
 
 @dataclass(frozen=True)
@@ -168,7 +187,12 @@ def build_context(
         demo_policy=demo_policy,
         real_policy=real_policy,
     )
-    return AppContext(
+    voice_library = open_voice_library(data_dir)
+    if voice_library is not None:
+        usage = VoiceUsageRecorder(voice_library, demo=lambda: session.demo)
+        session.add_job_listener(usage)
+    library = open_task_library(data_dir)
+    ctx = AppContext(
         settings=settings,
         settings_store=store,
         tokens=tokens,
@@ -177,7 +201,38 @@ def build_context(
         config_dir=config_dir,
         base_url_override=options.base_url,
         log_path=log_path,
+        voice_library=voice_library,
+        library=library,
     )
+    if library is not None:
+        # Read at each call: the session reconnects (demo, another server); the library
+        # keeps what a job's first call said, made while its runner was the current one.
+        recorder = JobRecorder(
+            library,
+            base_url=lambda: session.base_url,
+            demo=lambda: session.demo,
+            estimate=price_estimate(ctx.prices),
+        )
+        session.add_job_listener(recorder)
+    return ctx
+
+
+def open_task_library(data_dir: Path) -> TaskLibrary | None:
+    """The task library in the data folder; None (logged) if it cannot be opened."""
+    try:
+        return TaskLibrary(paths.library_path(data_dir))
+    except (LibraryError, OSError, sqlite3.Error):
+        log.exception("Could not open the task library; tasks will not be recorded")
+        return None
+
+
+def open_voice_library(data_dir: Path) -> VoiceLibrary | None:
+    """The voice library in the data folder; None (logged) if it cannot be opened."""
+    try:
+        return VoiceLibrary(paths.voice_library_path(data_dir), paths.voices_dir(data_dir))
+    except (VoiceLibraryError, OSError):
+        log.exception("Could not open the voice library")
+        return None
 
 
 async def open_window(ctx: AppContext, options: Options) -> MainWindow:
@@ -191,7 +246,84 @@ async def open_window(ctx: AppContext, options: Options) -> MainWindow:
     window.show()
     if not options.demo and not ctx.session.connected:
         window.show_welcome()
+    start_resume(window, ctx)
+    # A server chosen later in Settings may have unfinished tasks of its own.
+    ctx.session.connection_changed.connect(functools.partial(start_resume, window, ctx))
     return window
+
+
+def start_resume(window: MainWindow, ctx: AppContext) -> asyncio.Task[ResumeReport] | None:
+    """Follow what an earlier run left unfinished on the connected server, in the background,
+    and tell the user in the message bar what was recovered."""
+    runner = ctx.session.runner
+    if ctx.library is None or runner is None:
+        return None
+    return async_utils.spawn(_resume(window, ctx, runner, ctx.library), owner=window)
+
+
+async def _resume(
+    window: MainWindow, ctx: AppContext, runner: TaskRunner, library: TaskLibrary
+) -> ResumeReport:
+    session = ctx.session
+    async with _RESUMING:  # a reconnect right after start must not resume a task twice
+        following = {job.local_id for other in session.runners() for job in other.jobs}
+        report = await resume_unfinished(
+            runner,
+            library,
+            base_url=session.base_url,
+            demo=session.demo,
+            on_update=window.bridge.on_update,
+            skip=following,
+        )
+    for record in report.outcome_unknown:  # listed, so the user sees them and decides
+        window.bridge.on_update(job_from_record(record))
+    if not (report.resumed or report.outcome_unknown):
+        return report
+    unknown = len(report.outcome_unknown)
+    if report.resumed:
+        window.messages.show_message(
+            translate(
+                CTX,
+                "Resuming unfinished tasks from the last session: %n…",
+                None,
+                len(report.resumed),
+            ),
+            Level.INFO,
+        )
+    else:
+        window.messages.show_message(_unknown_text(unknown), Level.WARNING)
+        return report
+    halted = False
+    for job in report.resumed:
+        try:
+            await runner.wait(job)
+        except RunnerStoppedError:
+            halted = True  # the runner's own message says why; the jobs keep their state
+            break
+    saved = sum(1 for job in report.resumed if job.state is JobState.DOWNLOADED)
+    text = translate(
+        CTX, "Unfinished tasks recovered from the last session: %n.", None, len(report.resumed)
+    )
+    text += " " + translate(CTX, "Saved: %n.", None, saved)
+    trouble = halted or saved < len(report.resumed) or unknown
+    if saved < len(report.resumed) and not halted:
+        text += " " + translate(CTX, "The others failed; see the task list.")
+    if unknown:
+        text += " " + _unknown_text(unknown)
+    if not halted:
+        window.messages.show_message(text, Level.WARNING if trouble else Level.INFO)
+    return report
+
+
+def _unknown_text(count: int) -> str:
+    return translate(
+        CTX,
+        "Tasks that were being sent when the app stopped: %n. They may or may not have been "
+        "created (and charged), so they were not sent again; they are marked in the task list. "
+        "Check the website before submitting them again.",
+        None,
+        count,
+    )
 
 
 def install_error_hooks(window: MainWindow) -> None:
@@ -234,6 +366,10 @@ async def run_gui(app: QApplication, ctx: AppContext, options: Options) -> int:
     finally:
         await async_utils.cancel_all_and_wait()
         await ctx.session.aclose()
+        if ctx.voice_library is not None:
+            ctx.voice_library.close()
+        if ctx.library is not None:
+            ctx.library.close()
         log.info("SoundClone Desktop closed")
     return 0
 

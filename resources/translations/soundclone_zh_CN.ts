@@ -2,6 +2,651 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>App</name>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/app.py" line="304" />
+            <source>Unfinished tasks recovered from the last session: %n.</source>
+            <translation>
+                <numerusform>已恢复上次会话未完成的任务：%n 个。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/app.py" line="319" />
+            <source>Tasks that were being sent when the app stopped: %n. They may or may not have been created (and charged), so they were not sent again; they are marked in the task list. Check the website before submitting them again.</source>
+            <translation>
+                <numerusform>应用停止时正在发送的任务：%n 个。这些任务可能已创建（并已扣费），也可能没有，因此没有重新发送；它们已在任务列表中标出。再次提交前，请先在网站上核实。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/app.py" line="307" />
+            <source>Saved: %n.</source>
+            <translation>
+                <numerusform>已保存：%n 个。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/app.py" line="285" />
+            <source>Resuming unfinished tasks from the last session: %n…</source>
+            <translation>
+                <numerusform>正在继续上次会话未完成的任务：%n 个…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/app.py" line="310" />
+            <source>The others failed; see the task list.</source>
+            <translation>其余任务失败，请查看任务列表。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AudioDecode</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/audio_decode.py" line="162" />
+            <source>The decoder produced an unknown sample format.</source>
+            <translation>解码器输出了未知的采样格式。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/audio_decode.py" line="122" />
+            <source>the decoder failed</source>
+            <translation>解码器出错</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/audio_decode.py" line="112" />
+            <source>the sample rate or channels change midway</source>
+            <translation>采样率或声道数在中途发生了变化</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/audio_decode.py" line="129" />
+            <source>Could not decode {0}: {1}.</source>
+            <translation>无法解码 {0}：{1}。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/audio_decode.py" line="133" />
+            <source>Decoding {0} took too long and was stopped.</source>
+            <translation>解码 {0} 耗时过长，已停止。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/audio_decode.py" line="136" />
+            <source>{0} contains no audio.</source>
+            <translation>{0} 中没有音频。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Captions</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="67" />
+            <source>Captions</source>
+            <translation>字幕</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="77" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="82" />
+            <source>Save the result's audio and subtitles in another format (Ctrl+E)</source>
+            <translation>将结果的音频和字幕另存为其他格式（Ctrl+E）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="203" />
+            <source>Show in folder</source>
+            <translation>在文件夹中显示</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="201" />
+            <source>Exported: {names}</source>
+            <translation>已导出：{names}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaptionsPane</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/loader.py" line="44" />
+            <source>it is too large ({size} MB)</source>
+            <translation>文件过大（{size} MB）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="58" />
+            <source>Show in folder</source>
+            <translation>在文件夹中显示</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="100" />
+            <source>Play a result to see its captions.</source>
+            <translation>播放一个结果即可在此查看字幕。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="103" />
+            <source>Reading the subtitles…</source>
+            <translation>正在读取字幕…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="107" />
+            <source>Turn on subtitles in the parameters to get captions</source>
+            <translation>在参数中开启字幕，即可获得字幕</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="111" />
+            <source>The subtitle file could not be read: {reason} The file is kept: {path}</source>
+            <translation>无法读取字幕文件：{reason} 文件已保留：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/view.py" line="83" />
+            <source>Captions</source>
+            <translation>字幕</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/captions/view.py" line="334" />
+            <source>{start} – {end}. Click to jump here.</source>
+            <translation>{start} – {end}。点击跳转到此处。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloneWizard</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="63" />
+            <source>about {money} ({chars} characters).</source>
+            <translation>约 {money}（{chars} 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="67" />
+            <source>Demo: no real money.</source>
+            <translation>演示模式，不产生真实费用。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="105" />
+            <source>The service makes a short preview in the cloned voice, so you can hear it before saving. The preview is charged by its length in characters.</source>
+            <translation>服务会用克隆的音色生成一段简短试听，供您在保存前试听。试听按字符数计费。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="137" />
+            <source>{version} ({count} languages)</source>
+            <translation>{version}（{count} 种语言）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="161" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="68" />
+            <source>Preview text:</source>
+            <translation>试听文本：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="162" />
+            <source>Model:</source>
+            <translation>模型：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="163" />
+            <source>Language:</source>
+            <translation>语言：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="59" />
+            <source>unknown ({chars} characters). Enter the preview price in Settings › Prices to see it.</source>
+            <translation>未知（{chars} 个字符）。请在“设置 › 价格”中填写试听单价后查看。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="224" />
+            <source>Leave it empty to use the service's default line instead.</source>
+            <translation>留空则改用服务的默认台词。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="269" />
+            <source>Model v1 cannot detect the language, so it is set to {language}.</source>
+            <translation>v1 模型无法自动识别语言，因此已设为{language}。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="273" />
+            <source>{previous} needs model v2, so the language is set to {language}.</source>
+            <translation>{previous}需要 v2 模型，因此语言已设为{language}。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="69" />
+            <source>At most {money} if the service charges whole blocks of 10,000.</source>
+            <translation>若服务按每 10,000 字符整块计费，最多 {money}。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="199" />
+            <source>Preview text: {problem}</source>
+            <translation>试听文本：{problem}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="214" />
+            <source>{count} / {limit} characters</source>
+            <translation>{count} / {limit} 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="240" />
+            <source>Preview cost: {amount}</source>
+            <translation>试听费用：{amount}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="228" />
+            <source>Empty: the service speaks its default line (shown greyed above, {count} characters, in Chinese), and that line is billed.</source>
+            <translation>留空时，服务会朗读其默认台词（上方灰色显示，共 {count} 个字符，中文），并按该台词计费。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="212" />
+            <source>The server did not answer in time.</source>
+            <translation>服务器未及时响应。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="214" />
+            <source>The file is no longer there.</source>
+            <translation>文件已不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="221" />
+            <source>Upload failed. {detail} Nothing was charged; try again.</source>
+            <translation>上传失败。{detail}未产生任何费用，请重试。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="131" />
+            <source>Not connected: enter your API key in Settings, or start the demo, then try again. Nothing was sent.</source>
+            <translation>尚未连接：请在“设置”中输入 API 密钥，或启动演示，然后重试。未发送任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="216" />
+            <source>The app is not allowed to read this file.</source>
+            <translation>本应用无权读取此文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="156" />
+            <source>The web address cannot be used; go back and fix it.</source>
+            <translation>此网址无法使用，请返回修改。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="220" />
+            <source>The file cannot be read.</source>
+            <translation>无法读取此文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="187" />
+            <source>The preview has no audio.</source>
+            <translation>试听没有音频。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="189" />
+            <source>The preview failed.</source>
+            <translation>试听失败。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="192" />
+            <source>Stopped waiting for the preview. The server still finishes it (and charges it); this voice was not saved.</source>
+            <translation>已停止等待试听。服务器仍会完成它（并计费）；此音色未被保存。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="52" />
+            <source>Check the summary, then press Clone voice. A local file is uploaded first (free); the preview is then charged. A preview that fails is refunded.</source>
+            <translation>请核对摘要，然后点击“克隆音色”。本地文件会先上传（免费），随后试听开始计费。试听失败会退款。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="67" />
+            <source>Source:</source>
+            <translation>来源：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="69" />
+            <source>Model and language:</source>
+            <translation>模型与语言：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="70" />
+            <source>Cost:</source>
+            <translation>费用：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="72" />
+            <source>Uploading the recording…</source>
+            <translation>正在上传录音…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="77" />
+            <source>Cancel upload</source>
+            <translation>取消上传</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="117" />
+            <source>The service's default line</source>
+            <translation>服务的默认台词</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="120" />
+            <source>{version}, {language}</source>
+            <translation>{version}，{language}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="136" />
+            <source>Sending the preview request…</source>
+            <translation>正在发送试听请求…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="147" />
+            <source>Uploading the recording… {sent} of {total} KB</source>
+            <translation>正在上传录音… {sent} / {total} KB</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="160" />
+            <source>Preview: {state}</source>
+            <translation>试听：{state}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="168" />
+            <source>expected in about {seconds} s</source>
+            <translation>预计约 {seconds} 秒后完成</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="43" />
+            <source>Your voice is ready. Listen to the preview, then name it.</source>
+            <translation>音色已就绪。请先试听，再为它命名。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="51" />
+            <source>For example: Narrator, calm</source>
+            <translation>例如：旁白，沉稳</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="69" />
+            <source>Voice name:</source>
+            <translation>音色名称：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="25" />
+            <source>Voice name is required (1 to {max} characters).</source>
+            <translation>音色名称为必填项（1 至 {max} 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="29" />
+            <source>Voice name must be at most {max} characters (it has {count}).</source>
+            <translation>音色名称最多 {max} 个字符（当前 {count} 个）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="82" />
+            <source>Preview of the cloned voice</source>
+            <translation>克隆音色的试听</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="87" />
+            <source>Voice ID: {id}. The voice is temporary: use it once for speech before {date} and it is kept for good; otherwise the service deletes it.</source>
+            <translation>音色 ID：{id}。该音色为临时音色：在 {date} 之前用它生成一次语音即可永久保留，否则服务会将其删除。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="129" />
+            <source>Local file</source>
+            <translation>本地文件</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="132" />
+            <source>Web address (URL)</source>
+            <translation>网址（URL）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="145" />
+            <source>…or paste the path of the file</source>
+            <translation>…或粘贴文件路径</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="242" />
+            <source>Choose a recording to clone</source>
+            <translation>选择要克隆的录音</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="352" />
+            <source>The address looks usable: public, http(s), an accepted type.</source>
+            <translation>该网址看起来可用：公开地址、http(s)、受支持的类型。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="342" />
+            <source>{seconds} s long, {size} MB: within the limits for cloning.</source>
+            <translation>时长 {seconds} 秒，大小 {size} MB：符合克隆要求。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="120" />
+            <source>Choose a recording of one person speaking: more than {min} s and less than {max} s of clear speech, without music or other voices.</source>
+            <translation>请选择一段单人说话的录音：清晰语音需多于 {min} 秒且少于 {max} 秒，不含音乐或其他人声。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="148" />
+            <source>Accepted: {types}; up to {limit} MB.</source>
+            <translation>支持格式：{types}；最大 {limit} MB。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="166" />
+            <source>A public address of one file ({types}), without Chinese characters. Its length cannot be checked here.</source>
+            <translation>单个文件的公开网址（{types}），不能含中文字符。此处无法检查其时长。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="327" />
+            <source>Checking the file…</source>
+            <translation>正在检查文件…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="333" />
+            <source>Measuring the length…</source>
+            <translation>正在测量时长…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="341" />
+            <source>{size} MB: within the upload limit.</source>
+            <translation>{size} MB：未超过上传限制。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_source_page.py" line="244" />
+            <source>Audio or video ({patterns})</source>
+            <translation>音频或视频 ({patterns})</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="60" />
+            <source>Source file: there is no file at this path; choose the file again.</source>
+            <translation>源文件：此路径下没有文件，请重新选择。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="64" />
+            <source>Source file is empty (0 bytes).</source>
+            <translation>源文件为空（0 字节）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="116" />
+            <source>Paste the http:// or https:// web address of the file.</source>
+            <translation>请粘贴文件的 http:// 或 https:// 网址。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="120" />
+            <source>Web address must start with http:// or https:// and name a server. For a file on this computer, choose “Local file” instead.</source>
+            <translation>网址必须以 http:// 或 https:// 开头并包含服务器名。如果文件在本机，请改选“本地文件”。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="136" />
+            <source>Web address must not contain spaces; encode them as %20.</source>
+            <translation>网址不能包含空格，请写成 %20。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="42" />
+            <source>no extension</source>
+            <translation>无扩展名</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="149" />
+            <source>no file extension</source>
+            <translation>无文件扩展名</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="46" />
+            <source>Source file must be one of {types} (got {ext}).</source>
+            <translation>源文件必须是以下格式之一：{types}（当前为 {ext}）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="52" />
+            <source>Source file: voice cloning does not accept {ext} files, although they can be uploaded. Convert it to one of {types}.</source>
+            <translation>源文件：{ext} 文件虽可上传，但音色克隆不支持。请转换为以下格式之一：{types}。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="68" />
+            <source>Source file is {size} MB; the upload limit is {limit} MB.</source>
+            <translation>源文件大小为 {size} MB，上传上限为 {limit} MB。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="75" />
+            <source>Source is {seconds} s long; the speech must last more than {min} s and less than {max} s. Use a longer recording.</source>
+            <translation>来源时长 {seconds} 秒；语音须多于 {min} 秒且少于 {max} 秒。请使用更长的录音。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="87" />
+            <source>Source is {seconds} s long; the speech must last more than {min} s and less than {max} s. Trim it to under {max} s.</source>
+            <translation>来源时长 {seconds} 秒；语音须多于 {min} 秒且少于 {max} 秒。请剪辑到 {max} 秒以内。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="99" />
+            <source>Source is {seconds} s long. Silence and pauses do not count as speech, so make sure more than {min} s of it is speech.</source>
+            <translation>来源时长 {seconds} 秒。静音和停顿不算语音，请确保其中语音多于 {min} 秒。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="107" />
+            <source>The length of this source cannot be measured here. Make sure the speech lasts more than {min} s and less than {max} s, or the clone will fail (a failed preview is refunded).</source>
+            <translation>此处无法测量该来源的时长。请确保语音多于 {min} 秒且少于 {max} 秒，否则克隆会失败（失败的试听会退款）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="128" />
+            <source>Web address points to {host}, which the service cannot reach. Use a public address, or choose “Local file” to upload the file.</source>
+            <translation>网址指向 {host}，服务无法访问。请使用公开网址，或改选“本地文件”上传。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="140" />
+            <source>Web address must not contain Chinese characters (found “{char}”). Rename the file, or choose “Local file” to upload it.</source>
+            <translation>网址不能包含中文字符（发现“{char}”）。请重命名文件，或改选“本地文件”上传。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_text.py" line="150" />
+            <source>Web address must end in a file of type {types} (got {ext}).</source>
+            <translation>网址必须指向以下类型的文件：{types}（当前为 {ext}）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_widgets.py" line="126" />
+            <source>Drop an audio or video file here</source>
+            <translation>将音频或视频文件拖放到此处</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_widgets.py" line="129" />
+            <source>Choose a file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="79" />
+            <source>Choose the recording</source>
+            <translation>选择录音</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="80" />
+            <source>Preview settings</source>
+            <translation>试听设置</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="81" />
+            <source>Clone</source>
+            <translation>克隆</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="82" />
+            <source>Listen and save</source>
+            <translation>试听并保存</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="101" />
+            <source>Clone a voice</source>
+            <translation>克隆音色</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="144" />
+            <source>&lt; Back</source>
+            <translation>&lt; 上一步</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="145" />
+            <source>Next &gt;</source>
+            <translation>下一步 &gt;</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="146" />
+            <source>Clone voice</source>
+            <translation>克隆音色</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="147" />
+            <source>Save voice</source>
+            <translation>保存音色</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="148" />
+            <source>Discard</source>
+            <translation>丢弃</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="149" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="239" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="306" />
+            <source>Upload cancelled. Nothing was sent for cloning and nothing was charged.</source>
+            <translation>上传已取消。未发送克隆请求，也未产生任何费用。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="400" />
+            <source>Voice discarded. Change the settings and clone again, or close.</source>
+            <translation>音色已丢弃。可修改设置后重新克隆，或关闭向导。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="464" />
+            <source>Clone a voice…</source>
+            <translation>克隆音色…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="467" />
+            <source>Make a new voice from a recording of 15 to 60 seconds</source>
+            <translation>用 15 至 60 秒的录音创建新音色</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="239" />
+            <source>Stop waiting</source>
+            <translation>停止等待</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="287" />
+            <source>The source or the preview settings need attention: go back.</source>
+            <translation>来源或试听设置需要修改，请返回上一步。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="389" />
+            <source>Discard this voice? Its preview was already charged, and the voice will not be kept. Press Discard again to confirm.</source>
+            <translation>要丢弃此音色吗？其试听已计费，丢弃后音色不会保留。再次点击“丢弃”以确认。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="213" />
+            <source>Step {number} of {count}: {title}</source>
+            <translation>第 {number} 步，共 {count} 步：{title}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="373" />
+            <source>Voice “{name}” saved and selected. It is temporary: use it for speech within 3 days to keep it for good.</source>
+            <translation>音色“{name}”已保存并选中。它是临时音色：请在 3 天内用它生成语音以永久保留。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="418" />
+            <source>The preview is being made and will be charged. If you stop waiting, this voice cannot be saved. Press Stop waiting again to stop anyway.</source>
+            <translation>试听正在生成，将会计费。如果停止等待，此音色将无法保存。再次点击“停止等待”仍可停止。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="357" />
+            <source>The voice could not be saved: {error}. Nothing is lost: fix the problem and press Save voice again.</source>
+            <translation>无法保存音色：{error}。没有丢失任何内容：解决问题后再次点击“保存音色”。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="429" />
+            <source>This voice is not saved yet. Press Save voice to keep it, or close again to discard it.</source>
+            <translation>此音色尚未保存。点击“保存音色”保留它，或再次关闭以丢弃。</translation>
+        </message>
+    </context>
+    <context>
         <name>Counter</name>
         <message>
             <location filename="../../soundclone_desktop/ui/counter.py" line="40" />
@@ -164,6 +809,497 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="136" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="426" />
+            <source>Audio</source>
+            <translation>音频</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="146" />
+            <source>WAV (uncompressed)</source>
+            <translation>WAV（无压缩）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="147" />
+            <source>MP3 (128 kbps)</source>
+            <translation>MP3（128 kbps）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="148" />
+            <source>Normalise loudness (−16 LUFS)</source>
+            <translation>响度标准化（−16 LUFS）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="151" />
+            <source>Brings the level to −16 LUFS with peaks at most −1 dBFS, as podcasts and video platforms expect. The audio is converted, not copied.</source>
+            <translation>将响度调整到 −16 LUFS，峰值不超过 −1 dBFS，符合播客和视频平台的要求。音频会被转换，而不是直接复制。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="159" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="199" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="162" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="202" />
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="164" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="209" />
+            <source>Save as:</source>
+            <translation>保存为：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="166" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="430" />
+            <source>Subtitles</source>
+            <translation>字幕</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="172" />
+            <source>SRT (video editors, players)</source>
+            <translation>SRT（视频剪辑软件、播放器）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="173" />
+            <source>WebVTT (web video)</source>
+            <translation>WebVTT（网页视频）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="174" />
+            <source>LRC (lyrics, one line at a time)</source>
+            <translation>LRC（歌词，每次一行）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="175" />
+            <source>ASS (styled subtitles)</source>
+            <translation>ASS（带样式的字幕）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="183" />
+            <source> ms</source>
+            <translation> 毫秒</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="189" />
+            <source>Preview of the subtitle file</source>
+            <translation>字幕文件预览</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="203" />
+            <source>Characters per line, at most:</source>
+            <translation>每行最多字符数：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="204" />
+            <source>Lines per subtitle, at most:</source>
+            <translation>每条字幕最多行数：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="205" />
+            <source>Shortest time on screen:</source>
+            <translation>最短显示时长：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="206" />
+            <source>Preview:</source>
+            <translation>预览：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="226" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="277" />
+            <source>Reading the subtitles…</source>
+            <translation>正在读取字幕…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="336" />
+            <source>The start of the file; the result has %n subtitles.</source>
+            <translation>
+                <numerusform>文件开头部分；该结果共有 %n 条字幕。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="340" />
+            <source>The whole file.</source>
+            <translation>完整文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="361" />
+            <source>Save audio as</source>
+            <translation>音频另存为</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="361" />
+            <source>Save subtitles as</source>
+            <translation>字幕另存为</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="270" />
+            <source>This result has no subtitles. Turn on subtitles in the parameters before generating to get them.</source>
+            <translation>该结果没有字幕。请在生成前于参数中开启字幕。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="422" />
+            <source>Tick Audio, Subtitles or both to export.</source>
+            <translation>请勾选“音频”、“字幕”或两者以进行导出。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="439" />
+            <source>Audio and subtitles need different file names.</source>
+            <translation>音频和字幕需要使用不同的文件名。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="515" />
+            <source>Converting and saving the audio…</source>
+            <translation>正在转换并保存音频…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="517" />
+            <source>Saving the subtitles…</source>
+            <translation>正在保存字幕…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="548" />
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="573" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="109" />
+            <source>Export “{title}”</source>
+            <translation>导出“{title}”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="143" />
+            <source>Original ({kind}, unchanged)</source>
+            <translation>原始格式（{kind}，不做改动）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="300" />
+            <source>The subtitle file could not be read: {reason}</source>
+            <translation>无法读取字幕文件：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="374" />
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="538" />
+            <source>The export failed: {reason}</source>
+            <translation>导出失败：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="447" />
+            <source>{names} already exists. Press Export again to replace it.</source>
+            <translation>{names} 已存在。再次点击“导出”即可替换。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="472" />
+            <source>{field}: choose where to save the file.</source>
+            <translation>{field}：请选择文件的保存位置。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="482" />
+            <source>{field}: the folder {folder} does not exist.</source>
+            <translation>{field}：文件夹 {folder} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="492" />
+            <source>{field}: that is the result's own file; choose another name.</source>
+            <translation>{field}：这是结果本身的文件，请换一个名称。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="371" />
+            <source>{kind} files (*.{suffix})</source>
+            <translation>{kind} 文件 (*.{suffix})</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_work.py" line="129" />
+            <source>Could not write {path}: {reason}.</source>
+            <translation>无法写入 {path}：{reason}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryModel</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="58" />
+            <source>⚠ Outcome unknown: check your account</source>
+            <translation>⚠ 结果不明：请查看账号</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="66" />
+            <source>The app stopped before the server answered, so this task may or may not have been created (and charged). Find it in the task list on the website: look it up here by its task ID, or send it again.</source>
+            <translation>服务器应答前应用已停止，因此此任务可能已创建（并扣费），也可能没有。请在网站的任务列表中查找：可在这里按任务 ID 查询，或重新发送。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="78" />
+            <source>Sent to the built-in demo server (no real charge).</source>
+            <translation>发送到内置演示服务器（不产生真实费用）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="149" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="150" />
+            <source>Voice</source>
+            <translation>音色</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="151" />
+            <source>Script</source>
+            <translation>文稿</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="152" />
+            <source>Duration</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="153" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="154" />
+            <source>Estimated cost</source>
+            <translation>预估费用</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="76" />
+            <source>Task ID: %1</source>
+            <translation>任务 ID：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="201" />
+            <source>Voice preview: %1</source>
+            <translation>音色试听：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryPanel</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/attach.py" line="26" />
+            <source>History</source>
+            <translation>历史记录</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="525" />
+            <source>This task was sent to a built-in demo server that has since stopped, so it cannot be looked up.</source>
+            <translation>此任务发送到的内置演示服务器已经停止，无法再查询。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="313" />
+            <source>Delete from history</source>
+            <translation>从历史记录中删除</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="314" />
+            <source>Delete this task from the history?</source>
+            <translation>要从历史记录中删除此任务吗？</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="316" />
+            <source>Its audio and subtitle files on this computer are deleted too. The task stays in your account on the server.</source>
+            <translation>本机上的音频和字幕文件也会一并删除。服务器上您账号中的任务不受影响。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="322" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="369" />
+            <source>Look up by task ID</source>
+            <translation>按任务 ID 查询</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="371" />
+            <source>Find this task in the task list on the website and paste its task ID (for example audio_16b635ba-…). The app then follows it and downloads the result.</source>
+            <translation>请在网站的任务列表中找到此任务，并粘贴其任务 ID（例如 audio_16b635ba-…）。之后应用会跟踪该任务并下载结果。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="455" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="465" />
+            <source>Send again</source>
+            <translation>重新发送</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="456" />
+            <source>Send this script again as a new task?</source>
+            <translation>要将此文稿作为新任务重新发送吗？</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="479" />
+            <source>an amount this app cannot estimate (prices unknown)</source>
+            <translation>无法估算的金额（价格未知）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="112" />
+            <source>The task history is not available: its file could not be opened.</source>
+            <translation>任务历史不可用：无法打开其文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="394" />
+            <source>Task ID: enter the ID exactly as the website shows it, without spaces (at most 128 characters).</source>
+            <translation>任务 ID：请按网站显示的原样输入，不含空格（最多 128 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="406" />
+            <source>Connect to the server first (Settings), then look the task up.</source>
+            <translation>请先连接服务器（在“设置”中），再查询该任务。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="444" />
+            <source>The settings of this task were not recorded, so it cannot be sent again from here.</source>
+            <translation>此任务的设置没有被记录，无法从这里重新发送。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="433" />
+            <source>Following task %1: the result is downloaded when it is ready.</source>
+            <translation>正在跟踪任务 %1：结果完成后会自动下载。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="458" />
+            <source>It will charge %1. The first attempt may have been created and charged already: check the task list on the website before sending it again. The script and settings are loaded into the editor and sent from there.</source>
+            <translation>将扣费 %1。第一次发送可能已经创建并扣费：重新发送前请先查看网站上的任务列表。文稿和设置会载入编辑器，并从那里发送。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="531" />
+            <source>This task was sent to %1, but the app is connected to %2. Connect to %1 in Settings first.</source>
+            <translation>此任务发送到了 %1，但应用当前连接的是 %2。请先在“设置”中连接 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="251" />
+            <source>The audio of this task is no longer on this computer (%1).</source>
+            <translation>此任务的音频已不在本机上（%1）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="268" />
+            <source>Loaded the script and settings of the task from %1. Undo (Ctrl+Z) in the editor brings back the previous script.</source>
+            <translation>已载入 %1 的任务的文稿和设置。在编辑器中撤销（Ctrl+Z）可恢复之前的文稿。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="356" />
+            <source>The entry was removed, but this file could not be deleted: %1</source>
+            <translation>记录已移除，但无法删除此文件：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="490" />
+            <source>Not sent: %1</source>
+            <translation>未发送：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="419" />
+            <source>Task %1 is already in the history (sent %2).</source>
+            <translation>任务 %1 已在历史记录中（发送于 %2）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="55" />
+            <source>Search scripts, task IDs and voices</source>
+            <translation>搜索文稿、任务 ID 和音色</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="62" />
+            <source>Task history</source>
+            <translation>任务历史</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="85" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="86" />
+            <source>Use these settings</source>
+            <translation>使用这些设置</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="88" />
+            <source>Load this task's script, voice and parameters into the editor</source>
+            <translation>将此任务的文稿、音色和参数载入编辑器</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="90" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="91" />
+            <source>Save a copy of the audio</source>
+            <translation>保存音频副本</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="93" />
+            <source>Look up by task ID…</source>
+            <translation>按任务 ID 查询…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="96" />
+            <source>Found this task on the website? Enter its task ID and the app follows it and downloads the result.</source>
+            <translation>在网站上找到了此任务？输入其任务 ID，应用会跟踪它并下载结果。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="102" />
+            <source>Resubmit…</source>
+            <translation>重新提交…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="104" />
+            <source>Send this script again as a new task (shows the cost first)</source>
+            <translation>将此文稿作为新任务重新发送（先显示费用）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="106" />
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="196" />
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n 条匹配</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="198" />
+            <source>%n task(s)</source>
+            <translation>
+                <numerusform>%n 个任务</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="202" />
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="183" />
+            <source>Remove this task and its files from this computer</source>
+            <translation>从本机删除此任务及其文件</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="185" />
+            <source>A task still in progress cannot be deleted</source>
+            <translation>仍在进行中的任务不能删除</translation>
+        </message>
+    </context>
+    <context>
         <name>JobMessages</name>
         <message>
             <location filename="../../soundclone_desktop/ui/job_text.py" line="21" />
@@ -289,207 +1425,207 @@
     <context>
         <name>Languages</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="82" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="98" />
             <source>Automatic</source>
             <translation>自动识别</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="83" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="99" />
             <source>Chinese (Mandarin)</source>
             <translation>中文（普通话）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="84" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="100" />
             <source>Cantonese</source>
             <translation>粤语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="85" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="101" />
             <source>English</source>
             <translation>英语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="86" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="102" />
             <source>Arabic</source>
             <translation>阿拉伯语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="103" />
             <source>Russian</source>
             <translation>俄语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="88" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="104" />
             <source>Spanish</source>
             <translation>西班牙语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="89" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="105" />
             <source>French</source>
             <translation>法语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="90" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="106" />
             <source>Portuguese</source>
             <translation>葡萄牙语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="91" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="107" />
             <source>German</source>
             <translation>德语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="92" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="108" />
             <source>Turkish</source>
             <translation>土耳其语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="93" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="109" />
             <source>Dutch</source>
             <translation>荷兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="94" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="110" />
             <source>Ukrainian</source>
             <translation>乌克兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="95" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="111" />
             <source>Vietnamese</source>
             <translation>越南语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="96" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="112" />
             <source>Indonesian</source>
             <translation>印度尼西亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="97" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="113" />
             <source>Japanese</source>
             <translation>日语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="98" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="114" />
             <source>Italian</source>
             <translation>意大利语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="99" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="115" />
             <source>Korean</source>
             <translation>韩语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="100" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="116" />
             <source>Thai</source>
             <translation>泰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="101" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="117" />
             <source>Polish</source>
             <translation>波兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="102" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="118" />
             <source>Romanian</source>
             <translation>罗马尼亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="103" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="119" />
             <source>Greek</source>
             <translation>希腊语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="104" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="120" />
             <source>Czech</source>
             <translation>捷克语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="105" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="121" />
             <source>Finnish</source>
             <translation>芬兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="106" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="122" />
             <source>Hindi</source>
             <translation>印地语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="107" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="123" />
             <source>Bulgarian</source>
             <translation>保加利亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="108" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="124" />
             <source>Danish</source>
             <translation>丹麦语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="109" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="125" />
             <source>Hebrew</source>
             <translation>希伯来语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="110" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="126" />
             <source>Malay</source>
             <translation>马来语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="111" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="127" />
             <source>Persian</source>
             <translation>波斯语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="112" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="128" />
             <source>Slovak</source>
             <translation>斯洛伐克语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="113" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="129" />
             <source>Swedish</source>
             <translation>瑞典语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="114" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="130" />
             <source>Croatian</source>
             <translation>克罗地亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="115" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="131" />
             <source>Filipino</source>
             <translation>菲律宾语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="116" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="132" />
             <source>Hungarian</source>
             <translation>匈牙利语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="117" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="133" />
             <source>Norwegian</source>
             <translation>挪威语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="118" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="134" />
             <source>Slovenian</source>
             <translation>斯洛文尼亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="135" />
             <source>Catalan</source>
             <translation>加泰罗尼亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="136" />
             <source>Norwegian Nynorsk</source>
             <translation>新挪威语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="121" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="137" />
             <source>Tamil</source>
             <translation>泰米尔语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="122" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="138" />
             <source>Afrikaans</source>
             <translation>南非荷兰语</translation>
         </message>
@@ -497,131 +1633,115 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="72" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="78" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="175" />
             <source>SoundClone Desktop</source>
             <translation>SoundClone 声音克隆工作室</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="130" />
             <source>Open script…</source>
             <translation>打开文稿…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="122" />
-            <source>Open a .txt or .md script file (Ctrl+O)</source>
-            <translation>打开 .txt 或 .md 文稿文件（Ctrl+O）</translation>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="133" />
+            <source>Open a .txt or .md script file</source>
+            <translation>打开 .txt 或 .md 文稿文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="124" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="135" />
             <source>Settings…</source>
             <translation>设置…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="129" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="140" />
             <source>API key, server, prices, defaults and language</source>
             <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="133" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="144" />
             <location filename="../../soundclone_desktop/ui/submit_bar.py" line="59" />
             <location filename="../../soundclone_desktop/ui/submit_bar.py" line="98" />
             <source>Generate speech</source>
             <translation>生成语音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="139" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="150" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="152" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="163" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="155" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="166" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="160" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="171" />
             <source>&amp;Voices</source>
             <translation>音色(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="162" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="173" />
             <source>&amp;View</source>
             <translation>视图(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="183" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="194" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="190" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="201" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="196" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="207" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="330" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="324" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="392" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="386" />
             <source>Open script</source>
             <translation>打开文稿</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="251" />
-            <source>Tasks still being generated: %n. If you close now, the server still finishes and charges them, but this app will not download the results.</source>
-            <translation>
-                <numerusform>仍有 %n 个任务正在生成。如果现在关闭，服务器仍会完成这些任务并扣费，但本应用不会下载结果。</numerusform>
-            </translation>
-        </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="303" />
-            <source>Demo narrator</source>
-            <translation>演示旁白</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="378" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="372" />
             <source>The new language applies the next time you start the app.</source>
             <translation>新的界面语言将在下次启动应用时生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="394" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="388" />
             <source>Scripts (*.txt *.md)</source>
             <translation>文稿 (*.txt *.md)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="394" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="388" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="259" />
-            <source>Close anyway</source>
-            <translation>仍然关闭</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="285" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="283" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="383" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="377" />
             <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
             <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="423" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="417" />
             <source>Your audio is ready. Press Play to listen.</source>
             <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>
@@ -662,6 +1782,54 @@
         </message>
     </context>
     <context>
+        <name>MakePermanent</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="68" />
+            <source>Make the voice permanent</source>
+            <translation>将声音设为永久</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="94" />
+            <source>Submit</source>
+            <translation>提交</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="128" />
+            <source>Make it permanent</source>
+            <translation>设为永久</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="168" />
+            <source>Connect to the server first (Settings › Account).</source>
+            <translation>请先连接服务器（设置 › 账户）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="72" />
+            <source>The cost is unknown: enter your prices in Settings › Prices. It is one voice fee plus {count} characters.</source>
+            <translation>费用未知：请在 设置 › 价格 中填写价格。费用为一次声音费加 {count} 个字符。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="78" />
+            <source>Estimated cost: {cost} (voice fee included).</source>
+            <translation>预计费用：{cost}（含声音费）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="82" />
+            <source>To keep “{name}” for good, the app synthesises one short line with it: “{line}”. The first successful synthesis makes a voice permanent.</source>
+            <translation>为永久保留“{name}”，应用会用它合成一句短语：“{line}”。首次成功合成即可使声音永久有效。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="122" />
+            <source>The voice “{name}” expires in {left} unless it is used once. Use it now to keep it.</source>
+            <translation>声音“{name}”将在 {left} 后过期，除非使用一次。现在使用即可保留。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="177" />
+            <source>“{name}” is now permanent.</source>
+            <translation>“{name}”现已永久有效。</translation>
+        </message>
+    </context>
+    <context>
         <name>MessageBar</name>
         <message>
             <location filename="../../soundclone_desktop/ui/message_bar.py" line="46" />
@@ -672,189 +1840,189 @@
     <context>
         <name>ParametersPanel</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="67" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="83" />
             <source>Neutral</source>
             <translation>平静</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="68" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="84" />
             <source>Happy</source>
             <translation>开心</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="69" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="85" />
             <source>Sad</source>
             <translation>悲伤</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="70" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="86" />
             <source>Angry</source>
             <translation>愤怒</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="71" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="87" />
             <source>Fearful</source>
             <translation>害怕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="72" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="88" />
             <source>Disgusted</source>
             <translation>厌恶</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="73" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="89" />
             <source>Surprised</source>
             <translation>惊讶</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="198" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="215" />
             <source>Reset to defaults</source>
             <translation>恢复默认值</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="201" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="218" />
             <source>Set every value except the voice back to its default</source>
             <translation>将除音色外的所有参数恢复为默认值</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="312" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="352" />
             <source>Choose a voice</source>
             <translation>选择音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="314" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="354" />
             <source>The cloned voice that speaks the script. Choose “Enter a voice ID…” to paste the ID of a voice created elsewhere.</source>
             <translation>用于朗读文稿的克隆音色。选择“输入音色 ID…”可粘贴在别处创建的音色 ID。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="320" />
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="281" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="360" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="302" />
             <source>Enter a voice ID…</source>
             <translation>输入音色 ID…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="329" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="369" />
             <source>Paste a voice ID, then press Enter</source>
             <translation>粘贴音色 ID，然后按回车</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="335" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="375" />
             <source>Use</source>
             <translation>使用</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="348" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="388" />
             <source>Voice:</source>
             <translation>音色：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="355" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="395" />
             <source>{version} ({count} languages)</source>
             <translation>{version}（{count} 种语言）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="360" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="400" />
             <source>Model version. v2 speaks 40 languages and can detect the language automatically; v1 speaks 24 languages.</source>
             <translation>模型版本。v2 支持 40 种语言并可自动识别语言；v1 支持 24 种语言。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="367" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="407" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="372" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="412" />
             <source>The language of the script. “Automatic” is available with model v2 only.</source>
             <translation>文稿的语言。“自动识别”仅适用于 v2 模型。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="385" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="425" />
             <source>Language:</source>
             <translation>语言：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="393" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="433" />
             <source>The feeling the voice speaks with</source>
             <translation>朗读时的情绪</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="396" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="436" />
             <source>Emotion:</source>
             <translation>情绪：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="406" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="446" />
             <source>Speed (× normal):</source>
             <translation>语速（倍）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="407" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="447" />
             <source>Speaking speed from 0.5 (slow) to 2 (fast); 1 is normal.</source>
             <translation>语速范围 0.5（慢）到 2（快）；1 为正常语速。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="417" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="457" />
             <source>Volume (× normal):</source>
             <translation>音量（倍）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="418" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="458" />
             <source>Volume from 0.01 to 10; 1 is normal. The service does not accept 0, so 0.01 is the lowest setting.</source>
             <translation>音量范围 0.01 到 10；1 为正常音量。服务不接受 0，因此最低为 0.01。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="428" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="468" />
             <source> st</source>
             <comment>semitones suffix</comment>
             <translation> 半音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="434" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="474" />
             <source>Pitch (semitones):</source>
             <translation>音调（半音）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="435" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="475" />
             <source>Pitch in whole semitones from −12 to 12; 0 is the voice's own pitch.</source>
             <translation>音调以整半音为单位，范围 −12 到 12；0 为音色本来的音调。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="468" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="508" />
             <source>Create subtitles</source>
             <translation>生成字幕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="471" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="511" />
             <source>Also produce a subtitle file with the audio</source>
             <translation>同时生成与音频配套的字幕文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="476" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="516" />
             <source>Sentence</source>
             <translation>按句</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="479" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="519" />
             <source>Word</source>
             <translation>按字词</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="482" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="522" />
             <source>Sentence: one subtitle per sentence. Word: timing for every word.</source>
             <translation>按句：每句一条字幕。按字词：每个字词都有时间信息。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="491" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="531" />
             <source>Subtitles:</source>
             <translation>字幕：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="537" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="577" />
             <source>Model v1 cannot detect the language, so it is set to {language}.</source>
             <translation>v1 模型无法自动识别语言，因此已设为{language}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="541" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="581" />
             <source>{previous} needs model v2, so the language is set to {language}.</source>
             <translation>{previous}需要 v2 模型，因此语言已设为{language}。</translation>
         </message>
@@ -892,59 +2060,69 @@
             <translation>由于网络问题，无法加载音频。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="142" />
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="359" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="155" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="375" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="143" />
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="357" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="156" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="373" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="531" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="553" />
             <source>Saved to {path}.</source>
             <translation>已保存到 {path}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="120" />
             <source>Save as…</source>
             <translation>另存为…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="128" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="129" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="150" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="137" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="139" />
+            <source>Save audio and subtitles in another format</source>
+            <translation>将音频和字幕另存为其他格式</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="163" />
             <source>Position</source>
             <translation>播放位置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="164" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="177" />
             <source>Volume</source>
             <translation>音量</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="450" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="466" />
             <source>No audio loaded</source>
             <translation>尚未加载音频</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="522" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="544" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="440" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="456" />
             <source>Volume: {percent} %</source>
             <translation>音量：{percent}%</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="545" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="567" />
             <source>The folder could not be opened: {path}</source>
             <translation>无法打开文件夹：{path}</translation>
         </message>
@@ -1156,24 +2334,263 @@
         </message>
     </context>
     <context>
+        <name>Projects</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/attach.py" line="29" />
+            <source>Notes about this project: saved with it, never sent to the server.</source>
+            <translation>此项目的备注：随项目保存，不会发送到服务器。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/attach.py" line="37" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/closing.py" line="43" />
+            <source>Unsaved changes</source>
+            <translation>未保存的更改</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/closing.py" line="43" />
+            <source>Tasks running</source>
+            <translation>任务进行中</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/closing.py" line="48" />
+            <source>Close while tasks are still being generated?</source>
+            <translation>仍有任务在生成，确定要关闭吗？</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/ui/projects/closing.py" line="52" />
+            <source>Tasks still being generated: %n. They keep running on the server and are charged as usual; the app follows them again and downloads the results the next time it starts.</source>
+            <translation>
+                <numerusform>仍在生成的任务：%n 个。它们会在服务器上继续运行并照常扣费；下次启动时，应用会继续跟踪并下载结果。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/closing.py" line="62" />
+            <source>If you do not save, your changes are lost.</source>
+            <translation>如果不保存，您的更改将会丢失。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/closing.py" line="67" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/closing.py" line="70" />
+            <source>Close without saving</source>
+            <translation>不保存并关闭</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/closing.py" line="72" />
+            <source>Discard changes</source>
+            <translation>放弃更改</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/closing.py" line="79" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/closing.py" line="46" />
+            <source>Save the changes to “%1”?</source>
+            <translation>要保存对“%1”的更改吗？</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="109" />
+            <source>New Project</source>
+            <translation>新建项目</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="112" />
+            <source>Open Project…</source>
+            <translation>打开项目…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="114" />
+            <source>Open Recent</source>
+            <translation>最近打开</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="118" />
+            <source>Save Project</source>
+            <translation>保存项目</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="122" />
+            <source>Save Project As…</source>
+            <translation>项目另存为…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="127" />
+            <source>Save Script as Text…</source>
+            <translation>将文稿另存为文本…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="130" />
+            <source>Save the script alone as a plain UTF-8 .txt file</source>
+            <translation>仅将文稿保存为 UTF-8 纯文本 .txt 文件</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="164" />
+            <source>Untitled</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="237" />
+            <source>Restored the script you were writing. Save it to keep it.</source>
+            <translation>已恢复您正在编写的文稿。请保存以保留它。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="300" />
+            <source>Open project</source>
+            <translation>打开项目</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="356" />
+            <source>Save project</source>
+            <translation>保存项目</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="402" />
+            <source>Save script as text</source>
+            <translation>将文稿另存为文本</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="462" />
+            <source>Clear Menu</source>
+            <translation>清除列表</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="303" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="360" />
+            <source>SoundClone projects (*.scproj)</source>
+            <translation>SoundClone 项目 (*.scproj)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="303" />
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="405" />
+            <source>Text files (*.txt)</source>
+            <translation>文本文件 (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="458" />
+            <source>No recent projects</source>
+            <translation>没有最近的项目</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="386" />
+            <source>Saved “%1”</source>
+            <translation>已保存“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="423" />
+            <source>Saved the script as “%1”</source>
+            <translation>已将文稿保存为“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="334" />
+            <source>Opened “%1”</source>
+            <translation>已打开“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="18" />
+            <source>“%1” could not be found. It may have been moved or deleted.</source>
+            <translation>找不到“%1”，它可能已被移动或删除。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="21" />
+            <source>You do not have permission to read “%1”.</source>
+            <translation>您没有读取“%1”的权限。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="22" />
+            <source>“%1” is a folder, not a project file.</source>
+            <translation>“%1”是文件夹，不是项目文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="23" />
+            <source>“%1” is too large to be a SoundClone project (more than 4 MB).</source>
+            <translation>“%1”太大，不是 SoundClone 项目（超过 4 MB）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="26" />
+            <source>“%1” could not be read: %2</source>
+            <translation>无法读取“%1”：%2</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="27" />
+            <source>“%1” is not a SoundClone project. To use a plain text file, choose File → Open script… instead.</source>
+            <translation>“%1”不是 SoundClone 项目。如需使用纯文本文件，请改用“文件 → 打开文稿…”。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="32" />
+            <source>“%1” was saved by a newer version of SoundClone Desktop. Update the app to open it.</source>
+            <translation>“%1”是由更新版本的 SoundClone Desktop 保存的。请更新应用后再打开。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="43" />
+            <source>Opened “%1”, but some values in it could not be used and were set to their defaults: %2.</source>
+            <translation>已打开“%1”，但其中部分值无法使用，已改为默认值：%2。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="55" />
+            <source>“%1” could not be saved: %2. Your work is still in the editor; save it in another folder (File → Save Project As…).</source>
+            <translation>无法保存“%1”：%2。您的内容仍在编辑器中；请保存到其他文件夹（文件 → 项目另存为…）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryBar</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="39" />
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="41" />
+            <source>Discard</source>
+            <translation>放弃</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="57" />
+            <source>Restore the script you were writing?</source>
+            <translation>要恢复您正在编写的文稿吗？</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="59" />
+            <source>Autosaved at %1 in “%2”, with changes that were not saved.</source>
+            <translation>于 %1 自动保存自“%2”，包含尚未保存的更改。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="62" />
+            <source>Autosaved at %1, never saved.</source>
+            <translation>于 %1 自动保存，从未保存过。</translation>
+        </message>
+    </context>
+    <context>
         <name>ScriptEditor</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="185" />
+            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="259" />
             <source>Insert pause</source>
             <translation>插入停顿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="189" />
+            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="263" />
             <source>Insert a pause at the cursor (Ctrl+Shift+P); merges with a pause next to it</source>
             <translation>在光标处插入停顿（Ctrl+Shift+P）；与相邻的停顿自动合并</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="209" />
+            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="283" />
             <source>Type or paste your script. Use Insert pause (Ctrl+Shift+P) to add a silence.</source>
             <translation>输入或粘贴文稿。使用“插入停顿”（Ctrl+Shift+P）添加静音。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="214" />
+            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="288" />
             <source>Script</source>
             <translation>文稿</translation>
         </message>
@@ -1723,6 +3140,244 @@
             <location filename="../../soundclone_desktop/ui/task_list.py" line="108" />
             <source>Cost</source>
             <translation>费用</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoiceLibrary</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="118" />
+            <source>The voice library could not be opened (see the log). Voices you clone now are kept only until the app closes.</source>
+            <translation>无法打开声音库（详见日志）。现在克隆的声音只保留到应用关闭。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="44" />
+            <source>Voice library…</source>
+            <translation>声音库…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="47" />
+            <source>Your cloned voices: status, names, tags, notes and previews</source>
+            <translation>你克隆的声音：状态、名称、标签、备注和试听</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="70" />
+            <source>Preview of “{name}”</source>
+            <translation>“{name}”的试听</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoiceLibraryDialog</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="66" />
+            <source>Voice library</source>
+            <translation>声音库</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="85" />
+            <source>Filter by name, status, tag, source or ID</source>
+            <translation>按名称、状态、标签、来源或 ID 筛选</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="121" />
+            <source>Separate tags with commas</source>
+            <translation>标签之间用逗号分隔</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="124" />
+            <source>Notes: where the recording came from…</source>
+            <translation>备注：录音的来源…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="126" />
+            <source>Save changes</source>
+            <translation>保存更改</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="129" />
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="130" />
+            <source>Tags:</source>
+            <translation>标签：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="131" />
+            <source>Notes:</source>
+            <translation>备注：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="133" />
+            <source>Play preview</source>
+            <translation>播放试听</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="135" />
+            <source>Copy ID</source>
+            <translation>复制 ID</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="137" />
+            <source>Make permanent…</source>
+            <translation>设为永久…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="139" />
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="373" />
+            <source>Remove “{name}” from the library? This only forgets it on this computer: the voice still exists on the server, and its ID keeps working.</source>
+            <translation>要从声音库中移除“{name}”吗？这只会在本机上忘记它：该声音仍保留在服务器上，其 ID 仍然可用。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="379" />
+            <source>Remove “{name}” from the library? This only forgets it on this computer: the voice still exists on the server until it expires.</source>
+            <translation>要从声音库中移除“{name}”吗？这只会在本机上忘记它：该声音在过期之前仍保留在服务器上。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="91" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="92" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="93" />
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="94" />
+            <source>Created</source>
+            <translation>创建时间</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="95" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="96" />
+            <source>Voice ID</source>
+            <translation>声音 ID</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="308" />
+            <source>This voice has no preview clip on this computer.</source>
+            <translation>本机上没有该声音的试听片段。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="323" />
+            <source>Name: enter at least one character.</source>
+            <translation>名称：请至少输入一个字符。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="387" />
+            <source>Delete from library</source>
+            <translation>从声音库删除</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="203" />
+            <source>{status} (demo server)</source>
+            <translation>{status}（演示服务器）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="358" />
+            <source>Copied the ID of “{name}”.</source>
+            <translation>已复制“{name}”的 ID。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/library_dialog.py" line="395" />
+            <source>Removed “{name}” from the library.</source>
+            <translation>已从声音库移除“{name}”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoicePicker</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="142" />
+            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="40" />
+            <source>Demo narrator</source>
+            <translation>演示旁白</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="67" />
+            <source>Less than a day left: use it once (or choose Make it permanent) to keep it.</source>
+            <translation>剩余不到一天：使用一次（或选择“设为永久”）即可保留。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="42" />
+            <source>The demo server's ready voice: always available.</source>
+            <translation>演示服务器自带的声音：始终可用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoiceStatus</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/status_text.py" line="57" />
+            <source>Entered by ID: this app does not know when it was cloned or whether it was used.</source>
+            <translation>通过 ID 添加：本应用不知道它何时克隆，也不知道是否已使用过。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/status_text.py" line="24" />
+            <source>temporary</source>
+            <translation>临时</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/status_text.py" line="25" />
+            <source>permanent</source>
+            <translation>永久</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/status_text.py" line="26" />
+            <source>expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/status_text.py" line="27" />
+            <source>status unknown</source>
+            <translation>状态未知</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/status_text.py" line="46" />
+            <source>A new voice lasts 3 days. Your first successful synthesis with it makes it permanent; unused, it expires.</source>
+            <translation>新克隆的声音有效期为 3 天。用它成功合成一次即可永久保留；未使用则会过期。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/status_text.py" line="52" />
+            <source>Used successfully in production: the voice stays available.</source>
+            <translation>已成功用于正式合成：该声音会一直可用。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/status_text.py" line="54" />
+            <source>The voice was not used within 3 days, or the server refused it: clone it again.</source>
+            <translation>该声音未在 3 天内使用，或已被服务器拒绝：请重新克隆。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/status_text.py" line="19" />
+            <source>{minutes} min</source>
+            <translation>{minutes} 分钟</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/status_text.py" line="16" />
+            <source>{days} d {hours} h</source>
+            <translation>{days} 天 {hours} 小时</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/status_text.py" line="18" />
+            <source>{hours} h {minutes} min</source>
+            <translation>{hours} 小时 {minutes} 分钟</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/status_text.py" line="38" />
+            <source>temporary, {left} left</source>
+            <translation>临时，剩余 {left}</translation>
         </message>
     </context>
     <context>

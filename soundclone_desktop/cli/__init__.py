@@ -7,8 +7,12 @@ Commands::
 
     soundclone estimate FILE                       characters, problems (line:column), cost
     soundclone synth FILE [--voice ID] -o OUT      speak a script; audio (+ subtitles) to OUT
+    soundclone synth FILE FILE… -o FOLDER          a batch: every script sent, then followed
+                                                   together; results named after the scripts
     soundclone clone AUDIO_OR_URL [--text …]       clone a voice; prints its model ID
     soundclone task ID                             a task's current status
+    soundclone history [TEXT] [--limit N]          tasks sent before (the task library)
+    soundclone resume                              finish tasks an interrupted run left behind
     soundclone demo-server [options]               run the demo server (its own --help)
 
 Global options (before or after the command): ``--base-url``, ``--data-dir``, ``--demo``
@@ -16,6 +20,12 @@ Global options (before or after the command): ``--base-url``, ``--data-dir``, ``
 (one JSON object on stdout; progress stays on stderr), ``-v`` (log details and tracebacks).
 
 The API key comes from ``SOUNDCLONE_API_KEY`` or the key saved by the desktop app.
+
+Every task ``synth`` and ``clone`` send is recorded in the task library (the data folder's
+``library.sqlite3``, shared with the desktop app) before its request leaves, and its task id
+right after, so ``soundclone resume`` can follow and download whatever an interrupted or
+killed run left behind; a request whose answer never came is shown as *outcome unknown* and
+never sent again by itself. A batch exits with the code of its first unsuccessful script.
 
 Exit codes:
 
@@ -43,6 +53,7 @@ import importlib
 import json
 import logging
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -53,6 +64,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
+from soundclone_desktop.api._retry import RetryPolicy
 from soundclone_desktop.api.client import SoundCloneClient
 from soundclone_desktop.api.errors import (
     AuthenticationError,
@@ -83,10 +95,12 @@ from soundclone_desktop.core.pricing import (
 from soundclone_desktop.core.script import ScriptReport, analyze
 from soundclone_desktop.services.estimator import FinishEstimator
 from soundclone_desktop.services.jobs import FailureReason, Job, JobState
+from soundclone_desktop.services.recorder import JobRecorder, price_estimate
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner, billable_chars
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.atomic import atomic_write_bytes
+from soundclone_desktop.store.library import LibraryError, TaskLibrary
 from soundclone_desktop.store.secrets import ENV_VAR, TokenStore
 from soundclone_desktop.store.settings import Settings, SettingsStore
 
@@ -112,8 +126,12 @@ _EXIT_FOR_REASON = {
 }  # every other reason: the server refused or the task failed (EXIT_FAILED)
 
 BASE_URL_ENV = "SOUNDCLONE_BASE_URL"
-EXTENSION_COMMANDS: tuple[str, ...] = ()  # modules of this package adding more commands
+# Modules of this package adding more commands:
+EXTENSION_COMMANDS: tuple[str, ...] = ("voices", "history", "export")
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+# A server on this machine answers in milliseconds and has no rate limit: retry reads and
+# provably-unsent creates after 0.5–2 s instead of the reference's 5–20 s.
+LOCAL_RETRY = RetryPolicy(base_delay=0.5, max_delay=2.0)
 
 
 class CliError(Exception):
@@ -210,7 +228,10 @@ def _base_url(ctx: Context) -> str:
 
 
 def _client(base_url: str, token: str) -> SoundCloneClient:
-    return SoundCloneClient(base_url, token, on_retry=_report_retry)
+    local = urlsplit(base_url).hostname in LOOPBACK_HOSTS
+    return SoundCloneClient(
+        base_url, token, retry=LOCAL_RETRY if local else None, on_retry=_report_retry
+    )
 
 
 def _report_retry(retry: int, delay: float, error: SoundCloneError) -> None:
@@ -353,12 +374,11 @@ def cmd_estimate(ctx: Context) -> int:
     return _finish(ctx, lines, data, EXIT_BLOCKING if report.blocking else EXIT_OK)
 
 
-def cmd_synth(ctx: Context) -> int:
+def _synth_options(ctx: Context, text: str) -> dict[str, Any]:
+    """The ProductionParams fields (all but the voice) from the options and the defaults."""
     args, defaults = ctx.args, ctx.settings.defaults
-    text = _read_script(args.file)
     subtitles = args.subtitles or (defaults.subtitle_type if defaults.subtitles else "off")
-    voice = args.voice or ""
-    params_kw: dict[str, Any] = {
+    return {
         "text": text,
         "version": args.model_version or defaults.version,
         "language": args.language or defaults.language,
@@ -369,6 +389,16 @@ def cmd_synth(ctx: Context) -> int:
         "subtitles": subtitles != "off",
         "subtitle_type": SubtitleType.WORD if subtitles == "word" else SubtitleType.SENTENCE,
     }
+
+
+def cmd_synth(ctx: Context) -> int:
+    args = ctx.args
+    files: list[str] = args.file
+    if len(files) > 1:
+        return _synth_batch(ctx, files)
+    text = _read_script(files[0])
+    voice = args.voice or ""
+    params_kw = _synth_options(ctx, text)
     out = Path(args.output)
     if not voice and not args.demo:
         _fail("Choose a voice with --voice MODEL_ID (the ID `soundclone clone` printed).")
@@ -405,7 +435,83 @@ def cmd_synth(ctx: Context) -> int:
     return _finish(ctx, lines, data)
 
 
+def _synth_batch(ctx: Context, files: list[str]) -> int:
+    """Several scripts: check them all, send each (recorded first), follow them together,
+    save each result in the -o folder under its script's name."""
+    args = ctx.args
+    out = Path(args.output)
+    if "-" in files:
+        _fail("A batch reads its scripts from files; standard input (-) works for one script.")
+    if out.exists() and not out.is_dir():
+        _fail(f"With several scripts, -o must be a folder; {out} is a file.")
+    stems = [Path(name).stem for name in files]
+    clashes = sorted({stem for stem in stems if stems.count(stem) > 1})
+    if clashes:
+        _fail(f"Several scripts would be saved as {', '.join(clashes)}: rename them first.")
+    voice = args.voice or ""
+    if not voice and not args.demo:
+        _fail("Choose a voice with --voice MODEL_ID (the ID `soundclone clone` printed).")
+    options: list[tuple[str, dict[str, Any]]] = []
+    for name in files:  # every script is checked before anything is sent
+        text = _read_script(name)
+        params_kw = _synth_options(ctx, text)
+        problems = ProductionParams(model_id=voice or "demo", **params_kw).validate()
+        if problems:
+            try:
+                _invalid_input(problems, text)
+            except CliError as exc:
+                _fail(f"{name}: {exc.message}", exc.code)
+        options.append((name, params_kw))
+    with _connection(ctx) as (base_url, token):
+        if not voice:
+            from soundclone_desktop.demo.config import DEMO_VOICE_ID
+
+            voice = DEMO_VOICE_ID
+        requests = [(name, ProductionParams(model_id=voice, **kw)) for name, kw in options]
+        chars = sum(billable_chars(params) for _name, params in requests)
+        estimate = estimate_production(chars, ctx.prices(), tasks=len(requests))
+        ctx.progress(f"{len(requests)} scripts, {chars:,} billable characters. "
+                     f"{_cost_line(estimate)}")  # fmt: skip
+        results = ctx.settings.results_path(ctx.data_dir)
+        jobs = _run_jobs(ctx, base_url, token, requests, results)
+    out.mkdir(parents=True, exist_ok=True)
+    lines: list[str] = []
+    rows: list[dict[str, object]] = []
+    code = EXIT_OK
+    for (name, _params), job, stem in zip(requests, jobs, stems, strict=True):
+        status, why = _outcome(job)
+        audio = subs = None
+        seconds: float | None = None
+        if status == EXIT_OK and job.audio_path is not None:
+            audio = _deliver(job.audio_path, out / f"{stem}{job.audio_path.suffix}")
+            seconds = _wav_seconds(audio)
+            if job.subtitle_path is not None:
+                subs = out / f"{stem}.subtitles{job.subtitle_path.suffix}"
+                subs = _deliver(job.subtitle_path, subs)
+            lines.append(f"{name}: saved {audio}" + (f" ({seconds:.1f} s)" if seconds else "")
+                         + (f", subtitles {subs}" if subs else "") + ".")  # fmt: skip
+        else:
+            lines.append(f"{name}: {why}")
+            code = code or status
+        rows.append({
+            "file": name, "task_id": job.task_id, "state": job.state.value,
+            "audio": str(audio) if audio else None, "subtitles": str(subs) if subs else None,
+            "audio_seconds": seconds, "billable_chars": job.chars,
+            "error": why or None, "exit_code": status,
+        })  # fmt: skip
+    took = time.monotonic() - ctx.started
+    saved = sum(1 for row in rows if row["audio"])
+    lines.append(f"{saved} of {len(rows)} scripts saved in {out}, in {took:.1f} s.")
+    data: dict[str, object] = {
+        "results": rows, "billable_chars": chars, "estimated_cost": _cost_json(estimate),
+        "elapsed_seconds": round(took, 3),
+    }  # fmt: skip
+    return _finish(ctx, lines, data, code)
+
+
 def cmd_clone(ctx: Context) -> int:
+    from soundclone_desktop.cli.voices import add_cloned_voice
+
     args = ctx.args
     source: str = args.source
     is_url = source.startswith(("http://", "https://"))
@@ -422,15 +528,17 @@ def cmd_clone(ctx: Context) -> int:
         file_url = source if is_url else _upload(ctx, base_url, token, Path(source))
         params = PreviewParams(file_url=file_url, **kw)
         job = _run_job(ctx, base_url, token, params, paths.voices_dir(ctx.data_dir))
+    voice = add_cloned_voice(ctx.data_dir, job, params, source, args.name, demo=bool(args.demo))
     ctx.settings.last_voice = job.model_id
     ctx.settings_store.save(ctx.settings)
+    job.audio_path = voice.preview_path or job.audio_path  # moved into the voice library
     lines = [
-        f"Voice model ID: {job.model_id}",
+        f"Voice model ID: {job.model_id} (saved in the voice library as “{voice.name}”)",
         f"Preview saved to {job.audio_path}.",
         "Use it within 3 days: the first synthesis with it makes the voice permanent.",
     ]
     data: dict[str, object] = {
-        "model_id": job.model_id, "task_id": job.task_id,
+        "model_id": job.model_id, "task_id": job.task_id, "name": voice.name,
         "preview": str(job.audio_path) if job.audio_path else None,
     }  # fmt: skip
     return _finish(ctx, lines, data)
@@ -469,47 +577,130 @@ def _run_job(
     dest: Path,
 ) -> Job:
     """Submit, follow and download one task, reporting progress on stderr."""
-    holder: list[Job] = []
-    report = _progress_reporter(ctx)
+    job = _run_jobs(ctx, base_url, token, [(None, params)], dest)[0]
+    code, why = _outcome(job)
+    if code != EXIT_OK:
+        _fail(why, code)
+    return job
 
-    def on_update(job: Job) -> None:
-        if not holder:
-            holder.append(job)
-        report(job)
 
-    async def run() -> Job:
-        async with (
-            _client(base_url, token) as client,
-            TaskRunner(client, dest, policy=ctx.policy(), estimator=ctx.estimator()) as runner,
-        ):
-            job = await runner.submit(params, on_update, dest_dir=dest)
-            return await runner.wait(job)
+def _run_jobs(
+    ctx: Context,
+    base_url: str,
+    token: str,
+    requests: Sequence[tuple[str | None, ProductionParams | PreviewParams]],
+    dest: Path,
+) -> list[Job]:
+    """Send each request in turn, then follow them all until every one has finished.
 
+    Each job is recorded in the task library as it changes: its intent before the create
+    request leaves and its task id right after, so ``soundclone resume`` can finish what an
+    interrupted run started, and never sends anything twice. ``requests`` pairs each request
+    with a label for the progress lines (None for a single one).
+    """
+    seen: dict[str, Job] = {}
+    with _task_library(ctx) as library:
+        listeners: list[Callable[[Job], None]] = []
+        if library is not None:  # first: the intent is written before anything else runs
+            _mention_unfinished(ctx, library, base_url)
+            listeners.append(JobRecorder(library, base_url=base_url, demo=bool(ctx.args.demo),
+                                         estimate=price_estimate(ctx.prices)))  # fmt: skip
+        listeners.append(_voice_usage(ctx))
+
+        def on_update(job: Job) -> None:
+            seen.setdefault(job.local_id, job)
+            for listener in listeners:
+                try:
+                    listener(job)
+                except Exception:  # one listener's failure must not hide the job from another
+                    log.exception("Could not record job %s", job.local_id)
+
+        async def run() -> list[Job]:
+            async with (
+                _client(base_url, token) as client,
+                TaskRunner(
+                    client,
+                    dest,
+                    policy=ctx.policy(),
+                    estimator=ctx.estimator(),
+                    on_update=on_update,
+                ) as runner,
+            ):
+                jobs = [
+                    await runner.submit(params, _progress_reporter(ctx, label), dest_dir=dest)
+                    for label, params in requests
+                ]
+                for job in jobs:
+                    await runner.wait(job)
+                return jobs
+
+        try:
+            return asyncio.run(run())
+        except KeyboardInterrupt:
+            _interrupted(list(seen.values()))
+        except RunnerStoppedError as exc:
+            _fail(exc.reason, EXIT_AUTH)
+
+
+@contextmanager
+def _task_library(ctx: Context) -> Iterator[TaskLibrary | None]:
+    """The task library of the data folder; None (with a warning) if it cannot be opened."""
     try:
-        job = asyncio.run(run())
-    except KeyboardInterrupt:
-        job_id = holder[0].task_id if holder else None
-        if job_id is None:
-            _fail(
-                "Interrupted while sending: the task may or may not have been created. Check "
-                "the task list on the website before sending again.",
-                EXIT_INTERRUPTED,
-            )
-        _fail(f"Interrupted. Task {job_id} continues on the server; check it later with "
-              f"`soundclone task {job_id}`.", EXIT_INTERRUPTED)  # fmt: skip
-    except RunnerStoppedError as exc:
-        _fail(exc.reason, EXIT_AUTH)
+        library = TaskLibrary(paths.library_path(ctx.data_dir))
+    except (LibraryError, OSError, sqlite3.Error) as exc:
+        log.warning("The task library cannot be used, so this run is not recorded: %s", exc)
+        yield None
+        return
+    try:
+        yield library
+    finally:
+        library.close()
+
+
+def _mention_unfinished(ctx: Context, library: TaskLibrary, base_url: str) -> None:
+    count = len(library.unfinished(base_url))
+    if count:
+        ctx.progress(f"{_plural(count, 'unfinished task')} from an earlier run: "
+                     "`soundclone resume` follows them and saves their results.")  # fmt: skip
+
+
+def _outcome(job: Job) -> tuple[int, str]:
+    """The exit code for a finished job and, unless it succeeded, the sentence saying why."""
     if job.state is JobState.DOWNLOADED and job.audio_path is not None:
-        return job
+        return EXIT_OK, ""
     if job.state is JobState.CANCELLED:
-        _fail(job.message or "Stopped waiting.", EXIT_STOPPED)
+        return EXIT_STOPPED, job.message or "Stopped waiting."
     code = _EXIT_FOR_REASON.get(job.reason, EXIT_FAILED) if job.reason else EXIT_FAILED
     suffix = f" (task {job.task_id})" if job.task_id else ""
-    _fail(f"{job.error or 'The task did not finish.'}{suffix}", code)
+    return code, f"{job.error or 'The task did not finish.'}{suffix}"
 
 
-def _progress_reporter(ctx: Context) -> Callable[[Job], None]:
+def _interrupted(jobs: list[Job]) -> NoReturn:
+    """Ctrl+C: say what may have been created and how to pick it up again."""
+    parts = ["Interrupted."]
+    if any(job.task_id is None and job.reason in (None, FailureReason.OUTCOME_UNKNOWN)
+           for job in jobs):  # fmt: skip
+        parts.append("A request was being sent: its task may or may not have been created. "
+                     "It was not sent again; check the task list on the website before "
+                     "sending it again (`soundclone history` lists it).")  # fmt: skip
+    running = [job.task_id for job in jobs if job.task_id and not job.is_done]
+    if running:
+        parts.append(f"Still running on the server: {', '.join(running)}. "
+                     "`soundclone resume` follows them and saves the results.")  # fmt: skip
+    _fail(" ".join(parts), EXIT_INTERRUPTED)
+
+
+def _voice_usage(ctx: Context) -> Callable[[Job], None]:
+    """Production jobs make their library voice permanent, or mark it expired if refused."""
+    from soundclone_desktop.cli.voices import usage_recorder
+
+    return usage_recorder(ctx.data_dir, demo=bool(ctx.args.demo))
+
+
+def _progress_reporter(ctx: Context, label: str | None = None) -> Callable[[Job], None]:
+    """Progress lines on stderr, each starting with ``label: `` when given (a batch)."""
     last: list[tuple[JobState, str | None]] = []
+    prefix = f"{label}: " if label else ""
     labels = {
         JobState.SENDING: "Sending the request…",
         JobState.QUEUED: "Queued on the server.",
@@ -526,11 +717,11 @@ def _progress_reporter(ctx: Context) -> Callable[[Job], None]:
         if job.state is JobState.SUBMITTED:
             expected = job.expected_in()
             eta = f"; expected in ~{expected:.0f} s" if expected is not None else ""
-            ctx.progress(f"Task {job.task_id} created{eta}.")
+            ctx.progress(f"{prefix}Task {job.task_id} created{eta}.")
         elif job.state in labels and (len(last) < 2 or last[-2][0] is not job.state):
-            ctx.progress(labels[job.state])
+            ctx.progress(prefix + labels[job.state])
         if job.message and job.state is not JobState.DOWNLOADED:
-            ctx.progress(job.message)
+            ctx.progress(prefix + job.message)
 
     return report
 
@@ -675,13 +866,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="UTF-8 script file (- for stdin)")
 
     p = command("synth", cmd_synth, "Speak a script with a cloned voice and save the audio.")
-    p.add_argument("file", help="UTF-8 script file (- for stdin)")
+    p.add_argument(
+        "file",
+        nargs="+",
+        help="UTF-8 script file (- for stdin); several files make a batch, sent one after "
+        "another and followed together",
+    )
     p.add_argument("--voice", help="voice model ID (with --demo: the demo voice)")
     p.add_argument(
         "-o",
         "--output",
         required=True,
-        help="output file; the right extension is added when it has none",
+        help="output file; the right extension is added when it has none. For a batch, a "
+        "folder: each result is named after its script",
     )
     p.add_argument("--emotion", choices=EMOTIONS)
     p.add_argument("--speed", type=float, help="0.5 to 2 (default 1)")
@@ -702,6 +899,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text", help="preview text (up to 269 characters)")
     p.add_argument("--version", dest="model_version", choices=VERSIONS)
     p.add_argument("--language")
+    p.add_argument("--name", help="name in the voice library (default: the file's name)")
 
     p = command("task", cmd_task, "Show the status of a task.")
     p.add_argument("task_id", metavar="ID")

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from soundclone_desktop.core.pricing import PriceTable
+from soundclone_desktop.store.library import TaskLibrary
 from soundclone_desktop.store.secrets import TokenStore
 from soundclone_desktop.store.settings import Settings, SettingsStore
+from soundclone_desktop.store.voices import VoiceLibrary
 from soundclone_desktop.ui.session import Session
 
 
@@ -21,6 +23,8 @@ class AppContext:
     config_dir: Path
     base_url_override: str | None = None  # --base-url / SOUNDCLONE_BASE_URL beat Settings
     log_path: Path | None = None
+    voice_library: VoiceLibrary | None = None  # cloned voices; opened in app.build_context
+    library: TaskLibrary | None = None  # every task sent; opened in app.build_context
 
     def base_url(self) -> str:
         return self.base_url_override or self.settings.base_url

@@ -29,21 +29,27 @@ from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.store.settings import Settings
 from soundclone_desktop.ui import errors
 from soundclone_desktop.ui.async_utils import async_slot, spawn
+from soundclone_desktop.ui.captions import PlayedResult, attach_captions
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.counter import CounterWidget
 from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
+from soundclone_desktop.ui.history import attach_history
 from soundclone_desktop.ui.job_text import job_sentence
 from soundclone_desktop.ui.message_bar import Level, MessageBar
 from soundclone_desktop.ui.params_panel import ParametersPanel
 from soundclone_desktop.ui.player import PlayerWidget
+from soundclone_desktop.ui.projects import attach_projects
 from soundclone_desktop.ui.runner_bridge import RunnerBridge
 from soundclone_desktop.ui.settings_dialog import Page, SettingsDialog
 from soundclone_desktop.ui.status_bar import ConnectionStatus
 from soundclone_desktop.ui.submit_bar import SHORTCUT, SubmitBar
 from soundclone_desktop.ui.submit_controller import SubmitController
 from soundclone_desktop.ui.task_list import TaskList, excerpt
+from soundclone_desktop.ui.voices.attach import attach_voices
+from soundclone_desktop.ui.voices.clone_wizard import attach_clone_wizard
+from soundclone_desktop.ui.voices.picker import fill_voice_combo
 from soundclone_desktop.ui.welcome_dialog import WelcomeDialog
 from soundclone_desktop.ui.window_state import WindowState
 
@@ -111,6 +117,11 @@ class MainWindow(QMainWindow):
         self._connect()
         self.counter.set_report(self.editor_panel.report())
         self._on_connection_changed()
+        self.voice_store = attach_voices(self)  # first: other features use the voice store
+        self.captions = attach_captions(self)  # before restore: its dock has a saved place too
+        self.projects = attach_projects(self)  # File menu, notes dock, autosave and recovery
+        self.history = attach_history(self)  # the history dock, tabbed with Tasks
+        self.clone_wizard_action = attach_clone_wizard(self)  # "Clone a voice…" in Voices
         WindowState(ctx.config_dir).restore(self)
 
     # -- building -------------------------------------------------------------------------
@@ -118,8 +129,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.open_action = QAction(translate(CTX, "Open script…"), self)
         self.open_action.setObjectName("openScriptAction")
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.setToolTip(translate(CTX, "Open a .txt or .md script file (Ctrl+O)"))
+        # Ctrl+O opens a project (File menu); this imports a plain script into the editor.
+        self.open_action.setToolTip(translate(CTX, "Open a .txt or .md script file"))
         self.insert_pause_action = self.editor_panel.insert_pause_action
         self.settings_action = QAction(translate(CTX, "Settings…"), self)
         self.settings_action.setObjectName("settingsAction")
@@ -224,7 +235,7 @@ class MainWindow(QMainWindow):
         self.controller.failed_to_send.connect(self._on_failed_to_send)
         self.bridge.job_updated.connect(self._on_job_updated)
         self.task_list.cancel_requested.connect(self._cancel_job)
-        self.task_list.play_requested.connect(lambda path: self._play(path, autoplay=True))
+        self.task_list.play_requested.connect(self._play_listed)
         self.task_list.show_file_requested.connect(self._show_file)
         self.session.connection_changed.connect(self._on_connection_changed)
         self.session.balance_changed.connect(self._on_balance)
@@ -244,32 +255,19 @@ class MainWindow(QMainWindow):
         self.editor.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        active = self.task_list.active_jobs()
-        if active and not self._confirmed_close:
+        # Unsaved changes or tasks in flight: the projects controller asks (non-blocking)
+        # and calls close_now() once the user has chosen.
+        if not self._confirmed_close and not self.projects.may_close():
             event.ignore()
-            self.messages.show_message(
-                translate(
-                    CTX,
-                    "Tasks still being generated: %n. If you close now, the server still "
-                    "finishes and charges them, but this app will not download the results.",
-                    None,
-                    len(active),
-                ),
-                Level.WARNING,
-                action_text=translate(CTX, "Close anyway"),
-                action=self._close_anyway,
-            )
             return
+        self.projects.window_closing()  # autosave snapshot: kept for recovery, or cleared
         WindowState(self.ctx.config_dir).save(self)
         self.player.release()  # stop the sound now and let go of the file
         super().closeEvent(event)
         self.closed.emit()
 
-    def _close_anyway(self) -> None:
-        self.close_now()
-
     def close_now(self) -> None:
-        """Close without the in-flight warning (the user confirmed, or the system asked)."""
+        """Close without asking (the user confirmed, or the system asked)."""
         self._confirmed_close = True
         self.close()
 
@@ -300,11 +298,7 @@ class MainWindow(QMainWindow):
             self.refresh_balance()
         else:
             self.status.set_not_configured()
-        voices = [(translate(CTX, "Demo narrator"), v) for v in session.voices()]
-        last = self.ctx.settings.last_voice
-        if not session.demo and last:
-            voices.append((last, last))
-        self.params.set_voices(voices)
+        fill_voice_combo(self)  # library voices with their status, the demo's, the last one
         self.controller.refresh()
 
     def _on_balance(self, balance: object) -> None:
@@ -418,7 +412,7 @@ class MainWindow(QMainWindow):
             self.status.set_reconnecting(False)
         if job.state is JobState.DOWNLOADED and job.audio_path is not None:
             if self._is_newest_result(job):
-                self._play(Path(job.audio_path), autoplay=False, title=excerpt(job))
+                self._play_job(job, autoplay=False)
                 self.messages.show_message(
                     translate(CTX, "Your audio is ready. Press Play to listen."), Level.INFO
                 )
@@ -431,9 +425,38 @@ class MainWindow(QMainWindow):
         done = [j for j in self.task_list.jobs() if j.state is JobState.DOWNLOADED]
         return max(done, key=lambda j: j.created_at) is job
 
-    def _play(self, path: Path, *, autoplay: bool, title: str | None = None) -> None:
-        self.player.load(path, autoplay=autoplay, title=title or path.name)
+    def _play(
+        self,
+        path: Path,
+        *,
+        autoplay: bool,
+        title: str | None = None,
+        subtitle_path: Path | None = None,
+        script: str | None = None,
+    ) -> None:
+        """Load a result into the player; its subtitles and script go to the captions."""
+        title = title or path.name
+        self.player.load(path, autoplay=autoplay, title=title)
         self.player_dock.show()
+        self.captions.show_result(PlayedResult(path, subtitle_path, script, title))
+
+    def _play_job(self, job: Job, *, autoplay: bool) -> None:
+        assert job.audio_path is not None
+        self._play(
+            Path(job.audio_path),
+            autoplay=autoplay,
+            title=excerpt(job),
+            subtitle_path=Path(job.subtitle_path) if job.subtitle_path else None,
+            script=getattr(job.params, "text", None) or None,
+        )
+
+    def _play_listed(self, path: Path) -> None:
+        """The task list's Play: the job's subtitles and script come along with its audio."""
+        for job in self.task_list.jobs():
+            if job.audio_path is not None and Path(job.audio_path) == Path(path):
+                self._play_job(job, autoplay=True)
+                return
+        self._play(Path(path), autoplay=True)
 
     def _show_file(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMainWindow
 
 FILE_NAME = "window-state.ini"
 # Bump when the dock layout changes, so an old saved layout is not applied to a new window.
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: the captions and history docks (an older layout would squeeze them)
 
 
 class WindowState:

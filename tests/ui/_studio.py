@@ -66,6 +66,8 @@ def close_studio(qtbot: object, window: MainWindow, ctx: AppContext) -> None:
     async def shut_down() -> None:  # what app.run_gui does once the window closed
         await async_utils.cancel_all_and_wait()
         await ctx.session.aclose()
+        if ctx.library is not None:
+            ctx.library.close()
 
     task = asyncio.ensure_future(shut_down())
     qtbot.waitUntil(task.done, timeout=10000)  # type: ignore[attr-defined]

@@ -139,7 +139,7 @@ class HistoryController(QObject):
         names = {voice.model_id: voice.name for voice in found if voice.name}
         offer = self.window.session.demo_offer
         if offer is not None:
-            names.setdefault(offer.voice_id, translate("MainWindow", "Demo narrator"))
+            names.setdefault(offer.voice_id, translate("VoicePicker", "Demo narrator"))
         self.set_voice_names(names)
 
     def on_visibility(self, visible: bool) -> None:
