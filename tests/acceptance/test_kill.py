@@ -1,6 +1,8 @@
 """Kill test: SIGKILL the CLI in the middle of a batch, then `soundclone resume` (killed again
 mid-download, then run to the end). Every task ends downloaded or visibly outcome-unknown, no
-task is charged twice, and every charged task's audio is on disk.
+task is charged twice, and every charged task's audio is on disk — the outcome-unknown one
+once the user looks its ID up (`soundclone resume LOCAL_ID --task TASK_ID`), as they would
+from the server's dashboard: the API has no way to list tasks, so the app cannot.
 
 The moments are made, not hoped for: the demo server holds requests open on command
 (``/_demo/faults``): the 20th create is processed (and charged) but its answer withheld,
@@ -97,6 +99,19 @@ def test_killed_batch_resumes_without_double_charges(
     unaccounted = [e for e in charges if e["taskId"] not in on_disk]
     # The one charge without audio is the request whose answer never came, nothing else.
     assert [e["chars"] for e in unaccounted] == [unknown.chars]
+
+    # -- run 4: the user finds that task's ID on the server's dashboard and looks it up
+    (lost,) = unaccounted
+    looked_up = user.cli("resume", unknown.local_id, "--task", str(lost["taskId"]),
+                         "--base-url", server.base_url)  # fmt: skip
+    assert looked_up.returncode == 0, looked_up.stderr
+    records = user.records()
+    assert {r.state for r in records} == {JobState.DOWNLOADED}
+    on_disk = {r.task_id: r.audio_path for r in records}
+    for charge in server.audio_charges():  # every charged task's audio is on disk
+        path = on_disk[charge["taskId"]]
+        assert path is not None and _seconds(path) > 1.0
+    assert len(server.audio_charges()) == TASKS  # and the look-up charged nothing
 
 
 def _seconds(path: Path) -> float:
