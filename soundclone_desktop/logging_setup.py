@@ -65,7 +65,7 @@ def configure(
     ]
     # A windowed (frozen) app has no stderr at all.
     if sys.stderr is not None:
-        handlers.append(logging.StreamHandler(sys.stderr))
+        handlers.append(CurrentStderrHandler())
     for handler in handlers:
         handler.setFormatter(formatter)
         handler.addFilter(redaction)
@@ -82,6 +82,21 @@ def configure(
     if crash_log:
         _enable_faulthandler(log_dir)
     return path
+
+
+class CurrentStderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the time of the record, not at set-up.
+
+    A stream captured at set-up may be closed later (pytest's capture, a redirected or
+    detached console); writing to it then fails on every record, Qt's messages included.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        stream = sys.stderr
+        if stream is None or getattr(stream, "closed", False):
+            return
+        self.stream = stream
+        super().emit(record)
 
 
 def shutdown() -> None:
