@@ -9,10 +9,13 @@ Commands::
     soundclone synth FILE [--voice ID] -o OUT      speak a script; audio (+ subtitles) to OUT
     soundclone synth FILE FILE… -o FOLDER          a batch: every script sent, then followed
                                                    together; results named after the scripts
-    soundclone clone AUDIO_OR_URL [--text …]       clone a voice; prints its model ID
+    soundclone clone AUDIO_OR_URL [--name N]       clone a voice into the voice library
     soundclone task ID                             a task's current status
     soundclone history [TEXT] [--limit N]          tasks sent before (the task library)
     soundclone resume                              finish tasks an interrupted run left behind
+    soundclone resume ID --task TASK_ID            follow an outcome-unknown entry's real task
+    soundclone voices [--status S]                 the voice library with each voice's status
+    soundclone export TASK_ID --audio OUT.mp3 --subtitles OUT.srt [--format srt|vtt|lrc|ass]
     soundclone demo-server [options]               run the demo server (its own --help)
 
 Global options (before or after the command): ``--base-url``, ``--data-dir``, ``--demo``
