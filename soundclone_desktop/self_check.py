@@ -10,6 +10,7 @@ from __future__ import annotations
 import platform
 import sys
 import tempfile
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,8 +74,24 @@ def check_qt_translations() -> Check:
     return Check("qt translations", f"qtbase_zh_CN {'found' if ok else 'missing'} in {folder}", ok)
 
 
+def check_mp3_encoder() -> Check:
+    """MP3 export needs LAME (lameenc): encode a tenth of a second of silence."""
+    try:
+        from soundclone_desktop.audio.mp3 import encode_mp3
+        from soundclone_desktop.audio.pcm import Pcm
+    except ImportError as exc:
+        return Check("mp3 encoder", f"does not import: {exc}", False, True)
+    samples = array("h", [0]) * 1600  # 0.1 s of 16 kHz mono silence
+    try:
+        data = encode_mp3(Pcm(samples, 16000, 1))
+    except Exception as exc:  # any failure here means MP3 export is broken in this build
+        return Check("mp3 encoder", f"fails: {exc}", False, True)
+    return Check("mp3 encoder", f"lameenc, {len(data)} bytes for 0.1 s", len(data) > 0, True)
+
+
 CHECKS: tuple[Callable[[], Check], ...] = (
     check_multimedia,
+    check_mp3_encoder,
     check_keyring,
     check_translations,
     check_qt_translations,

@@ -20,6 +20,7 @@ def test_self_check_in_process(qapp) -> None:
     text = "\n".join(lines)
     assert "qt: 6." in text
     assert "multimedia: available" in text
+    assert "mp3 encoder: lameenc" in text and "[ok]" in text
     assert "keyring: " in text
     assert "translations: zh_CN loads: 'Generate speech' -> '生成语音' [ok]" in text
     assert lines[-1] == "self-check: all essential checks passed"
@@ -46,3 +47,15 @@ def test_a_missing_catalogue_fails_the_check(qapp, monkeypatch, tmp_path) -> Non
     assert self_check.run(lines.append) == 1
     assert any(line.startswith("translations:") and "[FAIL]" in line for line in lines)
     assert lines[-1] == "self-check: FAILED: translations"
+
+
+def test_a_broken_mp3_encoder_fails_the_check(qapp, monkeypatch) -> None:
+    from soundclone_desktop.audio import mp3
+
+    def broken(*_args: object, **_kwargs: object) -> bytes:
+        raise RuntimeError("no LAME in this build")
+
+    monkeypatch.setattr(mp3, "encode_mp3", broken)
+    lines: list[str] = []
+    assert self_check.run(lines.append) == 1
+    assert any(line.startswith("mp3 encoder: fails") for line in lines)
