@@ -1,0 +1,136 @@
+"""Child side of the start-up benchmark: note when the window is shown and the loop is idle.
+
+A launcher calls :func:`install` right after the window is shown. "Ready" is the first time
+the GUI thread's event dispatcher is about to block (nothing queued: every posted event,
+paint and ready asyncio callback has run), which is when a user's first keystroke would be
+handled at once. The probe then keeps watching for ``settle`` seconds: a stretch of work
+longer than ``BUSY`` (for example a list filled from a worker thread's result) moves
+"settled" to the end of that stretch. The figures go to the JSON file named by
+``SOUNDCLONE_BENCH_READY_FILE``; then the process ends at once (``os._exit``): shutting
+down is not what is measured.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+MARKS: dict[str, float] = {"script": time.time()}  # the launcher imports this module first
+
+from PySide6.QtCore import QAbstractEventDispatcher, QObject, QTimer  # noqa: E402
+
+from tests.benchmarks.names import LIST_FILES_ENV, READY_FILE_ENV, SETTLE_ENV  # noqa: E402
+from tests.benchmarks.rss import rss_bytes  # noqa: E402
+
+BUSY = 0.004  # a wake-up shorter than this is a timer tick, not start-up work
+WATCH_MS = 50
+
+AfterReady = Callable[[dict[str, object]], None]
+
+
+class ReadyProbe(QObject):
+    def __init__(self, path: Path, settle: float, after: AfterReady | None = None) -> None:
+        super().__init__()
+        self.path = path
+        self.settle = settle
+        self.after = after
+        self.figures: dict[str, object] = {}
+        self._ready_at: float | None = None
+        self._awake_at: float | None = None
+        self._last_busy_end: float | None = None
+        self._busy_stretches = 0
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self._check)
+
+    def shown(self) -> None:
+        self.figures["shown"] = time.time()
+        dispatcher = QAbstractEventDispatcher.instance()
+        assert dispatcher is not None
+        dispatcher.aboutToBlock.connect(self._about_to_block)
+        dispatcher.awake.connect(self._awake)
+        self._watch.start()
+
+    def _awake(self) -> None:
+        self._awake_at = time.time()
+
+    def _about_to_block(self) -> None:
+        now = time.time()
+        if self._ready_at is None:
+            self._ready_at = now
+            self.figures["ready"] = now
+            self.figures["rss_ready"] = rss_bytes()
+        elif self._awake_at is not None and now - self._awake_at > BUSY:
+            self._last_busy_end = now
+            self._busy_stretches += 1
+        self._awake_at = None
+
+    def _check(self) -> None:
+        if self._ready_at is None or time.time() - self._ready_at < self.settle:
+            return
+        self._watch.stop()
+        dispatcher = QAbstractEventDispatcher.instance()
+        assert dispatcher is not None
+        dispatcher.aboutToBlock.disconnect(self._about_to_block)
+        dispatcher.awake.disconnect(self._awake)
+        self.figures["settled"] = max(self._ready_at, self._last_busy_end or 0.0)
+        self.figures["busy_stretches"] = self._busy_stretches
+        self.figures["rss_settled"] = rss_bytes()
+        if self.after is not None:
+            self.after(self.figures)  # may add figures; calls finish() when done
+        else:
+            self.finish()
+
+    def finish(self) -> None:
+        self.figures["marks"] = MARKS
+        if os.environ.get(LIST_FILES_ENV):
+            self.figures["files"] = files_in_use()
+        self.path.write_text(json.dumps(self.figures), encoding="utf-8")
+        os._exit(0)
+
+
+def mark(name: str) -> None:
+    """Note a named moment of the start (phase breakdown in the report)."""
+    MARKS[name] = time.time()
+
+
+def files_in_use() -> list[str]:
+    """Every file this process mapped or imported from (what a cold start reads from disk)."""
+    files: set[str] = {os.path.realpath(sys.executable)}
+    with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+        for line in maps:
+            parts = line.split(maxsplit=5)
+            if len(parts) == 6 and parts[5].startswith("/"):
+                files.add(parts[5].strip())
+    for module in list(sys.modules.values()):
+        for name in (
+            getattr(module, "__file__", None),
+            getattr(module.__spec__, "cached", None) if getattr(module, "__spec__", None) else None,
+        ):
+            if isinstance(name, str):
+                files.add(name)
+    return sorted(f for f in files if os.path.isfile(f))
+
+
+_probe: ReadyProbe | None = None
+
+
+def current() -> ReadyProbe:
+    """The installed probe (for an ``after`` hook that finishes later)."""
+    assert _probe is not None
+    return _probe
+
+
+def install(after: AfterReady | None = None) -> ReadyProbe | None:
+    """Start watching (call right after ``show()``); None when not run by the benchmark."""
+    global _probe
+    target = os.environ.get(READY_FILE_ENV)
+    if not target:
+        return None
+    _probe = ReadyProbe(Path(target), float(os.environ.get(SETTLE_ENV, "1.0")), after)
+    _probe.shown()
+    return _probe
