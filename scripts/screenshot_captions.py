@@ -4,29 +4,26 @@ Runs the real window against the embedded demo server (no account, no network), 
 one task with word-level subtitles, moves the player into the middle of a sentence so a
 word is highlighted, then grabs the player and the captions pane offscreen:
 
-    python scripts/screenshot_captions.py                    # docs/screenshots/captions-word-en.png
+    python scripts/screenshot_captions.py                 # both languages, docs/screenshots/
     python scripts/screenshot_captions.py --lang zh_CN --out /tmp/shots --review
 
 ``--review`` also grabs the whole window and the export dialog (for checking the look).
-
-Each language runs in its own process, as in ``scripts/screenshots.py``. Chinese needs a
-CJK font on Linux (Debian: fonts-noto-cjk).
+``scripts/screenshots.py`` runs this too. Each language runs in its own process, with a
+temporary data folder. Chinese needs a CJK font on Linux (Debian: fonts-noto-cjk).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import dataclasses
-import os
-import subprocess
-import sys
-import tempfile
+import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
-LANGUAGES = ("en", "zh_CN")
+from screenshots import LANGUAGES, OUT, dock_named, run_languages, run_studio, save, wait_for
+
+if TYPE_CHECKING:
+    from soundclone_desktop.ui.main_window import MainWindow
 
 SCRIPTS = {
     "en": (
@@ -43,75 +40,35 @@ SCRIPTS = {
     ),
 }
 # Where to stop the playhead: (cue, word) — a word in the middle of a sentence.
-MOMENT = {"en": (1, 4), "zh_CN": (2, 5)}
-
-
-def run_all(languages: list[str], out: Path, review: bool) -> int:
-    status = 0
-    for language in languages:
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-            "QT_LOGGING_RULES": "qt.multimedia.*=false;qt.qpa.*=false",
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
-            "PYTHONPATH": str(ROOT),
-        }
-        env.pop("SOUNDCLONE_API_KEY", None)
-        command = [sys.executable, __file__, "--one", language, "--out", str(out)]
-        if review:
-            command.append("--review")
-        result = subprocess.run(command, env=env, check=False)
-        status = status or result.returncode
-    return status
+MOMENT = {"en": (1, 4), "zh_CN": (2, 7)}
 
 
 def capture(language: str, out: Path, review: bool) -> int:
-    with tempfile.TemporaryDirectory(prefix="soundclone-shots-") as home:
-        os.environ["SOUNDCLONE_DATA_DIR"] = str(Path(home) / "data")
-        os.environ["SOUNDCLONE_CONFIG_DIR"] = str(Path(home) / "config")
-        return _capture(language, out, review)
+    from PySide6.QtCore import Qt
 
-
-def _capture(language: str, out: Path, review: bool) -> int:
-    import math
-
-    import qasync  # type: ignore[import-untyped]
-
-    from soundclone_desktop import app, i18n
     from soundclone_desktop.demo.config import DemoConfig
-    from soundclone_desktop.services.schedule import PollPolicy
     from soundclone_desktop.ui.captions import PaneState
 
-    qapp = app.create_application()
-    options = app.parse_args(["--demo", "--lang", language])
-    policy = dataclasses.replace(
-        PollPolicy.for_demo(), min_interval=0.2, interval=0.2, max_interval=0.5, min_gap=0.0
-    )
-    ctx = app.build_context(
-        options,
-        demo=app.demo_offer(DemoConfig(task_seconds=0.5)),
-        demo_policy=policy,
-        crash_log=False,
-    )
-    i18n.install(language)
     out.mkdir(parents=True, exist_ok=True)
-    status = 1
 
-    async def scene() -> None:
-        nonlocal status
-        window = await app.open_window(ctx, options)
+    async def scene(window: MainWindow) -> None:
+        # The player and the captions share the bottom, each with room for its texts.
+        window.tasks_dock.hide()
+        dock_named(window, "historyDock").hide()
+        window.resize(1000, window.height())
+        await asyncio.sleep(0.1)
+        docks = [window.player_dock, window.captions.dock]
+        window.resizeDocks(docks, [520, 480], Qt.Orientation.Horizontal)
+        window.resizeDocks(docks, [250, 250], Qt.Orientation.Vertical)
         window.editor.set_text(SCRIPTS[language])
         window.params.set_values({"subtitles": True, "subtitle_type": "word"})
         window.submit_bar.button.click()
         pane = window.captions.pane
-        for _ in range(400):  # generated, downloaded, loaded, subtitles read
-            await asyncio.sleep(0.05)
-            if pane.state() is PaneState.CAPTIONS and window.player.duration_ms() > 0:
-                break
-        else:
-            print("the captions never appeared", file=sys.stderr)
-            return
-        await asyncio.sleep(1.0)  # waveform
+        # Generated, downloaded, loaded and its subtitles read.
+        await wait_for(
+            lambda: pane.state() is PaneState.CAPTIONS and window.player.duration_ms() > 0
+        )
+        await asyncio.sleep(1.0)  # the waveform
         subtitles = pane.subtitles()
         assert subtitles is not None
         cue_number, word_number = MOMENT[language]
@@ -119,31 +76,17 @@ def _capture(language: str, out: Path, review: bool) -> int:
         word = cue.words[min(word_number, len(cue.words) - 1)]
         window.player.seek(math.ceil((word.start_ms + word.end_ms) / 2))
         await asyncio.sleep(0.5)
-        # The player and the captions beside it: the playhead and the highlighted word.
         area = window.player_dock.geometry().united(window.captions.dock.geometry())
-        target = out / f"captions-word-{language}.png"
-        window.grab(area).save(str(target))
-        print(f"wrote {target}")
+        save(window.grab(area), out, f"captions-word-{language}.png")
         if review:
-            whole = out / f"captions-window-{language}.png"
-            window.grab().save(str(whole))
-            print(f"wrote {whole}")
+            save(window.grab(), out, f"captions-window-{language}.png")
             dialog = window.captions.open_export()
             assert dialog is not None
             await asyncio.sleep(0.8)  # the subtitle file is read, the preview laid out
-            shot = out / f"export-{language}.png"
-            dialog.grab().save(str(shot))
-            print(f"wrote {shot}")
+            save(dialog.grab(), out, f"export-{language}.png")
             dialog.reject()
-        status = 0
-        window._confirmed_close = True
-        window.close()
-        await ctx.session.aclose()
 
-    qapp.setQuitOnLastWindowClosed(False)
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(qapp)) as runner:
-        runner.run(scene())
-    return status
+    return run_studio(language, DemoConfig(task_seconds=0.5), scene)
 
 
 def main() -> int:
@@ -157,7 +100,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.one:
         return capture(args.one, args.out, args.review)
-    return run_all(args.lang or ["en"], args.out, args.review)
+    extra = ["--out", str(args.out)] + (["--review"] if args.review else [])
+    return run_languages(__file__, args.lang or list(LANGUAGES), extra)
 
 
 if __name__ == "__main__":

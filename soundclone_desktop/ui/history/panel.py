@@ -8,7 +8,7 @@ task whose outcome is unknown.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,6 +37,7 @@ from soundclone_desktop.ui.history.model import (
 
 CTX = "HistoryPanel"
 _ROW_HEIGHT_PADDING = 8
+_CELL_PADDING = 10  # each side of a cell's text
 
 
 class HistoryPanel(QWidget):
@@ -79,6 +80,7 @@ class HistoryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_SCRIPT, QHeaderView.ResizeMode.Stretch)
         widths = {COL_DATE: 130, COL_VOICE: 120, COL_DURATION: 70, COL_STATUS: 200, COL_COST: 110}
+        widths[COL_STATUS] = max(widths[COL_STATUS], _unknown_status_width(self.view))
         for column, width in widths.items():
             header.resizeSection(column, width)
 
@@ -215,6 +217,14 @@ class HistoryPanel(QWidget):
                 menu.addAction(action)
         self._menu = menu
         menu.popup(self.view.viewport().mapToGlobal(pos))  # popup: no nested event loop
+
+
+def _unknown_status_width(view: QTableView) -> int:
+    """Room for "⚠ Outcome unknown: …" in bold: the one status that must be read in full."""
+    bold = QFont(view.font())
+    bold.setBold(True)
+    text = translate("HistoryModel", "⚠ Outcome unknown: check your account")  # status_text()
+    return QFontMetrics(bold).horizontalAdvance(text) + 2 * _CELL_PADDING
 
 
 def _trigger_if_enabled(action: QAction) -> None:

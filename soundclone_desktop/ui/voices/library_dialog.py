@@ -65,7 +65,7 @@ class VoiceLibraryDialog(QDialog):
         self.setObjectName("voiceLibraryDialog")
         self.setWindowTitle(translate(CTX, "Voice library"))
         self.setModal(False)
-        self.resize(820, 520)
+        self.resize(880, 520)  # wide enough for a voice ID next to the other columns
         self.store = store
         self._shown_id: str | None = None  # the voice in the details form
         self._reloading = False  # rows are being replaced: the selection flickers
