@@ -1037,6 +1037,7 @@
         <name>HistoryModel</name>
         <message>
             <location filename="../../soundclone_desktop/ui/history/model.py" line="58" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="226" />
             <source>⚠ Outcome unknown: check your account</source>
             <translation>⚠ 结果不明：请查看账号</translation>
         </message>
@@ -1210,91 +1211,91 @@
             <translation>任务 %1 已在历史记录中（发送于 %2）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="55" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="56" />
             <source>Search scripts, task IDs and voices</source>
             <translation>搜索文稿、任务 ID 和音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="62" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="63" />
             <source>Task history</source>
             <translation>任务历史</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="85" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="87" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="86" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="88" />
             <source>Use these settings</source>
             <translation>使用这些设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="88" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="90" />
             <source>Load this task's script, voice and parameters into the editor</source>
             <translation>将此任务的文稿、音色和参数载入编辑器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="90" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="92" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="91" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="93" />
             <source>Save a copy of the audio</source>
             <translation>保存音频副本</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="93" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="95" />
             <source>Look up by task ID…</source>
             <translation>按任务 ID 查询…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="96" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="98" />
             <source>Found this task on the website? Enter its task ID and the app follows it and downloads the result.</source>
             <translation>在网站上找到了此任务？输入其任务 ID，应用会跟踪它并下载结果。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="102" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="104" />
             <source>Resubmit…</source>
             <translation>重新提交…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="104" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="106" />
             <source>Send this script again as a new task (shows the cost first)</source>
             <translation>将此文稿作为新任务重新发送（先显示费用）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="106" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="108" />
             <source>Delete…</source>
             <translation>删除…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="196" />
-            <source>%n match(es)</source>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="198" />
+            <source>Matches: %n</source>
             <translation>
-                <numerusform>%n 条匹配</numerusform>
+                <numerusform>匹配：%n 条</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="198" />
-            <source>%n task(s)</source>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="200" />
+            <source>Tasks: %n</source>
             <translation>
-                <numerusform>%n 个任务</numerusform>
+                <numerusform>任务：%n 个</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="202" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="204" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="183" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="185" />
             <source>Remove this task and its files from this computer</source>
             <translation>从本机删除此任务及其文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="185" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="187" />
             <source>A task still in progress cannot be deleted</source>
             <translation>仍在进行中的任务不能删除</translation>
         </message>

@@ -130,7 +130,7 @@ def test_history_is_a_table_view_in_a_dock_tabbed_with_tasks(window: MainWindow,
     seed(window, "One finished task.")
     show_history(window, qtbot)
     assert history.model.rowCount() == 1
-    assert history.panel.count_label.text() == "1 task(s)"
+    assert history.panel.count_label.text() == "Tasks: 1"
 
 
 def test_columns_show_date_voice_excerpt_duration_status_and_cost(
@@ -212,7 +212,7 @@ def test_search_waits_for_a_pause_in_typing_then_filters(window: MainWindow, qtb
         assert history.model.rowCount() == 7  # nothing yet: it waits for the pause
     assert history.model.rowCount() == 1
     assert cell(window, 0, COL_SCRIPT) == "Something about owls."
-    assert history.panel.count_label.text() == "1 match(es)"
+    assert history.panel.count_label.text() == "Matches: 1"
     with qtbot.waitSignal(history.reloaded, timeout=5000):
         history.panel.search.setText("audio_3")  # task ids match too
     assert [r.task_id for r in history.model.records()] == ["audio_3"]

@@ -122,7 +122,7 @@ def test_ten_thousand_rows_open_and_filter_without_stalling(window, qtbot) -> No
     open_all = time.perf_counter() - started
     open_stall = meter.stop()
     assert history.model.rowCount() == ROWS
-    assert history.panel.count_label.text() == f"{ROWS} task(s)"
+    assert history.panel.count_label.text() == f"Tasks: {ROWS}"
 
     view = history.panel.view
     view.scrollToBottom()  # painting the far end costs no more than the top

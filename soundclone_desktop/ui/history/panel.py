@@ -195,9 +195,9 @@ class HistoryPanel(QWidget):
 
     def set_count(self, shown: int, searching: bool) -> None:
         if searching:
-            text = translate(CTX, "%n match(es)", None, shown)
+            text = translate(CTX, "Matches: %n", None, shown)
         else:
-            text = translate(CTX, "%n task(s)", None, shown)
+            text = translate(CTX, "Tasks: %n", None, shown)
         self.count_label.setText(text)
 
     def set_loading(self) -> None:
