@@ -3,14 +3,20 @@
 It only displays jobs and asks for actions through signals (cancel waiting, play, show the
 file); the window decides what those mean. A one-second timer keeps the elapsed and
 "expected in ~N s" texts current while jobs are active.
+
+Hundreds of rows update several times a second while tasks run, so a row update must not
+touch the other rows: the narrow columns have fixed widths that only grow when a new text
+needs more room (``ResizeToContents`` measures every row on every ``setText``), and a cell
+is only written when its text changed.
 """
 
 from __future__ import annotations
 
 import time
+from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMenu,
     QPushButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,11 +34,13 @@ from PySide6.QtWidgets import (
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.ui.job_text import job_sentence
+from soundclone_desktop.ui.money import money_text
 
 CTX = "TaskList"
 
 COL_TEXT, COL_STATUS, COL_TIME, COL_COST = range(4)
 _EXCERPT = 48
+_MAX_COLUMN_CHARS = 40  # a long status grows its column up to this; the tooltip has the rest
 
 
 def state_text(state: JobState) -> str:
@@ -85,6 +94,11 @@ def excerpt(job: Job) -> str:
     return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
 
 
+def _set_tooltip(item: QTreeWidgetItem, column: int, text: str) -> None:
+    if item.toolTip(column) != text:
+        item.setToolTip(column, text)
+
+
 class TaskList(QWidget):
     """A tree of jobs (newest first) with Cancel / Play / Show-file buttons and menu."""
 
@@ -112,7 +126,8 @@ class TaskList(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         for column in (COL_STATUS, COL_TIME, COL_COST):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._size_columns()
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setAccessibleName(translate(CTX, "Tasks"))
 
@@ -174,7 +189,8 @@ class TaskList(QWidget):
             self._costs[job.local_id] = cost
         self._fill(item, job)
         if any(not j.is_done for j in self._jobs.values()):
-            self._timer.start()
+            if not self._timer.isActive():  # restarting it would hold back every tick
+                self._timer.start()
         else:
             self._timer.stop()
         self._update_buttons()
@@ -196,24 +212,69 @@ class TaskList(QWidget):
 
     def _fill(self, item: QTreeWidgetItem, job: Job) -> None:
         text = getattr(job.params, "text", "") or ""
-        item.setText(COL_TEXT, excerpt(job))
-        item.setToolTip(COL_TEXT, text[:600])
+        self._set_text(item, COL_TEXT, excerpt(job))
+        _set_tooltip(item, COL_TEXT, text[:600])
         status = state_text(job.state)
         detail = job.error if job.state in (JobState.FAILED, JobState.OUTCOME_UNKNOWN) else None
         detail = job_sentence(detail or job.message)
-        item.setText(COL_STATUS, f"{status}: {detail}" if detail else status)
-        item.setToolTip(COL_STATUS, detail or status)
-        item.setText(COL_TIME, time_text(job))
-        item.setText(COL_COST, self._costs.get(job.local_id, ""))
+        self._set_text(item, COL_STATUS, f"{status}: {detail}" if detail else status)
+        _set_tooltip(item, COL_STATUS, detail or status)
+        self._set_text(item, COL_TIME, time_text(job))
+        self._set_text(item, COL_COST, self._costs.get(job.local_id, ""))
         failed = job.state in (JobState.FAILED, JobState.OUTCOME_UNKNOWN)
-        # None: the palette's own text colour, so dark themes stay readable.
-        color = QColor(Qt.GlobalColor.darkRed) if failed else None
-        item.setData(COL_STATUS, Qt.ItemDataRole.ForegroundRole, color)
+        if failed != (item.data(COL_STATUS, Qt.ItemDataRole.ForegroundRole) is not None):
+            # None: the palette's own text colour, so dark themes stay readable.
+            color = QColor(Qt.GlobalColor.darkRed) if failed else None
+            item.setData(COL_STATUS, Qt.ItemDataRole.ForegroundRole, color)
 
     def _tick(self) -> None:
         for local_id, job in self._jobs.items():
             if not job.is_done:
-                self._items[local_id].setText(COL_TIME, time_text(job))
+                self._set_text(self._items[local_id], COL_TIME, time_text(job))
+
+    # -- columns ------------------------------------------------------------------------------
+
+    def _set_text(self, item: QTreeWidgetItem, column: int, text: str) -> None:
+        """Write a cell only when it changed, widening a narrow column the text outgrows."""
+        if item.text(column) == text:
+            return
+        item.setText(column, text)
+        if column != COL_TEXT:
+            self._fit(column, text)
+
+    def _fit(self, column: int, text: str) -> None:
+        # Called for every changed cell (each second for every running task): keep it cheap.
+        header = self.tree.header()
+        needed = min(self._widest, self._metrics.horizontalAdvance(text) + self._padding)
+        if needed > header.sectionSize(column):
+            header.resizeSection(column, needed)
+
+    def _size_columns(self) -> None:
+        """Widths for the narrow columns from typical texts in the current language."""
+        self._metrics = self.tree.fontMetrics()
+        # What the item delegate adds around a text (the focus frame margins), plus air.
+        margin = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                               self.tree)  # fmt: skip
+        self._padding = 2 * (margin + 1) + self._metrics.averageCharWidth()
+        self._widest = self._metrics.averageCharWidth() * _MAX_COLUMN_CHARS
+        samples = {
+            COL_STATUS: [state_text(state) for state in JobState],
+            COL_TIME: [f"{duration_text(599)} · {expected_text(59)}"],
+            COL_COST: [money_text(Decimal("10.55"))],
+        }
+        for column, texts in samples.items():
+            self.tree.header().resizeSection(column, 0)
+            for text in [self.tree.headerItem().text(column), *texts]:
+                self._fit(column, text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        kinds = (QEvent.Type.FontChange, QEvent.Type.StyleChange)
+        if event.type() in kinds and hasattr(self, "_items"):  # not while being built
+            self._size_columns()
+            for item in self._items.values():
+                for column in (COL_STATUS, COL_TIME, COL_COST):
+                    self._fit(column, item.text(column))
+        super().changeEvent(event)
 
     # -- actions ------------------------------------------------------------------------------
 

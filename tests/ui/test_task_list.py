@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QHeaderView
 
 from soundclone_desktop.api.errors import BadRequestError, OutcomeUnknownError, RequestTimeout
 from soundclone_desktop.core.params import FieldProblem, ProductionParams
@@ -16,10 +17,12 @@ from soundclone_desktop.ui.job_text import is_recognised, job_sentence
 from soundclone_desktop.ui.task_list import (
     COL_COST,
     COL_STATUS,
+    COL_TEXT,
     COL_TIME,
     TaskList,
     duration_text,
     expected_text,
+    state_text,
 )
 
 pytestmark = pytest.mark.gui
@@ -160,3 +163,42 @@ def test_job_sentences_keep_their_numbers_and_ids() -> None:
     assert "12" in (job_sentence(messages.reconnecting(12.0)) or "")
     assert "audio_9" in (job_sentence(messages.cancelled("audio_9")) or "")
     assert job_sentence("Some text the app does not know.") == "Some text the app does not know."
+
+
+def test_elapsed_times_tick_while_other_rows_update(tasks: TaskList, qtbot) -> None:
+    """A burst of updates to one task must not hold back the clock of the others."""
+    waiting, busy = make_job(task_id="audio_w"), make_job(task_id="audio_b")
+    waiting.created_at = busy.created_at = time.time() - 5.5
+    tasks.update_job(waiting)
+    tasks.update_job(busy)
+    row = tasks.tree.topLevelItem(1)
+    assert tasks.job(waiting.local_id) is waiting and row.text(COL_TIME) == "0:05"
+    for _ in range(9):  # a poll answer every 0.3 s, for longer than the one-second tick
+        qtbot.wait(300)
+        tasks.update_job(busy)
+    assert row.text(COL_TIME) != "0:05"
+
+
+def test_narrow_columns_are_sized_once_and_grow_for_longer_texts(tasks: TaskList) -> None:
+    header = tasks.tree.header()
+    for column in (COL_STATUS, COL_TIME, COL_COST):
+        # Sizing to contents would measure every row on every change.
+        assert header.sectionResizeMode(column) is QHeaderView.ResizeMode.Interactive
+        assert header.sectionSize(column) > 30
+    metrics = tasks.tree.fontMetrics()
+    for state in JobState:
+        assert metrics.horizontalAdvance(state_text(state)) < header.sectionSize(COL_STATUS)
+    before = header.sectionSize(COL_STATUS)
+    job = make_job(JobState.FAILED, error=messages.task_failed("the voice model has expired"))
+    tasks.update_job(job)
+    assert header.sectionSize(COL_STATUS) > before
+    assert header.sectionResizeMode(COL_TEXT) is QHeaderView.ResizeMode.Stretch
+
+
+def test_a_bigger_font_widens_the_narrow_columns(tasks: TaskList) -> None:
+    tasks.update_job(make_job(JobState.QUEUED))
+    before = tasks.tree.header().sectionSize(COL_STATUS)
+    font = tasks.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    tasks.setFont(font)
+    assert tasks.tree.header().sectionSize(COL_STATUS) > before * 1.5

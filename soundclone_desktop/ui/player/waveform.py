@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -12,10 +13,10 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -30,6 +31,7 @@ _MIN_BAR = 1.5  # silence still draws a thin line, so the timeline stays visible
 _MARGIN_X, _MARGIN_Y = 8.0, 7.0
 # Quiet files are scaled up to fill the view, but not beyond this peak: hiss stays small.
 _NORMALISE_FLOOR = 0.05
+_MAX_SPRITES = 3  # played, unplayed, seek preview
 
 
 class WaveformState(enum.Enum):
@@ -69,7 +71,7 @@ class WaveformView(QWidget):
         self._position = 0
         self._hover_x: float | None = None
         self._drag_ms: int | None = None
-        self._bars: tuple[tuple[object, ...], QPainterPath] | None = None
+        self._sprites = _BarSprites()
 
     # -- state -------------------------------------------------------------------------
 
@@ -119,7 +121,8 @@ class WaveformView(QWidget):
         return QSize(120, 64)
 
     def _set(self, state: WaveformState, peaks: Peaks | None) -> None:
-        self._state, self._peaks, self._bars = state, peaks, None
+        self._state, self._peaks = state, peaks
+        self._sprites.clear()
         self.update()
 
     def _seekable(self) -> bool:
@@ -146,22 +149,18 @@ class WaveformView(QWidget):
         fraction = min(1.0, max(0.0, ms / self._duration)) if self._duration else 0.0
         return plot.left() + fraction * plot.width()
 
-    def _bar_path(self, plot: QRectF, peaks: Peaks) -> QPainterPath:
-        key = (plot.width(), plot.height(), id(peaks))
-        if self._bars is not None and self._bars[0] == key:
-            return self._bars[1]
+    def _bar_rects(self, plot: QRectF, peaks: Peaks) -> list[QRectF]:
+        """One bar per ``_BAR_WIDTH + _BAR_GAP`` pixels, centred in ``plot``."""
         pitch = _BAR_WIDTH + _BAR_GAP
         count = max(1, int((plot.width() + _BAR_GAP) // pitch))
         left = plot.left() + (plot.width() - (count * pitch - _BAR_GAP)) / 2
         scale = 0.94 * plot.height() / max(peaks.peak, _NORMALISE_FLOOR)
         centre = plot.center().y()
-        path = QPainterPath()
+        bars = []
         for i, value in enumerate(peaks.resample(count)):
             height = max(_MIN_BAR, value * scale)
-            bar = QRectF(left + i * pitch, centre - height / 2, _BAR_WIDTH, height)
-            path.addRoundedRect(bar, _BAR_WIDTH / 2, _BAR_WIDTH / 2)
-        self._bars = (key, path)
-        return path
+            bars.append(QRectF(left + i * pitch, centre - height / 2, _BAR_WIDTH, height))
+        return bars
 
     # -- painting ----------------------------------------------------------------------
 
@@ -192,18 +191,43 @@ class WaveformView(QWidget):
     def _paint_bars(
         self, painter: QPainter, plot: QRectF, peaks: Peaks, head_x: float, colors: _Colors
     ) -> None:
-        path = self._bar_path(plot, peaks)
-        full = QRectF(self.rect())
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.save()
-        painter.setClipRect(QRectF(head_x, 0, full.width(), full.height()))
-        painter.fillPath(path, colors.unplayed)
+        # The bars take a few milliseconds to rasterise and the playhead moves every 30 ms
+        # while playing, so they are rendered once per size, pixel ratio and peaks, tinted
+        # once per colour, and each repaint copies the played, previewed and unplayed
+        # stretches from those pixmaps.
+        key = (self.width(), self.height(), self.devicePixelRatioF())
+        self._sprites.prepare(key, peaks, lambda: self._render_bars(plot, peaks))
+        width, height = float(self.width()), float(self.height())
+        preview_end = head_x
         if self._hover_x is not None and self._hover_x > head_x:  # preview of a seek ahead
-            painter.setClipRect(QRectF(head_x, 0, self._hover_x - head_x, full.height()))
-            painter.fillPath(path, colors.preview)
-        painter.setClipRect(QRectF(0, 0, head_x, full.height()))
-        painter.fillPath(path, colors.played)
+            preview_end = min(width, self._hover_x)
+        painter.save()
+        for colour, left, right in (
+            (colors.played, 0.0, head_x),
+            (colors.preview, head_x, preview_end),
+            (colors.unplayed, preview_end, width),
+        ):
+            if right > left:
+                painter.setClipRect(QRectF(left, 0, right - left, height))
+                painter.drawPixmap(QPointF(0, 0), self._sprites.tinted(colour))
         painter.restore()
+
+    def _render_bars(self, plot: QRectF, peaks: Peaks) -> QPixmap:
+        """The bars (opaque, any colour) on a transparent pixmap the size of the widget."""
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(Qt.GlobalColor.black)
+        radius = _BAR_WIDTH / 2
+        # One small shape at a time: filling them as one path is 15 times slower.
+        for bar in self._bar_rects(plot, peaks):
+            painter.drawRoundedRect(bar, radius, radius)
+        painter.end()
+        return pixmap
 
     def _paint_placeholder(
         self, painter: QPainter, plot: QRectF, head_x: float, colors: _Colors
@@ -319,6 +343,50 @@ class WaveformView(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self.update()
         super().changeEvent(event)
+
+
+class _BarSprites:
+    """The bars rendered once per (size, pixel ratio) and peaks, and tinted per colour."""
+
+    def __init__(self) -> None:
+        self.renders = 0  # times the bars were rasterised (tests check repaints reuse them)
+        self.tints = 0  # times they were coloured
+        self._key: tuple[int, int, float] | None = None
+        self._peaks: Peaks | None = None  # held, so its identity cannot be reused
+        self._shape: QPixmap | None = None
+        self._tinted: dict[int, QPixmap] = {}
+
+    def clear(self) -> None:
+        self._key, self._peaks, self._shape = None, None, None
+        self._tinted.clear()
+
+    def prepare(
+        self, key: tuple[int, int, float], peaks: Peaks, render: Callable[[], QPixmap]
+    ) -> None:
+        """Render the bars with ``render`` unless they were rendered for ``key`` and ``peaks``."""
+        if key != self._key or peaks is not self._peaks or self._shape is None:
+            self.clear()
+            self._key, self._peaks = key, peaks
+            self._shape = render()
+            self.renders += 1
+
+    def tinted(self, colour: QColor) -> QPixmap:
+        """The prepared bars in ``colour``: their coverage (antialiasing) kept, colour set."""
+        assert self._shape is not None
+        rgba = colour.rgba()
+        pixmap = self._tinted.get(rgba)
+        if pixmap is None:
+            if len(self._tinted) >= _MAX_SPRITES:  # a palette change: old colours are stale
+                self._tinted.clear()
+            pixmap = self._shape.copy()
+            pixmap.setDevicePixelRatio(self._shape.devicePixelRatio())
+            painter = QPainter(pixmap)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+            painter.fillRect(pixmap.rect(), colour)
+            painter.end()
+            self._tinted[rgba] = pixmap
+            self.tints += 1
+        return pixmap
 
 
 class _Colors:
