@@ -77,13 +77,13 @@ class JobRecorder:
             estimate, currency = self._estimate(job)
         base_url = self._base_url() if callable(self._base_url) else self._base_url
         demo = self._demo() if callable(self._demo) else self._demo
-        self.library.record(job, base_url=base_url, demo=demo, estimate=estimate,
-                            currency=currency)  # fmt: skip
+        seconds: float | None = None
         if job.state is JobState.DOWNLOADED and job.local_id not in self._timed:
+            # In the same write as the state: one transaction on the GUI thread, not two.
             self._timed.add(job.local_id)
             seconds = audio_seconds(job.audio_path)
-            if seconds is not None:
-                self.library.set_duration(job.local_id, seconds)
+        self.library.record(job, base_url=base_url, demo=demo, estimate=estimate,
+                            currency=currency, duration=seconds)  # fmt: skip
 
 
 def price_estimate(prices: Callable[[], PriceTable]) -> Estimator:

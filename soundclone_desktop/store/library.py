@@ -10,9 +10,15 @@ either resumable (it has an id) or visibly ``outcome_unknown`` (it may have been
 Storage decisions:
 
 - stdlib ``sqlite3``, WAL journal (readers never block the writer, and the CLI and the app
-  may share the file), ``synchronous=FULL`` (a committed intent survives a power cut, not
-  only a killed process). Writes are single rows; :meth:`TaskLibrary.record` skips the write
-  when nothing it stores changed, so the poll-by-poll updates of a job cost no disk work.
+  may share the file). What money depends on is written with ``synchronous=FULL`` (an fsync:
+  it survives a power cut, not only a killed process): a new row (the intent, before the
+  create request) and a newly learnt task id. Later progress (states, paths, the audio's
+  length) is written with ``synchronous=NORMAL``: in WAL mode a commit then survives the
+  app being killed, only a power cut may lose the latest ones, and resuming re-polls those
+  tasks. The job recorder calls :meth:`TaskLibrary.record` on the GUI thread, where each
+  fsync is a few milliseconds (tens on a busy disk). Writes are single rows;
+  :meth:`TaskLibrary.record` skips the write when nothing it stores changed, so the
+  poll-by-poll updates of a job cost no disk work.
 - The schema version is ``PRAGMA user_version``; each entry of ``_MIGRATIONS`` moves it one
   step. A file from a newer app is refused (:class:`LibraryError`), never rewritten; a file
   that is not a database is kept as ``<name>.bad`` and a fresh one started.
@@ -43,7 +49,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 
 from soundclone_desktop.core.params import PreviewParams, ProductionParams, SubtitleType
 from soundclone_desktop.services.jobs import Job, JobKind, JobState
@@ -157,6 +163,7 @@ class TaskLibrary:
         # What the last record() wrote per job (and whether an estimate is stored), so
         # unchanged updates skip the disk.
         self._written: dict[str, tuple[tuple[object, ...], bool]] = {}
+        self._synchronous = "FULL"  # the connection's current PRAGMA synchronous
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._conn = self._open()
@@ -226,12 +233,16 @@ class TaskLibrary:
         demo: bool,
         estimate: Decimal | None = None,
         currency: str | None = None,
+        duration: float | None = None,
     ) -> None:
         """Insert or update ``job``'s row; committed before returning.
 
         ``base_url`` and ``demo`` are kept from the first call (a job belongs to the server
         it was sent to); so are ``estimate`` and ``currency`` once known (the price shown
-        before paying). A change of state appends an event.
+        before paying), and ``duration`` (seconds of audio) once given. A change of state
+        appends an event. The first write of a job and the one that brings its task id are
+        flushed to the disk before returning; later ones survive the app being killed but
+        not a power cut (see the module docstring).
         """
         params = job.params
         voice = job.model_id if job.kind is JobKind.PREVIEW else _model_id(params)
@@ -239,21 +250,34 @@ class TaskLibrary:
             job.state.value, job.task_id, job.error,
             job.reason.value if job.reason is not None else None,
             _path_text(job.audio_path), _path_text(job.subtitle_path), voice, job.chars,
+            duration,
         )  # fmt: skip
         money = (None if estimate is None else str(estimate), currency)
         with self._lock:
             written = self._written.get(job.local_id)
+            if duration is None and written is not None:  # not given: the stored one stays
+                values = (*values[:-1], cast(float | None, written[0][-1]))
             if written is not None and written[0] == values and (estimate is None or written[1]):
                 return  # a poll that changed nothing worth keeping
+            # What a crash or a power cut must not lose: the intent (a new row) and the id
+            # of a task that may be charged.
+            durable = (
+                written is None
+                or job.state is JobState.SENDING
+                or (job.task_id is not None and written[0][1] != job.task_id)
+            )
             now = time.time()
-            with self._transaction() as conn:
+            with self._transaction(durable=durable) as conn:
                 row = conn.execute(
                     "SELECT state FROM tasks WHERE local_id = ?", (job.local_id,)
                 ).fetchone()
                 if row is None:
                     self._insert(conn, job, values, money, base_url, demo, now)
                 else:
-                    self._update(conn, job, values, money, now)
+                    # Task and voice ids are searchable: refresh the haystack when they change.
+                    ids = (values[1], values[6])  # task_id, voice
+                    searchable = written is None or (written[0][1], written[0][6]) != ids
+                    self._update(conn, job, values, money, now, searchable=searchable)
                     if row[0] != job.state.value:
                         at = job.history[-1][1] if job.history else now
                         self._event(conn, job.local_id, job.state, at)
@@ -271,15 +295,15 @@ class TaskLibrary:
         demo: bool,
         now: float,
     ) -> None:
-        state, task_id, error, reason, audio, subtitles, voice, chars = values
+        state, task_id, error, reason, audio, subtitles, voice, chars, duration = values
         text = _text_of(job.params)
         conn.execute(
             f"INSERT INTO tasks ({_COLUMNS}, haystack) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 job.local_id, job.kind.value, state, task_id, normalise_url(base_url),
                 int(demo), text, _params_json(job.params), voice, chars, *money,
-                job.created_at, now, error, reason, audio, subtitles,
+                job.created_at, now, duration, error, reason, audio, subtitles,
                 _haystack(text, task_id, voice),
             ),
         )  # fmt: skip
@@ -293,8 +317,10 @@ class TaskLibrary:
         values: tuple[Any, ...],
         money: tuple[str | None, str | None],
         now: float,
+        *,
+        searchable: bool,
     ) -> None:
-        state, task_id, error, reason, audio, subtitles, voice, chars = values
+        state, task_id, error, reason, audio, subtitles, voice, chars, duration = values
         # What the job does not know (a resumed job has no paths yet) keeps the stored value.
         conn.execute(
             "UPDATE tasks SET state = ?, task_id = COALESCE(?, task_id), error = ?, "
@@ -302,13 +328,13 @@ class TaskLibrary:
             "subtitle_path = COALESCE(?, subtitle_path), voice_id = COALESCE(?, voice_id), "
             "chars = COALESCE(?, chars), params = COALESCE(params, ?), "
             "estimate = COALESCE(estimate, ?), currency = COALESCE(currency, ?), "
-            "updated_at = ? WHERE local_id = ?",
+            "duration = COALESCE(?, duration), updated_at = ? WHERE local_id = ?",
             (
                 state, task_id, error, reason, audio, subtitles, voice, chars,
-                _params_json(job.params), *money, now, job.local_id,
+                _params_json(job.params), *money, duration, now, job.local_id,
             ),
         )  # fmt: skip
-        if task_id is not None or voice is not None:  # they are searchable
+        if searchable and (task_id is not None or voice is not None):
             text, stored_task, stored_voice = conn.execute(
                 "SELECT text, task_id, voice_id FROM tasks WHERE local_id = ?", (job.local_id,)
             ).fetchone()
@@ -345,7 +371,8 @@ class TaskLibrary:
         self._notify(local_id)
 
     def set_duration(self, local_id: str, seconds: float) -> None:
-        with self._lock, self._transaction() as conn:
+        """Store the audio's length (:meth:`record` can take it along with the job)."""
+        with self._lock, self._transaction(durable=False) as conn:
             conn.execute("UPDATE tasks SET duration = ? WHERE local_id = ?", (seconds, local_id))
         self._notify(local_id)
 
@@ -436,8 +463,17 @@ class TaskLibrary:
     # -- plumbing ---------------------------------------------------------------------------
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """A write transaction; ``durable`` ones are fsynced before COMMIT returns.
+
+        Mixing both is safe: the WAL is a log, so a power cut can only lose a tail of
+        commits, and each durable commit flushes the NORMAL ones before it too.
+        """
         conn = self._conn
+        level = "FULL" if durable else "NORMAL"
+        if level != self._synchronous:  # a connection setting, changed between transactions
+            conn.execute(f"PRAGMA synchronous = {level}")
+            self._synchronous = level
         conn.execute("BEGIN IMMEDIATE")  # take the write lock now: no upgrade deadlocks
         try:
             yield conn

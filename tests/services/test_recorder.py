@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import urllib.request
+import wave
 from collections.abc import Callable, Coroutine
 from decimal import Decimal
 from pathlib import Path
@@ -162,6 +163,32 @@ def test_the_estimate_is_taken_when_sending_only(library: TaskLibrary) -> None:
     assert no_prices(sent) == (None, None)
     preview = Job(kind=JobKind.PREVIEW, params=PreviewParams(file_url="https://x/a.wav"), chars=0)
     assert price_estimate(lambda: PRICES)(preview) == (Decimal("0.044"), "JimiCoin")
+
+
+def test_a_finished_job_is_written_once_with_its_length(
+    library: TaskLibrary, tmp_path: Path
+) -> None:
+    """State, path and the audio's length go to the disk in one write on the GUI thread."""
+    audio = tmp_path / "audio_1.wav"
+    with wave.open(str(audio), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"\0\0" * 12_000)  # 1.5 s
+    writes: list[str] = []
+    library.add_listener(writes.append)
+    recorder = JobRecorder(library, base_url="http://x", demo=False)
+    job = Job(kind=JobKind.AUDIO, params=speech(), task_id="audio_1", state=JobState.DOWNLOADING)
+    recorder(job)
+    writes.clear()
+    job.state, job.audio_path = JobState.DOWNLOADED, audio
+    recorder(job)
+    assert writes == [job.local_id]
+    record = library.get(job.local_id)
+    assert record is not None and record.state is JobState.DOWNLOADED
+    assert record.audio_path == audio and record.duration == 1.5
+    recorder(job)  # told again (a listener may be called twice): nothing new to write
+    assert writes == [job.local_id]
 
 
 # -- resuming ---------------------------------------------------------------------------------

@@ -379,3 +379,78 @@ def test_the_intent_is_on_disk_when_record_returns(tmp_path: Path) -> None:
     with TaskLibrary(path) as lib:
         record = lib.get("intent-1")
     assert record is not None and record.state is JobState.SENDING and record.text == "Hi."
+
+
+def _synchronous(library: TaskLibrary) -> str:
+    """The level the library's last write used (the connection keeps it until the next)."""
+    level = library._conn.execute("PRAGMA synchronous").fetchone()[0]
+    return {2: "FULL", 1: "NORMAL"}[level]
+
+
+def test_only_the_intent_and_the_task_id_wait_for_the_disk(library: TaskLibrary) -> None:
+    """An fsync per poll answer stalls the window; the money-critical writes keep theirs."""
+    job = new_job()
+    library.record(job, base_url=URL, demo=False)
+    assert _synchronous(library) == "FULL"  # the intent, before the create request
+    advance(job, JobState.SUBMITTED, task_id="audio_1")
+    library.record(job, base_url=URL, demo=False)
+    assert _synchronous(library) == "FULL"  # the id of a task that may be charged
+    for state in (JobState.QUEUED, JobState.PROCESSING, JobState.DOWNLOADING):
+        advance(job, state)
+        library.record(job, base_url=URL, demo=False)
+        assert _synchronous(library) == "NORMAL"
+    advance(job, JobState.DOWNLOADED, audio_path=Path("/a.wav"))
+    library.record(job, base_url=URL, demo=False, duration=3.25)
+    assert _synchronous(library) == "NORMAL"
+    record = library.get(job.local_id)
+    assert record is not None and record.duration == 3.25 and record.state is JobState.DOWNLOADED
+    library.mark(job.local_id, JobState.FAILED, error="x")  # recovery: rare, keep it safe
+    assert _synchronous(library) == "FULL"
+    late = new_job(task_id="audio_2")  # resumed after a restart: its first write is flushed
+    advance(late, JobState.QUEUED)
+    library.record(late, base_url=URL, demo=False)
+    assert _synchronous(library) == "FULL"
+
+
+def test_progress_is_on_disk_when_record_returns(tmp_path: Path) -> None:
+    """Writes without an fsync still survive the app being killed (WAL, synchronous=NORMAL)."""
+    path = tmp_path / "library.sqlite3"
+    script = textwrap.dedent(f"""
+        import os, signal
+        from pathlib import Path
+        from soundclone_desktop.core.params import ProductionParams
+        from soundclone_desktop.services.jobs import Job, JobKind, JobState
+        from soundclone_desktop.store.library import TaskLibrary
+        lib = TaskLibrary(Path({str(path)!r}))
+        job = Job(kind=JobKind.AUDIO, params=ProductionParams(model_id="m", text="Hi."),
+                  local_id="progress-1")
+        lib.record(job, base_url="{URL}", demo=False)
+        job.task_id, job.state = "audio_1", JobState.SUBMITTED
+        lib.record(job, base_url="{URL}", demo=False)
+        job.state, job.audio_path = JobState.DOWNLOADED, Path("/results/audio_1.wav")
+        lib.record(job, base_url="{URL}", demo=False, duration=1.5)
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, timeout=60, check=False)
+    assert done.returncode == -signal.SIGKILL
+    with TaskLibrary(path) as lib:
+        record = lib.get("progress-1")
+    assert record is not None and record.state is JobState.DOWNLOADED
+    assert record.audio_path == Path("/results/audio_1.wav") and record.duration == 1.5
+
+
+def test_ids_learnt_later_are_searchable(library: TaskLibrary) -> None:
+    params = PreviewParams(file_url="https://example.com/me.wav", text="", language="English")
+    job = new_job(params)
+    library.record(job, base_url=URL, demo=False)
+    advance(job, JobState.SUBMITTED, task_id="clone_77")
+    library.record(job, base_url=URL, demo=False)
+    advance(job, JobState.PROCESSING)
+    library.record(job, base_url=URL, demo=False)
+    assert [r.local_id for r in library.search("CLONE_77")] == [job.local_id]
+    assert library.search("model_fresh") == []
+    advance(job, JobState.DOWNLOADED, model_id="model_fresh")
+    library.record(job, base_url=URL, demo=False)
+    assert [r.local_id for r in library.search("model_fresh")] == [job.local_id]
+    assert [r.local_id for r in library.search("clone_77")] == [job.local_id]
