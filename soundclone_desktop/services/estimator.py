@@ -12,6 +12,8 @@ own fixed cost.
 Observations are interval-censored: a poll only shows that a task finished between the
 last poll that saw it pending and the poll that saw it done. :func:`finish_observation`
 turns that into one number; see its docstring for why it matters.
+:meth:`FinishEstimator.observe_finish` also remembers the latest bounds, so the estimate
+settles instead of swinging (see there).
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ DEFAULT_PRIORS: dict[str, tuple[float, float]] = {
 }
 _REFERENCE_CHARS = 300.0  # where the prior pseudo-observation sits
 _RIDGE = 100.0**2  # slope prior worth one observation 100 characters from the mean: weak
+# A lower bound learnt from a task seen pending fades with each task found done at its first
+# poll: by 2% after the first, 4% after the next, and so on (about 25% after 5, 45% after 7),
+# so a server that got faster is noticed within a handful of tasks.
+_FLOOR_FADE = 0.02
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,16 @@ class _Moments:
         self.count += 1
 
 
+@dataclass
+class _Bound:
+    """A recent bound: a task of ``chars`` characters was still running at ``seconds`` (a
+    lower bound), or done by then (an upper bound)."""
+
+    seconds: float
+    chars: int
+    hits: int = 0  # for a lower bound: tasks found done at their first poll since
+
+
 class FinishEstimator:
     """Learns seconds per character (and a base latency) per task kind."""
 
@@ -78,6 +94,8 @@ class FinishEstimator:
         self._priors = dict(DEFAULT_PRIORS if priors is None else priors)
         self._decay = 1.0 - alpha
         self._moments: dict[str, _Moments] = {}
+        self._floors: dict[str, _Bound] = {}
+        self._ceilings: dict[str, _Bound] = {}
 
     def model(self, kind: str = "audio") -> Model:
         """The current fit for ``kind`` (the prior when nothing was observed)."""
@@ -109,6 +127,58 @@ class FinishEstimator:
             )
             self._moments[kind] = m
         m.add(float(chars), float(seconds), self._decay)
+
+    def observe_finish(
+        self, chars: int, done_at: float, pending_at: float | None, kind: str = "audio"
+    ) -> float:
+        """Learn from a task seen done ``done_at`` seconds after submission and last seen
+        running at ``pending_at`` (None: its first poll found it done). Returns the duration
+        learnt.
+
+        On their own these bounds make the estimate swing (8.5, 11.5, 6.5 s for a steady
+        10 s): a task done at its first poll, halved, drags it far below the truth, the next
+        first polls come too early and each costs a whole interval, and the midpoints of
+        those intervals overshoot. So the latest bounds of other tasks (scaled to this
+        task's length along the fit) narrow each observation:
+
+        - done at its first poll: at least the latest "still running" time, not half;
+        - seen running, then done: at most the latest "already done" time.
+
+        The first poll, aimed a little after the estimate, then settles just after the true
+        time. The lower bound fades with every task found done at its first poll (see
+        ``_FLOOR_FADE``), so a server that got faster still pulls the estimate down within a
+        few tasks; a bound another task contradicts is dropped (noise, or a change of pace);
+        without one (at the start) halving collapses an over-estimate fast.
+        """
+        floor, ceiling = self._floors.get(kind), self._ceilings.get(kind)
+        if pending_at is not None and pending_at < done_at:  # it finished in between
+            upper = done_at
+            if ceiling is not None:
+                bound = self._scaled(ceiling, chars, kind)
+                if bound <= pending_at:  # contradicted: noise, or the server slowed down
+                    del self._ceilings[kind]
+                else:
+                    upper = min(upper, bound)
+            seconds = finish_observation(upper, pending_at)
+            self._floors[kind] = _Bound(pending_at, chars)
+        else:  # done at its first poll: no later than done_at, that is all
+            seconds = finish_observation(done_at, None)
+            if floor is not None:
+                bound = self._scaled(floor, chars, kind)
+                if bound >= done_at:  # contradicted
+                    del self._floors[kind]
+                else:
+                    seconds = max(seconds, bound)
+                    floor.hits += 1
+                    floor.seconds *= max(0.0, 1.0 - _FLOOR_FADE * floor.hits)
+            self._ceilings[kind] = _Bound(done_at, chars)
+        self.observe(chars, seconds, kind)
+        return seconds
+
+    def _scaled(self, bound: _Bound, chars: int, kind: str) -> float:
+        """``bound`` moved to a task of ``chars`` characters along the current fit."""
+        there = self.expected_duration(bound.chars, kind)
+        return bound.seconds * (self.expected_duration(chars, kind) / there if there > 0 else 1.0)
 
     def observations(self, kind: str = "audio") -> int:
         m = self._moments.get(kind)

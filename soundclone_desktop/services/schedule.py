@@ -20,6 +20,9 @@ class PollPolicy:
     """
 
     min_interval: float = 5.0  # never two polls of one task closer than this
+    # The first poll comes this fraction after the estimated finish: a poll that comes too
+    # early costs a whole interval, one that comes late only its lateness.
+    first_poll_margin: float = 0.1
     interval: float = 5.0  # first gap after the estimated finish...
     max_interval: float = 10.0  # ...growing gently up to this
     growth: float = 1.25
@@ -33,8 +36,10 @@ class PollPolicy:
     long_interval: float = 60.0
 
     def __post_init__(self) -> None:
-        if self.min_interval <= 0 or self.min_gap < 0:
-            raise ValueError("min_interval must be positive and min_gap not negative")
+        if self.min_interval <= 0 or self.min_gap < 0 or self.first_poll_margin < 0:
+            raise ValueError(
+                "min_interval must be positive, min_gap and first_poll_margin not negative"
+            )
         if not self.min_interval <= self.interval <= self.max_interval:
             raise ValueError("need min_interval <= interval <= max_interval")
         if self.growth < 1 or not 0 <= self.jitter < 1:
@@ -62,9 +67,10 @@ class PollPolicy:
         )  # fmt: skip
 
     def first_poll_delay(self, expected_duration: float | None) -> float:
-        """Seconds after submission for the first poll: at the estimate, never sooner
-        than ``min_interval``."""
-        return max(self.min_interval, expected_duration or 0.0)
+        """Seconds after submission for the first poll: a little after the estimate
+        (``first_poll_margin``), never sooner than ``min_interval``."""
+        aim = (expected_duration or 0.0) * (1.0 + self.first_poll_margin)
+        return max(self.min_interval, aim)
 
     def next_interval(self, previous: float | None) -> float:
         """The gap after a pending answer, growing from ``interval`` to ``max_interval``."""
@@ -91,15 +97,37 @@ class TaskTimer:
     interval: float | None = None  # the last pending gap; None before the first answer
     failures: int = 0
     last_poll_at: float | None = None  # start of the latest poll request
+    due_at: float | None = None  # when the latest poll was planned (it may queue behind others)
     last_pending_at: float | None = None  # when a poll last saw the task unfinished
 
     @classmethod
     def start(cls, policy: PollPolicy, now: float, expected_duration: float | None) -> TaskTimer:
         return cls(policy, now, now + policy.first_poll_delay(expected_duration))
 
+    def reaim(self, expected_duration: float | None) -> None:
+        """Move the first poll to a new estimate (nothing changes once a poll was made)."""
+        if self.last_poll_at is None:
+            self.next_at = self.submitted_at + self.policy.first_poll_delay(expected_duration)
+
     def polling(self, now: float) -> None:
         """A poll request starts now."""
         self.last_poll_at = now
+        self.due_at = self.next_at
+
+    def finished_span(self, now: float) -> tuple[float, float | None]:
+        """For a task seen done by the poll answered at ``now``: seconds from submission
+        until it was seen done, and until it was last seen running (None: never).
+
+        A poll that waited its turn behind other tasks' polls (``min_gap``) is counted as if
+        it had come when planned: what the queue added says nothing about the task, and
+        it would teach the estimator a duration longer than any task took.
+        """
+        late = 0.0
+        if self.last_poll_at is not None and self.due_at is not None:
+            late = max(0.0, self.last_poll_at - self.due_at)
+        pending = None if self.last_pending_at is None else self.last_pending_at - self.submitted_at
+        done = now - late - self.submitted_at
+        return (done if pending is None else max(done, pending)), pending
 
     def pending(self, now: float, rng: random.Random) -> float:
         """The task is still queued or processing; returns the chosen gap."""

@@ -9,8 +9,9 @@ Lifecycle (ARCHITECTURE.md)::
 Polling rules, all in :class:`~.schedule.PollPolicy`:
 
 - one asyncio task (the scheduler) decides every poll; each poll runs in its own worker;
-- per task: the first poll at the estimated finish (never before ``min_interval``), then
-  every ``interval`` growing to ``max_interval``, with jitter so tasks drift apart;
+- per task: the first poll a little after the estimated finish (never before
+  ``min_interval``; moved when a finished task changes the estimate), then every
+  ``interval`` growing to ``max_interval``, with jitter so tasks drift apart;
 - across tasks: at least ``min_gap`` between two poll requests and at most
   ``max_concurrent`` in flight, so thirty jobs never become thirty simultaneous requests;
 - a transient error backs that task off exponentially (to ``backoff_max``) and shows
@@ -56,7 +57,7 @@ from soundclone_desktop.core.params import PreviewParams, ProductionParams
 from soundclone_desktop.core.script import analyze
 
 from . import messages
-from .estimator import FinishEstimator, finish_observation
+from .estimator import FinishEstimator
 from .jobs import FailureReason, Job, JobKind, JobState, Params
 from .schedule import PollPolicy, TaskTimer
 
@@ -502,11 +503,22 @@ class TaskRunner:
         if not entry.learn or timer is None or job.chars is None:
             return
         entry.learn = False  # once: a re-poll after a failed download is not news
-        pending = timer.last_pending_at
-        seconds = finish_observation(
-            now - timer.submitted_at, None if pending is None else pending - timer.submitted_at
-        )
-        self.estimator.observe(job.chars, seconds, job.kind.value)
+        done_at, pending_at = timer.finished_span(now)
+        self.estimator.observe_finish(job.chars, done_at, pending_at, job.kind.value)
+        self._reaim(job.kind)
+
+    def _reaim(self, kind: JobKind) -> None:
+        """Move the first polls still to come to the new estimate: tasks submitted a moment
+        ago would otherwise repeat the mistake the estimator just learnt from."""
+        for entry in self._active():
+            job, timer = entry.job, entry.timer
+            if not entry.learn or timer is None or job.kind is not kind or job.chars is None:
+                continue
+            if timer.last_poll_at is None and entry.worker is None:
+                expected = self.estimator.expected_duration(job.chars, kind.value)
+                timer.reaim(expected)
+                job.expected_finish = timer.submitted_at + expected
+        self._wake.set()  # the scheduler may be sleeping until a first poll that moved
 
     async def _download(self, entry: _Entry, info: TaskInfo) -> None:
         """Fetch audio and subtitles together; keep whichever arrived if one fails."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from soundclone_desktop.services.estimator import FinishEstimator, finish_observation
+from soundclone_desktop.services.schedule import PollPolicy
 
 
 def test_prior_before_any_task() -> None:
@@ -86,3 +87,47 @@ def test_an_overestimate_shrinks_when_first_polls_find_tasks_done() -> None:
         else:  # a poll caught it running, the next one (1 s later) saw it done
             est.observe(100, finish_observation(first_poll + 1.0, first_poll))
     assert est.expected_duration(100) == pytest.approx(true_duration, abs=1.0)
+
+
+def _play(est: FinishEstimator, durations: list[float]) -> list[tuple[float, float]]:
+    """Tasks of 300 characters, one at a time, polled as the runner polls them; returns
+    (first poll, estimate after it) per task."""
+    policy = PollPolicy()
+    seen: list[tuple[float, float]] = []
+    for true in durations:
+        first = policy.first_poll_delay(est.expected_duration(300))
+        done, pending = first, None
+        while done < true:  # still running: the next look comes one interval later
+            pending, done = done, done + policy.interval
+        est.observe_finish(300, done, pending)
+        seen.append((first, est.expected_duration(300)))
+    return seen
+
+
+def test_repeated_ten_second_tasks_converge_without_swinging() -> None:
+    seen = _play(FinishEstimator(), [10.0] * 40)[10:]
+    estimates = [estimate for _first, estimate in seen]
+    assert max(estimates) / min(estimates) < 1.12, estimates  # a small sawtooth, no swings
+    assert min(estimates) > 8.5 and max(estimates) < 10.5, estimates
+    first_polls = [first for first, _estimate in seen]
+    on_time = [first for first in first_polls if 10.0 <= first <= 11.0]
+    assert len(on_time) >= 20, first_polls  # most found it done, at most 1 s late
+
+
+def test_an_overestimate_collapses_and_a_change_of_pace_is_followed() -> None:
+    seen = _play(FinishEstimator({"audio": (30.0, 0.0)}), [10.0] * 10)
+    assert seen[7][0] < 11.0  # from 33 s to the truth in a handful of tasks
+    faster = _play(FinishEstimator(), [20.0] * 20 + [10.0] * 12)[20:]
+    assert faster[-1][0] < 12.0, faster
+    slower = _play(FinishEstimator(), [10.0] * 20 + [20.0] * 12)[20:]
+    assert 19.0 < slower[-1][0] < 23.0, slower
+
+
+def test_bounds_narrow_an_observation_and_contradicted_ones_are_dropped() -> None:
+    est = FinishEstimator({"audio": (10.0, 0.0)})
+    assert est.observe_finish(300, 11.0, None) == 5.5  # nothing known yet: half
+    assert est.observe_finish(300, 14.8, 9.8) == pytest.approx(10.4)  # done by 11 (above)
+    assert est.observe_finish(300, 11.0, None) == pytest.approx(9.8)  # running at 9.8
+    # A task done before the remembered "still running" time: that bound no longer holds.
+    assert est.observe_finish(300, 9.0, None) == 4.5
+    assert est.observe_finish(300, 10.0, None) == 5.0

@@ -19,12 +19,33 @@ def test_defaults_follow_the_reference() -> None:
     assert POLICY.long_after == 30 * 60
 
 
-def test_first_poll_at_the_estimate_but_never_before_min_interval() -> None:
-    assert POLICY.first_poll_delay(12.0) == 12.0
+def test_first_poll_a_little_after_the_estimate_but_never_before_min_interval() -> None:
+    # Too early costs a whole interval, late only the lateness: aim 10% past the estimate.
+    assert POLICY.first_poll_margin == 0.1
+    assert POLICY.first_poll_delay(12.0) == pytest.approx(13.2)
     assert POLICY.first_poll_delay(1.0) == 5.0
     assert POLICY.first_poll_delay(None) == 5.0
     timer = TaskTimer.start(POLICY, now=100.0, expected_duration=12.0)
-    assert timer.next_at == 112.0
+    assert timer.next_at == pytest.approx(113.2)
+    timer.reaim(8.0)  # a finished task changed the estimate before the first poll
+    assert timer.next_at == pytest.approx(108.8)
+    timer.polling(108.8)
+    timer.reaim(20.0)  # too late: polling has its own rhythm now
+    assert timer.next_at == pytest.approx(108.8)
+    with pytest.raises(ValueError):
+        PollPolicy(first_poll_margin=-0.1)
+
+
+def test_a_poll_that_queued_behind_others_counts_as_on_time() -> None:
+    timer = TaskTimer.start(POLICY, now=0.0, expected_duration=10.0)  # due at 11
+    timer.polling(30.0)  # 19 s late: 200 tasks wanted a poll at once
+    assert timer.finished_span(30.2) == (pytest.approx(11.2), None)
+    timer = TaskTimer.start(POLICY, now=0.0, expected_duration=10.0)
+    timer.polling(11.0)
+    timer.pending(11.1, random.Random(0))
+    timer.polling(timer.next_at + 3.0)
+    done, pending = timer.finished_span(timer.last_poll_at + 0.1)  # type: ignore[operator]
+    assert pending == pytest.approx(11.1) and done == pytest.approx(timer.due_at + 0.1)  # type: ignore[operator]
 
 
 def test_interval_grows_gently_to_the_cap() -> None:
