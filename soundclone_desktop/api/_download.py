@@ -63,7 +63,8 @@ async def download(
             # Whatever went wrong (cancellation included), no half file is left behind.
             part.unlink(missing_ok=True)
             raise
-        _sync_dir(dest_dir)
+        # An fsync can take tens of ms: never on the caller's (the GUI's) thread.
+        await asyncio.to_thread(_sync_dir, dest_dir)
         logger.debug("%s -> %s (%d bytes)", what, final.name, size)
         return Downloaded(path=final, kind=kind, size=size)
 
