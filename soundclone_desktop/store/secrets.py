@@ -7,17 +7,22 @@ nothing) the key is kept in memory for this session and :attr:`TokenStore.persis
 says so, with a sentence the UI can show.
 
 The key itself never reaches a log, an exception message or ``repr``.
+
+``keyring`` is imported, and its backend looked up, on first use, not at import: finding
+the backend loads every installed backend (and may talk to D-Bus), which the app does in
+a worker thread after its window is shown. One store may be used from several threads.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import keyring
-import keyring.backend
-import keyring.errors
+if TYPE_CHECKING:
+    import keyring.errors
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +57,10 @@ class TokenStore:
         self._token: str | None = None
         self._source = TokenSource.NONE
         self._loaded = False
-        self._reason: str | None = _unusable_backend_reason()
+        self._reason: str | None = None
+        self._backend_checked = False
+        # Reads and writes from the GUI thread and worker threads: one at a time.
+        self._lock = threading.RLock()
 
     def __repr__(self) -> str:
         return f"TokenStore(source={self.source.value!r}, persistent={self.persistent})"
@@ -60,12 +68,18 @@ class TokenStore:
     @property
     def persistent(self) -> bool:
         """True when a key set now would still be there after a restart."""
-        return self._reason is None
+        return self.reason is None
 
     @property
     def reason(self) -> str | None:
         """Why the key is not remembered (a sentence for the UI), or None when it is."""
+        self._check_backend()
         return self._reason
+
+    @property
+    def loaded(self) -> bool:
+        """True once the key has been read (so :meth:`get` returns at once)."""
+        return self._loaded
 
     @property
     def source(self) -> TokenSource:
@@ -77,54 +91,82 @@ class TokenStore:
         return bool(os.environ.get(self._env_var, "").strip())
 
     def get(self) -> str | None:
-        """The key to use, or None when none is configured."""
+        """The key to use, or None when none is configured.
+
+        The first call may read the keyring (slow: call it off the GUI thread)."""
         self._load()
         return self._token
+
+    def known(self) -> str | None:
+        """The key if it is already known (read, or in the environment), else None; never
+        touches the keyring, so a log filter can call it on any thread at any time."""
+        if self._loaded:
+            return self._token
+        return os.environ.get(self._env_var, "").strip() or None
 
     def set(self, token: str) -> bool:
         """Remember ``token``; returns :attr:`persistent` (False: session only, see reason)."""
         token = token.strip()
         if not token:
             raise ValueError("The API key is empty.")
-        stored = self._keyring_set(token)
-        self._loaded = True
-        if self.from_environment:
-            # The environment still wins for this process; the stored key is for later runs.
-            self._token, self._source = os.environ[self._env_var].strip(), TokenSource.ENVIRONMENT
-        else:
-            self._token = token
-            self._source = TokenSource.KEYRING if stored else TokenSource.SESSION
-        return stored
+        with self._lock:
+            stored = self._keyring_set(token)
+            if self.from_environment:
+                # The environment still wins for this process; the stored key is for later runs.
+                self._token = os.environ[self._env_var].strip()
+                self._source = TokenSource.ENVIRONMENT
+            else:
+                self._token = token
+                self._source = TokenSource.KEYRING if stored else TokenSource.SESSION
+            self._loaded = True
+            return stored
 
     def clear(self) -> None:
         """Forget the key (keyring and session). The environment variable is left alone."""
-        if self._reason is None:
-            try:
-                keyring.delete_password(self._service, self._username)
-            except keyring.errors.PasswordDeleteError:
-                pass  # nothing stored: already the state we want
-            except keyring.errors.KeyringError as exc:
-                self._fall_back(exc)
-        self._loaded = False
-        self._token, self._source = None, TokenSource.NONE
+        with self._lock:
+            if self.reason is None:
+                import keyring
+                import keyring.errors
 
-    def _load(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
-        env = os.environ.get(self._env_var, "").strip()
-        if env:
-            self._token, self._source = env, TokenSource.ENVIRONMENT
-            return
-        stored = self._keyring_get()
-        if stored:
-            self._token, self._source = stored, TokenSource.KEYRING
-        else:
+                try:
+                    keyring.delete_password(self._service, self._username)
+                except keyring.errors.PasswordDeleteError:
+                    pass  # nothing stored: already the state we want
+                except keyring.errors.KeyringError as exc:
+                    self._fall_back(exc)
+            self._loaded = False
             self._token, self._source = None, TokenSource.NONE
 
+    def _load(self) -> None:
+        with self._lock:  # a second reader waits for the first one's answer
+            if self._loaded:
+                return
+            env = os.environ.get(self._env_var, "").strip()
+            if env:
+                self._token, self._source = env, TokenSource.ENVIRONMENT
+            else:
+                stored = self._keyring_get()
+                if stored:
+                    self._token, self._source = stored, TokenSource.KEYRING
+                else:
+                    self._token, self._source = None, TokenSource.NONE
+            self._loaded = True  # last: known() trusts _token once this is set
+
+    def _check_backend(self) -> None:
+        """Look the keyring backend up once (the first read, write or question about it)."""
+        if self._backend_checked:
+            return
+        with self._lock:
+            if not self._backend_checked:
+                self._reason = _unusable_backend_reason()
+                self._backend_checked = True
+
     def _keyring_get(self) -> str | None:
-        if self._reason is not None:
+        if self.reason is not None:
             return None
+        import keyring
+        import keyring.errors
+
         try:
             return keyring.get_password(self._service, self._username)
         except keyring.errors.KeyringError as exc:
@@ -132,8 +174,11 @@ class TokenStore:
             return None
 
     def _keyring_set(self, token: str) -> bool:
-        if self._reason is not None:
+        if self.reason is not None:
             return False
+        import keyring
+        import keyring.errors
+
         try:
             keyring.set_password(self._service, self._username, token)
             # Null-like backends accept the write and keep nothing: only a read-back proves it.
@@ -148,6 +193,8 @@ class TokenStore:
         return True
 
     def _fall_back(self, exc: keyring.errors.KeyringError) -> None:
+        import keyring.errors
+
         # Only the exception's type is logged: backend messages are not ours to trust.
         log.warning(
             "Keyring unavailable (%s); keeping the API key for this session only.",
@@ -164,6 +211,9 @@ class TokenStore:
 
 def _unusable_backend_reason() -> str | None:
     """A reason when the active backend is known to keep nothing (fail, null, empty chain)."""
+    import keyring
+    import keyring.errors
+
     try:
         backend = keyring.get_keyring()
     except keyring.errors.KeyringError:

@@ -3,6 +3,9 @@
 Layout: the script editor in the centre with the counter and the submit row under it; the
 parameters in a dock on the right; tasks and the player in docks at the bottom; connection
 and balance in the status bar; errors in an inline message bar (never a modal box).
+
+Dialogs and features that are not on screen at start (settings, welcome, clone wizard,
+export, voice library) are imported when first opened: start-up time (issue #7).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QShowEvent
@@ -42,16 +46,18 @@ from soundclone_desktop.ui.params_panel import ParametersPanel
 from soundclone_desktop.ui.player import PlayerWidget
 from soundclone_desktop.ui.projects import attach_projects
 from soundclone_desktop.ui.runner_bridge import RunnerBridge
-from soundclone_desktop.ui.settings_dialog import Page, SettingsDialog
 from soundclone_desktop.ui.status_bar import ConnectionStatus
 from soundclone_desktop.ui.submit_bar import SHORTCUT, SubmitBar
 from soundclone_desktop.ui.submit_controller import SubmitController
 from soundclone_desktop.ui.task_list import TaskList, excerpt
 from soundclone_desktop.ui.voices.attach import attach_voices
-from soundclone_desktop.ui.voices.clone_wizard import attach_clone_wizard
+from soundclone_desktop.ui.voices.clone_action import attach_clone_wizard
 from soundclone_desktop.ui.voices.picker import fill_voice_combo
-from soundclone_desktop.ui.welcome_dialog import WelcomeDialog
 from soundclone_desktop.ui.window_state import WindowState
+
+if TYPE_CHECKING:
+    from soundclone_desktop.ui.settings_dialog import Page, SettingsDialog
+    from soundclone_desktop.ui.welcome_dialog import WelcomeDialog
 
 log = logging.getLogger(__name__)
 
@@ -332,6 +338,8 @@ class MainWindow(QMainWindow):
     # -- dialogs --------------------------------------------------------------------------
 
     def show_welcome(self) -> WelcomeDialog:
+        from soundclone_desktop.ui.welcome_dialog import WelcomeDialog
+
         dialog = WelcomeDialog(self)
         dialog.api_key_chosen.connect(self._open_account_settings)
         dialog.demo_chosen.connect(self.start_demo)
@@ -340,9 +348,13 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _open_account_settings(self) -> None:
+        from soundclone_desktop.ui.settings_dialog import Page
+
         self.open_settings(Page.ACCOUNT)
 
     def open_settings(self, page: Page | None = None) -> SettingsDialog:
+        from soundclone_desktop.ui.settings_dialog import SettingsDialog
+
         dialog = self._settings_dialog
         if dialog is None or not dialog.isVisible():
             dialog = SettingsDialog(

@@ -5,12 +5,16 @@ A session is either *real* (a base URL plus the user's key from the keyring) or 
 the server or key changes, a new client and runner replace the old ones; the old runner
 keeps following the jobs it already has until the app closes, so a paid result is never
 dropped because the user edited Settings.
+
+The demo offer may be given as a function that builds it: the demo package is then only
+imported when something asks about the demo (the welcome dialog's choice, ``--demo``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -70,7 +74,7 @@ class Session(QObject):
         tokens: TokenStore,
         results_dir: Path,
         *,
-        demo_offer: DemoOffer | None = None,
+        demo_offer: DemoOffer | Callable[[], DemoOffer] | None = None,
         real_policy: PollPolicy | None = None,
         demo_policy: PollPolicy | None = None,
         parent: QObject | None = None,
@@ -78,7 +82,8 @@ class Session(QObject):
         super().__init__(parent)
         self.tokens = tokens
         self.results_dir = results_dir
-        self.demo_offer = demo_offer
+        self._demo_offer = demo_offer
+        self._offer_lock = threading.Lock()  # resolved on the GUI thread or a worker
         self._real_policy = real_policy or PollPolicy()
         self._demo_policy = demo_policy or PollPolicy.for_demo()
         self.client: SoundCloneClient | None = None
@@ -86,14 +91,26 @@ class Session(QObject):
         self.base_url = ""
         self.demo = False
         self.demo_server: DemoHandle | None = None
+        self._demo_starting = asyncio.Lock()
         self.balance: Balance | None = None
         # One estimator per kind of server, kept across reconnects: it learns task times.
         self._real_estimator = FinishEstimator()
-        self._demo_estimator = FinishEstimator(demo_offer.priors if demo_offer else None)
+        self._demo_estimator: FinishEstimator | None = None  # made with the offer's priors
         self._retired: list[tuple[TaskRunner, SoundCloneClient]] = []
         self._job_listeners: list[Callable[[Job], None]] = []
 
     # -- state --------------------------------------------------------------------------
+
+    @property
+    def demo_offer(self) -> DemoOffer | None:
+        """What the embedded demo offers; built on first use when given as a function."""
+        offer = self._demo_offer
+        if offer is None or isinstance(offer, DemoOffer):
+            return offer
+        with self._offer_lock:
+            if not isinstance(self._demo_offer, DemoOffer):
+                self._demo_offer = offer()
+            return self._demo_offer
 
     @property
     def connected(self) -> bool:
@@ -164,14 +181,19 @@ class Session(QObject):
 
     async def connect_demo(self) -> None:
         """Start the embedded demo server (once) and connect to it."""
-        if self.demo_offer is None:
+        # The first call imports the demo package: in a worker thread, like the server's
+        # start (binding and starting its thread is quick, but it is socket work).
+        offer = self._demo_offer
+        if offer is not None and not isinstance(offer, DemoOffer):
+            offer = await asyncio.to_thread(lambda: self.demo_offer)
+        if offer is None:
             raise RuntimeError("This session was built without a demo server.")
-        if self.demo_server is None:
-            server = self.demo_offer.factory()
-            # Binding and starting its thread is quick, but it is socket work: off the GUI thread.
-            await asyncio.to_thread(server.start)
-            self.demo_server = server
-        server = self.demo_server
+        async with self._demo_starting:  # the welcome's choice and --demo: one server
+            server = self.demo_server
+            if server is None:
+                server = self.demo_server = await asyncio.to_thread(_start_demo, offer)
+        if self._demo_estimator is None:
+            self._demo_estimator = FinishEstimator(offer.priors)
         client = SoundCloneClient(server.base_url, server.token, on_retry=self._on_retry)
         runner = TaskRunner(
             client,
@@ -243,3 +265,9 @@ class Session(QObject):
         if self.demo_server is not None:
             server, self.demo_server = self.demo_server, None
             await asyncio.to_thread(server.stop)
+
+
+def _start_demo(offer: DemoOffer) -> DemoHandle:
+    server = offer.factory()
+    server.start()
+    return server

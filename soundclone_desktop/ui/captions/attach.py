@@ -9,6 +9,9 @@ subtitle file and the script it was made from. From there:
   script editor, but only while the editor holds exactly the synthesised text;
 - a click on a caption, or a double-click on a sentence in the editor, seeks the player;
 - "Export…" (menu, Ctrl+E, or the player's button) opens the export dialog for the result.
+
+The subtitle parsers and the export dialog are imported when first needed (a result with
+subtitles, the first export), not when the window is built: start-up time (issue #7).
 """
 
 from __future__ import annotations
@@ -24,19 +27,20 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtMultimedia import QMediaPlayer
 
-from soundclone_desktop.core.subtitles.align import CueAlignment
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.async_utils import async_slot
-from soundclone_desktop.ui.export_dialog import ExportDialog
 from soundclone_desktop.ui.message_bar import Level
 from soundclone_desktop.ui.player.reveal import reveal_in_file_manager
 
-from .loader import CaptionsReadError, read_captions
-from .model import Current
 from .pane import CaptionsPane
 
 if TYPE_CHECKING:
+    from soundclone_desktop.core.subtitles.align import CueAlignment
+    from soundclone_desktop.ui.export_dialog import ExportDialog
     from soundclone_desktop.ui.main_window import MainWindow
+
+    from .loader import LoadedCaptions
+    from .model import Current
 
 log = logging.getLogger(__name__)
 
@@ -116,12 +120,11 @@ class CaptionsController(QObject):
     async def _load(self, result: PlayedResult, generation: int) -> None:
         assert result.subtitle_path is not None
         path = result.subtitle_path
-        try:
-            loaded = await asyncio.to_thread(read_captions, path, result.script)
-        except CaptionsReadError as exc:
+        loaded = await asyncio.to_thread(_read, path, result.script)
+        if isinstance(loaded, str):  # the reason it could not be read
             if generation == self._generation:
-                log.warning("cannot read subtitles %s: %s", path.name, exc)
-                self.pane.show_error(str(exc), path)
+                log.warning("cannot read subtitles %s: %s", path.name, loaded)
+                self.pane.show_error(loaded, path)
             return
         if generation != self._generation:
             return  # another result was loaded meanwhile
@@ -178,6 +181,8 @@ class CaptionsController(QObject):
         if self._dialog is not None and self._dialog.isVisible():
             self._dialog.raise_()
             return self._dialog
+        from soundclone_desktop.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(
             self.window,
             audio_path=result.audio_path,
@@ -203,6 +208,17 @@ class CaptionsController(QObject):
             action_text=translate(CTX, "Show in folder"),
             action=lambda: _reveal(first),
         )
+
+
+def _read(path: Path, script: str | None) -> LoadedCaptions | str:
+    """The captions, or why they could not be read. The parsers are imported here, in the
+    worker thread, the first time a result with subtitles is played."""
+    from .loader import CaptionsReadError, read_captions
+
+    try:
+        return read_captions(path, script)
+    except CaptionsReadError as exc:
+        return str(exc)
 
 
 def _reveal(path: Path) -> None:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from soundclone_desktop.core.subtitles.model import Cue, Subtitles
+if TYPE_CHECKING:  # the subtitle package loads with the first subtitles (start-up time)
+    from soundclone_desktop.core.subtitles.model import Cue, Subtitles
 
 # Characters that would split one cue across several text blocks in Qt.
 _LINE_BREAKS = str.maketrans(dict.fromkeys("\n\r\u2028\u2029\x0b\x0c\x85", " "))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QPalette
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soundclone_desktop.core.subtitles.model import Subtitles
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.player.reveal import reveal_in_file_manager
 
 from .model import NOTHING, CueLine, Current, Follower, lay_out
 from .view import CaptionsText
+
+if TYPE_CHECKING:  # parsed subtitles arrive with a result; the parsers load then (start-up)
+    from soundclone_desktop.core.subtitles.model import Subtitles
 
 CTX = "CaptionsPane"
 

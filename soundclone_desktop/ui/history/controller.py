@@ -30,7 +30,6 @@ from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store.library import TaskLibrary, TaskRecord, normalise_url
 from soundclone_desktop.ui.async_utils import async_slot, spawn
 from soundclone_desktop.ui.editor.edits import Edit
-from soundclone_desktop.ui.export_dialog import ExportDialog
 from soundclone_desktop.ui.history.files import delete_files, is_task_id
 from soundclone_desktop.ui.history.model import EXCERPT_LENGTH, HistoryModel, date_text, matches
 from soundclone_desktop.ui.history.panel import HistoryPanel
@@ -39,6 +38,7 @@ from soundclone_desktop.ui.money import money_text
 
 if TYPE_CHECKING:
     from soundclone_desktop.store.voices import Voice
+    from soundclone_desktop.ui.export_dialog import ExportDialog
     from soundclone_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -135,9 +135,11 @@ class HistoryController(QObject):
         """Names from the voice library (read in a worker thread), plus the demo's voice."""
         if self._closed:
             return
-        found = await asyncio.to_thread(voices)
+        session = self.window.session
+        # The demo's offer is built on first use and imports the demo package: off the GUI
+        # thread too (start-up time, issue #7).
+        found, offer = await asyncio.to_thread(lambda: (voices(), session.demo_offer))
         names = {voice.model_id: voice.name for voice in found if voice.name}
-        offer = self.window.session.demo_offer
         if offer is not None:
             names.setdefault(offer.voice_id, translate("VoicePicker", "Demo narrator"))
         self.set_voice_names(names)
@@ -288,6 +290,8 @@ class HistoryController(QObject):
         record = self.panel.selected()
         if record is None or record.audio_path is None:
             return None
+        from soundclone_desktop.ui.export_dialog import ExportDialog  # first use (start-up)
+
         dialog = ExportDialog(
             self.window,
             audio_path=record.audio_path,

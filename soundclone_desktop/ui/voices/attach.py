@@ -19,13 +19,13 @@ from soundclone_desktop.services.voice_usage import VoiceUsageRecorder
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.voices import Voice, VoiceLibrary, VoiceLibraryError
 from soundclone_desktop.ui.message_bar import Level
-from soundclone_desktop.ui.voices.library_dialog import VoiceLibraryDialog
 from soundclone_desktop.ui.voices.make_permanent import MakePermanent
 from soundclone_desktop.ui.voices.picker import VoicePicker
 from soundclone_desktop.ui.voices.voice_store import VoiceStore
 
 if TYPE_CHECKING:
     from soundclone_desktop.ui.main_window import MainWindow
+    from soundclone_desktop.ui.voices.library_dialog import VoiceLibraryDialog
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,9 @@ class VoicesFeature:
         """Show the library dialog (one at a time; non-modal, like a tool window)."""
         dialog = self.dialog
         if dialog is None:  # built once, then shown again: it keeps its filter and sorting
+            # Imported on first use: not needed to start the studio (issue #7).
+            from soundclone_desktop.ui.voices.library_dialog import VoiceLibraryDialog
+
             dialog = VoiceLibraryDialog(self.store, self.window)
             dialog.play_requested.connect(self._play_preview)
             dialog.make_permanent_requested.connect(self.make_permanent.confirm)

@@ -23,8 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -455,29 +454,6 @@ class CloneWizard(QDialog):
         return [session.base_url] if session.demo and session.base_url else []
 
 
-class _Launcher(QObject):
-    """Owns the menu action and opens the one wizard of its window."""
-
-    def __init__(self, studio: Studio, parent: QObject) -> None:
-        super().__init__(parent)
-        self._studio = studio
-        self.action = QAction(translate(CTX, "Clone a voice…"), self)
-        self.action.setObjectName("cloneVoiceAction")
-        self.action.setToolTip(
-            translate(CTX, "Make a new voice from a recording of 15 to 60 seconds")
-        )
-        self.action.triggered.connect(self.open)
-
-    def open(self) -> CloneWizard:
-        wizard = current_wizard(self._studio)
-        if wizard is None:
-            parent = self.parent()
-            assert isinstance(parent, QWidget)
-            wizard = CloneWizard(self._studio, parent)  # a dialog: a window of its own
-        wizard.open()
-        return wizard
-
-
 def current_wizard(studio: object) -> CloneWizard | None:
     """The window's clone wizard, if one exists (open or hidden with its inputs kept)."""
     if not isinstance(studio, QWidget):
@@ -486,17 +462,3 @@ def current_wizard(studio: object) -> CloneWizard | None:
         if isinstance(wizard, CloneWizard) and not wizard.property("closing"):
             return wizard
     return None
-
-
-def attach_clone_wizard(window: Studio) -> QAction:
-    """Add "Clone a voice…" at the top of the window's Voices menu; returns the action."""
-    assert isinstance(window, QWidget)
-    launcher = _Launcher(window, window)
-    menu = window.voices_menu
-    first = menu.actions()[0] if menu.actions() else None
-    if first is not None:
-        menu.insertAction(first, launcher.action)
-        menu.insertSeparator(first)
-    else:
-        menu.addAction(launcher.action)
-    return launcher.action

@@ -1,0 +1,72 @@
+"""Start-up time (issue #7): what the first window does not need is not imported to start.
+
+Each check runs in a fresh interpreter, since this test process has imported everything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Imported on first use only: the keyring (read in a worker thread once the window is up),
+# the demo server (--demo or the welcome's choice), the self-check, and the features that
+# are not on screen at start.
+NOT_AT_START = (
+    "keyring",
+    "soundclone_desktop.self_check",
+    "soundclone_desktop.demo",
+    "soundclone_desktop.core.subtitles",
+    "soundclone_desktop.audio.export",
+    "soundclone_desktop.ui.export_dialog",
+    "soundclone_desktop.ui.settings_dialog",
+    "soundclone_desktop.ui.welcome_dialog",
+    "soundclone_desktop.ui.voices.clone_wizard",
+    "soundclone_desktop.ui.voices.library_dialog",
+    "soundclone_desktop.ui.captions.loader",
+)
+
+_PROBE = """
+import json, sys
+import {module}
+{after}
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def _modules_after(module: str, after: str = "") -> set[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_API": "pyside6"}
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(module=module, after=after)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _loaded(modules: set[str], name: str) -> bool:
+    return any(m == name or m.startswith(name + ".") for m in modules)
+
+
+def test_the_app_module_imports_no_feature_the_first_window_does_not_show() -> None:
+    modules = _modules_after("soundclone_desktop.app")
+    assert "soundclone_desktop.ui.main_window" in modules  # the probe did import the app
+    loaded = [name for name in NOT_AT_START if _loaded(modules, name)]
+    assert loaded == []
+
+
+def test_a_token_store_does_not_import_the_keyring_until_asked() -> None:
+    after = (
+        "s = soundclone_desktop.store.secrets.TokenStore()\n"
+        "assert s.known() is None and not s.loaded\n"
+    )
+    modules = _modules_after("soundclone_desktop.store.secrets", after)
+    assert not _loaded(modules, "keyring")
