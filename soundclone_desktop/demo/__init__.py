@@ -31,10 +31,25 @@ Decisions where the reference is silent or unsure (each is also stated where it 
 
 from __future__ import annotations
 
-from .cli import main
+import importlib
+from typing import TYPE_CHECKING
+
 from .clock import Clock, ManualClock
 from .config import DEMO_TOKEN, DEMO_VOICE_ID, FAULT_KINDS, DemoConfig
-from .server import DemoServer, serve
+
+if TYPE_CHECKING:
+    from .cli import main
+    from .server import DemoServer, serve
+
+# The server and its synthesiser load on first use: the desktop app reads the demo's
+# config (its voice, prices) at every start but runs the server only when asked.
+_LAZY = {"main": ".cli", "DemoServer": ".server", "serve": ".server"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "DEMO_TOKEN",
