@@ -16,7 +16,7 @@ from typing import Final
 from urllib.parse import urlsplit
 
 from .languages import ALL_LANGUAGES, AUTO, V1_LANGUAGES, V2_ONLY_LANGUAGES, first_cjk
-from .script import MAX_REQUEST_CHARS, Severity, analyze
+from .script import MAX_REQUEST_CHARS, ScriptReport, Severity, analyze
 
 EMOTIONS: Final[tuple[str, ...]] = (
     "neutral",
@@ -203,14 +203,20 @@ def _check_subtitles(enabled: object, kind: object) -> list[FieldProblem]:
 
 
 def _check_text(
-    text: object, field: str, max_chars: int, *, allow_empty: bool
+    text: object,
+    field: str,
+    max_chars: int,
+    *,
+    allow_empty: bool,
+    report: ScriptReport | None = None,
 ) -> list[FieldProblem]:
     allowed = f"{'0' if allow_empty else '1'} to {max_chars:,} characters"
     if not isinstance(text, str):
         return [FieldProblem(field, f"Text ({field}) must be a string (got {text!r}).", allowed)]
     if allow_empty and not text.strip():
         return []
-    report = analyze(text, max_chars=max_chars)
+    if report is None or report.request_chars != len(text):
+        report = analyze(text, max_chars=max_chars)
     # Marker messages talk about "the pause marker …": say which field it sits in.
     return [
         FieldProblem(field, _in_text(problem.message), allowed)
@@ -238,14 +244,18 @@ class ProductionParams:
     subtitles: bool = False
     subtitle_type: SubtitleType = SubtitleType.SENTENCE
 
-    def validate(self) -> list[FieldProblem]:
+    def validate(self, *, report: ScriptReport | None = None) -> list[FieldProblem]:
         """Every problem, in field order; an empty list means the request may be sent.
 
         Text problems are the blocking ones from :func:`~.script.analyze` (warnings such
-        as a marker next to punctuation are left to the editor).
+        as a marker next to punctuation are left to the editor). ``report`` is
+        ``analyze(self.text)`` when the caller already has it (the editor does), so the
+        text is not analysed twice; a report of a text of another length is not used.
         """
         problems = _check_model_id(self.model_id)
-        problems += _check_text(self.text, "contentText", MAX_REQUEST_CHARS, allow_empty=False)
+        problems += _check_text(
+            self.text, "contentText", MAX_REQUEST_CHARS, allow_empty=False, report=report
+        )
         problems += _check_version(self.version)
         problems += _check_language(self.language, self.version)
         if self.emotion not in EMOTIONS:

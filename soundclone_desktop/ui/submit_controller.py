@@ -77,17 +77,21 @@ class SubmitController(QObject):
 
     def blocked_reasons(self) -> list[str]:
         params = self.params()
+        report = self._editor.report()  # of params.text: the text is analysed once
         return reasons(
             GateInput(
                 connected=self._session.connected,
                 sending=self._sending,
-                report=self._editor.report(),
+                report=report,
                 voice=params.model_id,
-                param_problems=params.validate(),
+                param_problems=params.validate(report=report),
             )
         )
 
     def refresh(self, *_args: object) -> None:
+        # The counter (whose breakdown the charge line shows) and the gate must describe the
+        # same, current text: run an update still waiting for a pause in typing first.
+        self._editor.flush()
         prices = self._prices()
         self._counter.set_prices(prices)
         estimate = estimate_production(self._editor.report().billable_chars, prices)
@@ -116,6 +120,9 @@ class SubmitController(QObject):
         before the coroutine starts.
         """
         runner = self._session.runner
+        # Typing may not have settled yet: the problems, counter and charge line shown must
+        # be those of the text about to be sent.
+        self._editor.flush()
         blocked = self.blocked_reasons()
         if blocked or runner is None:
             self._bar.set_blocked(blocked)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from soundclone_desktop.core import params as params_module
 from soundclone_desktop.core.languages import V1_LANGUAGES, V2_ONLY_LANGUAGES
 from soundclone_desktop.core.params import (
     CLONE_EXTENSIONS,
@@ -28,6 +29,7 @@ from soundclone_desktop.core.params import (
     SubtitleType,
     url_extension,
 )
+from soundclone_desktop.core.script import analyze
 
 GOOD = ProductionParams(model_id="model_123", text="Welcome to voice cloning.")
 GOOD_PREVIEW = PreviewParams(file_url="https://cdn.example.com/voice/sample.mp3")
@@ -224,6 +226,30 @@ def test_every_blocking_text_problem_is_reported() -> None:
 
 def test_text_warnings_do_not_block() -> None:
     assert problems_for(text="Hello.<#1#>! World") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Welcome.", "<#1#> Hello <#x#> world <#0#>", "a" * 10_000, "", "😀 <#0,5#> 字"]
+)
+def test_a_report_of_the_text_is_used_instead_of_a_second_analysis(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    params = replace(GOOD, text=text)
+    report = analyze(text)
+    expected = params.validate()
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("analysed again")
+
+    monkeypatch.setattr(params_module, "analyze", refuse)
+    assert params.validate(report=report) == expected
+
+
+def test_a_report_of_another_text_is_not_used() -> None:
+    params = replace(GOOD, text="Hello <#x#> world")
+    stale = analyze("Hello world")  # the text before the last keystrokes
+    assert fields(params.validate(report=stale)) == ["contentText"]
+    assert params.validate(report=stale) == params.validate()
 
 
 # --- production: version and language ---------------------------------------------------

@@ -68,7 +68,8 @@ def test_typing_is_autosaved_after_a_pause(aloop, qtbot, server: DemoServer) -> 
     try:
         window.editor.setFocus()
         qtbot.keyClicks(window.editor, "Draft in progress")
-        assert window.projects.autosaver.pending()  # waits for the pause
+        # Armed once the editor's update follows the keys, then waits for the pause.
+        qtbot.waitUntil(window.projects.autosaver.pending, timeout=2000)
         qtbot.waitUntil(lambda: store().read() is not None, timeout=5000)
         snapshot = store().read()
         assert snapshot is not None

@@ -94,14 +94,19 @@ def test_typing_keeps_ranges_exact_after_astral_chars(editor: ScriptEditor, qtbo
     editor.moveCursor(QTextCursor.MoveOperation.Start)
     editor.textCursor().insertText("😀")  # QTest cannot type surrogate pairs
     qtbot.keyClicks(editor, " go ")
+    [(start, length, _)] = formats(editor)
+    assert (start, length) == (utf16_len("😀 go "), 7)  # the chip moves with each key
+    # Still at the end of the text: an error, underlined once typing pauses.
+    qtbot.waitUntil(lambda: formats(editor)[0][2].underlineStyle() == Wave, timeout=2000)
     [(start, length, fmt)] = formats(editor)
     assert (start, length) == (utf16_len("😀 go "), 7)
-    assert fmt.underlineStyle() == Wave  # still at the end of the text: an error
+    assert fmt.underlineColor() == ChipColours(editor.palette()).error
     editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(editor, " on")
-    [(start, length, fmt)] = formats(editor)
+    [(start, length, _)] = formats(editor)
     assert (start, length) == (utf16_len("😀 go "), 7)
-    assert fmt.underlineStyle() != Wave
+    qtbot.waitUntil(lambda: formats(editor)[0][2].underlineStyle() != Wave, timeout=2000)
+    assert [(s, n) for s, n, _ in formats(editor)] == [(utf16_len("😀 go "), 7)]
 
 
 def test_only_blocks_whose_spans_changed_are_repainted(editor: ScriptEditor) -> None:

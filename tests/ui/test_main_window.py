@@ -84,10 +84,12 @@ def test_status_bar_shows_demo_and_balance(window: MainWindow, qtbot) -> None:
 
 def test_typing_updates_the_counter(window: MainWindow, qtbot) -> None:
     window.editor.setFocus()
+    label = window.counter.counter_label
     qtbot.keyClicks(window.editor, "Hello")
-    assert window.counter.counter_label.text().startswith("5 billable characters")
+    # The counter follows once typing pauses (a fraction of a second).
+    qtbot.waitUntil(lambda: label.text().startswith("5 billable characters"), timeout=2000)
     qtbot.keyClicks(window.editor, " <#1#> world")
-    assert window.counter.counter_label.text().startswith("12 billable characters")
+    qtbot.waitUntil(lambda: label.text().startswith("12 billable characters"), timeout=2000)
 
 
 def test_estimate_is_shown_before_submitting(window: MainWindow, qtbot) -> None:

@@ -116,11 +116,13 @@ def test_title_shows_the_project_and_a_modified_marker(window: MainWindow, qtbot
     assert not window.isWindowModified()
     window.editor.setFocus()
     qtbot.keyClicks(window.editor, "Hi")
-    assert window.isWindowModified()
+    assert window.projects.is_modified()
+    qtbot.waitUntil(window.isWindowModified, timeout=2000)  # marked once typing pauses
     window.editor.undo()
     window.editor.undo()
     assert window.editor.text() == ""
-    assert not window.isWindowModified()  # back to the saved state
+    assert not window.projects.is_modified()
+    qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=2000)  # back to saved
 
 
 def test_parameters_and_notes_count_as_changes(window: MainWindow, qtbot, folder: Path) -> None:

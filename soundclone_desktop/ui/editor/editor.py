@@ -1,15 +1,23 @@
 """The script editor: plain text, live analysis, chips, underlines, pause insertion.
 
-Every text change is analysed at once with ``core.script.analyze`` (linear, about a
-millisecond for a full 9,999-character request), so counters and problems are never stale
-and no timer is needed. The highlighter then repaints only blocks whose spans changed.
+A keystroke does only what the edited line needs: the line's own pause chips and marker
+problems are found from its text (``spans.local_spans``) and painted at once, while the
+whole-script work (``core.script.analyze``, about a millisecond for 9,999 characters, the
+other lines' underlines, and whatever listens to ``report_changed``: problems list, counter,
+submit gate, the project's modified mark) is coalesced into one update once typing pauses
+for ``SETTLE_MS`` (or at least every ``MAX_STALE_MS`` while it goes on).
+
+Nothing reads a stale analysis: :meth:`ScriptEditor.report` and :meth:`ScriptEditor.text`
+always describe the current text (analysed on demand), :meth:`ScriptEditor.flush` runs the
+pending update at once (the submit flow calls it first), and edits made through the editor's
+own methods (setting or opening a text, a fix, a pause) update at once.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -34,9 +42,11 @@ from soundclone_desktop.ui.editor.edits import Edit, plan_fix, plan_pause_insert
 from soundclone_desktop.ui.editor.highlighter import ScriptHighlighter
 from soundclone_desktop.ui.editor.problem_text import fix_label, pause_sentence, problem_sentence
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, is_script_path, read_script
-from soundclone_desktop.ui.editor.spans import block_starts, spans_by_block
+from soundclone_desktop.ui.editor.spans import Span, block_starts, spans_by_block
 
 _CTX = "ScriptEditor"
+SETTLE_MS = 100  # a pause in typing this long brings the whole-script update
+MAX_STALE_MS = 600  # while typing goes on, the update still comes at least this often
 _MIN_POINT_SIZE = 12.0
 # Marks our "being spoken" ExtraSelections, so other extra selections are left alone.
 _SPOKEN_PROPERTY = int(QTextFormat.Property.UserProperty) + 0x5C0
@@ -59,7 +69,11 @@ def _only_other_files(mime: QMimeData) -> bool:
 
 
 class ScriptEditor(QPlainTextEdit):
-    """Plain-text script editor. ``report_changed`` carries the latest ``ScriptReport``."""
+    """Plain-text script editor.
+
+    ``report_changed`` carries the ``ScriptReport`` of the whole script once a change has
+    settled (see the module doc): listeners do whole-script work there, not per keystroke.
+    """
 
     report_changed = Signal(object)
     file_loaded = Signal(str)  # the path that was opened
@@ -70,30 +84,52 @@ class ScriptEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("scriptEditor")
         self._text = ""
+        self._text_fresh = True  # _text is the document's text
         self._map = Utf16Map("")
         self._report = analyze("")
+        self._analysed = True  # _report and _map describe the document's text
+        self._block_count = 1
         self._spoken: tuple[tuple[int, int], tuple[int, int] | None] | None = None
         self.pause_seconds = 0.5
-        # Connected before the highlighter exists, so the fresh spans are in place when Qt
-        # re-highlights the edited block during the same signal emission.
-        self.document().contentsChange.connect(self._on_contents_change)
-        self._highlighter = ScriptHighlighter(self.document(), self.palette())
+        self._settle_timer = self._single_shot(SETTLE_MS)
+        self._stale_timer = self._single_shot(MAX_STALE_MS)
+        self._document = self.document()  # never replaced: the editor owns its document
+        self._document.contentsChange.connect(self._on_contents_change)
+        self._highlighter = ScriptHighlighter(self._document, self.palette())
         self.insert_pause_action = self._make_insert_action()
         self._set_up_look()
 
     # --- public API ----------------------------------------------------------------------
 
     def report(self) -> ScriptReport:
-        """The analysis of the current text."""
+        """The analysis of the current text (analysed now if typing has not settled yet)."""
+        if not self._analysed:
+            text = self.text()
+            self._report = analyze(text)
+            self._map = Utf16Map(text)
+            self._analysed = True
         return self._report
 
     def text(self) -> str:
         """The current script text."""
+        if not self._text_fresh:
+            self._text = self.toPlainText()
+            self._text_fresh = True
         return self._text
+
+    def pending(self) -> bool:
+        """Whether an edit awaits the whole-script update (``report_changed``)."""
+        return self._settle_timer.isActive()
+
+    def flush(self) -> None:
+        """Run the pending whole-script update now (before using what listeners show)."""
+        if self.pending():
+            self._settle()
 
     def set_text(self, text: str) -> None:
         """Replace the text and start a fresh undo history (opening a draft, a job's text)."""
         self.setPlainText(text)
+        self.flush()
 
     def load_file(self, path: str | Path) -> bool:
         """Open a ``.txt``/``.md`` script; undoable. On failure emits ``load_failed``."""
@@ -102,15 +138,16 @@ class ScriptEditor(QPlainTextEdit):
         except ScriptFileError as exc:
             self.load_failed.emit(str(exc))
             return False
-        self.apply_edit(Edit(0, len(self._text), text, 0))
+        self.apply_edit(Edit(0, len(self.text()), text, 0))
         self.file_loaded.emit(str(path))
         return True
 
     def insert_pause(self, seconds: float | None = None) -> None:
         """Insert a pause at the selection end, merging with a touching marker."""
         seconds = self.pause_seconds if seconds is None else seconds
-        index = self._map.from_utf16(self.textCursor().selectionEnd())
-        self.apply_edit(plan_pause_insert(self._text, self._report.pauses, index, seconds))
+        index = self._umap().from_utf16(self.textCursor().selectionEnd())
+        report = self.report()
+        self.apply_edit(plan_pause_insert(self.text(), report.pauses, index, seconds))
 
     def apply_fix(self, problem: Problem) -> bool:
         """Apply a problem's suggested replacement as one undo step.
@@ -118,46 +155,48 @@ class ScriptEditor(QPlainTextEdit):
         Refused (``False``) for a problem of an older text: its offsets no longer apply.
         """
         edit = plan_fix(problem)
-        if edit is None or problem not in self._report.problems:
+        if edit is None or problem not in self.report().problems:
             return False
         self.apply_edit(edit)
         return True
 
     def apply_edit(self, edit: Edit) -> None:
         """Replace a code-point range as a single undo step, then place the cursor."""
+        umap = self._umap()
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        cursor.setPosition(self._map.to_utf16(edit.start))
-        cursor.setPosition(self._map.to_utf16(edit.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(umap.to_utf16(edit.start))
+        cursor.setPosition(umap.to_utf16(edit.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(edit.replacement)
-        cursor.endEditBlock()  # analysis runs here: self._map now describes the new text
-        cursor.setPosition(self._map.to_utf16(edit.cursor))
+        cursor.endEditBlock()
+        self.flush()  # a deliberate edit: problems, counter and gate follow at once
+        cursor.setPosition(self._umap().to_utf16(edit.cursor))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
     def select_span(self, start: int, end: int) -> None:
         """Select code points ``[start, end)``, scroll to them and focus the editor."""
+        umap = self._umap()
         cursor = self.textCursor()
-        cursor.setPosition(self._map.to_utf16(start))
-        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(umap.to_utf16(start))
+        cursor.setPosition(umap.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def line_of(self, index: int) -> int:
         """1-based line (block) number of code point ``index``, as the user sees it."""
-        return self.document().findBlock(self._map.to_utf16(index)).blockNumber() + 1
+        return self.document().findBlock(self._umap().to_utf16(index)).blockNumber() + 1
 
     def tooltip_at_index(self, index: int) -> str:
         """Sentences for the problems and the pause covering code point ``index``."""
+        report = self.report()
         lines = [
             problem_sentence(p)
-            for p in self._report.problems
+            for p in report.problems
             if p.start <= index < p.end and p.code != "empty"
         ]
-        lines += [
-            pause_sentence(p.seconds) for p in self._report.pauses if p.start <= index < p.end
-        ]
+        lines += [pause_sentence(p.seconds) for p in report.pauses if p.start <= index < p.end]
         return "\n".join(lines)
 
     def index_at(self, pos: QPoint) -> int:
@@ -166,7 +205,7 @@ class ScriptEditor(QPlainTextEdit):
         offset = cursor.position()
         if offset > 0 and pos.x() < self.cursorRect(cursor).x():
             offset -= 1  # the mouse is over the character before the nearest gap
-        return self._map.from_utf16(offset)
+        return self._umap().from_utf16(offset)
 
     # --- the passage being heard ---------------------------------------------------------
 
@@ -193,7 +232,7 @@ class ScriptEditor(QPlainTextEdit):
             colour = QColor("#3a3520" if dark else "#fff3c4")
             # Pause chips inside the sentence keep their own look: cut around them.
             start, end = sentence
-            for pause in self._report.pauses:
+            for pause in self.report().pauses:
                 if pause.end <= start or pause.start >= end:
                     continue
                 if pause.start > start:
@@ -210,9 +249,10 @@ class ScriptEditor(QPlainTextEdit):
 
     def _spoken_selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
+        umap = self._umap()
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._map.to_utf16(start))
-        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(umap.to_utf16(start))
+        cursor.setPosition(umap.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
         selection.format.setBackground(colour)
         selection.format.setProperty(_SPOKEN_PROPERTY, True)
@@ -220,7 +260,7 @@ class ScriptEditor(QPlainTextEdit):
 
     def _reveal(self, index: int) -> None:
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._map.to_utf16(index))
+        cursor.setPosition(self._umap().to_utf16(index))
         rect = self.cursorRect(cursor)
         if rect.top() >= 0 and rect.bottom() <= self.viewport().height():
             return
@@ -234,24 +274,44 @@ class ScriptEditor(QPlainTextEdit):
 
     # --- analysis ------------------------------------------------------------------------
 
-    def _on_contents_change(self, position: int, _removed: int, added: int) -> None:
-        text = self.toPlainText()
-        if text == self._text:
-            return  # a format-only change (the highlighter applying formats)
-        self._text = text
-        self._map = Utf16Map(text)
-        self._report = analyze(text)
+    def _umap(self) -> Utf16Map:
+        """Code point ↔ UTF-16 offsets of the current text."""
+        self.report()
+        return self._map
+
+    def _single_shot(self, interval: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(self._settle)
+        return timer
+
+    def _on_contents_change(self, _position: int, _removed: int, _added: int) -> None:
+        # Runs on every keystroke: keep it to flags and timers. The highlighter paints the
+        # edited block from its own text; the rest waits for the pause in typing.
+        if self._highlighter.busy:
+            return  # the highlighter repainting blocks: formats changed, not the text
+        self._text_fresh = self._analysed = False
         if self._spoken is not None:  # its offsets describe the text before this edit
             self.set_spoken(None)
-        document = self.document()
-        starts = block_starts(document)
-        by_block = spans_by_block(self._report, self._map, starts, len(text))
-        first = document.findBlock(position).blockNumber()
-        last = document.findBlock(position + added).blockNumber()
-        edited = range(first, max(first, last) + 1) if first >= 0 else None
-        # Repainted blocks are marked dirty by Qt, so their chips are redrawn with them.
-        self._highlighter.set_spans(by_block, skip=edited)
-        self.report_changed.emit(self._report)
+        count = self._document.blockCount()
+        if count != self._block_count:
+            self._block_count = count
+            self._highlighter.blocks_renumbered()
+        if not self._settle_timer.isActive():
+            self._stale_timer.start()  # the first edit since the last update
+        self._settle_timer.start()
+
+    def _whole_script_spans(self) -> dict[int, tuple[Span, ...]]:
+        report = self.report()
+        return spans_by_block(report, self._map, block_starts(self.document()), len(self._text))
+
+    def _settle(self) -> None:
+        """The whole-script update: analysis, every block's underlines, ``report_changed``."""
+        self._settle_timer.stop()
+        self._stale_timer.stop()
+        self._highlighter.set_spans(self._whole_script_spans())
+        self.report_changed.emit(self.report())
 
     # --- set-up --------------------------------------------------------------------------
 
@@ -320,7 +380,7 @@ class ScriptEditor(QPlainTextEdit):
         menu.addSeparator()
         menu.addAction(self.insert_pause_action)
         index = self.index_at(event.pos())
-        for problem in self._report.problems:
+        for problem in self.report().problems:
             if problem.suggestion is not None and problem.start <= index < problem.end:
                 fix = menu.addAction(fix_label(problem))
                 fix.triggered.connect(lambda _=False, p=problem: self.apply_fix(p))

@@ -1,9 +1,18 @@
 """Pause markers as chips, problems as wavy underlines.
 
-The editor analyses the whole text once per change and hands the highlighter the spans per
-block (:meth:`ScriptHighlighter.set_spans`). Each block remembers the spans it was painted
-with (block user data), so after a change only blocks whose spans differ are repainted,
-instead of ``rehighlight()`` over the whole document on every keystroke.
+Two sources of spans (see ``spans.py``):
+
+- on an edit, Qt re-highlights the edited blocks and :meth:`ScriptHighlighter.highlightBlock`
+  finds each one's own markers and marker problems from its text alone, and carries the
+  block's other underlines along with the edit: a keystroke costs one short line's work;
+- once typing pauses, the editor analyses the whole script and hands every block's spans to
+  :meth:`ScriptHighlighter.set_spans`, which repaints only the blocks whose spans differ.
+
+Each block with spans remembers its text and the spans it was painted with (block user
+data; a block without spans has none, so typing in it costs almost nothing), and the
+highlighter keeps the spans per block number, so that comparison looks only at blocks that
+have spans. Adding or removing lines renumbers the blocks; that record is then rebuilt from
+the blocks once, at the next whole-script update.
 """
 
 from __future__ import annotations
@@ -20,33 +29,38 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from soundclone_desktop.ui.editor.spans import Kind, Span
+from soundclone_desktop.ui.editor.spans import Kind, Span, canonical, carry_context, local_spans
 
 
 class BlockPaint(QTextBlockUserData):
     """What a block was last highlighted with, plus the chip geometry cached for it.
 
-    Re-highlighting a block replaces this object, so the chip cache can never outlive the
-    spans it was computed from; ``chip_key`` covers re-wrapping (width, revision).
+    ``chip_key`` covers everything that moves chips (spans, width, revision, preedit).
     """
 
-    def __init__(self, spans: tuple[Span, ...]) -> None:
+    def __init__(self, text: str, spans: tuple[Span, ...]) -> None:
         super().__init__()
-        self.spans = spans
-        self.chip_key: object = None
+        self.text = text
         self.chip_rects: list[QRectF] = []
+        self._use(spans)
+
+    def update(self, text: str, spans: tuple[Span, ...]) -> None:
+        """Record a new text and spans (cheaper than a new object on every keystroke)."""
+        self.text = text
+        if spans != self.spans:
+            self._use(spans)
+
+    def _use(self, spans: tuple[Span, ...]) -> None:
+        self.spans = spans
+        self.has_chips = any(span.kind == Kind.MARKER for span in spans)
+        self.has_context = any(span.context for span in spans)
+        self.chip_key: object = None  # spans changed: measure the chips again
 
 
 def block_paint(block: QTextBlock) -> BlockPaint | None:
-    """The highlighting record of ``block``, or ``None`` if it was never highlighted."""
+    """The highlighting record of ``block``, or ``None`` if it has nothing painted."""
     painted = block.userData()
     return painted if isinstance(painted, BlockPaint) else None
-
-
-def painted_spans(block: QTextBlock) -> tuple[Span, ...]:
-    """The spans ``block`` was last highlighted with (empty if never)."""
-    painted = block_paint(block)
-    return painted.spans if painted is not None else ()
 
 
 class ChipColours:
@@ -62,52 +76,116 @@ class ChipColours:
 
 
 class ScriptHighlighter(QSyntaxHighlighter):
-    """Applies the spans the editor computed; does no analysis of its own."""
+    """Highlights edited blocks from their own text; takes the whole script's spans later.
+
+    ``busy`` is true while it repaints blocks of its own accord (not for an edit): the
+    document then reports a change of formats, which is not a change of text.
+    """
 
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
-        self._by_block: dict[int, tuple[Span, ...]] = {}
+        # Whole-script spans for the blocks set_spans is repainting, by block number
+        # (None: a repaint that keeps every block's spans).
+        self._next: dict[int, tuple[Span, ...]] | None = None
+        # What each block (by number) is painted with; blocks without spans are absent.
+        self._painted: dict[int, tuple[Span, ...]] = {}
+        self._numbers_valid = True  # _painted's keys are the blocks' current numbers
         self._formats: dict[int, QTextCharFormat] = {}
         self.colours = ChipColours(palette)
+        self.busy = False
         super().__init__(document)
 
     def set_palette(self, palette: QPalette) -> None:
         """Recolour for a new palette (light/dark switch); repaints everything once."""
         self.colours = ChipColours(palette)
         self._formats.clear()
-        self.rehighlight()
+        self.busy = True
+        try:
+            self.rehighlight()  # every block keeps its spans: its text did not change
+        finally:
+            self.busy = False
 
-    def set_spans(self, by_block: dict[int, tuple[Span, ...]], skip: range | None = None) -> int:
-        """Use new spans; repaint blocks whose painted spans differ. Returns blocks repainted.
+    def blocks_renumbered(self) -> None:
+        """Lines were added or removed: block numbers moved (call on such an edit)."""
+        self._numbers_valid = False
 
-        ``skip`` holds block numbers Qt is about to re-highlight anyway (the edited ones).
+    def set_spans(self, by_block: dict[int, tuple[Span, ...]]) -> int:
+        """Use the whole script's spans: repaint each block whose painted spans differ.
+
+        Returns how many blocks were repainted.
         """
-        self._by_block = by_block
+        if not self._numbers_valid:
+            self._renumber()
+        painted = self._painted
+        changed = [
+            number
+            for number in painted.keys() | by_block.keys()
+            if painted.get(number) != by_block.get(number)
+        ]
+        if not changed:
+            return 0
         document = self.document()
-        repainted = 0
-        block = document.firstBlock()
+        self.busy = True
+        self._next = by_block
+        try:
+            for number in sorted(changed):
+                block = document.findBlockByNumber(number)
+                if block.isValid():
+                    self.rehighlightBlock(block)
+        finally:
+            self._next = None
+            self.busy = False
+        return len(changed)
+
+    def _renumber(self) -> None:
+        painted: dict[int, tuple[Span, ...]] = {}
+        block = self.document().firstBlock()
         while block.isValid():
-            number = block.blockNumber()
-            edited = skip is not None and number in skip
-            painted = block.userData()  # a BlockPaint, or None before the first highlight
-            have = painted.spans if isinstance(painted, BlockPaint) else ()
-            if not edited and have != by_block.get(number, ()):
-                self.rehighlightBlock(block)
-                repainted += 1
+            record = block.userData()
+            if isinstance(record, BlockPaint) and record.spans:
+                painted[block.blockNumber()] = record.spans
             block = block.next()
-        return repainted
+        self._painted = painted
+        self._numbers_valid = True
 
     def highlightBlock(self, text: str) -> None:
-        spans = self._by_block.get(self.currentBlock().blockNumber(), ())
+        data = self.currentBlockUserData()
+        record = data if isinstance(data, BlockPaint) else None
+        if record is None and not self.busy and "<#" not in text:
+            return  # most keystrokes: nothing was painted here, no marker to paint
+        number = self.currentBlock().blockNumber()
+        if self.busy:  # a repaint of ours: whole-script spans, or the same ones (palette)
+            if self._next is None:
+                spans = record.spans if record is not None else ()
+            else:
+                spans = self._next.get(number, ())
+        elif record is not None and record.text == text:
+            spans = record.spans  # not edited: Qt looks one block past some edits
+        else:  # edited: this block's own spans now, the others follow once typing pauses
+            found = local_spans(text)
+            if record is not None and record.has_context:
+                found += carry_context(record.spans, record.text, text)
+            spans = canonical(found) if found else ()
         self._apply(spans)
-        self.setCurrentBlockUserData(BlockPaint(spans))
+        if spans:
+            if record is None:
+                self.setCurrentBlockUserData(BlockPaint(text, spans))
+            else:
+                record.update(text, spans)
+            self._painted[number] = spans
+        elif record is not None:  # blocks without spans carry no record: see above
+            self.setCurrentBlockUserData(None)  # type: ignore[arg-type]
+            self._painted.pop(number, None)
 
     def _apply(self, spans: tuple[Span, ...]) -> None:
         # Sweep over span edges so overlapping spans (an adjacent-markers error over two
         # chips) get one combined format per piece; O(n log n) even on a one-line script.
         if not spans:
             return
-        edges = sorted([(s.start, 1, s.kind) for s in spans] + [(s.end, -1, s.kind) for s in spans])
-        counts = {Kind.MARKER: 0, Kind.WARNING: 0, Kind.ERROR: 0}
+        # Plain ints: IntFlag arithmetic is slow in Python, and this runs on every keystroke.
+        edges = sorted(
+            [(s.start, 1, int(s.kind)) for s in spans] + [(s.end, -1, int(s.kind)) for s in spans]
+        )
+        counts = {int(Kind.MARKER): 0, int(Kind.WARNING): 0, int(Kind.ERROR): 0}
         previous = edges[0][0]
         for position, delta, kind in edges:
             if position > previous:

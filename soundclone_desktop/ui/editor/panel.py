@@ -17,7 +17,11 @@ _CTX = "ScriptEditorPanel"
 
 
 class ScriptEditorPanel(QWidget):
-    """Composes the editor with its controls; ``report_changed`` carries each new report."""
+    """Composes the editor with its controls.
+
+    ``report_changed`` carries the whole script's report once an edit has settled (a pause
+    in typing, or :meth:`flush`); the problems list follows it.
+    """
 
     report_changed = Signal(object)  # ScriptReport
     file_loaded = Signal(str)
@@ -83,7 +87,12 @@ class ScriptEditorPanel(QWidget):
         return self.editor.insert_pause_action
 
     def report(self) -> ScriptReport:
+        """The analysis of the current text (never stale, see ``ScriptEditor.report``)."""
         return self.editor.report()
+
+    def flush(self) -> None:
+        """Bring the problems list and every ``report_changed`` listener up to date now."""
+        self.editor.flush()
 
     def text(self) -> str:
         return self.editor.text()

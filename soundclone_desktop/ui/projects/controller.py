@@ -84,7 +84,10 @@ class ProjectController(QObject):
         self._modified = False
         self._clean = self.current()
         self._build_actions()
-        window.editor.textChanged.connect(self._on_edited)
+        # The script counts as edited once typing settles (the editor's report_changed), not
+        # per keystroke: comparing the whole state on every key costs too much, and
+        # textChanged also fires for each line the highlighter repaints.
+        window.editor.report_changed.connect(self._on_script_settled)
         window.params.changed.connect(self._on_edited)
         notes.textChanged.connect(self._on_edited)
         self.recovery_bar.restore_requested.connect(self.restore)
@@ -169,6 +172,9 @@ class ProjectController(QObject):
     def _on_edited(self) -> None:
         self._refresh()
         self.autosaver.schedule()
+
+    def _on_script_settled(self, _report: object) -> None:
+        self._on_edited()
 
     def _refresh(self) -> None:
         modified = self.is_modified()
