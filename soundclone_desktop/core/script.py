@@ -543,3 +543,18 @@ def _strip_pauses(text: str, pauses: list[Pause]) -> str:
         pos = p.end
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+_EXCERPT_MARKER = re.compile(r"<#[^<>#\n]{0,24}#>")  # anything marker-shaped, even malformed
+
+
+def excerpt(text: str, length: int = 60) -> str:
+    """The first words of a script on one line, pause markers removed, for lists."""
+    flat = " ".join(_EXCERPT_MARKER.sub(" ", text).split())
+    if len(flat) <= length:
+        return flat
+    cut = flat[: max(1, length - 1)]
+    space = cut.rfind(" ")
+    if space >= length // 2:  # end on a whole word when there are words
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:，。；：") + "…"

@@ -38,7 +38,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import re
 import sqlite3
 import threading
 import time
@@ -52,6 +51,7 @@ from types import TracebackType
 from typing import Any, cast
 
 from soundclone_desktop.core.params import PreviewParams, ProductionParams, SubtitleType
+from soundclone_desktop.core.script import excerpt as script_excerpt
 from soundclone_desktop.services.jobs import Job, JobKind, JobState
 
 log = logging.getLogger(__name__)
@@ -107,9 +107,6 @@ _NULLABLE_SORTS = {
     SortKey.COST: "estimate",
 }
 
-# Well-formed pause markers (<#0.5#>), removed from excerpts.
-_MARKER = re.compile(r"<#[^<>#\n]{0,24}#>")
-
 _COLUMNS = (
     "local_id, kind, state, task_id, base_url, demo, text, params, voice_id, chars, estimate, "
     "currency, created_at, updated_at, duration, error, reason, audio_path, subtitle_path"
@@ -142,14 +139,7 @@ class TaskRecord:
 
     def excerpt(self, length: int = 60) -> str:
         """The first words of the script on one line, pause markers removed."""
-        flat = " ".join(_MARKER.sub(" ", self.text).split())
-        if len(flat) <= length:
-            return flat
-        cut = flat[: max(1, length - 1)]
-        space = cut.rfind(" ")
-        if space >= length // 2:  # end on a whole word when there are words
-            cut = cut[:space]
-        return cut.rstrip(" ,.;:，。；：") + "…"
+        return script_excerpt(self.text, length)
 
 
 class TaskLibrary:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soundclone_desktop.core.script import excerpt as script_excerpt
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.ui.job_text import job_sentence
@@ -89,9 +90,7 @@ def time_text(job: Job, now_wall: float | None = None, now_mono: float | None = 
 
 
 def excerpt(job: Job) -> str:
-    text = getattr(job.params, "text", "") or ""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
+    return script_excerpt(getattr(job.params, "text", "") or "", _EXCERPT)
 
 
 def _set_tooltip(item: QTreeWidgetItem, column: int, text: str) -> None:

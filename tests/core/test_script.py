@@ -503,3 +503,11 @@ def test_utf16_map_ascii_fast_path() -> None:
     umap = Utf16Map("plain text")
     assert umap.to_utf16_many([0, 5, 10]) == [0, 5, 10]
     assert umap.from_utf16(7) == 7
+
+
+def test_excerpt_removes_markers_and_ends_on_a_word() -> None:
+    from soundclone_desktop.core.script import excerpt
+
+    assert excerpt("Hello <#0.5#> world") == "Hello world"
+    assert excerpt("one two three four five six", 16) == "one two three…"
+    assert excerpt("第一章<#1#>雨夜", 60) == "第一章 雨夜"

@@ -202,3 +202,12 @@ def test_a_bigger_font_widens_the_narrow_columns(tasks: TaskList) -> None:
     font.setPointSizeF(font.pointSizeF() * 2)
     tasks.setFont(font)
     assert tasks.tree.header().sectionSize(COL_STATUS) > before * 1.5
+
+
+def test_the_script_excerpt_leaves_pause_markers_out() -> None:
+    from soundclone_desktop.core.params import ProductionParams
+    from soundclone_desktop.services.jobs import Job, JobKind
+    from soundclone_desktop.ui.task_list import excerpt
+
+    job = Job(JobKind.AUDIO, ProductionParams("voice", "她把信又读了一遍。<#1.2#>明天一早出发。"))
+    assert excerpt(job) == "她把信又读了一遍。 明天一早出发。"
