@@ -18,6 +18,8 @@ from typing import IO, Any
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
+from soundclone_desktop.stderr_handler import CurrentStderrHandler
+
 LOG_FILE_NAME = "soundclone-desktop.log"
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
@@ -82,21 +84,6 @@ def configure(
     if crash_log:
         _enable_faulthandler(log_dir)
     return path
-
-
-class CurrentStderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """Writes to whatever ``sys.stderr`` is at the time of the record, not at set-up.
-
-    A stream captured at set-up may be closed later (pytest's capture, a redirected or
-    detached console); writing to it then fails on every record, Qt's messages included.
-    """
-
-    def emit(self, record: logging.LogRecord) -> None:
-        stream = sys.stderr
-        if stream is None or getattr(stream, "closed", False):
-            return
-        self.stream = stream
-        super().emit(record)
 
 
 def shutdown() -> None:

@@ -101,6 +101,7 @@ from soundclone_desktop.services.jobs import FailureReason, Job, JobState
 from soundclone_desktop.services.recorder import JobRecorder, price_estimate
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner, billable_chars
+from soundclone_desktop.stderr_handler import CurrentStderrHandler
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.atomic import atomic_write_bytes
 from soundclone_desktop.store.library import LibraryError, TaskLibrary
@@ -920,7 +921,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _configure_logging(verbosity: int) -> None:
     level = logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
-    handler = logging.StreamHandler(sys.stderr)
+    handler = CurrentStderrHandler()  # pytest and callers may swap sys.stderr later
     handler.setFormatter(
         logging.Formatter(
             "soundclone: %(message)s" if verbosity <= 0 else "%(asctime)s %(name)s: %(message)s"

@@ -424,3 +424,21 @@ def test_json_error_object(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 def test_demo_server_command_is_delegated(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "demo-server", "--port", "70000")
     assert code == 2 and "port" in err
+
+
+def test_cli_logging_follows_the_current_stderr(monkeypatch) -> None:
+    import io
+    import logging
+    import sys
+
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    try:
+        cli._configure_logging(1)
+        later = io.StringIO()
+        monkeypatch.setattr(sys, "stderr", later)  # e.g. a caller redirecting after set-up
+        logging.getLogger("soundclone_desktop.cli").info("after the swap")
+        assert "after the swap" in later.getvalue()
+    finally:
+        root.handlers, level = saved
+        root.setLevel(level)

@@ -14,9 +14,12 @@ from soundclone_desktop import logging_setup
 
 @pytest.fixture
 def configured(tmp_path):
+    root = logging.getLogger()
+    others, root.handlers = root.handlers[:], []  # only ours under test
     logging_setup.configure(tmp_path / "logs", logging.Filter(), logging.INFO, crash_log=False)
     yield
     logging_setup.shutdown()
+    root.handlers = others
 
 
 def test_records_go_to_the_current_stderr(configured, monkeypatch) -> None:
