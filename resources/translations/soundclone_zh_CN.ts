@@ -4,35 +4,35 @@
     <context>
         <name>App</name>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="304" />
+            <location filename="../../soundclone_desktop/app.py" line="350" />
             <source>Unfinished tasks recovered from the last session: %n.</source>
             <translation>
                 <numerusform>已恢复上次会话未完成的任务：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="319" />
+            <location filename="../../soundclone_desktop/app.py" line="365" />
             <source>Tasks that were being sent when the app stopped: %n. They may or may not have been created (and charged), so they were not sent again; they are marked in the task list. Check the website before submitting them again.</source>
             <translation>
                 <numerusform>应用停止时正在发送的任务：%n 个。这些任务可能已创建（并已扣费），也可能没有，因此没有重新发送；它们已在任务列表中标出。再次提交前，请先在网站上核实。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="307" />
+            <location filename="../../soundclone_desktop/app.py" line="353" />
             <source>Saved: %n.</source>
             <translation>
                 <numerusform>已保存：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="285" />
+            <location filename="../../soundclone_desktop/app.py" line="331" />
             <source>Resuming unfinished tasks from the last session: %n…</source>
             <translation>
                 <numerusform>正在继续上次会话未完成的任务：%n 个…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/app.py" line="310" />
+            <location filename="../../soundclone_desktop/app.py" line="356" />
             <source>The others failed; see the task list.</source>
             <translation>其余任务失败，请查看任务列表。</translation>
         </message>
@@ -73,27 +73,27 @@
     <context>
         <name>Captions</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="67" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="71" />
             <source>Captions</source>
             <translation>字幕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="77" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="81" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="82" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="86" />
             <source>Save the result's audio and subtitles in another format (Ctrl+E)</source>
             <translation>将结果的音频和字幕另存为其他格式（Ctrl+E）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="203" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="208" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="201" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="206" />
             <source>Exported: {names}</source>
             <translation>已导出：{names}</translation>
         </message>
@@ -106,27 +106,27 @@
             <translation>文件过大（{size} MB）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="58" />
+            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="61" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="100" />
+            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="103" />
             <source>Play a result to see its captions.</source>
             <translation>播放一个结果即可在此查看字幕。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="103" />
+            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="106" />
             <source>Reading the subtitles…</source>
             <translation>正在读取字幕…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="107" />
+            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="110" />
             <source>Turn on subtitles in the parameters to get captions</source>
             <translation>在参数中开启字幕，即可获得字幕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="111" />
+            <location filename="../../soundclone_desktop/ui/captions/pane.py" line="114" />
             <source>The subtitle file could not be read: {reason} The file is kept: {path}</source>
             <translation>无法读取字幕文件：{reason} 文件已保留：{path}</translation>
         </message>
@@ -143,6 +143,16 @@
     </context>
     <context>
         <name>CloneWizard</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_action.py" line="29" />
+            <source>Clone a voice…</source>
+            <translation>克隆音色…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_action.py" line="32" />
+            <source>Make a new voice from a recording of 15 to 60 seconds</source>
+            <translation>用 15 至 60 秒的录音创建新音色</translation>
+        </message>
         <message>
             <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="63" />
             <source>about {money} ({chars} characters).</source>
@@ -530,118 +540,108 @@
             <translation>选择文件…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="79" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="78" />
             <source>Choose the recording</source>
             <translation>选择录音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="80" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="79" />
             <source>Preview settings</source>
             <translation>试听设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="81" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="80" />
             <source>Clone</source>
             <translation>克隆</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="82" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="81" />
             <source>Listen and save</source>
             <translation>试听并保存</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="101" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="100" />
             <source>Clone a voice</source>
             <translation>克隆音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="144" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="143" />
             <source>&lt; Back</source>
             <translation>&lt; 上一步</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="145" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="144" />
             <source>Next &gt;</source>
             <translation>下一步 &gt;</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="146" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="145" />
             <source>Clone voice</source>
             <translation>克隆音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="147" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="146" />
             <source>Save voice</source>
             <translation>保存音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="148" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="147" />
             <source>Discard</source>
             <translation>丢弃</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="149" />
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="239" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="148" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="238" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="306" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="305" />
             <source>Upload cancelled. Nothing was sent for cloning and nothing was charged.</source>
             <translation>上传已取消。未发送克隆请求，也未产生任何费用。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="400" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="399" />
             <source>Voice discarded. Change the settings and clone again, or close.</source>
             <translation>音色已丢弃。可修改设置后重新克隆，或关闭向导。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="464" />
-            <source>Clone a voice…</source>
-            <translation>克隆音色…</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="467" />
-            <source>Make a new voice from a recording of 15 to 60 seconds</source>
-            <translation>用 15 至 60 秒的录音创建新音色</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="239" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="238" />
             <source>Stop waiting</source>
             <translation>停止等待</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="287" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="286" />
             <source>The source or the preview settings need attention: go back.</source>
             <translation>来源或试听设置需要修改，请返回上一步。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="389" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="388" />
             <source>Discard this voice? Its preview was already charged, and the voice will not be kept. Press Discard again to confirm.</source>
             <translation>要丢弃此音色吗？其试听已计费，丢弃后音色不会保留。再次点击“丢弃”以确认。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="213" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="212" />
             <source>Step {number} of {count}: {title}</source>
             <translation>第 {number} 步，共 {count} 步：{title}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="373" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="372" />
             <source>Voice “{name}” saved and selected. It is temporary: use it for speech within 3 days to keep it for good.</source>
             <translation>音色“{name}”已保存并选中。它是临时音色：请在 3 天内用它生成语音以永久保留。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="418" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="417" />
             <source>The preview is being made and will be charged. If you stop waiting, this voice cannot be saved. Press Stop waiting again to stop anyway.</source>
             <translation>试听正在生成，将会计费。如果停止等待，此音色将无法保存。再次点击“停止等待”仍可停止。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="357" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="356" />
             <source>The voice could not be saved: {error}. Nothing is lost: fix the problem and press Save voice again.</source>
             <translation>无法保存音色：{error}。没有丢失任何内容：解决问题后再次点击“保存音色”。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="429" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="428" />
             <source>This voice is not saved yet. Press Save voice to keep it, or close again to discard it.</source>
             <translation>此音色尚未保存。点击“保存音色”保留它，或再次关闭以丢弃。</translation>
         </message>
@@ -1100,113 +1100,113 @@
             <translation>历史记录</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="525" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="530" />
             <source>This task was sent to a built-in demo server that has since stopped, so it cannot be looked up.</source>
             <translation>此任务发送到的内置演示服务器已经停止，无法再查询。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="313" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="318" />
             <source>Delete from history</source>
             <translation>从历史记录中删除</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="314" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="319" />
             <source>Delete this task from the history?</source>
             <translation>要从历史记录中删除此任务吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="316" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="321" />
             <source>Its audio and subtitle files on this computer are deleted too. The task stays in your account on the server.</source>
             <translation>本机上的音频和字幕文件也会一并删除。服务器上您账号中的任务不受影响。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="322" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="327" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="369" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="374" />
             <source>Look up by task ID</source>
             <translation>按任务 ID 查询</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="371" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="376" />
             <source>Find this task in the task list on the website and paste its task ID (for example audio_16b635ba-…). The app then follows it and downloads the result.</source>
             <translation>请在网站的任务列表中找到此任务，并粘贴其任务 ID（例如 audio_16b635ba-…）。之后应用会跟踪该任务并下载结果。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="455" />
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="465" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="460" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="470" />
             <source>Send again</source>
             <translation>重新发送</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="456" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="461" />
             <source>Send this script again as a new task?</source>
             <translation>要将此文稿作为新任务重新发送吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="479" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="484" />
             <source>an amount this app cannot estimate (prices unknown)</source>
             <translation>无法估算的金额（价格未知）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="112" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="113" />
             <source>The task history is not available: its file could not be opened.</source>
             <translation>任务历史不可用：无法打开其文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="394" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="399" />
             <source>Task ID: enter the ID exactly as the website shows it, without spaces (at most 128 characters).</source>
             <translation>任务 ID：请按网站显示的原样输入，不含空格（最多 128 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="406" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="411" />
             <source>Connect to the server first (Settings), then look the task up.</source>
             <translation>请先连接服务器（在“设置”中），再查询该任务。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="444" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="449" />
             <source>The settings of this task were not recorded, so it cannot be sent again from here.</source>
             <translation>此任务的设置没有被记录，无法从这里重新发送。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="433" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="438" />
             <source>Following task %1: the result is downloaded when it is ready.</source>
             <translation>正在跟踪任务 %1：结果完成后会自动下载。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="458" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="463" />
             <source>It will charge %1. The first attempt may have been created and charged already: check the task list on the website before sending it again. The script and settings are loaded into the editor and sent from there.</source>
             <translation>将扣费 %1。第一次发送可能已经创建并扣费：重新发送前请先查看网站上的任务列表。文稿和设置会载入编辑器，并从那里发送。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="531" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="536" />
             <source>This task was sent to %1, but the app is connected to %2. Connect to %1 in Settings first.</source>
             <translation>此任务发送到了 %1，但应用当前连接的是 %2。请先在“设置”中连接 %1。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="251" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="254" />
             <source>The audio of this task is no longer on this computer (%1).</source>
             <translation>此任务的音频已不在本机上（%1）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="268" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="271" />
             <source>Loaded the script and settings of the task from %1. Undo (Ctrl+Z) in the editor brings back the previous script.</source>
             <translation>已载入 %1 的任务的文稿和设置。在编辑器中撤销（Ctrl+Z）可恢复之前的文稿。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="356" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="361" />
             <source>The entry was removed, but this file could not be deleted: %1</source>
             <translation>记录已移除，但无法删除此文件：%1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="490" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="495" />
             <source>Not sent: %1</source>
             <translation>未发送：%1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="419" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="424" />
             <source>Task %1 is already in the history (sent %2).</source>
             <translation>任务 %1 已在历史记录中（发送于 %2）。</translation>
         </message>
@@ -1634,115 +1634,115 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="78" />
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="175" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="84" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="181" />
             <source>SoundClone Desktop</source>
             <translation>SoundClone 声音克隆工作室</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="130" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="136" />
             <source>Open script…</source>
             <translation>打开文稿…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="133" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="139" />
             <source>Open a .txt or .md script file</source>
             <translation>打开 .txt 或 .md 文稿文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="135" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="141" />
             <source>Settings…</source>
             <translation>设置…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="140" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="146" />
             <source>API key, server, prices, defaults and language</source>
             <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="144" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="150" />
             <location filename="../../soundclone_desktop/ui/submit_bar.py" line="59" />
             <location filename="../../soundclone_desktop/ui/submit_bar.py" line="98" />
             <source>Generate speech</source>
             <translation>生成语音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="150" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="156" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="163" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="169" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="166" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="172" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="171" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="177" />
             <source>&amp;Voices</source>
             <translation>音色(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="173" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="179" />
             <source>&amp;View</source>
             <translation>视图(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="194" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="200" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="201" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="207" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="207" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="213" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="324" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="330" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="386" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="398" />
             <source>Open script</source>
             <translation>打开文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="372" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="384" />
             <source>The new language applies the next time you start the app.</source>
             <translation>新的界面语言将在下次启动应用时生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="388" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="400" />
             <source>Scripts (*.txt *.md)</source>
             <translation>文稿 (*.txt *.md)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="388" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="400" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="283" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="289" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="377" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="389" />
             <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
             <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="417" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="429" />
             <source>Your audio is ready. Press Play to listen.</source>
             <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>
@@ -1777,7 +1777,7 @@
             <translation>将文稿发送到服务器（{0}）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_controller.py" line="141" />
+            <location filename="../../soundclone_desktop/ui/submit_controller.py" line="148" />
             <source>The task was not created.</source>
             <translation>任务未创建。</translation>
         </message>
@@ -2153,27 +2153,27 @@
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="60" />
+            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="62" />
             <source>Waveform</source>
             <translation>波形</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="62" />
+            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="64" />
             <source>Click, or use the Left and Right arrow keys, to move through the audio.</source>
             <translation>点击波形，或使用左右方向键，在音频中移动。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="230" />
+            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="254" />
             <source>Loading waveform…</source>
             <translation>正在加载波形…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="232" />
+            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="256" />
             <source>Waveform not available</source>
             <translation>无法显示波形</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="234" />
+            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="258" />
             <source>No audio</source>
             <translation>没有音频</translation>
         </message>
@@ -2399,103 +2399,103 @@
             <translation>要保存对“%1”的更改吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="109" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="112" />
             <source>New Project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="112" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="115" />
             <source>Open Project…</source>
             <translation>打开项目…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="114" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="117" />
             <source>Open Recent</source>
             <translation>最近打开</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="118" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="121" />
             <source>Save Project</source>
             <translation>保存项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="122" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="125" />
             <source>Save Project As…</source>
             <translation>项目另存为…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="127" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="130" />
             <source>Save Script as Text…</source>
             <translation>将文稿另存为文本…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="130" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="133" />
             <source>Save the script alone as a plain UTF-8 .txt file</source>
             <translation>仅将文稿保存为 UTF-8 纯文本 .txt 文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="164" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="167" />
             <source>Untitled</source>
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="237" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="243" />
             <source>Restored the script you were writing. Save it to keep it.</source>
             <translation>已恢复您正在编写的文稿。请保存以保留它。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="300" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="306" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="356" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="362" />
             <source>Save project</source>
             <translation>保存项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="402" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="408" />
             <source>Save script as text</source>
             <translation>将文稿另存为文本</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="462" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="468" />
             <source>Clear Menu</source>
             <translation>清除列表</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="303" />
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="360" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="309" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="366" />
             <source>SoundClone projects (*.scproj)</source>
             <translation>SoundClone 项目 (*.scproj)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="303" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="309" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="405" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="411" />
             <source>Text files (*.txt)</source>
             <translation>文本文件 (*.txt)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="458" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="464" />
             <source>No recent projects</source>
             <translation>没有最近的项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="386" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="392" />
             <source>Saved “%1”</source>
             <translation>已保存“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="423" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="429" />
             <source>Saved the script as “%1”</source>
             <translation>已将文稿保存为“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="334" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="340" />
             <source>Opened “%1”</source>
             <translation>已打开“%1”</translation>
         </message>
@@ -2576,22 +2576,22 @@
     <context>
         <name>ScriptEditor</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="259" />
+            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="319" />
             <source>Insert pause</source>
             <translation>插入停顿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="263" />
+            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="323" />
             <source>Insert a pause at the cursor (Ctrl+Shift+P); merges with a pause next to it</source>
             <translation>在光标处插入停顿（Ctrl+Shift+P）；与相邻的停顿自动合并</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="283" />
+            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="343" />
             <source>Type or paste your script. Use Insert pause (Ctrl+Shift+P) to add a silence.</source>
             <translation>输入或粘贴文稿。使用“插入停顿”（Ctrl+Shift+P）添加静音。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="288" />
+            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="348" />
             <source>Script</source>
             <translation>文稿</translation>
         </message>
@@ -2630,12 +2630,12 @@
     <context>
         <name>ScriptEditorPanel</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/panel.py" line="108" />
+            <location filename="../../soundclone_desktop/ui/editor/panel.py" line="117" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/panel.py" line="106" />
+            <location filename="../../soundclone_desktop/ui/editor/panel.py" line="115" />
             <source>Problems ({count})</source>
             <translation>问题（{count}）</translation>
         </message>
@@ -3024,121 +3024,121 @@
     <context>
         <name>TaskList</name>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="69" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="79" />
             <source>expected in ~%n min</source>
             <translation>
                 <numerusform>预计约 %n 分钟后完成</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="40" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="50" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="41" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="51" />
             <source>Submitted</source>
             <translation>已提交</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="42" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="52" />
             <source>Waiting in the queue</source>
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="43" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="53" />
             <source>Generating</source>
             <translation>生成中</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="44" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="54" />
             <source>Downloading</source>
             <translation>下载中</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="45" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="55" />
             <source>Ready</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="46" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="56" />
             <source>Failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="47" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="57" />
             <source>Unknown: check your account</source>
             <translation>状态不明：请查看账号</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="48" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="58" />
             <source>No longer waiting</source>
             <translation>已停止等待</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="66" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="76" />
             <source>any moment now</source>
             <translation>即将完成</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="68" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="78" />
             <source>expected in ~%n s</source>
             <translation>
                 <numerusform>预计约 %n 秒后完成</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="117" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="131" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="133" />
             <source>Stop waiting</source>
             <translation>停止等待</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="122" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="136" />
             <source>Stop following this task. The server still finishes (and charges) it; the result will not be downloaded.</source>
             <translation>停止跟踪此任务。服务器仍会完成该任务（并扣费），但不会下载结果。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="128" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="142" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="130" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="144" />
             <source>Show file</source>
             <translation>显示文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="132" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="146" />
             <source>Open the folder that holds the audio file</source>
             <translation>打开音频文件所在的文件夹</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="76" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="86" />
             <source>took {0}</source>
             <translation>用时 {0}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="105" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="118" />
             <source>Script</source>
             <translation>文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="106" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="119" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="107" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="120" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="108" />
+            <location filename="../../soundclone_desktop/ui/task_list.py" line="121" />
             <source>Cost</source>
             <translation>费用</translation>
         </message>
@@ -3146,7 +3146,7 @@
     <context>
         <name>VoiceLibrary</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="118" />
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="121" />
             <source>The voice library could not be opened (see the log). Voices you clone now are kept only until the app closes.</source>
             <translation>无法打开声音库（详见日志）。现在克隆的声音只保留到应用关闭。</translation>
         </message>
@@ -3161,7 +3161,7 @@
             <translation>你克隆的声音：状态、名称、标签、备注和试听</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="70" />
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="73" />
             <source>Preview of “{name}”</source>
             <translation>“{name}”的试听</translation>
         </message>
@@ -3302,18 +3302,17 @@
     <context>
         <name>VoicePicker</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="142" />
-            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="40" />
+            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="32" />
             <source>Demo narrator</source>
             <translation>演示旁白</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="67" />
+            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="72" />
             <source>Less than a day left: use it once (or choose Make it permanent) to keep it.</source>
             <translation>剩余不到一天：使用一次（或选择“设为永久”）即可保留。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="42" />
+            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="47" />
             <source>The demo server's ready voice: always available.</source>
             <translation>演示服务器自带的声音：始终可用。</translation>
         </message>

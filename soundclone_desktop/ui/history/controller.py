@@ -35,6 +35,7 @@ from soundclone_desktop.ui.history.model import EXCERPT_LENGTH, HistoryModel, da
 from soundclone_desktop.ui.history.panel import HistoryPanel
 from soundclone_desktop.ui.message_bar import Level
 from soundclone_desktop.ui.money import money_text
+from soundclone_desktop.ui.voices.picker import demo_voice_name
 
 if TYPE_CHECKING:
     from soundclone_desktop.store.voices import Voice
@@ -141,7 +142,7 @@ class HistoryController(QObject):
         found, offer = await asyncio.to_thread(lambda: (voices(), session.demo_offer))
         names = {voice.model_id: voice.name for voice in found if voice.name}
         if offer is not None:
-            names.setdefault(offer.voice_id, translate("VoicePicker", "Demo narrator"))
+            names.setdefault(offer.voice_id, demo_voice_name())
         self.set_voice_names(names)
 
     def on_visibility(self, visible: bool) -> None:

@@ -27,6 +27,11 @@ CTX = "VoicePicker"
 REFRESH_MS = 60_000  # "2 d 5 h left" changes with time, not only with writes
 
 
+def demo_voice_name() -> str:
+    """What the demo server's ready voice is called wherever voices are listed."""
+    return translate(CTX, "Demo narrator")
+
+
 def voice_choices(window: MainWindow) -> list[VoiceChoice]:
     """What ``voiceCombo`` offers now, for ``MainWindow._on_connection_changed``.
 
@@ -37,7 +42,7 @@ def voice_choices(window: MainWindow) -> list[VoiceChoice]:
     session = window.session
     choices = [
         VoiceChoice(
-            translate(CTX, "Demo narrator"),
+            demo_voice_name(),
             model_id,
             tooltip=translate(CTX, "The demo server's ready voice: always available."),
         )
