@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 # Before anything imports Qt: no display here, and the multimedia plugin is chatty.
@@ -63,6 +64,29 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("SOUNDCLONE_API_KEY", "SOUNDCLONE_BASE_URL", "SOUNDCLONE_LOG"):
         monkeypatch.delenv(name, raising=False)
     return home
+
+
+def _pytest_owned(handler: logging.Handler) -> bool:
+    """pytest's own capture handlers: it adds and removes them around each test phase."""
+    return type(handler).__module__.startswith("_pytest")
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    """Undo what a test did to logging: ``soundclone`` (``cli.main``) installs its stderr
+    handler on the root logger, which would print every later test's warnings twice."""
+    root = logging.getLogger()
+    handlers = [h for h in root.handlers if not _pytest_owned(h)]
+    levels = {name: logging.getLogger(name).level for name in ("", "httpx")}
+    yield
+    for handler in root.handlers[:]:
+        if not _pytest_owned(handler) and handler not in handlers:
+            root.removeHandler(handler)
+    for handler in handlers:
+        if handler not in root.handlers:
+            root.addHandler(handler)
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
 
 
 @pytest.fixture

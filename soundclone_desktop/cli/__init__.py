@@ -16,7 +16,7 @@ Commands::
     soundclone resume ID --task TASK_ID            follow an outcome-unknown entry's real task
     soundclone voices [--status S]                 the voice library with each voice's status
     soundclone export TASK_ID --audio OUT.mp3 --subtitles OUT.srt [--format srt|vtt|lrc|ass]
-    soundclone demo-server [options]               run the demo server (its own --help)
+    soundclone demo-server [--port N --token T …]  run the demo server until Ctrl+C
 
 Global options (before or after the command): ``--base-url``, ``--data-dir``, ``--demo``
 (start the embedded demo server in this process and use its demo key and voice), ``--json``
@@ -730,6 +730,13 @@ def _progress_reporter(ctx: Context, label: str | None = None) -> Callable[[Job]
     return report
 
 
+def cmd_demo_server(args: argparse.Namespace) -> int:
+    """``soundclone demo-server``: the demo server in this process, until Ctrl+C."""
+    from soundclone_desktop.demo import cli as demo_cli
+
+    return demo_cli.run(args, json_output=bool(args.json))
+
+
 def _upload(ctx: Context, base_url: str, token: str, path: Path) -> str:
     ctx.progress(f"Uploading {path.name}…")
 
@@ -835,13 +842,19 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         default=default(False),
         help="use the embedded demo server: no account, no cost",
     )
+    _output_options(parser, suppress=suppress)
+
+
+def _output_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """``--json`` and ``-v``: the global options every command takes, demo-server too."""
     parser.add_argument(
         "--json",
         action="store_true",
-        default=default(False),
+        default=argparse.SUPPRESS if suppress else False,
         help="print one JSON object on stdout",
     )
-    parser.add_argument("-v", "--verbose", action="count", default=default(0),
+    parser.add_argument("-v", "--verbose", action="count",
+                        default=argparse.SUPPRESS if suppress else 0,
                         help="log details to stderr (-vv: debug); show tracebacks")  # fmt: skip
 
 
@@ -913,9 +926,15 @@ def build_parser() -> argparse.ArgumentParser:
     for name in EXTENSION_COMMANDS:
         importlib.import_module(f"{__name__}.{name}").register(command)
 
-    p = sub.add_parser("demo-server", help="Run the demo server (see demo-server --help).",
-                       add_help=False)  # fmt: skip
-    p.add_argument("demo_args", nargs=argparse.REMAINDER)
+    from soundclone_desktop.demo import cli as demo_cli  # its options only; no server yet
+
+    p = sub.add_parser(
+        "demo-server",
+        help="Run the demo server on 127.0.0.1 until Ctrl+C (no account, no cost).",
+        description=demo_cli.DESCRIPTION,
+    )
+    _output_options(p, suppress=True)  # --json and -v; the server's own options follow
+    demo_cli.add_options(p)
     return parser
 
 
@@ -943,14 +962,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    if args.command == "demo-server":
-        from soundclone_desktop.demo import main as demo_main
-
-        return demo_main(args.demo_args)
     _configure_logging(args.verbose)
     if args.demo and args.base_url:
         return _report(args, CliError("Use either --demo or --base-url, not both.", EXIT_USAGE))
     try:
+        if args.command == "demo-server":  # needs no settings, data folder or key
+            return cmd_demo_server(args)
         store = SettingsStore(paths.config_dir())
         ctx = Context(args, store.load(), store, paths.data_dir(args.data_dir))
         handler: Callable[[Context], int] = args.handler

@@ -4,12 +4,13 @@ The library is the SQLite file the desktop app uses too (``library.sqlite3`` in 
 folder), so tasks sent from either show up in both.
 
 ``history [TEXT] [--limit N] [--state S]`` lists tasks, newest first (TEXT matches the
-script, the task id or the voice id). ``resume`` follows every unfinished task of the chosen
-server and downloads its result; a task whose create request never got an answer is shown
-as *outcome unknown* and is not sent again. For such a task, ``resume ID --task TASK_ID``
-follows the task you found on the website under that entry, and ``resume ID --resubmit
---yes`` sends it again as a new task (the cost is shown first; without ``--yes`` nothing is
-sent). ``ID`` is the first characters of the entry's id as ``history`` shows them.
+script, the task id, the voice id or the start of the ID column's library ID). ``resume``
+follows every unfinished task of the chosen server and downloads its result; a task whose
+create request never got an answer is shown as *outcome unknown* and is not sent again.
+For such a task, ``resume ID --task TASK_ID`` follows the task you found on the website
+under that entry, and ``resume ID --resubmit --yes`` sends it again as a new task (the cost
+is shown first; without ``--yes`` nothing is sent). ``ID`` is the first characters of the
+entry's id as ``history`` shows them.
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ def register(command: Callable[..., Any]) -> None:
         "text",
         nargs="?",
         default="",
-        help="only tasks whose script, task id or voice id contains this",
+        help="only tasks whose script, task id or voice id contains this, or whose library "
+        "ID (the ID column) starts with it",
     )
     p.add_argument("--limit", type=int, default=20, help="how many to show (default 20; 0: all)")
     p.add_argument(
@@ -124,8 +126,7 @@ def cmd_history(ctx: Context) -> int:
     total = 0
     if paths.library_path(ctx.data_dir).exists():  # listing must not create an empty library
         with open_library(ctx) as library:
-            records = library.search(args.text, limit=args.limit or None, states=states)
-            total = library.count(args.text, states=states)
+            records, total = _matching(library, args.text, args.limit or None, states)
     rows = [record_json(r) for r in records]
     if not records:
         lines = ["No tasks match." if args.text or states else "No tasks in the library yet."]
@@ -142,6 +143,21 @@ def cmd_history(ctx: Context) -> int:
             "--json lists each file."
         )
     return _finish(ctx, lines, {"tasks": rows, "total": total})
+
+
+def _matching(
+    library: TaskLibrary, text: str, limit: int | None, states: list[JobState] | None
+) -> tuple[list[TaskRecord], int]:
+    """The newest ``limit`` entries matching ``text`` and how many match in all. Besides the
+    script, task id and voice id, ``text`` matches the start of the library ID that the ID
+    column shows (as ``resume ID`` does), so an ID copied from this list finds its entry."""
+    by_id = [r for r in library.find(text) if states is None or r.state in states]
+    if not by_id:
+        return library.search(text, limit=limit, states=states), library.count(text, states=states)
+    found = {r.local_id: r for r in library.search(text, states=states)}
+    found.update((r.local_id, r) for r in by_id)
+    records = sorted(found.values(), key=lambda r: (-r.created_at, r.local_id))
+    return records[:limit], len(records)
 
 
 def record_json(record: TaskRecord) -> dict[str, object]:

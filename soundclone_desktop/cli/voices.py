@@ -59,6 +59,8 @@ def cmd_voices(ctx: Any) -> int:
     wanted = set(ctx.args.status or STATUSES)
     voices = [v for v in voices if v.status(now).value in wanted]
     rows = [_row(v, now) for v in voices]
+    if ctx.args.demo and VoiceStatus.PERMANENT.value in wanted:
+        rows.insert(0, _demo_voice_row())  # what `synth --demo` speaks with by default
     if rows:
         lines = _table(
             ("NAME", "STATUS", "MODEL ID", "CREATED", "SOURCE"),
@@ -67,6 +69,19 @@ def cmd_voices(ctx: Any) -> int:
     else:
         lines = ["No voices in the library yet. Clone one with `soundclone clone RECORDING`."]
     return int(_finish(ctx, lines, {"voices": rows}))
+
+
+def _demo_voice_row() -> dict[str, Any]:
+    """The demo server's built-in voice: ready and permanent, never stored in the library."""
+    from soundclone_desktop.demo.config import DEMO_VOICE_ID
+
+    return {
+        "model_id": DEMO_VOICE_ID, "name": "Demo narrator",
+        "status": VoiceStatus.PERMANENT.value, "status_text": "ready", "expires_at": None,
+        "seconds_left": None, "demo": True, "created": None,
+        "source": "built into the demo server", "version": None, "language": None,
+        "preview": None, "tags": [], "notes": "",
+    }  # fmt: skip
 
 
 def _cells(row: dict[str, Any]) -> tuple[str, ...]:

@@ -1,21 +1,35 @@
-"""``python -m soundclone_desktop.demo`` and ``soundclone demo-server``: run the demo server."""
+"""``python -m soundclone_desktop.demo`` and ``soundclone demo-server``: run the demo server.
+
+Both take the same options (``add_options``); ``soundclone demo-server`` adds the CLI's
+``--json`` and ``-v`` and calls ``run``. The server module loads only when a server starts,
+so building the ``soundclone`` parser stays cheap.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .config import DEMO_TOKEN, DEMO_VOICE_ID, FAULT_KINDS, FAULT_SCOPES, DemoConfig
-from .server import DemoServer, serve
+
+if TYPE_CHECKING:
+    from .server import DemoServer
+
+DESCRIPTION = (
+    "Run the SoundClone demo server on 127.0.0.1: the real API's endpoints, envelope and "
+    "validation, with synthetic voices and no account. Stop it with Ctrl+C."
+)
+
+EXIT_OK = 0
+EXIT_CANNOT_LISTEN = 1
+EXIT_BAD_OPTION = 2
 
 
-def build_parser(prog: str = "soundclone demo-server") -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=prog,
-        description="Run the SoundClone demo server on 127.0.0.1: the real API's endpoints, "
-        "envelope and validation, with synthetic voices and no account.",
-    )
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """The demo server's own options, on ``parser``."""
     parser.add_argument("--port", type=int, default=0, help="TCP port (default: a free one)")
     parser.add_argument("--token", default=DEMO_TOKEN, help=f"API key to accept ({DEMO_TOKEN})")
     parser.add_argument(
@@ -41,30 +55,55 @@ def build_parser(prog: str = "soundclone demo-server") -> argparse.ArgumentParse
     )
     parser.add_argument("--string-codes", action="store_true", help='send "20000" codes as strings')
     parser.add_argument("--balance", type=float, default=100.0, help="starting balance")
+
+
+def build_parser(prog: str = "python -m soundclone_desktop.demo") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=DESCRIPTION)
+    add_options(parser)
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, prog: str = "soundclone demo-server") -> int:
-    args = build_parser(prog).parse_args(argv)
+def config_from(args: argparse.Namespace) -> DemoConfig:
+    """The server's configuration from parsed options; ValueError names a bad value."""
+    return DemoConfig(
+        token=args.token,
+        port=args.port,
+        task_seconds=args.task_seconds,
+        seconds_per_char=args.seconds_per_char,
+        fail_rate=args.fail_rate,
+        faults=tuple(args.faults.split(",")) if args.faults else (),
+        fault_scope=args.fault_scope,
+        seed=args.seed,
+        http_status_errors=args.http_status_errors,
+        string_codes=args.string_codes,
+        balance=args.balance,
+    )
+
+
+def run(args: argparse.Namespace, *, json_output: bool = False) -> int:
+    """Serve until Ctrl+C. The address, key and demo voice go to stdout as soon as the
+    server listens: as text, or as one JSON object (``json_output``) a script can read."""
+    from .server import serve
+
     try:
-        config = DemoConfig(
-            token=args.token,
-            port=args.port,
-            task_seconds=args.task_seconds,
-            seconds_per_char=args.seconds_per_char,
-            fail_rate=args.fail_rate,
-            faults=tuple(args.faults.split(",")) if args.faults else (),
-            fault_scope=args.fault_scope,
-            seed=args.seed,
-            http_status_errors=args.http_status_errors,
-            string_codes=args.string_codes,
-            balance=args.balance,
-        )
+        config = config_from(args)
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        _error(f"{exc}", EXIT_BAD_OPTION, json_output)
+        return EXIT_BAD_OPTION
 
     def announce(server: DemoServer) -> None:
+        if json_output:
+            ready = {
+                "ok": True,
+                "exit_code": EXIT_OK,
+                "base_url": server.base_url,
+                "port": server.port,
+                "token": config.token,
+                "demo_voice": DEMO_VOICE_ID,
+            }
+            print(json.dumps(ready), flush=True)
+            print("Press Ctrl+C to stop.", file=sys.stderr, flush=True)
+            return
         print(f"SoundClone demo server: {server.base_url}", flush=True)
         print(f"Token: {config.token}", flush=True)
         print(f"Demo voice: {DEMO_VOICE_ID}", flush=True)
@@ -73,8 +112,21 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "soundclone demo-serv
     try:
         serve(config, announce=announce)
     except OSError as exc:
-        print(f"error: cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}",
-              file=sys.stderr)  # fmt: skip
-        return 1
-    print("Demo server stopped.", flush=True)
-    return 0
+        _error(f"cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}",
+               EXIT_CANNOT_LISTEN, json_output)  # fmt: skip
+        return EXIT_CANNOT_LISTEN
+    # With --json, stdout held the one object already: the farewell is progress.
+    print("Demo server stopped.", file=sys.stderr if json_output else sys.stdout, flush=True)
+    return EXIT_OK
+
+
+def _error(message: str, code: int, json_output: bool) -> None:
+    print(f"error: {message}", file=sys.stderr, flush=True)
+    if json_output:
+        print(json.dumps({"ok": False, "exit_code": code, "error": message}), flush=True)
+
+
+def main(
+    argv: Sequence[str] | None = None, *, prog: str = "python -m soundclone_desktop.demo"
+) -> int:
+    return run(build_parser(prog).parse_args(argv))

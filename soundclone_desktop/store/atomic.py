@@ -38,9 +38,35 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+class UnencodableTextError(OSError):
+    """Text holding a character the encoding cannot store (a lone UTF-16 surrogate in UTF-8).
+
+    An OSError, so every caller already reporting a failed save reports this one too, with
+    ``strerror`` naming the position. Raised before any file is touched: the old file stays.
+    """
+
+    def __init__(self, text: str, index: int, encoding: str = "utf-8") -> None:
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        self.line, self.column = line, column
+        reason = (
+            f"the text holds a character that cannot be stored as {encoding.upper()} "
+            f"(U+{ord(text[index]):04X}, a broken character) at line {line}, column {column}"
+        )
+        super().__init__(reason)
+        self.strerror = reason
+
+
 def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Text variant of :func:`atomic_write_bytes` (no newline translation: bytes as given)."""
-    atomic_write_bytes(path, text.encode(encoding))
+    """Text variant of :func:`atomic_write_bytes` (no newline translation: bytes as given).
+
+    Raises :class:`UnencodableTextError` (an OSError) if ``text`` cannot be encoded.
+    """
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        raise UnencodableTextError(text, exc.start, encoding) from exc
+    atomic_write_bytes(path, data)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -112,7 +112,7 @@ class AutosaveStore:
 def _parse(raw: str) -> Snapshot | None:
     try:
         data = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested thousands of levels deep
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
@@ -27,15 +28,19 @@ from typing import Any, Final
 from soundclone_desktop import __version__
 from soundclone_desktop.core.params import ProductionParams, SubtitleType
 
-from .atomic import atomic_write_text
+from .atomic import UnencodableTextError, atomic_write_text
 
 log = logging.getLogger(__name__)
 
 FORMAT: Final = "soundclone-project"
 VERSION: Final = 1
 SUFFIX: Final = ".scproj"
-# A script holds at most 9,999 characters; notes are short. Anything far larger is not ours.
+# Far above a long book's script; anything larger is not ours (docs/project-format.md).
 MAX_FILE_BYTES: Final = 4 * 1024 * 1024
+MAX_SCRIPT_CHARS: Final = 2_000_000
+# What stands in for a character that cannot be stored (a lone UTF-16 surrogate).
+REPLACEMENT: Final = "\ufffd"
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 RECENT_FILE_NAME: Final = "recent-projects.json"
 RECENT_LIMIT: Final = 10
 
@@ -115,6 +120,10 @@ class Project:
 class LoadedProject:
     project: Project
     ignored: tuple[str, ...] = ()  # fields that were unusable and fell back to their default
+    # Characters that cannot be stored (lone surrogates) replaced with U+FFFD: how many, and
+    # the (line, column) of the first in the script, or None if only the notes had them.
+    replaced: int = 0
+    first_replaced: tuple[int, int] | None = None
 
 
 class ProjectError(StrEnum):
@@ -124,6 +133,7 @@ class ProjectError(StrEnum):
     PERMISSION = "permission"
     IS_FOLDER = "is-folder"
     TOO_LARGE = "too-large"
+    TOO_LONG = "too-long"  # a script of more than MAX_SCRIPT_CHARS characters
     UNREADABLE = "unreadable"  # an OS error while reading
     NOT_A_PROJECT = "not-a-project"  # not JSON, or not our format
     NEWER_VERSION = "newer-version"
@@ -150,6 +160,8 @@ def loads(text: str, path: Path = Path("project.scproj")) -> LoadedProject:
         data = json.loads(text)
     except ValueError as exc:
         raise ProjectFileError(ProjectError.NOT_A_PROJECT, path, str(exc)) from exc
+    except RecursionError as exc:  # arrays or objects nested thousands of levels deep
+        raise ProjectFileError(ProjectError.NOT_A_PROJECT, path, "nested too deeply") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProjectFileError(ProjectError.NOT_A_PROJECT, path)
     version = data.get("version")
@@ -157,6 +169,9 @@ def loads(text: str, path: Path = Path("project.scproj")) -> LoadedProject:
         raise ProjectFileError(ProjectError.NOT_A_PROJECT, path, "no valid version")
     if version > VERSION:
         raise ProjectFileError(ProjectError.NEWER_VERSION, path, str(version))
+    script = data.get("script")
+    if isinstance(script, str) and len(script) > MAX_SCRIPT_CHARS:
+        raise ProjectFileError(ProjectError.TOO_LONG, path, f"{len(script):,}")
     return project_from_json(data)
 
 
@@ -181,13 +196,28 @@ def project_from_json(data: Mapping[str, Any]) -> LoadedProject:
         raw_params = {}
     params, bad = _params_from(raw_params)
     ignored.extend(bad)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    first = _LONE_SURROGATE.search(text)
+    text, in_script = _LONE_SURROGATE.subn(REPLACEMENT, text)
+    notes, in_notes = _LONE_SURROGATE.subn(REPLACEMENT, notes)
+    voice = _LONE_SURROGATE.sub(REPLACEMENT, voice) if voice else voice
     project = Project(
-        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        text=text,
         params=params,
         voice_id=(voice.strip() or None) if voice else None,
         notes=notes,
     )
-    return LoadedProject(project, tuple(ignored))
+    return LoadedProject(
+        project,
+        tuple(ignored),
+        replaced=in_script + in_notes,
+        first_replaced=None if first is None else _line_column(text, first.start()),
+    )
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of ``text[index]``."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _params_from(raw: Mapping[str, Any]) -> tuple[ProjectParams, list[str]]:
@@ -252,7 +282,12 @@ def load_project(path: Path) -> LoadedProject:
 
 
 def save_project(path: Path, project: Project) -> None:
-    """Write ``project`` to ``path`` atomically (blocking). Raises OSError."""
+    """Write ``project`` to ``path`` atomically (blocking). Raises OSError; a script that
+    cannot be stored raises :class:`UnencodableTextError` naming its line and column, before
+    the file is touched."""
+    broken = _LONE_SURROGATE.search(project.text)
+    if broken is not None:
+        raise UnencodableTextError(project.text, broken.start())
     atomic_write_text(path, dumps(project))
 
 

@@ -85,7 +85,7 @@ def test_polling_survives_every_fault_kind(
 
 @pytest.mark.parametrize("kind", ("http500", "envelope", "timeout", "drop", "malformed", "http429"))
 def test_random_read_faults_with_a_seed(
-    make_demo_server: Factory, run_client: RunClient, kind: str
+    make_demo_server: Factory, run_client: RunClient, retry_log: RetryLog, kind: str
 ) -> None:
     server = _server(make_demo_server, fail_rate=0.4, faults=[kind], fault_scope="reads", seed=7)
     patient = RetryPolicy(max_attempts=12, base_delay=0.001, max_delay=0.01, jitter=0.0)
@@ -99,18 +99,28 @@ def test_random_read_faults_with_a_seed(
 
     ids = run_client(server, body, retry=patient)
     _assert_charged_once_each(server, ids)
-    assert any(r["fault"] for r in api_requests(server)), "the seed produced no fault at all"
+    faulted = [r for r in api_requests(server) if r["fault"]]
+    assert faulted, "the seed produced no fault at all"
+    # Each fault was met by the client (one retry each), not just logged by the server.
+    assert len(retry_log.retries) == len(faulted)
 
 
-def test_read_timeout_is_retried(make_demo_server: Factory, run_client: RunClient) -> None:
+def test_read_timeout_is_retried(
+    make_demo_server: Factory, run_client: RunClient, retry_log: RetryLog
+) -> None:
     # The server stalls longer than the client's read timeout: a RequestTimeout, retried.
+    # The checks below prove the timeout happened (a test that only awaited the balance
+    # passed when the demo's timeout fault answered normally).
     server = _server(make_demo_server, fault_delay=3.0)
 
     async def body(client: SoundCloneClient) -> None:
         server.inject("timeout", count=1, path_contains="user/balance")
-        await client.get_balance()
+        balance = await client.get_balance()
+        assert balance.balance is not None
 
     run_client(server, body, timeout=0.5)
+    assert [(r[0], type(r[2])) for r in retry_log.retries] == [(1, RequestTimeout)]
+    assert len(api_requests(server, "user/balance")) == 2  # the stalled one, then the retry
 
 
 def test_read_gives_up_after_max_attempts(

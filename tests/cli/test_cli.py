@@ -15,12 +15,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import httpx
 import pytest
 
 from soundclone_desktop import cli
 from soundclone_desktop.api._retry import RetryPolicy
 from soundclone_desktop.api.client import SoundCloneClient
 from soundclone_desktop.demo.server import DemoServer
+from tests.cli import processes
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SAMPLES = sorted(DATA.glob("*.txt"))
@@ -296,8 +298,11 @@ def test_missing_voice_and_file(capsys: pytest.CaptureFixture[str], tmp_path: Pa
 
 
 def test_usage_errors(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    assert run(capsys, "synth")[0] == cli.EXIT_USAGE  # argparse: missing arguments
-    assert run(capsys, "--demo", "--base-url", "http://x.test", "task", "t")[0] == cli.EXIT_USAGE
+    code, _, err = run(capsys, "synth")  # argparse: missing arguments
+    assert code == cli.EXIT_USAGE and "the following arguments are required" in err
+    # Our own refusal, not argparse's (which exits 2 too): the sentence says which.
+    code, _, err = run(capsys, "--demo", "--base-url", "http://x.test", "task", "t")
+    assert code == cli.EXIT_USAGE and "Use either --demo or --base-url, not both." in err
     monkeypatch.setenv("SOUNDCLONE_API_KEY", "k")
     code, _, err = run(capsys, "--base-url", "ftp://x", "task", "t")
     assert code == cli.EXIT_USAGE and "http:// or https://" in err
@@ -421,9 +426,52 @@ def test_json_error_object(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert code == cli.EXIT_USAGE and data["ok"] is False and "does not exist" in str(data["error"])
 
 
-def test_demo_server_command_is_delegated(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "demo-server", "--port", "70000")
-    assert code == 2 and "port" in err
+def test_demo_server_command_serves_on_the_port_and_token_given(tmp_path: Path) -> None:
+    """`soundclone demo-server --port N --token T`, as the README documents it, in its own
+    process: it listens on N, accepts T (and only T) and stops cleanly on Ctrl+C."""
+    port = processes.free_port()
+    argv = ["demo-server", "--port", str(port), "--token", "tok-test", "--task-seconds", "1"]
+    with processes.running(argv, cwd=tmp_path) as server:
+        assert (
+            processes.first_line(server).strip()
+            == f"SoundClone demo server: http://127.0.0.1:{port}"
+        )
+        url = f"http://127.0.0.1:{port}/api/open-api/v1/user/balance"
+        accepted = httpx.get(url, headers={"Authorization": "Bearer tok-test"}).json()
+        refused = httpx.get(url, headers={"Authorization": "Bearer demo-token"}).json()
+        code, out, err = processes.stop(server)
+    assert accepted["code"] == 20000 and accepted["data"] is not None
+    assert refused["code"] == 20001
+    assert code == 0 and "Demo server stopped." in out and "Traceback" not in err
+
+
+def test_demo_server_json_announces_one_object(tmp_path: Path) -> None:
+    with processes.running(["--json", "demo-server"], cwd=tmp_path) as server:
+        ready = json.loads(processes.first_line(server))
+        balance = httpx.get(
+            f"{ready['base_url']}/api/open-api/v1/user/balance",
+            headers={"Authorization": f"Bearer {ready['token']}"},
+        ).json()
+        code, out, _err = processes.stop(server)
+    assert ready["ok"] is True and ready["demo_voice"] == "model_demo_narrator"
+    assert ready["base_url"] == f"http://127.0.0.1:{ready['port']}"
+    assert balance["code"] == 20000
+    assert code == 0 and out == ""  # the one object was the whole of stdout
+
+
+def test_demo_server_help_lists_its_options(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "demo-server", "--help")
+    assert code == 0
+    for option in ("--port", "--token", "--task-seconds", "--fail-rate", "--faults", "--json"):
+        assert option in out
+
+
+def test_demo_server_names_a_bad_option_value(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--json", "demo-server", "--port", "70000")
+    assert code == cli.EXIT_USAGE and "port must be between 0 and 65535" in err
+    assert json.loads(out) == {
+        "ok": False, "exit_code": 2, "error": "port must be between 0 and 65535"
+    }  # fmt: skip
 
 
 def test_cli_logging_follows_the_current_stderr(monkeypatch) -> None:

@@ -41,7 +41,12 @@ from soundclone_desktop.ui.message_bar import Level
 from soundclone_desktop.ui.projects.autosaver import Autosaver
 from soundclone_desktop.ui.projects.closing import Choice, CloseQuestion, Purpose
 from soundclone_desktop.ui.projects.recovery import RecoveryBar
-from soundclone_desktop.ui.projects.texts import ignored_text, open_error_text, save_error_text
+from soundclone_desktop.ui.projects.texts import (
+    ignored_text,
+    open_error_text,
+    replaced_text,
+    save_error_text,
+)
 
 if TYPE_CHECKING:
     from soundclone_desktop.ui.main_window import MainWindow
@@ -333,9 +338,12 @@ class ProjectController(QObject):
         self._mark_clean(path)
         self.autosaver.clear()
         self._remember_recent(path)
+        if loaded.replaced:
+            text = replaced_text(path, loaded.first_replaced)
+            window.messages.show_message(text, Level.WARNING)
         if loaded.ignored:
             window.messages.show_message(ignored_text(path, loaded.ignored), Level.WARNING)
-        else:
+        elif not loaded.replaced:
             window.statusBar().showMessage(
                 translate(CTX, "Opened “%1”").replace("%1", path.name), STATUS_MS
             )

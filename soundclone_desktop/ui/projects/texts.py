@@ -23,6 +23,11 @@ def open_error_text(error: ProjectFileError) -> str:
         ProjectError.TOO_LARGE: translate(
             CTX, "“%1” is too large to be a SoundClone project (more than 4 MB)."
         ),
+        ProjectError.TOO_LONG: translate(
+            CTX,
+            "“%1” holds a script of %2 characters; a project holds at most 2,000,000. Split "
+            "it into several projects with a text editor.",
+        ),
         ProjectError.UNREADABLE: translate(CTX, "“%1” could not be read: %2"),
         ProjectError.NOT_A_PROJECT: translate(
             CTX,
@@ -48,6 +53,25 @@ def ignored_text(path: Path, fields: Sequence[str]) -> str:
         .replace("%1", path.name)
         .replace("%2", ", ".join(fields))
     )
+
+
+def replaced_text(path: Path, first: tuple[int, int] | None) -> str:
+    """Broken characters (lone surrogates) of an opened project were replaced with �."""
+    if first is None:
+        text = translate(
+            CTX,
+            "Opened “%1”. Its notes held broken characters that cannot be saved; they now "
+            "show as “\ufffd”. The file itself is unchanged until you save it.",
+        )
+    else:
+        text = translate(
+            CTX,
+            "Opened “%1”. Its script held broken characters that cannot be saved (the first "
+            "at line %2, column %3); they now show as “\ufffd”. The file itself is unchanged "
+            "until you save it.",
+        )
+        text = text.replace("%2", str(first[0])).replace("%3", str(first[1]))
+    return text.replace("%1", path.name)
 
 
 def save_error_text(path: Path, error: OSError) -> str:
