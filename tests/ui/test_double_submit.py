@@ -225,3 +225,47 @@ def test_a_changed_script_is_sent_without_asking(
     settle(qtbot, window, 2)
     assert no_question(window)
     assert len(charges(server)) == 2
+
+
+# -- a create whose outcome is unknown -----------------------------------------------------------
+
+
+def outcome_unknown_first(window: MainWindow, qtbot, server: DemoServer) -> None:  # type: ignore[no-untyped-def]
+    """The first create is taken and charged, but its answer is lost on the way back."""
+    server.inject("drop", 1, path_contains=AUDIO_PATH)
+    prepare(window)
+    QTest.mouseClick(window.submit_bar.button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window, 1)
+    assert window.task_list.jobs()[0].state is JobState.OUTCOME_UNKNOWN
+    assert charges(server) == [Decimal("18.50")]  # created and charged all the same
+
+
+def test_after_an_unknown_outcome_the_same_script_asks_first(
+    window: MainWindow, qtbot, server: DemoServer
+) -> None:
+    outcome_unknown_first(window, qtbot, server)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    box = question(qtbot, window, server)
+    assert "The same script was sent at" in box.text()
+    assert "Unknown: check your account" in box.informativeText()
+    QTest.keyClick(box, Qt.Key.Key_Escape)  # Esc is "Don't send" too
+    qtbot.waitUntil(lambda: no_question(window), timeout=3000)
+    qtbot.wait(200)
+    assert creates(server) == 1
+    assert charges(server) == [Decimal("18.50")]
+
+
+def test_history_send_again_does_not_ask_a_second_time(
+    window: MainWindow, qtbot, server: DemoServer
+) -> None:
+    # The history's own question ("Send this script again as a new task?") was answered:
+    # the send it triggers must not stop at the repeat question.
+    outcome_unknown_first(window, qtbot, server)
+    record = window.ctx.library.get(window.task_list.jobs()[0].local_id)  # type: ignore[union-attr]
+    assert record is not None
+    task = window.history.resubmit(record)
+    assert task is not None
+    assert no_question(window)
+    settle(qtbot, window, 2)
+    assert creates(server) == 2
+    assert charges(server) == [Decimal("18.50"), Decimal("18.50")]
