@@ -80,11 +80,6 @@ class SubmitController(QObject):
     def sending(self) -> bool:
         return self._sending
 
-    @property
-    def question(self) -> DuplicateQuestion | None:
-        """The "generate it again?" question while it is open."""
-        return self._question
-
     def params(self) -> ProductionParams:
         values = self._params.values()
         return ProductionParams(text=self._editor.text(), **values)
