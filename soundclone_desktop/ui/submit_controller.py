@@ -1,14 +1,20 @@
 """From "Generate speech" to a job: the gate, the charge line, and exactly one create request.
 
-Double submission is stopped twice over: the button is disabled in the very event that
-pressed it, and ``submit`` refuses while a send is in flight (a second Ctrl+Return, or a
-click that arrived before the repaint, builds and sends nothing).
+Double submission is stopped in two ways. While the create is in flight, the button is
+disabled (saying "Sending…") in the very event that pressed it, and ``submit`` refuses (a
+second Ctrl+Return, or a click that arrived before the repaint, builds and sends nothing).
+Once the server has answered, the editor still holds the same script, so a press that
+arrives then (the second half of a double-click: a loopback create is answered in
+milliseconds) would be a valid new task: a script that repeats a running or recent task of
+this connection (``services.duplicates``) is therefore sent only after the user answers a
+question whose default is not to send.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -16,10 +22,12 @@ from PySide6.QtCore import QObject, Signal
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.pricing import PriceTable, estimate_production
 from soundclone_desktop.i18n import translate
+from soundclone_desktop.services.duplicates import earlier_same_task
 from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.services.tasks import TaskRunner
 from soundclone_desktop.ui.async_utils import spawn
 from soundclone_desktop.ui.counter import CounterWidget
+from soundclone_desktop.ui.duplicate_question import DuplicateQuestion
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.money import money_text
 from soundclone_desktop.ui.params_panel import ParametersPanel
@@ -61,6 +69,7 @@ class SubmitController(QObject):
         self._prices = prices
         self.report_error = report_error  # where an unexpected error of a send goes
         self._sending = False
+        self._question: DuplicateQuestion | None = None  # open while asking to pay again
         self._costs: dict[str, str] = {}
         editor.report_changed.connect(self.refresh)
         params.changed.connect(self.refresh)
@@ -113,12 +122,23 @@ class SubmitController(QObject):
         return self._costs.get(local_id)
 
     def submit(self) -> asyncio.Task[Job] | None:
-        """Send the script once. Returns the sending task, or None when refused.
+        """Send the script once. Returns the sending task, or None when refused or when
+        the script repeats a running or recent task (the user is asked first).
 
         Synchronous up to the point of sending: the button is disabled in the same event
         as the click (or Ctrl+Return) that triggered it, so a second one cannot slip in
         before the coroutine starts.
         """
+        return self._submit(ask_if_repeated=True)
+
+    def submit_confirmed(self) -> asyncio.Task[Job] | None:
+        """Send without the repeat question: the user has just agreed to pay again
+        (the history's "Send again")."""
+        return self._submit(ask_if_repeated=False)
+
+    def _submit(self, *, ask_if_repeated: bool) -> asyncio.Task[Job] | None:
+        if self._question is not None:
+            return None  # the press that doubles the one being asked about
         runner = self._session.runner
         # Typing may not have settled yet: the problems, counter and charge line shown must
         # be those of the text about to be sent.
@@ -129,9 +149,30 @@ class SubmitController(QObject):
             return None
         params = self.params()
         cost = self.cost_text()
+        if ask_if_repeated:
+            earlier = earlier_same_task(params, runner.jobs, now=time.time())
+            if earlier is not None:
+                self._ask_again(earlier, cost)
+                return None
         self._sending = True
         self.refresh()
         return spawn(self._send(runner, params, cost), owner=self)
+
+    def _ask_again(self, earlier: Job, cost: str) -> None:
+        box = DuplicateQuestion(self._bar.window(), earlier, cost)
+        self._question = box
+
+        def answered(_result: int) -> None:
+            self._question = None
+            again = box.send_again
+            box.deleteLater()
+            if again:
+                # Built again from the editor: the question was window-modal, so it is the
+                # script that was asked about, and the gate is checked once more.
+                self._submit(ask_if_repeated=False)
+
+        box.finished.connect(answered)
+        box.open()
 
     async def _send(self, runner: TaskRunner, params: ProductionParams, cost: str) -> Job:
         def on_update(job: Job) -> None:

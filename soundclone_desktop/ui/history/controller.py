@@ -488,7 +488,7 @@ class HistoryController(QObject):
         """Load the record into the editor and send it the usual way (one create request)."""
         self.use_settings(record)
         controller = self.window.controller
-        task = controller.submit()
+        task = controller.submit_confirmed()  # the user has just agreed to pay again
         if task is None:
             reasons = " ".join(controller.blocked_reasons())
             self._say(
