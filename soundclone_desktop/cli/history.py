@@ -122,10 +122,12 @@ def cmd_history(ctx: Context) -> int:
     states = [JobState(s) for s in args.state] if args.state else None
     records: list[TaskRecord] = []
     total = 0
+    damage: dict[str, object] | None = None
     if paths.library_path(ctx.data_dir).exists():  # listing must not create an empty library
         with open_library(ctx) as library:
             records = library.search(args.text, limit=args.limit or None, states=states)
             total = library.count(args.text, states=states)
+            damage = salvage_json(library)
     rows = [record_json(r) for r in records]
     if not records:
         lines = ["No tasks match." if args.text or states else "No tasks in the library yet."]
@@ -141,7 +143,23 @@ def cmd_history(ctx: Context) -> int:
             f"Results are saved in {ctx.settings.results_path(ctx.data_dir)}; "
             "--json lists each file."
         )
-    return _finish(ctx, lines, {"tasks": rows, "total": total})
+    data: dict[str, object] = {"tasks": rows, "total": total}
+    if damage is not None:
+        data["library_damaged"] = damage
+    return _finish(ctx, lines, data)
+
+
+def salvage_json(library: TaskLibrary) -> dict[str, object] | None:
+    """What was salvaged when the library was found damaged (the warning on stderr says it
+    in words), or None for a sound library."""
+    report = library.salvage
+    if report is None:
+        return None
+    return {
+        "damaged_copy": str(report.damaged_copy),
+        "recovered": dict(report.recovered),
+        "complete": report.complete,
+    }
 
 
 def record_json(record: TaskRecord) -> dict[str, object]:
@@ -244,11 +262,14 @@ def _resume_all(ctx: Context) -> int:
     if not paths.library_path(ctx.data_dir).exists():
         return _finish(ctx, ["Nothing to resume."], _report_json(ResumeReport(), {}))
     with open_library(ctx) as library:
+        damage = salvage_json(library)
+        extra: dict[str, object] = {} if damage is None else {"library_damaged": damage}
         if not library.unfinished():  # no connection (or key) needed to say so
-            return _finish(ctx, ["Nothing to resume."], _report_json(ResumeReport(), {}))
+            data = {**_report_json(ResumeReport(), {}), **extra}
+            return _finish(ctx, ["Nothing to resume."], data)
         with _connection(ctx) as (base_url, token):
             report, halted = _run_resume(ctx, library, base_url, token)
-    return _resume_result(ctx, report, halted)
+    return _resume_result(ctx, report, halted, extra)
 
 
 def _run_resume(
@@ -308,7 +329,9 @@ def _run_resume(
     return report, halted
 
 
-def _resume_result(ctx: Context, report: ResumeReport, halted: str | None) -> int:
+def _resume_result(
+    ctx: Context, report: ResumeReport, halted: str | None, extra: dict[str, object]
+) -> int:
     lines: list[str] = []
     code = EXIT_OK
     outcomes: dict[str, tuple[int, str]] = {job.local_id: _outcome(job) for job in report.resumed}
@@ -353,7 +376,7 @@ def _resume_result(ctx: Context, report: ResumeReport, halted: str | None) -> in
         code = EXIT_AUTH
     if not lines:
         lines.append("Nothing to resume.")
-    return _finish(ctx, lines, _report_json(report, outcomes), code)
+    return _finish(ctx, lines, {**_report_json(report, outcomes), **extra}, code)
 
 
 def _cost_note(record: TaskRecord) -> str:

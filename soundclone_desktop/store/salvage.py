@@ -109,8 +109,7 @@ def read_table(conn: sqlite3.Connection, table: str, columns: list[str]) -> Tabl
     if not columns:
         return TableSalvage([], 0)
     select = (
-        f"SELECT rowid, {', '.join(columns)} FROM {table} "
-        "WHERE rowid > ? ORDER BY rowid LIMIT 1"
+        f"SELECT rowid, {', '.join(columns)} FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT 1"
     )
     failures: list[int] = []
 
@@ -147,9 +146,7 @@ def _walk(next_after: NextRow, on_failure: Callable[[], None]) -> Iterator[Row]:
             return
 
 
-def _skip_damage(
-    next_after: NextRow, last: int, on_failure: Callable[[], None]
-) -> Row | None:
+def _skip_damage(next_after: NextRow, last: int, on_failure: Callable[[], None]) -> Row | None:
     """The first readable row after a damaged stretch that starts past ``last``, or None.
 
     Jump ahead by doubling steps until a read works, then halve the step back towards the
