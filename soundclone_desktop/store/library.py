@@ -489,6 +489,38 @@ class TaskLibrary:
                 self._recover(str(exc))  # damaged since it was opened: salvage, ask again
             return self._conn.execute(sql, tuple(args)).fetchall()
 
+    # -- lookups by task id and finished clones (issue 11) ----------------------------------
+
+    def forget_task_id(self, local_id: str, state: JobState, *, reason: str, error: str) -> None:
+        """Take a task id back off an entry (a lookup the server did not know), with a new
+        state: the entry must not keep an id that is not its task."""
+        with self._lock:
+            with self._transaction() as conn:
+                row = conn.execute(
+                    "SELECT state, text, voice_id FROM tasks WHERE local_id = ?", (local_id,)
+                ).fetchone()
+                if row is None:
+                    return
+                now = time.time()
+                conn.execute(
+                    "UPDATE tasks SET state = ?, task_id = NULL, reason = ?, error = ?, "
+                    "audio_path = NULL, subtitle_path = NULL, haystack = ?, updated_at = ? "
+                    "WHERE local_id = ?",
+                    (state.value, reason, error, _haystack(row[1], None, row[2]), now, local_id),
+                )
+                if row[0] != state.value:
+                    self._event(conn, local_id, state, now)
+            self._written.pop(local_id, None)
+        self._notify(local_id)
+
+    def finished_previews(self) -> list[TaskRecord]:
+        """Clones whose preview was downloaded, oldest first (each one a voice)."""
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM tasks WHERE kind = ? AND state = ? ORDER BY created_at",
+            (JobKind.PREVIEW.value, JobState.DOWNLOADED.value),
+        )
+        return [_record(row) for row in rows]
+
     # -- damage: detect it, set the file aside, salvage its rows (issue 11) --------------------
 
     def _check_damage(self) -> None:
