@@ -14,6 +14,7 @@ removal).
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
@@ -56,14 +57,14 @@ def adopt_finished_clones(tasks: TaskLibrary, voices: VoiceShelf) -> list[Voice]
         model_id = (record.voice_id or "").strip()
         if not model_id or voices.get(model_id) is not None or voices.was_removed(model_id):
             continue
-        voice = voices.add(_voice_of(record, model_id))
+        preview: Path | None = None
         clip = record.audio_path
         if clip is not None and clip.is_file():
-            try:  # a copy: the task library's entry keeps its own file
-                voices.store_preview(model_id, clip)
+            try:  # a copy, first: the voice appears whole, and the entry keeps its own file
+                preview = voices.store_preview(model_id, clip)
             except OSError:
                 log.warning("The preview of voice %s could not be copied", model_id, exc_info=True)
-        added.append(voices.get(model_id) or voice)
+        added.append(voices.add(replace(_voice_of(record, model_id), preview_path=preview)))
         log.info("Voice %s (task %s) added to the voice library", model_id, record.task_id)
     return added
 
