@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from soundclone_desktop import __version__
 from soundclone_desktop.api.redact import RedactAuthorization
 from soundclone_desktop.core.pricing import PriceTable
+from soundclone_desktop.services.clone_adopt import adopt_finished_clones
 from soundclone_desktop.services.jobs import JobState
 from soundclone_desktop.services.recorder import (
     JobRecorder,
@@ -55,7 +56,7 @@ from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import LibraryError, TaskLibrary
 from soundclone_desktop.store.secrets import TokenStore
 from soundclone_desktop.store.settings import SettingsStore
-from soundclone_desktop.store.voices import VoiceLibrary, VoiceLibraryError
+from soundclone_desktop.store.voices import Voice, VoiceLibrary, VoiceLibraryError
 
 # isort: split
 import qasync  # type: ignore[import-untyped]
@@ -302,9 +303,29 @@ def start_resume(window: MainWindow, ctx: AppContext) -> asyncio.Task[ResumeRepo
     """Follow what an earlier run left unfinished on the connected server, in the background,
     and tell the user in the message bar what was recovered."""
     runner = ctx.session.runner
-    if ctx.library is None or runner is None:
+    if ctx.library is None:
         return None
-    return async_utils.spawn(_resume(window, ctx, runner, ctx.library), owner=window)
+    if runner is None:  # no server yet: finished clones still belong in the voice library
+        async_utils.spawn(adopt_clones(ctx, ctx.library), owner=window)
+        return None
+    return async_utils.spawn(_resume_and_adopt(window, ctx, runner, ctx.library), owner=window)
+
+
+async def _resume_and_adopt(
+    window: MainWindow, ctx: AppContext, runner: TaskRunner, library: TaskLibrary
+) -> ResumeReport:
+    try:
+        return await _resume(window, ctx, runner, library)
+    finally:  # what the resume finished, and what an earlier run finished but never added
+        await adopt_clones(ctx, library)
+
+
+async def adopt_clones(ctx: AppContext, library: TaskLibrary) -> list[Voice]:
+    """Add every finished clone the voice library lacks (a clone killed after paying and
+    then resumed); the voice picker refreshes through the library's observers."""
+    if ctx.voice_library is None:
+        return []
+    return await asyncio.to_thread(adopt_finished_clones, library, ctx.voice_library)
 
 
 async def _resume(

@@ -49,6 +49,13 @@ from soundclone_desktop.core.pricing import (
     format_money,
 )
 from soundclone_desktop.services.jobs import Job, JobKind, JobState
+from soundclone_desktop.services.lookup import (
+    WRONG_ID,
+    LookupRefusal,
+    check_lookup,
+    clean_task_id,
+    settle_failed_lookup,
+)
 from soundclone_desktop.services.recorder import (
     JobRecorder,
     ResumeReport,
@@ -124,9 +131,11 @@ def cmd_history(ctx: Context) -> int:
     states = [JobState(s) for s in args.state] if args.state else None
     records: list[TaskRecord] = []
     total = 0
+    damage: dict[str, object] | None = None
     if paths.library_path(ctx.data_dir).exists():  # listing must not create an empty library
         with open_library(ctx) as library:
             records, total = _matching(library, args.text, args.limit or None, states)
+            damage = salvage_json(library)
     rows = [record_json(r) for r in records]
     if not records:
         lines = ["No tasks match." if args.text or states else "No tasks in the library yet."]
@@ -142,7 +151,23 @@ def cmd_history(ctx: Context) -> int:
             f"Results are saved in {ctx.settings.results_path(ctx.data_dir)}; "
             "--json lists each file."
         )
-    return _finish(ctx, lines, {"tasks": rows, "total": total})
+    data: dict[str, object] = {"tasks": rows, "total": total}
+    if damage is not None:
+        data["library_damaged"] = damage
+    return _finish(ctx, lines, data)
+
+
+def salvage_json(library: TaskLibrary) -> dict[str, object] | None:
+    """What was salvaged when the library was found damaged (the warning on stderr says it
+    in words), or None for a sound library."""
+    report = library.salvage
+    if report is None:
+        return None
+    return {
+        "damaged_copy": str(report.damaged_copy),
+        "recovered": dict(report.recovered),
+        "complete": report.complete,
+    }
 
 
 def _matching(
@@ -243,7 +268,7 @@ def cmd_resume(ctx: Context) -> int:
     with open_library(ctx) as library:
         record = _one(library, args.id)
         if args.task:
-            return _follow_found(ctx, library, record, args.task.strip())
+            return _follow_found(ctx, library, record, args.task)
     return _resubmit(ctx, record)
 
 
@@ -260,11 +285,16 @@ def _resume_all(ctx: Context) -> int:
     if not paths.library_path(ctx.data_dir).exists():
         return _finish(ctx, ["Nothing to resume."], _report_json(ResumeReport(), {}))
     with open_library(ctx) as library:
+        damage = salvage_json(library)
+        extra: dict[str, object] = {} if damage is None else {"library_damaged": damage}
         if not library.unfinished():  # no connection (or key) needed to say so
-            return _finish(ctx, ["Nothing to resume."], _report_json(ResumeReport(), {}))
+            adopted = _adopt_clones(ctx, library, extra)
+            data = {**_report_json(ResumeReport(), {}), **extra}
+            return _finish(ctx, adopted or ["Nothing to resume."], data)
         with _connection(ctx) as (base_url, token):
             report, halted = _run_resume(ctx, library, base_url, token)
-    return _resume_result(ctx, report, halted)
+        adopted = _adopt_clones(ctx, library, extra)
+    return _resume_result(ctx, report, halted, extra, adopted)
 
 
 def _run_resume(
@@ -324,7 +354,13 @@ def _run_resume(
     return report, halted
 
 
-def _resume_result(ctx: Context, report: ResumeReport, halted: str | None) -> int:
+def _resume_result(
+    ctx: Context,
+    report: ResumeReport,
+    halted: str | None,
+    extra: dict[str, object],
+    adopted: list[str],
+) -> int:
     lines: list[str] = []
     code = EXIT_OK
     outcomes: dict[str, tuple[int, str]] = {job.local_id: _outcome(job) for job in report.resumed}
@@ -364,12 +400,13 @@ def _resume_result(ctx: Context, report: ResumeReport, halted: str | None) -> in
             f"{_plural(len(report.other_server), 'task')} wait for another server; "
             f"resume them with --base-url {' or '.join(servers)}."
         )
+    lines += adopted
     if halted:
         lines.append(halted)
         code = EXIT_AUTH
     if not lines:
         lines.append("Nothing to resume.")
-    return _finish(ctx, lines, _report_json(report, outcomes), code)
+    return _finish(ctx, lines, {**_report_json(report, outcomes), **extra}, code)
 
 
 def _cost_note(record: TaskRecord) -> str:
@@ -403,20 +440,25 @@ def _report_json(report: ResumeReport, outcomes: dict[str, tuple[int, str]]) -> 
 # -- one entry: a task id found on the website, or a knowing resubmission ---------------------
 
 
-def _follow_found(ctx: Context, library: TaskLibrary, record: TaskRecord, task_id: str) -> int:
-    if not task_id:
-        _fail("--task needs the task id the server gave (for example audio_1234…).")
-    if record.task_id is not None and record.task_id != task_id:
-        _fail(f"Entry {record.local_id[:SHORT_ID]} already belongs to task {record.task_id}.")
-    if record.state is JobState.DOWNLOADED:
-        return _finish(
+def _follow_found(ctx: Context, library: TaskLibrary, record: TaskRecord, raw: str) -> int:
+    task_id = clean_task_id(raw)
+    short = record.local_id[:SHORT_ID]
+    if record.state is JobState.DOWNLOADED and record.task_id == task_id:
+        return _finish(  # already done: saying so twice is harmless
             ctx,
             [f"Task {task_id} is already saved: {record.audio_path}."],
             {"task_id": task_id, "audio": str(record.audio_path)},
         )
-    if not record.state.is_terminal and record.task_id is not None:
-        _fail("This task is still unfinished: `soundclone resume` follows it.")
+    refused = _lookup_refusal(library, record, task_id)
+    if refused:
+        _fail(refused)
     with _connection(ctx) as (base_url, token):
+        check = check_lookup(library, record, task_id, base_url)
+        if check.refusal is LookupRefusal.OTHER_SERVER:
+            _fail(
+                f"Entry {short} was sent to {record.base_url}: look it up there "
+                f"(--base-url {record.base_url})."
+            )
         recorder = JobRecorder(library, base_url=base_url, demo=bool(ctx.args.demo))
         dest = (
             paths.voices_dir(ctx.data_dir)
@@ -434,7 +476,7 @@ def _follow_found(ctx: Context, library: TaskLibrary, record: TaskRecord, task_i
                 job = runner.track(
                     task_id,
                     record.kind,
-                    _progress_reporter(ctx),
+                    _lookup_reporter(ctx, task_id),
                     params=record.params,
                     dest_dir=dest,
                     local_id=record.local_id,
@@ -450,14 +492,84 @@ def _follow_found(ctx: Context, library: TaskLibrary, record: TaskRecord, task_i
             )
         except RunnerStoppedError as exc:
             _fail(exc.reason, EXIT_AUTH)
+    if settle_failed_lookup(library, job):
+        _fail(WRONG_ID.format(task_id=task_id), EXIT_FAILED)
     status, why = _outcome(job)
     if status != EXIT_OK:
         _fail(why, status)
-    return _finish(
-        ctx,
-        [f"Task {task_id}: saved {job.audio_path}."],
-        {"task_id": task_id, "audio": str(job.audio_path)},
-    )
+    lines = [f"Task {task_id}: saved {job.audio_path}."]
+    data: dict[str, object] = {"task_id": task_id, "audio": str(job.audio_path)}
+    return _finish(ctx, lines + _adopt_clones(ctx, library, data), data)
+
+
+def _adopt_clones(ctx: Context, library: TaskLibrary, data: dict[str, object]) -> list[str]:
+    """Put finished clones the voice library lacks into it; lines saying so (and ``data``
+    gets their ids under ``voices_added``)."""
+    from soundclone_desktop.cli.voices import adopt_clones
+
+    if not library.finished_previews():  # nothing to add: no voice library file created
+        return []
+    added = adopt_clones(ctx.data_dir, library)
+    if not added:
+        return []
+    data["voices_added"] = [voice.model_id for voice in added]
+    return [
+        f"Voice {voice.model_id} added to the voice library as “{voice.name}” (preview "
+        f"{voice.preview_path or 'not saved'}); use it within 3 days to keep it."
+        for voice in added
+    ]
+
+
+def _lookup_refusal(library: TaskLibrary, record: TaskRecord, task_id: str) -> str | None:
+    """Why ``task_id`` cannot be followed under ``record`` (the checks the app makes too), in
+    a sentence; None if it can. The server is checked once connected."""
+    short = record.local_id[:SHORT_ID]
+    check = check_lookup(library, record, task_id)
+    if check.refusal is LookupRefusal.NOT_UNRESOLVED:
+        if record.task_id is not None:
+            state = STATE_LABELS.get(record.state, record.state.value)
+            return (
+                f"Entry {short} already belongs to task {record.task_id} ({state}); only an "
+                "entry with an unknown outcome can be given a task ID."
+                + ("" if record.state.is_terminal else " `soundclone resume` follows it.")
+            )
+        return (
+            f"Entry {short} is {record.state.value}, not an outcome-unknown entry: "
+            "there is no task to look up for it."
+        )
+    if check.refusal is LookupRefusal.BAD_ID:
+        return (
+            f"{task_id!r} is not a task ID: copy it exactly as the website shows it (for "
+            "example audio_16b635ba-5889-4fa5-bbcc-bf67a38c353a; letters, digits, _ - . : "
+            "and no spaces, at most 128 characters)."
+        )
+    if check.refusal is LookupRefusal.TAKEN and check.owner is not None:
+        owner = check.owner
+        return (
+            f"Task {task_id} already belongs to entry {owner.local_id[:SHORT_ID]} (sent "
+            f"{time.strftime('%Y-%m-%d %H:%M', time.localtime(owner.created_at))}); "
+            "one task cannot be the result of two entries."
+        )
+    return None
+
+
+def _lookup_reporter(ctx: Context, task_id: str) -> Callable[[Job], None]:
+    """Progress of a lookup: the task exists already, so it is "followed", not "created"."""
+    inner = _progress_reporter(ctx)
+    announced = False
+
+    def report(job: Job) -> None:
+        nonlocal announced
+        if job.state is JobState.SUBMITTED:
+            if not announced:
+                announced = True
+                ctx.progress(f"Looking up task {task_id}…")
+            if job.message:
+                ctx.progress(job.message)
+            return
+        inner(job)
+
+    return report
 
 
 def _resubmit(ctx: Context, record: TaskRecord) -> int:

@@ -11,13 +11,14 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from soundclone_desktop.core.params import PreviewParams
 from soundclone_desktop.core.voices import VoiceStatus, split_remaining
+from soundclone_desktop.services.clone_adopt import adopt_finished_clones, voice_name_from_source
 from soundclone_desktop.services.jobs import Job
 from soundclone_desktop.services.voice_usage import VoiceUsageRecorder
 from soundclone_desktop.store import paths
+from soundclone_desktop.store.library import TaskLibrary
 from soundclone_desktop.store.voices import Voice, VoiceLibrary, VoiceLibraryError
 
 STATUSES = tuple(status.value for status in VoiceStatus)
@@ -155,12 +156,14 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 def default_name(source: str) -> str:
     """A voice name from what it was cloned from: the file's (or URL's) name without type."""
-    if source.startswith(("http://", "https://")):
-        stem = Path(unquote(urlsplit(source).path)).stem
-    else:
-        stem = Path(source).stem
-    name = " ".join(stem.replace("_", " ").split())
-    return name or "Cloned voice"
+    return voice_name_from_source(source)
+
+
+def adopt_clones(data_dir: Path, tasks: TaskLibrary) -> list[Voice]:
+    """Add every finished clone of the task library that the voice library lacks (a clone
+    killed before it could add its voice, then resumed)."""
+    with open_library(data_dir) as library:
+        return adopt_finished_clones(tasks, library)
 
 
 def add_cloned_voice(

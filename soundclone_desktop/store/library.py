@@ -35,6 +35,7 @@ Thread use: one connection guarded by a lock, so any thread may call any method;
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import logging
@@ -53,6 +54,13 @@ from typing import Any, cast
 from soundclone_desktop.core.params import PreviewParams, ProductionParams, SubtitleType
 from soundclone_desktop.core.script import excerpt as script_excerpt
 from soundclone_desktop.services.jobs import Job, JobKind, JobState
+from soundclone_desktop.store.salvage import (
+    SalvageReport,
+    copy_readable_rows,
+    is_corruption,
+    looks_damaged,
+    set_aside,
+)
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +156,7 @@ class TaskLibrary:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.recovered_from: Path | None = None  # set when an unreadable file was set aside
+        self.salvage: SalvageReport | None = None  # what came back from a damaged file
         self._lock = threading.RLock()
         self._listeners: list[Listener] = []
         # What the last record() wrote per job (and whether an estimate is stored), so
@@ -160,10 +169,9 @@ class TaskLibrary:
         except sqlite3.OperationalError as exc:  # locked, unreadable folder: not the file's fault
             raise LibraryError(f"The task library {path} cannot be opened: {exc}.") from exc
         except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
-            self.recovered_from = self._set_aside()
-            log.warning("Task library %s was unreadable (%s); kept as %s", path, exc,
-                        self.recovered_from)  # fmt: skip
-            self._conn = self._open()
+            self._conn = self._salvage(str(exc))
+        else:
+            self._check_damage()
 
     # -- opening and migrating ------------------------------------------------------------
 
@@ -183,16 +191,6 @@ class TaskLibrary:
             conn.close()
             raise
         return conn
-
-    def _set_aside(self) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        bad = self.path.with_name(f"{self.path.name}.bad-{stamp}")
-        for suffix in ("-wal", "-shm"):
-            side = self.path.with_name(self.path.name + suffix)
-            if side.exists():
-                side.replace(bad.with_name(bad.name + suffix))
-        self.path.replace(bad)
-        return bad
 
     def close(self) -> None:
         with self._lock:
@@ -467,6 +465,15 @@ class TaskLibrary:
         conn.execute("BEGIN IMMEDIATE")  # take the write lock now: no upgrade deadlocks
         try:
             yield conn
+        except sqlite3.DatabaseError as exc:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            if not is_corruption(exc):
+                raise
+            self._recover(str(exc))  # so later calls work; this write did not happen
+            raise LibraryError(
+                f"The task library {self.path} was damaged; this change was not saved."
+            ) from exc
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -474,7 +481,78 @@ class TaskLibrary:
 
     def _query(self, sql: str, args: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
+            try:
+                return self._conn.execute(sql, tuple(args)).fetchall()
+            except sqlite3.DatabaseError as exc:
+                if not is_corruption(exc):
+                    raise
+                self._recover(str(exc))  # damaged since it was opened: salvage, ask again
             return self._conn.execute(sql, tuple(args)).fetchall()
+
+    # -- lookups by task id and finished clones (issue 11) ----------------------------------
+
+    def forget_task_id(self, local_id: str, state: JobState, *, reason: str, error: str) -> None:
+        """Take a task id back off an entry (a lookup the server did not know), with a new
+        state: the entry must not keep an id that is not its task."""
+        with self._lock:
+            with self._transaction() as conn:
+                row = conn.execute(
+                    "SELECT state, text, voice_id FROM tasks WHERE local_id = ?", (local_id,)
+                ).fetchone()
+                if row is None:
+                    return
+                now = time.time()
+                conn.execute(
+                    "UPDATE tasks SET state = ?, task_id = NULL, reason = ?, error = ?, "
+                    "audio_path = NULL, subtitle_path = NULL, haystack = ?, updated_at = ? "
+                    "WHERE local_id = ?",
+                    (state.value, reason, error, _haystack(row[1], None, row[2]), now, local_id),
+                )
+                if row[0] != state.value:
+                    self._event(conn, local_id, state, now)
+            self._written.pop(local_id, None)
+        self._notify(local_id)
+
+    def finished_previews(self) -> list[TaskRecord]:
+        """Clones whose preview was downloaded, oldest first (each one a voice)."""
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM tasks WHERE kind = ? AND state = ? ORDER BY created_at",
+            (JobKind.PREVIEW.value, JobState.DOWNLOADED.value),
+        )
+        return [_record(row) for row in rows]
+
+    # -- damage: detect it, set the file aside, salvage its rows (issue 11) --------------------
+
+    def _check_damage(self) -> None:
+        """Salvage now if any page is unreadable: a damaged page is otherwise found only by
+        the query that happens to need it, and the others silently show part of the data."""
+        problem = looks_damaged(self._conn)
+        if problem is not None:
+            self._recover(problem)
+
+    def _recover(self, problem: str) -> None:
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = self._salvage(problem)
+            self._synchronous = "FULL"
+            self._written.clear()  # rows may be gone: the next record() writes them whole
+
+    def _salvage(self, problem: str) -> sqlite3.Connection:
+        """Set the damaged file aside, start a fresh one and copy into it what can be read;
+        returns the fresh file's connection."""
+        bad = set_aside(self.path)
+        conn = self._open()
+        conn.execute("PRAGMA foreign_keys = OFF")  # events first checked below, in one go
+        try:
+            copied, damaged = copy_readable_rows(bad, conn, ("tasks", "events"))
+            copied = _drop_unusable(conn, copied)
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
+        self.recovered_from = bad
+        self.salvage = SalvageReport(bad, problem, copied, damaged)
+        log.warning("%s", salvage_sentence(self.path, self.salvage))
+        return conn
 
     def _event(self, conn: sqlite3.Connection, local_id: str, state: JobState, at: float) -> None:
         conn.execute(
@@ -487,6 +565,41 @@ class TaskLibrary:
                 listener(local_id)
             except Exception:  # one broken listener must not stop the writer or the others
                 log.exception("Task library listener %r failed", listener)
+
+
+def _drop_unusable(conn: sqlite3.Connection, copied: dict[str, int]) -> dict[str, int]:
+    """Remove salvaged rows the app could not read back (a state or kind from a damaged
+    page) and events of lost tasks; returns the counts of what stays."""
+    states = [s.value for s in JobState]
+    kinds = [k.value for k in JobKind]
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(
+        f"DELETE FROM tasks WHERE state NOT IN ({_marks(len(states))}) "
+        f"OR kind NOT IN ({_marks(len(kinds))})",
+        (*states, *kinds),
+    )
+    conn.execute("DELETE FROM events WHERE local_id NOT IN (SELECT local_id FROM tasks)")
+    conn.execute("COMMIT")
+    counts = {table: int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+              for table in copied}  # fmt: skip
+    return counts
+
+
+def salvage_sentence(path: Path, report: SalvageReport) -> str:
+    """What a user is told after a salvage: that it happened, where the damaged file is, and
+    how much came back."""
+    tasks = report.recovered.get("tasks", 0)
+    noun = "task was" if tasks == 1 else "tasks were"
+    lost = (
+        " Some entries were on damaged parts of the file and could not be read."
+        if report.damaged_tables
+        else " Nothing readable was lost."
+    )
+    return (
+        f"The task library {path} was damaged ({report.problem}). The damaged file was set "
+        f"aside as {report.damaged_copy}; {tasks} {noun} recovered into a new "
+        f"library.{lost}"
+    )
 
 
 # -- schema ---------------------------------------------------------------------------------

@@ -52,6 +52,15 @@ CREATE TABLE IF NOT EXISTS voices (
 )
 """
 
+# Voices the user removed: a finished clone found again in the task library is not brought
+# back (services.clone_adopt). Added without a version bump: older versions ignore it.
+_REMOVED_SCHEMA: Final = """
+CREATE TABLE IF NOT EXISTS removed_voices (
+    model_id TEXT PRIMARY KEY,
+    removed_at REAL NOT NULL
+)
+"""
+
 _COLUMNS: Final = (
     "model_id",
     "name",
@@ -139,12 +148,14 @@ class VoiceLibrary:
         clock: Callable[[], float] = time.time,
     ) -> None:
         """``clock`` is wall time; tests inject one to move "now" past the three days."""
-        self.path = Path(path)
+        # Absolute: a relative data folder (--data-dir rel) must not store paths that only
+        # work from the folder the command ran in.
+        self.path = Path(path) if str(path) == ":memory:" else Path(path).absolute()
         self.clock = clock
         # voices_dir(data) beside voices.sqlite3 in the same data folder
         self.previews_dir = (
             Path(previews_dir) if previews_dir is not None else voices_dir(self.path.parent)
-        )
+        ).absolute()
         self._lock = threading.RLock()
         self._observers: list[Callable[[], None]] = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -167,6 +178,7 @@ class VoiceLibrary:
                     f"(schema {found}, this version reads {SCHEMA_VERSION})"
                 )
             db.execute(_SCHEMA)
+            db.execute(_REMOVED_SCHEMA)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -220,7 +232,7 @@ class VoiceLibrary:
             row = db.execute(
                 f"SELECT {', '.join(_COLUMNS)} FROM voices WHERE model_id = ?", (model_id,)
             ).fetchone()
-        return None if row is None else _voice_from_row(row)
+        return None if row is None else self._voice(row)
 
     def all(self) -> list[Voice]:
         """Every voice, most recently added first."""
@@ -228,7 +240,7 @@ class VoiceLibrary:
             rows = db.execute(
                 f"SELECT {', '.join(_COLUMNS)} FROM voices ORDER BY added_at DESC, rowid DESC"
             ).fetchall()
-        return [_voice_from_row(row) for row in rows]
+        return [self._voice(row) for row in rows]
 
     def __contains__(self, model_id: object) -> bool:
         return isinstance(model_id, str) and self.get(model_id) is not None
@@ -255,6 +267,9 @@ class VoiceLibrary:
                     activated_at=activated,
                     preview_path=voice.preview_path or old.preview_path,
                 )
+            if voice.preview_path is not None:  # see __init__: never relative to the cwd
+                voice = replace(voice, preview_path=voice.preview_path.absolute())
+            db.execute("DELETE FROM removed_voices WHERE model_id = ?", (model_id,))
             values = _row_from_voice(voice)
             db.execute(
                 f"INSERT INTO voices ({', '.join(_COLUMNS)}, added_at) "
@@ -368,6 +383,10 @@ class VoiceLibrary:
             if voice is None:
                 return None
             db.execute("DELETE FROM voices WHERE model_id = ?", (model_id,))
+            db.execute(
+                "INSERT OR REPLACE INTO removed_voices (model_id, removed_at) VALUES (?, ?)",
+                (model_id, self.clock()),
+            )
         if voice.preview_path is not None and self._owns(voice.preview_path):
             with contextlib.suppress(FileNotFoundError):
                 voice.preview_path.unlink()
@@ -396,12 +415,36 @@ class VoiceLibrary:
             self._changed()
         return changed
 
-    @staticmethod
-    def _get_locked(db: sqlite3.Connection, model_id: str) -> Voice | None:
+    def _get_locked(self, db: sqlite3.Connection, model_id: str) -> Voice | None:
         row = db.execute(
             f"SELECT {', '.join(_COLUMNS)} FROM voices WHERE model_id = ?", (model_id,)
         ).fetchone()
-        return None if row is None else _voice_from_row(row)
+        return None if row is None else self._voice(row)
+
+    def _voice(self, row: Sequence[Any]) -> Voice:
+        voice = _voice_from_row(row)
+        path = voice.preview_path
+        if path is None or path.is_absolute():
+            return voice
+        return replace(voice, preview_path=self._resolve_relative(path))
+
+    def _resolve_relative(self, path: Path) -> Path:
+        """A preview path an older version stored relative to the folder it ran in: the clip
+        is in the previews folder (where the library keeps clips), else beside the data."""
+        in_previews = self.previews_dir / path.name
+        if in_previews.exists():
+            return in_previews
+        return self.path.parent / path
+
+    # -- removed voices (not brought back from the task library) ----------------------------
+
+    def was_removed(self, model_id: str) -> bool:
+        """Whether the user removed this voice from the library."""
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT 1 FROM removed_voices WHERE model_id = ?", (model_id,)
+            ).fetchone()
+        return row is not None
 
 
 def _kind_clause(demo: bool | None) -> str:

@@ -27,10 +27,18 @@ from soundclone_desktop.core.pricing import estimate_production
 from soundclone_desktop.core.script import analyze
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.services.jobs import Job, JobKind, JobState
+from soundclone_desktop.services.lookup import (
+    LookupRefusal,
+    check_lookup,
+    clean_task_id,
+    is_task_id,
+    settle_failed_lookup,
+)
+from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner
 from soundclone_desktop.store.library import TaskLibrary, TaskRecord, normalise_url
 from soundclone_desktop.ui.async_utils import async_slot, spawn
 from soundclone_desktop.ui.editor.edits import Edit
-from soundclone_desktop.ui.history.files import delete_files, is_task_id
+from soundclone_desktop.ui.history.files import delete_files
 from soundclone_desktop.ui.history.model import EXCERPT_LENGTH, HistoryModel, date_text, matches
 from soundclone_desktop.ui.history.panel import HistoryPanel
 from soundclone_desktop.ui.message_bar import Level
@@ -391,7 +399,7 @@ class HistoryController(QObject):
     async def lookup(self, local_id: str, task_id: str) -> Job | None:
         """Follow ``task_id`` as the task of entry ``local_id``; None (and a message) if not."""
         library = self.library
-        task_id = task_id.strip().strip("\"'")
+        task_id = clean_task_id(task_id)
         if library is None:
             return None
         if not is_task_id(task_id):
@@ -418,13 +426,15 @@ class HistoryController(QObject):
         if normalise_url(record.base_url) != normalise_url(session.base_url):
             self._say(_other_server_text(record, session.base_url), Level.ERROR)
             return None
-        other = await asyncio.to_thread(library.by_task_id, task_id)
-        if other is not None and other.local_id != local_id:
+        check = await asyncio.to_thread(check_lookup, library, record, task_id)
+        if check.refusal is LookupRefusal.TAKEN and check.owner is not None:
             self._say(
                 translate(CTX, "Task %1 is already in the history (sent %2).")
-                .replace("%1", task_id).replace("%2", date_text(other.created_at)),
+                .replace("%1", task_id).replace("%2", date_text(check.owner.created_at)),
                 Level.ERROR,
             )  # fmt: skip
+            return None
+        if not check.allowed:  # settled meanwhile (the dialog offers only open entries)
             return None
         job = runner.track(
             task_id,
@@ -434,6 +444,7 @@ class HistoryController(QObject):
             local_id=record.local_id,
             created_at=record.created_at,
         )
+        spawn(_settle_when_done(runner, library, job), owner=self)
         self._say(
             translate(CTX, "Following task %1: the result is downloaded when it is ready.")
             .replace("%1", task_id)
@@ -537,3 +548,11 @@ def _other_server_text(record: TaskRecord, current: str) -> str:
                   "Settings first.")
         .replace("%1", record.base_url).replace("%2", current or "—")
     )  # fmt: skip
+
+
+async def _settle_when_done(runner: TaskRunner, library: TaskLibrary, job: Job) -> None:
+    """A looked-up id the server does not know leaves the entry outcome unknown (so the right
+    id can be tried), not failed for ever."""
+    with contextlib.suppress(RunnerStoppedError):
+        await runner.wait(job)
+    await asyncio.to_thread(settle_failed_lookup, library, job)

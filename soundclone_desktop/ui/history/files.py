@@ -6,6 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from soundclone_desktop.services.lookup import is_task_id
+
+__all__ = ["delete_files", "is_task_id"]  # is_task_id: the rule the CLI's lookup uses too
+
 
 def delete_files(paths: Iterable[Path | None]) -> list[Path]:
     """Remove each existing file; returns the ones that could not be removed."""
@@ -18,9 +22,3 @@ def delete_files(paths: Iterable[Path | None]) -> list[Path]:
         except OSError:
             failed.append(path)
     return failed
-
-
-def is_task_id(task_id: str) -> bool:
-    """Whether ``task_id`` can be a task id (``audio_<uuid>``): not empty, no spaces inside,
-    not absurdly long. The server decides the rest."""
-    return 0 < len(task_id) <= 128 and not any(ch.isspace() for ch in task_id)
