@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
                 self.ctx.tokens,
                 str(self.ctx.results_dir()),
                 self,
+                demo_prices=self.session.demo_prices(),
             )
             dialog.applied.connect(self._on_settings_applied)
             self._settings_dialog = dialog
