@@ -84,7 +84,7 @@ def test_load_announces_the_duration_and_shows_the_waveform(
     assert load(qtbot, player, tone, title="Preview 1") == pytest.approx(3000, abs=50)
     assert player.duration_ms() == pytest.approx(3000, abs=50)
     assert player.title() == "Preview 1"
-    assert child(player, QLabel, "playerTimeLabel").text() == "0:00 / 0:03"
+    assert child(player, QLabel, "playerTimeLabel").text() == "0:00.0 / 0:03.0"
     assert child(player, QPushButton, "playerPlayButton").isEnabled()
     view: WaveformView = child(player, WaveformView, "waveformView")
     qtbot.waitUntil(lambda: view.state() is WaveformState.READY, timeout=5000)
@@ -147,7 +147,11 @@ def test_clicking_the_waveform_at_half_width_seeks_to_half(
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.rect().center())
     qtbot.waitUntil(lambda: abs(player.position_ms() - 1500) < 60, timeout=3000)
     assert child(player, QSlider, "playerSeekSlider").value() == pytest.approx(1500, abs=60)
-    assert child(player, QLabel, "playerTimeLabel").text() == "0:01 / 0:03"
+    assert child(player, QLabel, "playerTimeLabel").text() in (
+        "0:01.4 / 0:03.0",
+        "0:01.5 / 0:03.0",
+        "0:01.6 / 0:03.0",
+    )
 
 
 def test_seek_slider_drag_previews_then_seeks_on_release(
@@ -160,7 +164,7 @@ def test_seek_slider_drag_previews_then_seeks_on_release(
     player.play()
     slider.setSliderDown(True)
     slider.setSliderPosition(2400)
-    assert time_label.text() == "0:02 / 0:03"
+    assert time_label.text() == "0:02.4 / 0:03.0"
     qtbot.wait(300)  # position updates while the user holds the handle must not move it
     assert slider.value() == 2400
     slider.setSliderDown(False)  # sliderReleased: now it seeks
