@@ -97,6 +97,9 @@ class PreviewPage(QWidget):
         self._select_language(language if is_supported(language, start_version) else None)
         self.version_combo.currentIndexChanged.connect(self._on_version)
         self.language_combo.currentIndexChanged.connect(self._on_language)
+        # A line in the interface's language: left empty, the service speaks (and bills) its
+        # own default line, which is Chinese, and an English user would hear Chinese.
+        self.text_edit.setPlainText(sample_preview_text())
         self.text_edit.textChanged.connect(self._refresh)
         self._refresh()
 
@@ -282,3 +285,8 @@ class PreviewPage(QWidget):
     def _on_language(self, _index: int) -> None:
         self.language_note.hide()
         self.changed.emit()
+
+
+def sample_preview_text() -> str:
+    """The preview line the wizard starts with, in the interface's language."""
+    return translate(CTX, "Hello! This is how my new voice sounds. I hope you like it.")
