@@ -367,3 +367,18 @@ def test_mp3_plays(qtbot: QtBot, player: PlayerWidget, tmp_path: Path) -> None:
     assert load(qtbot, player, path) == pytest.approx(2000, abs=120)
     view: WaveformView = child(player, WaveformView, "waveformView")
     qtbot.waitUntil(lambda: view.state() is WaveformState.READY, timeout=10_000)
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_playing_without_a_sound_device_says_it_is_silent(
+    qtbot: QtBot, player: PlayerWidget, tone: Path, monkeypatch: pytest.MonkeyPatch, present: bool
+) -> None:
+    from soundclone_desktop.ui.player import player_widget
+
+    monkeypatch.setattr(player_widget, "audio_output_present", lambda: present)
+    load(qtbot, player, tone)
+    player.play()
+    message = child(player, QLabel, "playerMessageLabel")
+    assert message.isVisible() is (not present)
+    if not present:
+        assert "No sound device" in message.text() and "silent" in message.text()
