@@ -44,6 +44,19 @@ def resolve(choice: str, system: QLocale | None = None) -> str:
     return CHINESE if locale.language() == QLocale.Language.Chinese else ENGLISH
 
 
+def join_sentences(*sentences: str) -> str:
+    """Sentences one after the other: a space after English punctuation, none after a
+    full-width one (Chinese writes "…。演示…", never "…。 演示…")."""
+    text = ""
+    for sentence in (s for s in sentences if s):
+        gap = "" if not text or text.endswith(_FULL_WIDTH_ENDS) else " "
+        text += gap + sentence
+    return text
+
+
+_FULL_WIDTH_ENDS = ("。", "！", "？", "；", "：", "，", "）", "」", "”")
+
+
 def load_app_translator(language: str) -> QTranslator | None:
     """Our catalogue for ``language``, or None (English needs none; a missing file is logged)."""
     if language == ENGLISH:

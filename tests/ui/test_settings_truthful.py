@@ -132,3 +132,15 @@ def test_the_chinese_window_title_does_not_repeat_the_app_name(qapp) -> None:
     finally:
         i18n.uninstall()
     assert app.applicationDisplayName() == "SoundClone Desktop"
+
+
+def test_chinese_sentences_are_joined_without_a_stray_space(qtbot, chinese: str) -> None:
+    from decimal import Decimal
+
+    from soundclone_desktop.core.pricing import PriceTable, estimate_preview
+    from soundclone_desktop.ui.voices.clone_preview_page import cost_amount
+
+    prices = PriceTable(preview_per_10k=Decimal("10"))
+    text = cost_amount(estimate_preview(44, prices), demo=True)
+    assert "。演示" in text and "。 " not in text, text
+    assert i18n.join_sentences("One.", "Two.") == "One. Two."

@@ -37,7 +37,7 @@ from soundclone_desktop.core.params import (
 )
 from soundclone_desktop.core.pricing import Estimate, PriceTable, estimate_preview
 from soundclone_desktop.core.script import Severity, analyze
-from soundclone_desktop.i18n import translate
+from soundclone_desktop.i18n import join_sentences, translate
 from soundclone_desktop.services.tasks import billable_chars
 from soundclone_desktop.ui.editor.problem_text import problem_sentence
 from soundclone_desktop.ui.money import money_text
@@ -64,11 +64,14 @@ def cost_amount(estimate: Estimate, *, demo: bool = False) -> str:
         money=money_text(estimate.total, estimate.currency), chars=chars
     )
     if demo:
-        return text + " " + translate(CTX, "Demo: no real money.")
+        return join_sentences(text, translate(CTX, "Demo: no real money."))
     if estimate.total_if_blocks is not None and estimate.total_if_blocks != estimate.total:
-        text += " " + translate(
-            CTX, "At most {money} if the service charges whole blocks of 10,000."
-        ).format(money=money_text(estimate.total_if_blocks, estimate.currency))
+        text = join_sentences(
+            text,
+            translate(CTX, "At most {money} if the service charges whole blocks of 10,000.").format(
+                money=money_text(estimate.total_if_blocks, estimate.currency)
+            ),
+        )
     return text
 
 
