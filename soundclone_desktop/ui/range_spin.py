@@ -92,10 +92,12 @@ class _Correcting:
         result = clamped.quantize(step, rounding=ROUND_HALF_UP)
         fixed = shown(float(result) if self._decimals() else int(result))
         if clamped != value:
-            message = "{typed} is outside the range {low} to {high}, so it was set to {value}."
+            message = QCoreApplication.translate(
+                _CTX, "{typed} is outside the range {low} to {high}, so it was set to {value}."
+            )
         else:
-            message = "{typed} was rounded to {value}."
-        self._pending = QCoreApplication.translate(_CTX, message).format(value=fixed, **names)
+            message = QCoreApplication.translate(_CTX, "{typed} was rounded to {value}.")
+        self._pending = message.format(value=fixed, **names)
         return f"{self.prefix()}{fixed}{self.suffix()}"  # type: ignore[attr-defined]
 
     def _parse_value(self, text: str) -> Decimal | None:
