@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSlider,
     QStyle,
     QToolButton,
@@ -496,6 +497,15 @@ class ParametersPanel(QWidget):
             label = QCoreApplication.translate(_CTX, "{field}: {note}")
             self.range_note.setText(label.format(field=spin.accessibleName(), note=note))
         self.range_note.setVisible(bool(note))
+        if note:  # in a short window the form scrolls: bring the note into view
+            QTimer.singleShot(0, self._reveal_range_note)
+
+    def _reveal_range_note(self) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea) and self.range_note.isVisible():
+            parent.ensureWidgetVisible(self.range_note)
 
     def _slider_row(
         self,
