@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,19 @@ def resolve(choice: str, system: QLocale | None = None) -> str:
     locale = system if system is not None else QLocale.system()
     # Only Simplified Chinese ships; a Chinese reader still prefers it over English.
     return CHINESE if locale.language() == QLocale.Language.Chinese else ENGLISH
+
+
+def join_sentences(*sentences: str) -> str:
+    """Sentences one after the other: a space after English punctuation, none after a
+    full-width one (Chinese writes "…。演示…", never "…。 演示…")."""
+    text = ""
+    for sentence in (s for s in sentences if s):
+        gap = "" if not text or text.endswith(_FULL_WIDTH_ENDS) else " "
+        text += gap + sentence
+    return text
+
+
+_FULL_WIDTH_ENDS = ("。", "！", "？", "；", "：", "，", "）", "」", "”")
 
 
 def load_app_translator(language: str) -> QTranslator | None:
@@ -75,6 +89,7 @@ def install(choice: str) -> str:
     language = resolve(choice)
     QLocale.setDefault(QLocale(language))
     if language == ENGLISH:
+        _name_the_app()
         return language
     app_translator = load_app_translator(language)
     translators = [*_qt_translators(language)]
@@ -83,11 +98,21 @@ def install(choice: str) -> str:
     for translator in translators:
         if QCoreApplication.installTranslator(translator):
             _installed.append(translator)
+    _name_the_app()
     return language
+
+
+def _name_the_app() -> None:
+    """The display name in the interface's language. Qt appends it to every window title
+    that does not end with it: an English name after the Chinese title repeated the app."""
+    app = QCoreApplication.instance()
+    if isinstance(app, QGuiApplication) and app.applicationDisplayName():
+        app.setApplicationDisplayName(translate("MainWindow", "SoundClone Desktop"))
 
 
 def uninstall() -> None:
     """Back to the source strings (English)."""
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
+    _name_the_app()
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

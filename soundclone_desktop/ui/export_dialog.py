@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -66,6 +66,7 @@ _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 _MARKER = re.compile(r"<#[^#\n]*#>")
 _STEM_COLUMNS = 40
 _STEM_TRAILING = " .,;:!?…。，、；：！？"
+_SENTENCE_END = re.compile(r"[.!?…。！？](?:\s|$)|[。！？]")
 _AUDIO_SUFFIXES = {".wav", ".mp3", ".ogg", ".m4a", ".flac", ".aac"}
 _SUBTITLE_SUFFIXES = {fmt.extension for fmt in SubtitleFormat}
 
@@ -103,7 +104,10 @@ class ExportDialog(QDialog):
         subtitle_path: Path | None,
         script_text: str | None,
         title: str,
+        folder: Path | None = None,
     ) -> None:
+        """``folder``: where to export when nothing was chosen yet this session (the project's
+        or the results folder); without it, the result's own folder."""
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(translate(CTX, "Export “{title}”").format(title=_short(title, 40)))
@@ -112,6 +116,11 @@ class ExportDialog(QDialog):
         self.subtitle_path = Path(subtitle_path) if subtitle_path else None
         self._subtitles: Subtitles | None = None
         self._stem = _file_stem(title, script_text, self.audio_path)
+        self._default_dir = (
+            Path(_memory.folder)
+            if _memory.folder
+            else (Path(folder) if folder is not None else self.audio_path.parent)
+        )
         self._running = False
         self._cancel = threading.Event()
         self._confirmed: set[Path] = set()  # existing files the user agreed to replace
@@ -131,7 +140,7 @@ class ExportDialog(QDialog):
     # -- building ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        folder = _memory.folder or _default_folder()
+        folder = self._default_dir
 
         self.audio_group = QGroupBox(translate(CTX, "Audio"), self)
         self.audio_group.setObjectName("exportAudioGroup")
@@ -476,7 +485,19 @@ class ExportDialog(QDialog):
             return None
         path = Path(text).expanduser()
         if not path.is_absolute():
-            path = Path(_memory.folder or _default_folder()) / path
+            path = self._default_dir / path
+        if not path.parent.is_dir() and path.parent == self._default_dir:
+            try:  # the folder the dialog proposed: make it rather than refuse it
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                self._say(
+                    translate(
+                        CTX, "{field}: the folder {folder} could not be created: {reason}"
+                    ).format(field=field_name, folder=str(path.parent), reason=_os_reason(exc)),
+                    error=True,
+                )
+                edit.setFocus()
+                return None
         if not path.parent.is_dir():
             self._say(
                 translate(CTX, "{field}: the folder {folder} does not exist.").format(
@@ -623,16 +644,45 @@ def _short(text: str, length: int) -> str:
 
 
 def _file_stem(title: str, script: str | None, audio: Path) -> str:
-    """A file name from the script's first line (or the title): about 40 columns, cut at
-    a word, without pause markers or characters Windows refuses."""
+    """A clean file name from the script's first sentence (or the title): about 40 columns,
+    cut at a word, without punctuation, pause markers or characters Windows refuses."""
     for candidate in (script or "", title):
-        text = _MARKER.sub(" ", candidate)
-        line = next((ln for ln in text.splitlines() if ln.strip()), "")
-        stem = " ".join(_UNSAFE.sub(" ", line).split())
-        stem = _cut(stem, _STEM_COLUMNS).rstrip(_STEM_TRAILING)
-        if stem:
-            return stem
+        line = next((ln for ln in candidate.splitlines() if ln.strip()), "")
+        # Up to the first sentence end, when that leaves a few words.
+        first = _SENTENCE_END.split(line, maxsplit=1)[0]
+        for text in (first, line) if len(first.strip()) >= 3 else (line,):
+            stem = _clean_words(text)
+            if stem:
+                return _cut(stem, _STEM_COLUMNS).rstrip(_STEM_TRAILING)
     return audio.stem
+
+
+def _clean_words(text: str) -> str:
+    """Words joined by single spaces, without markers and punctuation. What a marker or a
+    punctuation mark leaves between two CJK characters is no word break, so it goes."""
+    gap = "\u0001"
+    text = _MARKER.sub(gap, text)
+    text = _UNSAFE.sub(gap, text)
+    text = "".join(
+        gap if unicodedata.category(ch).startswith("P") and not _inside_word(text, i) else ch
+        for i, ch in enumerate(text)
+    )
+    text = re.sub(f"(?<=[^\\x00-\\u2e7f])[{gap} ]*{gap}[{gap} ]*(?=[^\\x00-\\u2e7f])", "", text)
+    return " ".join(text.replace(gap, " ").split())
+
+
+def _inside_word(text: str, index: int) -> bool:
+    """``v1.5``, ``Smith's``, ``re-take``: an ASCII mark between two letters or digits stays."""
+    ch = text[index]
+    before = text[index - 1] if index > 0 else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    return (
+        ch in ".'-_"
+        and before.isascii()
+        and before.isalnum()
+        and after.isascii()
+        and after.isalnum()
+    )
 
 
 def _cut(text: str, columns: int) -> str:
@@ -655,11 +705,6 @@ def _mostly_wide(subtitles: Subtitles) -> bool:
     letters = [ch for ch in sample if ch.isalnum()]
     wide = sum(unicodedata.east_asian_width(ch) in "WF" for ch in letters)
     return bool(letters) and wide * 2 > len(letters)
-
-
-def _default_folder() -> str:
-    music = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.MusicLocation)
-    return music if music and Path(music).is_dir() else str(Path.home())
 
 
 def _set_suffix(edit: QLineEdit, suffix: str, known: set[str]) -> None:

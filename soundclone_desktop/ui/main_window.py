@@ -53,7 +53,7 @@ from soundclone_desktop.ui.task_list import TaskList, excerpt
 from soundclone_desktop.ui.voices.attach import attach_voices
 from soundclone_desktop.ui.voices.clone_action import attach_clone_wizard
 from soundclone_desktop.ui.voices.picker import fill_voice_combo
-from soundclone_desktop.ui.window_state import WindowState
+from soundclone_desktop.ui.window_state import WindowState, place_first_window
 
 if TYPE_CHECKING:
     from soundclone_desktop.ui.settings_dialog import Page, SettingsDialog
@@ -62,7 +62,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CTX = "MainWindow"
-DEFAULT_SIZE = QSize(1200, 780)
 ICON_PATH = Path(__file__).resolve().parents[1] / "resources" / "icons"
 
 
@@ -83,7 +82,7 @@ class MainWindow(QMainWindow):
         self.session = ctx.session
         self.setWindowTitle(translate(CTX, "SoundClone Desktop"))
         self.setWindowIcon(app_icon())
-        self.resize(DEFAULT_SIZE)
+        place_first_window(self)  # a saved geometry, restored below, takes precedence
         self._confirmed_close = False
         self._settings_dialog: SettingsDialog | None = None
         self._welcome: WelcomeDialog | None = None
@@ -363,6 +362,7 @@ class MainWindow(QMainWindow):
                 self.ctx.tokens,
                 str(self.ctx.results_dir()),
                 self,
+                demo_prices=self.session.demo_prices(),
             )
             dialog.applied.connect(self._on_settings_applied)
             self._settings_dialog = dialog

@@ -12,20 +12,19 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSlider,
-    QSpinBox,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -44,14 +43,16 @@ from soundclone_desktop.core.params import (
     PITCH_RANGE,
     SPEED_RANGE,
     VERSIONS,
+    VOL_RANGE,
     ProductionParams,
     SubtitleType,
 )
+from soundclone_desktop.ui.range_spin import RangeDoubleSpinBox, RangeSpinBox
 
 _CTX = "ParametersPanel"
 _SCALE = 100  # slider units per 1.0 of speed or volume
 _VOL_MIN = 0.01  # the API excludes 0 (range (0, 10]); 0.01 is the lowest usable volume
-_VOL_MAX = 10.0
+_VOL_MAX = VOL_RANGE[1]
 _ENTER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOICE_WARNING_ROLE = Qt.ItemDataRole.UserRole + 2  # True: the voice expires within a day
 _WARNING_COLOUR = QColor("#B35C00")  # amber text: readable on light and dark palettes
@@ -278,6 +279,7 @@ class ParametersPanel(QWidget):
         finally:
             self._quiet = False
         self.language_note.hide()
+        self.range_note.hide()
         after = self.values()
         if before is not None and after != before:
             if after["model_id"] != before["model_id"]:
@@ -462,7 +464,7 @@ class ParametersPanel(QWidget):
             ),
         )
         pitch_low, pitch_high = PITCH_RANGE
-        pitch_spin = QSpinBox()
+        pitch_spin = RangeSpinBox()
         pitch_spin.setObjectName("pitchSpin")
         pitch_spin.setRange(pitch_low, pitch_high)
         pitch_spin.setSuffix(QCoreApplication.translate(_CTX, " st", "semitones suffix"))
@@ -478,6 +480,32 @@ class ParametersPanel(QWidget):
         )
         self.pitch.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.pitch.slider.setTickInterval(6)
+        # A typed number out of range is clamped, rounded or refused: say which, and why.
+        self.range_note = QLabel()
+        self.range_note.setObjectName("rangeNote")
+        self.range_note.setWordWrap(True)
+        self.range_note.hide()
+        form.addRow(self.range_note)
+        for pair in (self.speed, self.vol, self.pitch):
+            spin = pair.spin
+            assert isinstance(spin, RangeDoubleSpinBox | RangeSpinBox)
+            spin.note_changed.connect(lambda note, s=spin: self._show_range_note(s, note))
+            pair.slider.valueChanged.connect(self.range_note.hide)
+
+    def _show_range_note(self, spin: QAbstractSpinBox, note: str) -> None:
+        if note:
+            label = QCoreApplication.translate(_CTX, "{field}: {note}")
+            self.range_note.setText(label.format(field=spin.accessibleName(), note=note))
+        self.range_note.setVisible(bool(note))
+        if note:  # in a short window the form scrolls: bring the note into view
+            QTimer.singleShot(0, self._reveal_range_note)
+
+    def _reveal_range_note(self) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea) and self.range_note.isVisible():
+            parent.ensureWidgetVisible(self.range_note)
 
     def _slider_row(
         self,
@@ -624,8 +652,8 @@ class ParametersPanel(QWidget):
         self.voice_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def _double_spin(name: str, low: float, high: float, step: float) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
+def _double_spin(name: str, low: float, high: float, step: float) -> RangeDoubleSpinBox:
+    spin = RangeDoubleSpinBox()
     spin.setObjectName(name)
     spin.setDecimals(2)
     spin.setRange(low, high)

@@ -37,9 +37,29 @@ def valid_base_url(url: str) -> bool:
 
 
 class AccountPage(QWidget):
-    def __init__(self, settings: Settings, tokens: TokenStore, parent: QWidget | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        tokens: TokenStore,
+        parent: QWidget | None = None,
+        *,
+        demo: bool = False,
+    ):
+        """``demo``: the window is on the demo server now, not on the server shown here."""
         super().__init__(parent)
         self._tokens = tokens
+
+        # On the demo, the form below still shows the real server: say which one is in use.
+        self.demo_note = QLabel(
+            translate(
+                CTX,
+                "You are using the demo server on this computer, which needs no key. The "
+                "server and API key below are for your JimmyAI account.",
+            )
+        )
+        self.demo_note.setObjectName("demoNoteLabel")
+        self.demo_note.setWordWrap(True)
+        self.demo_note.setVisible(demo)
 
         self.base_url_combo = QComboBox()
         self.base_url_combo.setObjectName("baseUrlCombo")
@@ -99,8 +119,7 @@ class AccountPage(QWidget):
         help_label = QLabel(
             translate(
                 CTX,
-                "You find your API key in the JimmyAI console, under API Keys. It is stored "
-                "in your system's credential store, never in a settings file.",
+                "You find your API key on the API Keys page of your JimmyAI account.",
             )
         )
         help_label.setWordWrap(True)
@@ -113,6 +132,7 @@ class AccountPage(QWidget):
         form.addRow(translate(CTX, "API key:"), key_row)
         form.addRow("", self.key_note)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.demo_note)
         layout.addLayout(form)
         layout.addWidget(help_label)
         layout.addLayout(test_row)
@@ -185,7 +205,12 @@ class AccountPage(QWidget):
                 )
             )
         else:
-            text = ""
+            # Said only here, where it is true: without a store the key is session-only.
+            text = translate(
+                CTX,
+                "The API key is stored in your system's credential store, never in a "
+                "settings file.",
+            )
         self.key_note.setText(text)
         self.key_note.setVisible(bool(text))
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.secrets import TokenStore
 from soundclone_desktop.store.settings import Settings, SettingsStore
@@ -53,7 +54,10 @@ class SettingsDialog(QDialog):
         tokens: TokenStore,
         default_results: str,
         parent: QWidget | None = None,
+        *,
+        demo_prices: PriceTable | None = None,
     ) -> None:
+        """``demo_prices``: the window is on the demo server, which has these prices."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(translate(CTX, "Settings"))
@@ -61,8 +65,8 @@ class SettingsDialog(QDialog):
         self._store = store
         self._tokens = tokens
 
-        self.account = AccountPage(settings, tokens)
-        self.prices = PricesPage(settings.prices)
+        self.account = AccountPage(settings, tokens, demo=demo_prices is not None)
+        self.prices = PricesPage(settings.prices, demo_prices=demo_prices)
         self.general = GeneralPage(settings, default_results)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")

@@ -12,9 +12,10 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from soundclone_desktop.core.pricing import Rounding, parse_price
+from soundclone_desktop.core.pricing import DEFAULT_CURRENCY, PriceTable, Rounding, parse_price
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.settings import Prices
+from soundclone_desktop.ui.money import currency_name, money_text
 
 CTX = "SettingsDialog"
 
@@ -22,13 +23,24 @@ _NUMBER = QRegularExpression(r"^\s*\d{0,9}([.,]\d{0,6})?\s*$")
 
 
 class PricesPage(QWidget):
-    def __init__(self, prices: Prices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        prices: Prices,
+        parent: QWidget | None = None,
+        *,
+        demo_prices: PriceTable | None = None,
+    ) -> None:
+        """``demo_prices``: the window is on the demo, whose own prices make its estimates."""
         super().__init__(parent)
+        self.demo_note = QLabel(_demo_prices_text(demo_prices) if demo_prices else "")
+        self.demo_note.setObjectName("demoPricesLabel")
+        self.demo_note.setWordWrap(True)
+        self.demo_note.setVisible(demo_prices is not None)
         intro = QLabel(
             translate(
                 CTX,
-                "The service does not publish its prices. Copy them from your bill or the "
-                "JimmyAI console so the app can show what each task will cost before you "
+                "The service does not publish its prices. Copy them from your bill or your "
+                "JimmyAI account so the app can show what each task will cost before you "
                 "submit it. Leave a field empty if you do not know it.",
             )
         )
@@ -36,7 +48,8 @@ class PricesPage(QWidget):
         self.preview_edit = self._price_edit("previewPriceEdit", prices.preview_per_10k)
         self.production_edit = self._price_edit("productionPriceEdit", prices.production_per_10k)
         self.voice_fee_edit = self._price_edit("voiceFeeEdit", prices.voice_fee)
-        self.currency_edit = QLineEdit(prices.currency)
+        # The service's own coin in the interface's language (吉米币), stored as "JimiCoin".
+        self.currency_edit = QLineEdit(currency_name(prices.currency))
         self.currency_edit.setObjectName("currencyEdit")
         self.currency_edit.setMaxLength(16)
         self.rounding_combo = QComboBox()
@@ -59,6 +72,7 @@ class PricesPage(QWidget):
         form.addRow(translate(CTX, "Currency:"), self.currency_edit)
         form.addRow(translate(CTX, "Charging:"), self.rounding_combo)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.demo_note)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -89,6 +103,25 @@ class PricesPage(QWidget):
             preview_per_10k=price(self.preview_edit),
             production_per_10k=price(self.production_edit),
             voice_fee=price(self.voice_fee_edit),
-            currency=self.currency_edit.text().strip() or "JimiCoin",
+            currency=self._currency(),
             rounding=Rounding(self.rounding_combo.currentData()),
         )
+
+    def _currency(self) -> str:
+        typed = self.currency_edit.text().strip()
+        return DEFAULT_CURRENCY if typed in ("", currency_name(DEFAULT_CURRENCY)) else typed
+
+
+def _demo_prices_text(prices: PriceTable) -> str:
+    """The demo's own prices, which the window's estimates use while it is on the demo."""
+    text = translate(
+        CTX,
+        "You are using the demo server, which charges its own pretend prices: {speech} per "
+        "10,000 characters of speech, {fee} per task and {preview} per 10,000 characters of "
+        "voice preview. The prices below are for your JimmyAI account.",
+    )
+    return text.format(
+        speech=money_text(prices.production_per_10k, prices.currency),
+        fee=money_text(prices.voice_fee, prices.currency),
+        preview=money_text(prices.preview_per_10k, prices.currency),
+    )

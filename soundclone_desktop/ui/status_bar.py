@@ -61,7 +61,7 @@ class ConnectionStatus(QWidget):
             ).replace("{0}", self._host)
         else:
             text = translate(CTX, "Connected to {0}").replace("{0}", self._host)
-            tip = translate(CTX, "Your SoundClone account at {0}.").replace("{0}", self._host)
+            tip = translate(CTX, "Your JimmyAI account at {0}.").replace("{0}", self._host)
         self.connection_label.setText(text)
         self.connection_label.setToolTip(tip)
 

@@ -23,6 +23,8 @@ SHORTCUT = QKeySequence("Ctrl+Return")
 
 def charge_text(estimate: Estimate | None, *, demo: bool) -> str:
     """The line beside the button: what pressing it will cost."""
+    if estimate is not None and estimate.chars == 0:
+        return ""  # nothing to send yet: a charge (the voice fee alone) would mislead
     if estimate is None or estimate.total is None:
         return translate(CTX, "Cost unknown: enter your prices in Settings.")
     total = money_text(estimate.total, estimate.currency)

@@ -32,8 +32,8 @@ class WelcomeDialog(QDialog):
         body = QLabel(
             translate(
                 CTX,
-                "To start, connect your SoundClone account with its API key. You find the key "
-                "in the JimmyAI console, under API Keys.\n\n"
+                "To start, connect your JimmyAI account with its API key. You find the key "
+                "on the API Keys page of your JimmyAI account.\n\n"
                 "No account yet? Try the built-in demo: it runs on this computer, needs no "
                 "internet and costs nothing.",
             )

@@ -198,3 +198,23 @@ def test_format_position_keeps_hours_on_both_sides() -> None:
     assert format_position(3_000, 85_000) == "0:03 / 1:25"
     assert format_position(3_000, 3_723_000) == "0:00:03 / 1:02:03"
     assert format_position(3_723_000, 3_723_000) == "1:02:03 / 1:02:03"
+
+
+@pytest.mark.parametrize(
+    ("ms", "text"),
+    [
+        (3_980, "0:04"),  # issue 11: 3.98 s read as 0:03
+        (3_499, "0:03"),
+        (59_600, "1:00"),
+    ],
+)
+def test_format_clock_rounds_to_the_nearest_second(ms: int, text: str) -> None:
+    assert format_clock(ms) == text
+
+
+def test_a_clip_under_a_minute_is_timed_in_tenths() -> None:
+    assert format_position(0, 3_980) == "0:00.0 / 0:04.0"
+    assert format_position(1_240, 3_980) == "0:01.2 / 0:04.0"
+    assert format_clock(400, tenths=True) == "0:00.4"  # two captions in the first second
+    assert format_clock(900, tenths=True) == "0:00.9"
+    assert format_position(0, 0) == "0:00 / 0:00"  # nothing loaded

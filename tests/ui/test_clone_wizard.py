@@ -131,6 +131,10 @@ def test_a_20_second_wav_clones_to_a_saved_voice_with_a_playable_preview(
     wizard.next_button.click()
 
     page = wizard.preview_page
+    # An English line to start with (issue 11: the Chinese default line in English).
+    assert page.text() == "Hello! This is how my new voice sounds. I hope you like it."
+    assert page.counter_label.text() == f"{len(page.text())} / 269 characters"
+    page.text_edit.clear()  # empty: the service's own (Chinese) line, said and billed
     assert page.counter_label.text() == "0 / 269 characters"
     assert "default line" in page.default_note.text() and "billed" in page.default_note.text()
     # The demo charges 10 JimiCoin per 10,000 characters; the default line has 44.
@@ -266,7 +270,7 @@ def test_model_v1_offers_only_its_languages(window: MainWindow, qtbot, tmp_path:
     page.version_combo.setCurrentIndex(page.version_combo.findData("v1"))
     values = [page.language_combo.itemData(i) for i in range(page.language_combo.count())]
     assert "auto" not in values and "Bulgarian" not in values and len(values) == 24
-    assert page.language() == "Chinese"  # guessed from the default (Chinese) preview line
+    assert page.language() == "English"  # guessed from the preview line (English here)
     assert "cannot detect the language" in page.language_note.text()
     page.version_combo.setCurrentIndex(page.version_combo.findData("v2"))
     page.language_combo.setCurrentIndex(page.language_combo.findData("Bulgarian"))

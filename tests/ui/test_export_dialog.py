@@ -123,7 +123,7 @@ def test_preview_shows_the_first_cues_as_they_will_be_written(
         timeout=3000,
     )
     assert dialog.preview.toPlainText().startswith("WEBVTT")
-    assert dialog.subtitle_target.text().endswith("Hello world. Second sentence.vtt")
+    assert dialog.subtitle_target.text().endswith("Hello world.vtt")  # the first sentence
 
 
 def test_default_names_are_safe_and_follow_the_format(

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication, QPushButton, QSlider
 
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services.jobs import JobState
-from soundclone_desktop.ui.main_window import DEFAULT_SIZE, MainWindow
+from soundclone_desktop.ui.main_window import MainWindow
 from soundclone_desktop.ui.projects.closing import Choice
 from soundclone_desktop.ui.task_list import COL_STATUS
+from soundclone_desktop.ui.window_state import first_window_size
 
 
 def _load_helpers() -> ModuleType:
@@ -69,7 +70,7 @@ def submit_and_wait(qtbot, window: MainWindow, timeout: int = 15000):  # type: i
 
 def test_window_opens_with_title_size_and_editor_focus(window: MainWindow, qtbot) -> None:
     assert window.windowTitle() == "Untitled[*] — SoundClone Desktop"  # project name, marker
-    assert window.size() == DEFAULT_SIZE
+    assert window.size() == first_window_size(window.screen().availableGeometry().size())
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor, timeout=3000)
     names = [a.objectName() for a in window.toolbar.actions() if not a.isSeparator()]
     assert names == ["openScriptAction", "insertPauseAction", "settingsAction"]
@@ -268,7 +269,8 @@ def test_geometry_is_remembered(aloop, qtbot, server: DemoServer) -> None:
     first, ctx = studio.open_studio(qtbot, server)
     first.resize(780, 560)  # within the offscreen screen (800×600): no clamping
     size = (first.size().width(), first.size().height())
-    assert size != (DEFAULT_SIZE.width(), DEFAULT_SIZE.height())
+    first_size = first_window_size(first.screen().availableGeometry().size())
+    assert size != (first_size.width(), first_size.height())
     studio.close_studio(qtbot, first, ctx)
     second, ctx2 = studio.open_studio(qtbot, server)
     try:

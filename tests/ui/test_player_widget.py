@@ -84,7 +84,7 @@ def test_load_announces_the_duration_and_shows_the_waveform(
     assert load(qtbot, player, tone, title="Preview 1") == pytest.approx(3000, abs=50)
     assert player.duration_ms() == pytest.approx(3000, abs=50)
     assert player.title() == "Preview 1"
-    assert child(player, QLabel, "playerTimeLabel").text() == "0:00 / 0:03"
+    assert child(player, QLabel, "playerTimeLabel").text() == "0:00.0 / 0:03.0"
     assert child(player, QPushButton, "playerPlayButton").isEnabled()
     view: WaveformView = child(player, WaveformView, "waveformView")
     qtbot.waitUntil(lambda: view.state() is WaveformState.READY, timeout=5000)
@@ -147,7 +147,11 @@ def test_clicking_the_waveform_at_half_width_seeks_to_half(
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.rect().center())
     qtbot.waitUntil(lambda: abs(player.position_ms() - 1500) < 60, timeout=3000)
     assert child(player, QSlider, "playerSeekSlider").value() == pytest.approx(1500, abs=60)
-    assert child(player, QLabel, "playerTimeLabel").text() == "0:01 / 0:03"
+    assert child(player, QLabel, "playerTimeLabel").text() in (
+        "0:01.4 / 0:03.0",
+        "0:01.5 / 0:03.0",
+        "0:01.6 / 0:03.0",
+    )
 
 
 def test_seek_slider_drag_previews_then_seeks_on_release(
@@ -160,7 +164,7 @@ def test_seek_slider_drag_previews_then_seeks_on_release(
     player.play()
     slider.setSliderDown(True)
     slider.setSliderPosition(2400)
-    assert time_label.text() == "0:02 / 0:03"
+    assert time_label.text() == "0:02.4 / 0:03.0"
     qtbot.wait(300)  # position updates while the user holds the handle must not move it
     assert slider.value() == 2400
     slider.setSliderDown(False)  # sliderReleased: now it seeks
@@ -363,3 +367,18 @@ def test_mp3_plays(qtbot: QtBot, player: PlayerWidget, tmp_path: Path) -> None:
     assert load(qtbot, player, path) == pytest.approx(2000, abs=120)
     view: WaveformView = child(player, WaveformView, "waveformView")
     qtbot.waitUntil(lambda: view.state() is WaveformState.READY, timeout=10_000)
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_playing_without_a_sound_device_says_it_is_silent(
+    qtbot: QtBot, player: PlayerWidget, tone: Path, monkeypatch: pytest.MonkeyPatch, present: bool
+) -> None:
+    from soundclone_desktop.ui.player import player_widget
+
+    monkeypatch.setattr(player_widget, "audio_output_present", lambda: present)
+    load(qtbot, player, tone)
+    player.play()
+    message = child(player, QLabel, "playerMessageLabel")
+    assert message.isVisible() is (not present)
+    if not present:
+        assert "No sound device" in message.text() and "silent" in message.text()

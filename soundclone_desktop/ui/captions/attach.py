@@ -189,12 +189,18 @@ class CaptionsController(QObject):
             subtitle_path=result.subtitle_path,
             script_text=result.script,
             title=result.title or result.audio_path.name,
+            folder=self._export_folder(),
         )
         dialog.exported.connect(self.report_exported)
         dialog.finished.connect(dialog.deleteLater)
         self._dialog = dialog
         dialog.open()
         return dialog
+
+    def _export_folder(self) -> Path:
+        """The saved project's folder, else the results folder (made on export if missing)."""
+        project = self.window.projects.path
+        return project.parent if project is not None else self.window.ctx.results_dir()
 
     def report_exported(self, paths: list[Path]) -> None:
         """Report an export in the window's message bar, with "Show in folder"."""

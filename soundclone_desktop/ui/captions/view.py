@@ -115,7 +115,7 @@ class CaptionsText(QTextEdit):
         self._current = NOTHING
         longest = max(self._ends, default=0.0)
         metrics = QFontMetricsF(self._time_font)
-        sample = format_clock(int(longest)).replace("1", "0")
+        sample = format_clock(int(longest), tenths=True).replace("1", "0")
         self._gutter = metrics.horizontalAdvance(sample) + _GUTTER_GAP
         self.setExtraSelections([])
         document = self.document()
@@ -274,7 +274,7 @@ class CaptionsText(QTextEdit):
                 first = text_layout.lineAt(0)
                 baseline = text_layout.position().y() + first.y() + first.ascent() - scroll
                 painter.setPen(self._colours.time)
-                label = format_clock(int(self._starts[cue]))
+                label = format_clock(int(self._starts[cue]), tenths=True)  # cues a second apart
                 x = margin + self._gutter - _GUTTER_GAP - metrics.horizontalAdvance(label)
                 painter.drawText(QPointF(x, baseline), label)
             block = block.next()

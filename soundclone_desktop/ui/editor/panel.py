@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from soundclone_desktop.core.script import Problem, ScriptReport
 from soundclone_desktop.ui.editor.editor import ScriptEditor
 from soundclone_desktop.ui.editor.pause_controls import PauseControls
-from soundclone_desktop.ui.editor.problems_list import ProblemsList
+from soundclone_desktop.ui.editor.problems_list import ProblemsList, shown_problems
 
 _CTX = "ScriptEditorPanel"
 
@@ -110,7 +110,7 @@ class ScriptEditorPanel(QWidget):
 
     def _on_report(self, report: ScriptReport) -> None:
         self.problems_list.set_report(report, self.editor.line_of)
-        count = len(report.problems)
+        count = len(shown_problems(report))
         if count:
             header = QCoreApplication.translate(_CTX, "Problems ({count})").format(count=count)
         else:

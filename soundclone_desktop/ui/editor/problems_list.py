@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QStyle, QWidget
 
-from soundclone_desktop.core.script import Problem, ScriptReport, Severity
+from soundclone_desktop.core.script import EMPTY, Problem, ScriptReport, Severity
 from soundclone_desktop.ui.editor.problem_text import fix_label, problem_sentence
 
 _CTX = "ProblemsList"
@@ -57,7 +57,7 @@ class ProblemsList(QListWidget):
 
     def set_report(self, report: ScriptReport, line_of: Callable[[int], int]) -> None:
         """Show ``report``'s problems; ``line_of`` maps a code point to its 1-based line."""
-        problems = report.problems
+        problems = shown_problems(report)
         rows = [
             (
                 QCoreApplication.translate(_CTX, "Line {line}: {message}").format(
@@ -112,3 +112,11 @@ class ProblemsList(QListWidget):
             fix = menu.addAction(fix_label(problem))
             fix.triggered.connect(lambda: self.fix_requested.emit(problem))
         menu.popup(self.viewport().mapToGlobal(pos))  # not exec(): no nested loop
+
+
+def shown_problems(report: ScriptReport) -> tuple[Problem, ...]:
+    """The problems worth a row: an editor nobody has typed in yet is not an error (the
+    placeholder and "Write a script first." beside the button already say what to do)."""
+    if report.request_chars == 0:
+        return tuple(p for p in report.problems if p.code != EMPTY)
+    return tuple(report.problems)

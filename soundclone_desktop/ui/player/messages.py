@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtMultimedia import QMediaPlayer
 
-__all__ = ["media_error_message", "unavailable_message"]
+__all__ = ["media_error_message", "no_output_message", "unavailable_message"]
 
 
 def media_error_message(error: QMediaPlayer.Error) -> str:
@@ -36,4 +36,12 @@ def unavailable_message() -> str:
     return QCoreApplication.translate(
         "Player",
         "Audio playback is not available on this system (QtMultimedia backend missing)",
+    )
+
+
+def no_output_message() -> str:
+    return QCoreApplication.translate(
+        "Player",
+        "No sound device was found, so playback is silent. Connect speakers or headphones "
+        "and press Play again.",
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QFont, QIcon, QKeyEvent, QPalette
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -33,7 +33,7 @@ from .background import run_in_background
 from .controls import ElidedLabel, SeekSlider, slider_to_volume, volume_to_slider
 from .gilfree import call_slot
 from .icons import Glyph, media_icon
-from .messages import media_error_message, unavailable_message
+from .messages import media_error_message, no_output_message, unavailable_message
 from .peaks_loader import PeaksLoader
 from .reveal import reveal_in_file_manager
 from .saving import copy_file, open_save_dialog, save_error_message
@@ -195,17 +195,19 @@ class PlayerWidget(QWidget):
         header.addWidget(self._save_button)
         header.addWidget(self._show_button)
         header.addWidget(self._export_button)
+        # The seek bar gets a row of its own, the dock's full width: beside the buttons it
+        # was what gave way in a narrow dock, down to a square at 800×560.
         controls = QHBoxLayout()
         controls.setSpacing(8)
         controls.addWidget(self._play_button)
-        controls.addWidget(self._seek_slider, 1)
         controls.addWidget(self._time_label)
-        controls.addSpacing(8)
+        controls.addStretch(1)
         controls.addWidget(self._volume_icon)
         controls.addWidget(self._volume_slider)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self._waveform, 1)
+        layout.addWidget(self._seek_slider)
         layout.addLayout(controls)
         layout.addWidget(self._message)
         self.setTabOrder(self._play_button, self._waveform)
@@ -275,6 +277,8 @@ class PlayerWidget(QWidget):
 
     def play(self) -> None:
         if self._path is not None and self._available and not self._error_sent:
+            # It still plays (the position and captions move), but nobody would hear it.
+            self._show_message("" if audio_output_present() else no_output_message())
             call_slot(self._player, "play")
 
     def pause(self) -> None:
@@ -569,3 +573,8 @@ class PlayerWidget(QWidget):
                 ).format(path=str(self._path.parent)),
                 is_error=True,
             )
+
+
+def audio_output_present() -> bool:
+    """Whether the system has a sound device to play through."""
+    return bool(QMediaDevices.audioOutputs())

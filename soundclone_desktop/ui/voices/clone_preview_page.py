@@ -37,7 +37,7 @@ from soundclone_desktop.core.params import (
 )
 from soundclone_desktop.core.pricing import Estimate, PriceTable, estimate_preview
 from soundclone_desktop.core.script import Severity, analyze
-from soundclone_desktop.i18n import translate
+from soundclone_desktop.i18n import join_sentences, translate
 from soundclone_desktop.services.tasks import billable_chars
 from soundclone_desktop.ui.editor.problem_text import problem_sentence
 from soundclone_desktop.ui.money import money_text
@@ -64,11 +64,14 @@ def cost_amount(estimate: Estimate, *, demo: bool = False) -> str:
         money=money_text(estimate.total, estimate.currency), chars=chars
     )
     if demo:
-        return text + " " + translate(CTX, "Demo: no real money.")
+        return join_sentences(text, translate(CTX, "Demo: no real money."))
     if estimate.total_if_blocks is not None and estimate.total_if_blocks != estimate.total:
-        text += " " + translate(
-            CTX, "At most {money} if the service charges whole blocks of 10,000."
-        ).format(money=money_text(estimate.total_if_blocks, estimate.currency))
+        text = join_sentences(
+            text,
+            translate(CTX, "At most {money} if the service charges whole blocks of 10,000.").format(
+                money=money_text(estimate.total_if_blocks, estimate.currency)
+            ),
+        )
     return text
 
 
@@ -97,6 +100,9 @@ class PreviewPage(QWidget):
         self._select_language(language if is_supported(language, start_version) else None)
         self.version_combo.currentIndexChanged.connect(self._on_version)
         self.language_combo.currentIndexChanged.connect(self._on_language)
+        # A line in the interface's language: left empty, the service speaks (and bills) its
+        # own default line, which is Chinese, and an English user would hear Chinese.
+        self.text_edit.setPlainText(sample_preview_text())
         self.text_edit.textChanged.connect(self._refresh)
         self._refresh()
 
@@ -282,3 +288,8 @@ class PreviewPage(QWidget):
     def _on_language(self, _index: int) -> None:
         self.language_note.hide()
         self.changed.emit()
+
+
+def sample_preview_text() -> str:
+    """The preview line the wizard starts with, in the interface's language."""
+    return translate(CTX, "Hello! This is how my new voice sounds. I hope you like it.")
