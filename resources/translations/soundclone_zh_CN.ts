@@ -4,35 +4,35 @@
     <context>
         <name>App</name>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="350" />
+            <location filename="../../soundclone_desktop/app.py" line="371" />
             <source>Unfinished tasks recovered from the last session: %n.</source>
             <translation>
                 <numerusform>已恢复上次会话未完成的任务：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="365" />
+            <location filename="../../soundclone_desktop/app.py" line="386" />
             <source>Tasks that were being sent when the app stopped: %n. They may or may not have been created (and charged), so they were not sent again; they are marked in the task list. Check the website before submitting them again.</source>
             <translation>
                 <numerusform>应用停止时正在发送的任务：%n 个。这些任务可能已创建（并已扣费），也可能没有，因此没有重新发送；它们已在任务列表中标出。再次提交前，请先在网站上核实。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="353" />
+            <location filename="../../soundclone_desktop/app.py" line="374" />
             <source>Saved: %n.</source>
             <translation>
                 <numerusform>已保存：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="331" />
+            <location filename="../../soundclone_desktop/app.py" line="352" />
             <source>Resuming unfinished tasks from the last session: %n…</source>
             <translation>
                 <numerusform>正在继续上次会话未完成的任务：%n 个…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/app.py" line="356" />
+            <location filename="../../soundclone_desktop/app.py" line="377" />
             <source>The others failed; see the task list.</source>
             <translation>其余任务失败，请查看任务列表。</translation>
         </message>
@@ -88,12 +88,12 @@
             <translation>将结果的音频和字幕另存为其他格式（Ctrl+E）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="208" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="214" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="206" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="212" />
             <source>Exported: {names}</source>
             <translation>已导出：{names}</translation>
         </message>
@@ -154,6 +154,11 @@
             <translation>用 15 至 60 秒的录音创建新音色</translation>
         </message>
         <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="295" />
+            <source>Hello! This is how my new voice sounds. I hope you like it.</source>
+            <translation>你好！这就是我的新声音，希望你喜欢。</translation>
+        </message>
+        <message>
             <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="63" />
             <source>about {money} ({chars} characters).</source>
             <translation>约 {money}（{chars} 个字符）。</translation>
@@ -164,28 +169,28 @@
             <translation>演示模式，不产生真实费用。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="105" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="111" />
             <source>The service makes a short preview in the cloned voice, so you can hear it before saving. The preview is charged by its length in characters.</source>
             <translation>服务会用克隆的音色生成一段简短试听，供您在保存前试听。试听按字符数计费。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="137" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="143" />
             <source>{version} ({count} languages)</source>
             <translation>{version}（{count} 种语言）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="161" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="167" />
             <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="68" />
             <source>Preview text:</source>
             <translation>试听文本：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="162" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="168" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="163" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="169" />
             <source>Language:</source>
             <translation>语言：</translation>
         </message>
@@ -195,42 +200,42 @@
             <translation>未知（{chars} 个字符）。请在“设置 › 价格”中填写试听单价后查看。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="224" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="230" />
             <source>Leave it empty to use the service's default line instead.</source>
             <translation>留空则改用服务的默认台词。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="269" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="275" />
             <source>Model v1 cannot detect the language, so it is set to {language}.</source>
             <translation>v1 模型无法自动识别语言，因此已设为{language}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="273" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="279" />
             <source>{previous} needs model v2, so the language is set to {language}.</source>
             <translation>{previous}需要 v2 模型，因此语言已设为{language}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="69" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="71" />
             <source>At most {money} if the service charges whole blocks of 10,000.</source>
             <translation>若服务按每 10,000 字符整块计费，最多 {money}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="199" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="205" />
             <source>Preview text: {problem}</source>
             <translation>试听文本：{problem}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="214" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="220" />
             <source>{count} / {limit} characters</source>
             <translation>{count} / {limit} 个字符</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="240" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="246" />
             <source>Preview cost: {amount}</source>
             <translation>试听费用：{amount}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="228" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="234" />
             <source>Empty: the service speaks its default line (shown greyed above, {count} characters, in Chinese), and that line is billed.</source>
             <translation>留空时，服务会朗读其默认台词（上方灰色显示，共 {count} 个字符，中文），并按该台词计费。</translation>
         </message>
@@ -811,221 +816,226 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="136" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="426" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="145" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="435" />
             <source>Audio</source>
             <translation>音频</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="146" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="155" />
             <source>WAV (uncompressed)</source>
             <translation>WAV（无压缩）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="147" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="156" />
             <source>MP3 (128 kbps)</source>
             <translation>MP3（128 kbps）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="148" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="157" />
             <source>Normalise loudness (−16 LUFS)</source>
             <translation>响度标准化（−16 LUFS）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="151" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="160" />
             <source>Brings the level to −16 LUFS with peaks at most −1 dBFS, as podcasts and video platforms expect. The audio is converted, not copied.</source>
             <translation>将响度调整到 −16 LUFS，峰值不超过 −1 dBFS，符合播客和视频平台的要求。音频会被转换，而不是直接复制。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="159" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="199" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="168" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="208" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="162" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="202" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="171" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="211" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="164" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="209" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="173" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="218" />
             <source>Save as:</source>
             <translation>保存为：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="166" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="430" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="175" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="439" />
             <source>Subtitles</source>
             <translation>字幕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="172" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="181" />
             <source>SRT (video editors, players)</source>
             <translation>SRT（视频剪辑软件、播放器）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="173" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="182" />
             <source>WebVTT (web video)</source>
             <translation>WebVTT（网页视频）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="174" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="183" />
             <source>LRC (lyrics, one line at a time)</source>
             <translation>LRC（歌词，每次一行）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="175" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="184" />
             <source>ASS (styled subtitles)</source>
             <translation>ASS（带样式的字幕）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="183" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="192" />
             <source> ms</source>
             <translation> 毫秒</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="189" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="198" />
             <source>Preview of the subtitle file</source>
             <translation>字幕文件预览</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="203" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="212" />
             <source>Characters per line, at most:</source>
             <translation>每行最多字符数：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="204" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="213" />
             <source>Lines per subtitle, at most:</source>
             <translation>每条字幕最多行数：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="205" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="214" />
             <source>Shortest time on screen:</source>
             <translation>最短显示时长：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="206" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="215" />
             <source>Preview:</source>
             <translation>预览：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="226" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="235" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="277" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="286" />
             <source>Reading the subtitles…</source>
             <translation>正在读取字幕…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="336" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="345" />
             <source>The start of the file; the result has %n subtitles.</source>
             <translation>
                 <numerusform>文件开头部分；该结果共有 %n 条字幕。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="340" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="349" />
             <source>The whole file.</source>
             <translation>完整文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="361" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="370" />
             <source>Save audio as</source>
             <translation>音频另存为</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="361" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="370" />
             <source>Save subtitles as</source>
             <translation>字幕另存为</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="270" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="279" />
             <source>This result has no subtitles. Turn on subtitles in the parameters before generating to get them.</source>
             <translation>该结果没有字幕。请在生成前于参数中开启字幕。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="422" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="431" />
             <source>Tick Audio, Subtitles or both to export.</source>
             <translation>请勾选“音频”、“字幕”或两者以进行导出。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="439" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="448" />
             <source>Audio and subtitles need different file names.</source>
             <translation>音频和字幕需要使用不同的文件名。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="515" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="536" />
             <source>Converting and saving the audio…</source>
             <translation>正在转换并保存音频…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="517" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="538" />
             <source>Saving the subtitles…</source>
             <translation>正在保存字幕…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="548" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="569" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="573" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="594" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="109" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="113" />
             <source>Export “{title}”</source>
             <translation>导出“{title}”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="143" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="152" />
             <source>Original ({kind}, unchanged)</source>
             <translation>原始格式（{kind}，不做改动）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="300" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="309" />
             <source>The subtitle file could not be read: {reason}</source>
             <translation>无法读取字幕文件：{reason}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="374" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="383" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="538" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="559" />
             <source>The export failed: {reason}</source>
             <translation>导出失败：{reason}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="447" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="456" />
             <source>{names} already exists. Press Export again to replace it.</source>
             <translation>{names} 已存在。再次点击“导出”即可替换。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="472" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="481" />
             <source>{field}: choose where to save the file.</source>
             <translation>{field}：请选择文件的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="482" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="503" />
             <source>{field}: the folder {folder} does not exist.</source>
             <translation>{field}：文件夹 {folder} 不存在。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="492" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="513" />
             <source>{field}: that is the result's own file; choose another name.</source>
             <translation>{field}：这是结果本身的文件，请换一个名称。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="371" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="380" />
             <source>{kind} files (*.{suffix})</source>
             <translation>{kind} 文件 (*.{suffix})</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="494" />
+            <source>{field}: the folder {folder} could not be created: {reason}</source>
+            <translation>{field}：无法创建文件夹 {folder}：{reason}</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/export_work.py" line="129" />
@@ -1100,113 +1110,113 @@
             <translation>历史记录</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="530" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="541" />
             <source>This task was sent to a built-in demo server that has since stopped, so it cannot be looked up.</source>
             <translation>此任务发送到的内置演示服务器已经停止，无法再查询。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="318" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="326" />
             <source>Delete from history</source>
             <translation>从历史记录中删除</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="319" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="327" />
             <source>Delete this task from the history?</source>
             <translation>要从历史记录中删除此任务吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="321" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="329" />
             <source>Its audio and subtitle files on this computer are deleted too. The task stays in your account on the server.</source>
             <translation>本机上的音频和字幕文件也会一并删除。服务器上您账号中的任务不受影响。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="327" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="335" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="374" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="382" />
             <source>Look up by task ID</source>
             <translation>按任务 ID 查询</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="376" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="384" />
             <source>Find this task in the task list on the website and paste its task ID (for example audio_16b635ba-…). The app then follows it and downloads the result.</source>
             <translation>请在网站的任务列表中找到此任务，并粘贴其任务 ID（例如 audio_16b635ba-…）。之后应用会跟踪该任务并下载结果。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="460" />
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="470" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="471" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="481" />
             <source>Send again</source>
             <translation>重新发送</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="461" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="472" />
             <source>Send this script again as a new task?</source>
             <translation>要将此文稿作为新任务重新发送吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="484" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="495" />
             <source>an amount this app cannot estimate (prices unknown)</source>
             <translation>无法估算的金额（价格未知）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="113" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="121" />
             <source>The task history is not available: its file could not be opened.</source>
             <translation>任务历史不可用：无法打开其文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="399" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="407" />
             <source>Task ID: enter the ID exactly as the website shows it, without spaces (at most 128 characters).</source>
             <translation>任务 ID：请按网站显示的原样输入，不含空格（最多 128 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="411" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="419" />
             <source>Connect to the server first (Settings), then look the task up.</source>
             <translation>请先连接服务器（在“设置”中），再查询该任务。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="449" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="460" />
             <source>The settings of this task were not recorded, so it cannot be sent again from here.</source>
             <translation>此任务的设置没有被记录，无法从这里重新发送。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="438" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="449" />
             <source>Following task %1: the result is downloaded when it is ready.</source>
             <translation>正在跟踪任务 %1：结果完成后会自动下载。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="463" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="474" />
             <source>It will charge %1. The first attempt may have been created and charged already: check the task list on the website before sending it again. The script and settings are loaded into the editor and sent from there.</source>
             <translation>将扣费 %1。第一次发送可能已经创建并扣费：重新发送前请先查看网站上的任务列表。文稿和设置会载入编辑器，并从那里发送。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="536" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="547" />
             <source>This task was sent to %1, but the app is connected to %2. Connect to %1 in Settings first.</source>
             <translation>此任务发送到了 %1，但应用当前连接的是 %2。请先在“设置”中连接 %1。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="254" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="262" />
             <source>The audio of this task is no longer on this computer (%1).</source>
             <translation>此任务的音频已不在本机上（%1）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="271" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="279" />
             <source>Loaded the script and settings of the task from %1. Undo (Ctrl+Z) in the editor brings back the previous script.</source>
             <translation>已载入 %1 的任务的文稿和设置。在编辑器中撤销（Ctrl+Z）可恢复之前的文稿。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="361" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="369" />
             <source>The entry was removed, but this file could not be deleted: %1</source>
             <translation>记录已移除，但无法删除此文件：%1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="495" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="506" />
             <source>Not sent: %1</source>
             <translation>未发送：%1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="424" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="432" />
             <source>Task %1 is already in the history (sent %2).</source>
             <translation>任务 %1 已在历史记录中（发送于 %2）。</translation>
         </message>
@@ -1426,207 +1436,207 @@
     <context>
         <name>Languages</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="98" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="99" />
             <source>Automatic</source>
             <translation>自动识别</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="99" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="100" />
             <source>Chinese (Mandarin)</source>
             <translation>中文（普通话）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="100" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="101" />
             <source>Cantonese</source>
             <translation>粤语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="101" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="102" />
             <source>English</source>
             <translation>英语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="102" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="103" />
             <source>Arabic</source>
             <translation>阿拉伯语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="103" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="104" />
             <source>Russian</source>
             <translation>俄语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="104" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="105" />
             <source>Spanish</source>
             <translation>西班牙语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="105" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="106" />
             <source>French</source>
             <translation>法语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="106" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="107" />
             <source>Portuguese</source>
             <translation>葡萄牙语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="107" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="108" />
             <source>German</source>
             <translation>德语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="108" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="109" />
             <source>Turkish</source>
             <translation>土耳其语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="109" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="110" />
             <source>Dutch</source>
             <translation>荷兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="110" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="111" />
             <source>Ukrainian</source>
             <translation>乌克兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="111" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="112" />
             <source>Vietnamese</source>
             <translation>越南语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="112" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="113" />
             <source>Indonesian</source>
             <translation>印度尼西亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="113" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="114" />
             <source>Japanese</source>
             <translation>日语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="114" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="115" />
             <source>Italian</source>
             <translation>意大利语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="115" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="116" />
             <source>Korean</source>
             <translation>韩语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="116" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="117" />
             <source>Thai</source>
             <translation>泰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="117" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="118" />
             <source>Polish</source>
             <translation>波兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="118" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="119" />
             <source>Romanian</source>
             <translation>罗马尼亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="120" />
             <source>Greek</source>
             <translation>希腊语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="121" />
             <source>Czech</source>
             <translation>捷克语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="121" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="122" />
             <source>Finnish</source>
             <translation>芬兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="122" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="123" />
             <source>Hindi</source>
             <translation>印地语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="123" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="124" />
             <source>Bulgarian</source>
             <translation>保加利亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="124" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="125" />
             <source>Danish</source>
             <translation>丹麦语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="125" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="126" />
             <source>Hebrew</source>
             <translation>希伯来语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="126" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="127" />
             <source>Malay</source>
             <translation>马来语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="127" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="128" />
             <source>Persian</source>
             <translation>波斯语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="128" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="129" />
             <source>Slovak</source>
             <translation>斯洛伐克语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="129" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="130" />
             <source>Swedish</source>
             <translation>瑞典语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="130" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="131" />
             <source>Croatian</source>
             <translation>克罗地亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="131" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="132" />
             <source>Filipino</source>
             <translation>菲律宾语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="132" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="133" />
             <source>Hungarian</source>
             <translation>匈牙利语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="133" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="134" />
             <source>Norwegian</source>
             <translation>挪威语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="134" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="135" />
             <source>Slovenian</source>
             <translation>斯洛文尼亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="135" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="136" />
             <source>Catalan</source>
             <translation>加泰罗尼亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="136" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="137" />
             <source>Norwegian Nynorsk</source>
             <translation>新挪威语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="137" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="138" />
             <source>Tamil</source>
             <translation>泰米尔语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="138" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="139" />
             <source>Afrikaans</source>
             <translation>南非荷兰语</translation>
         </message>
@@ -1634,80 +1644,112 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="84" />
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="181" />
+            <location filename="../../soundclone_desktop/i18n.py" line="110" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="83" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="186" />
             <source>SoundClone Desktop</source>
             <translation>SoundClone 声音克隆工作室</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="136" />
-            <source>Open script…</source>
-            <translation>打开文稿…</translation>
+            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="25" />
+            <source>an amount this app cannot estimate (prices unknown)</source>
+            <translation>无法估算的金额（价格未知）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="139" />
-            <source>Open a .txt or .md script file</source>
-            <translation>打开 .txt 或 .md 文稿文件</translation>
+            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="27" />
+            <source>The same script is already being generated — generate it again for {0}?</source>
+            <translation>同一脚本正在生成中——要再生成一次并支付 {0} 吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="141" />
-            <source>Settings…</source>
-            <translation>设置…</translation>
+            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="32" />
+            <source>The same script was sent at {1} — generate it again for {0}?</source>
+            <translation>同一脚本已于 {1} 发送——要再生成一次并支付 {0} 吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="146" />
-            <source>API key, server, prices, defaults and language</source>
-            <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="150" />
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="59" />
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="98" />
+            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="44" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="149" />
+            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="61" />
+            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="100" />
             <source>Generate speech</source>
             <translation>生成语音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="156" />
+            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="52" />
+            <source>Generate again</source>
+            <translation>再次生成</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="55" />
+            <source>Don't send</source>
+            <translation>不发送</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="47" />
+            <source>That task: {0}. Sending again creates a second task, charged again.</source>
+            <translation>该任务：{0}。再次发送会创建第二个任务，并再次扣费。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="135" />
+            <source>Open script…</source>
+            <translation>打开文稿…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="138" />
+            <source>Open a .txt or .md script file</source>
+            <translation>打开 .txt 或 .md 文稿文件</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="140" />
+            <source>Settings…</source>
+            <translation>设置…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="145" />
+            <source>API key, server, prices, defaults and language</source>
+            <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="155" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="169" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="168" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="172" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="171" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="177" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="176" />
             <source>&amp;Voices</source>
             <translation>音色(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="179" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="178" />
             <source>&amp;View</source>
             <translation>视图(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="200" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="199" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="207" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="206" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="213" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="212" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="330" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="329" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
@@ -1732,7 +1774,7 @@
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="289" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="288" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
         </message>
@@ -1747,37 +1789,37 @@
             <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="27" />
+            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="29" />
             <source>Cost unknown: enter your prices in Settings.</source>
             <translation>费用未知：请在“设置”中填写价格。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="42" />
+            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="44" />
             <source>This task will charge {0}.</source>
             <translation>此任务将扣费 {0}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="31" />
+            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="33" />
             <source>This task will charge {0}. Demo: no real money.</source>
             <translation>此任务将扣费 {0}。演示模式，不产生真实费用。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="98" />
+            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="100" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="38" />
+            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="40" />
             <source>This task will charge {0} (at most {1}).</source>
             <translation>此任务将扣费 {0}（最多 {1}）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="93" />
+            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="95" />
             <source>Send the script to the server ({0})</source>
             <translation>将文稿发送到服务器（{0}）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_controller.py" line="148" />
+            <location filename="../../soundclone_desktop/ui/submit_controller.py" line="189" />
             <source>The task was not created.</source>
             <translation>任务未创建。</translation>
         </message>
@@ -1841,189 +1883,194 @@
     <context>
         <name>ParametersPanel</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="83" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="84" />
             <source>Neutral</source>
             <translation>平静</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="84" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="85" />
             <source>Happy</source>
             <translation>开心</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="85" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="86" />
             <source>Sad</source>
             <translation>悲伤</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="86" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="87" />
             <source>Angry</source>
             <translation>愤怒</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="88" />
             <source>Fearful</source>
             <translation>害怕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="88" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="89" />
             <source>Disgusted</source>
             <translation>厌恶</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="89" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="90" />
             <source>Surprised</source>
             <translation>惊讶</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="215" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="216" />
             <source>Reset to defaults</source>
             <translation>恢复默认值</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="218" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="219" />
             <source>Set every value except the voice back to its default</source>
             <translation>将除音色外的所有参数恢复为默认值</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="352" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="354" />
             <source>Choose a voice</source>
             <translation>选择音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="354" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="356" />
             <source>The cloned voice that speaks the script. Choose “Enter a voice ID…” to paste the ID of a voice created elsewhere.</source>
             <translation>用于朗读文稿的克隆音色。选择“输入音色 ID…”可粘贴在别处创建的音色 ID。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="360" />
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="302" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="362" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="304" />
             <source>Enter a voice ID…</source>
             <translation>输入音色 ID…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="369" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="371" />
             <source>Paste a voice ID, then press Enter</source>
             <translation>粘贴音色 ID，然后按回车</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="375" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="377" />
             <source>Use</source>
             <translation>使用</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="388" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="390" />
             <source>Voice:</source>
             <translation>音色：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="395" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="397" />
             <source>{version} ({count} languages)</source>
             <translation>{version}（{count} 种语言）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="400" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="402" />
             <source>Model version. v2 speaks 40 languages and can detect the language automatically; v1 speaks 24 languages.</source>
             <translation>模型版本。v2 支持 40 种语言并可自动识别语言；v1 支持 24 种语言。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="407" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="409" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="412" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="414" />
             <source>The language of the script. “Automatic” is available with model v2 only.</source>
             <translation>文稿的语言。“自动识别”仅适用于 v2 模型。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="425" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="427" />
             <source>Language:</source>
             <translation>语言：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="433" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="435" />
             <source>The feeling the voice speaks with</source>
             <translation>朗读时的情绪</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="436" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="438" />
             <source>Emotion:</source>
             <translation>情绪：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="446" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="448" />
             <source>Speed (× normal):</source>
             <translation>语速（倍）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="447" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="449" />
             <source>Speaking speed from 0.5 (slow) to 2 (fast); 1 is normal.</source>
             <translation>语速范围 0.5（慢）到 2（快）；1 为正常语速。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="457" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="459" />
             <source>Volume (× normal):</source>
             <translation>音量（倍）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="458" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="460" />
             <source>Volume from 0.01 to 10; 1 is normal. The service does not accept 0, so 0.01 is the lowest setting.</source>
             <translation>音量范围 0.01 到 10；1 为正常音量。服务不接受 0，因此最低为 0.01。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="468" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="470" />
             <source> st</source>
             <comment>semitones suffix</comment>
             <translation> 半音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="474" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="476" />
             <source>Pitch (semitones):</source>
             <translation>音调（半音）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="475" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="477" />
             <source>Pitch in whole semitones from −12 to 12; 0 is the voice's own pitch.</source>
             <translation>音调以整半音为单位，范围 −12 到 12；0 为音色本来的音调。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="508" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="497" />
+            <source>{field}: {note}</source>
+            <translation>{field}：{note}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="536" />
             <source>Create subtitles</source>
             <translation>生成字幕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="511" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="539" />
             <source>Also produce a subtitle file with the audio</source>
             <translation>同时生成与音频配套的字幕文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="516" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="544" />
             <source>Sentence</source>
             <translation>按句</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="519" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="547" />
             <source>Word</source>
             <translation>按字词</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="522" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="550" />
             <source>Sentence: one subtitle per sentence. Word: timing for every word.</source>
             <translation>按句：每句一条字幕。按字词：每个字词都有时间信息。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="531" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="559" />
             <source>Subtitles:</source>
             <translation>字幕：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="577" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="605" />
             <source>Model v1 cannot detect the language, so it is set to {language}.</source>
             <translation>v1 模型无法自动识别语言，因此已设为{language}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="581" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="609" />
             <source>{previous} needs model v2, so the language is set to {language}.</source>
             <translation>{previous}需要 v2 模型，因此语言已设为{language}。</translation>
         </message>
@@ -2039,6 +2086,11 @@
             <location filename="../../soundclone_desktop/ui/player/messages.py" line="36" />
             <source>Audio playback is not available on this system (QtMultimedia backend missing)</source>
             <translation>此系统无法播放音频（缺少 QtMultimedia 后端）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/player/messages.py" line="43" />
+            <source>No sound device was found, so playback is silent. Connect speakers or headphones and press Play again.</source>
+            <translation>未找到声音设备，因此播放没有声音。请连接扬声器或耳机，然后再次点击“播放”。</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/player/messages.py" line="15" />
@@ -2062,18 +2114,18 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="155" />
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="375" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="379" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="156" />
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="373" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="377" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="553" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="557" />
             <source>Saved to {path}.</source>
             <translation>已保存到 {path}。</translation>
         </message>
@@ -2108,22 +2160,22 @@
             <translation>音量</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="466" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="470" />
             <source>No audio loaded</source>
             <translation>尚未加载音频</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="544" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="548" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="456" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="460" />
             <source>Volume: {percent} %</source>
             <translation>音量：{percent}%</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="567" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="571" />
             <source>The folder could not be opened: {path}</source>
             <translation>无法打开文件夹：{path}</translation>
         </message>
@@ -2399,103 +2451,103 @@
             <translation>要保存对“%1”的更改吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="112" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="117" />
             <source>New Project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="115" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="120" />
             <source>Open Project…</source>
             <translation>打开项目…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="117" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="122" />
             <source>Open Recent</source>
             <translation>最近打开</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="121" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="126" />
             <source>Save Project</source>
             <translation>保存项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="125" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="130" />
             <source>Save Project As…</source>
             <translation>项目另存为…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="130" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="135" />
             <source>Save Script as Text…</source>
             <translation>将文稿另存为文本…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="133" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="138" />
             <source>Save the script alone as a plain UTF-8 .txt file</source>
             <translation>仅将文稿保存为 UTF-8 纯文本 .txt 文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="167" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="172" />
             <source>Untitled</source>
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="243" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="248" />
             <source>Restored the script you were writing. Save it to keep it.</source>
             <translation>已恢复您正在编写的文稿。请保存以保留它。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="306" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="311" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="362" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="370" />
             <source>Save project</source>
             <translation>保存项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="408" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="416" />
             <source>Save script as text</source>
             <translation>将文稿另存为文本</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="468" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="476" />
             <source>Clear Menu</source>
             <translation>清除列表</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="309" />
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="366" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="314" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="374" />
             <source>SoundClone projects (*.scproj)</source>
             <translation>SoundClone 项目 (*.scproj)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="309" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="314" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="411" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="419" />
             <source>Text files (*.txt)</source>
             <translation>文本文件 (*.txt)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="464" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="472" />
             <source>No recent projects</source>
             <translation>没有最近的项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="392" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="400" />
             <source>Saved “%1”</source>
             <translation>已保存“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="429" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="437" />
             <source>Saved the script as “%1”</source>
             <translation>已将文稿保存为“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="340" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="348" />
             <source>Opened “%1”</source>
             <translation>已打开“%1”</translation>
         </message>
@@ -2521,28 +2573,61 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/projects/texts.py" line="26" />
+            <source>“%1” holds a script of %2 characters; a project holds at most 2,000,000. Split it into several projects with a text editor.</source>
+            <translation>“%1”中的脚本有 %2 个字符；一个项目最多 2,000,000 个字符。请用文本编辑器把它拆分成几个项目。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="31" />
             <source>“%1” could not be read: %2</source>
             <translation>无法读取“%1”：%2</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="27" />
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="32" />
             <source>“%1” is not a SoundClone project. To use a plain text file, choose File → Open script… instead.</source>
             <translation>“%1”不是 SoundClone 项目。如需使用纯文本文件，请改用“文件 → 打开文稿…”。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="32" />
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="37" />
             <source>“%1” was saved by a newer version of SoundClone Desktop. Update the app to open it.</source>
             <translation>“%1”是由更新版本的 SoundClone Desktop 保存的。请更新应用后再打开。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="43" />
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="61" />
+            <source>Opened “%1”. Its notes held broken characters that cannot be saved; they now show as “�”. The file itself is unchanged until you save it.</source>
+            <translation>已打开“%1”。其中的备注含有无法保存的损坏字符，现显示为“�”。在您保存之前，文件本身不会改变。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="67" />
+            <source>Opened “%1”. Its script held broken characters that cannot be saved (the first at line %2, column %3); they now show as “�”. The file itself is unchanged until you save it.</source>
+            <translation>已打开“%1”。其中的脚本含有无法保存的损坏字符（第一个位于第 %2 行第 %3 列），现显示为“�”。在您保存之前，文件本身不会改变。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="48" />
             <source>Opened “%1”, but some values in it could not be used and were set to their defaults: %2.</source>
             <translation>已打开“%1”，但其中部分值无法使用，已改为默认值：%2。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="55" />
+            <location filename="../../soundclone_desktop/ui/projects/texts.py" line="79" />
             <source>“%1” could not be saved: %2. Your work is still in the editor; save it in another folder (File → Save Project As…).</source>
             <translation>无法保存“%1”：%2。您的内容仍在编辑器中；请保存到其他文件夹（文件 → 项目另存为…）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RangeSpin</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/range_spin.py" line="95" />
+            <source>{typed} is outside the range {low} to {high}, so it was set to {value}.</source>
+            <translation>{typed} 超出了 {low} 到 {high} 的范围，因此已设为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/range_spin.py" line="99" />
+            <source>{typed} was rounded to {value}.</source>
+            <translation>{typed} 已四舍五入为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/range_spin.py" line="86" />
+            <source>“{typed}” is not a number from {low} to {high}, so it stays {value}.</source>
+            <translation>“{typed}”不是 {low} 到 {high} 之间的数字，因此仍为 {value}。</translation>
         </message>
     </context>
     <context>
@@ -2681,133 +2766,143 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="58" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="54" />
+            <source>You are using the demo server on this computer, which needs no key. The server and API key below are for your JimmyAI account.</source>
+            <translation>您正在使用本机上的演示服务器，无需密钥。下方的服务器和 API 密钥用于您的 JimmyAI 账号。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="78" />
             <source>Custom address</source>
             <translation>自定义地址</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="69" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="89" />
             <source>Paste your API key here</source>
             <translation>在此粘贴您的 API 密钥</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="76" />
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="198" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="96" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="223" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="77" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="97" />
             <source>Show or hide the API key</source>
             <translation>显示或隐藏 API 密钥</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="88" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="108" />
             <source>Test connection</source>
             <translation>测试连接</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="100" />
-            <source>You find your API key in the JimmyAI console, under API Keys. It is stored in your system's credential store, never in a settings file.</source>
-            <translation>API 密钥可在 JimmyAI 控制台的“API 密钥”页面找到。密钥保存在系统的凭据存储中，绝不会写入设置文件。</translation>
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="120" />
+            <source>You find your API key on the API Keys page of your JimmyAI account.</source>
+            <translation>API 密钥可在您的 JimmyAI 账号的“API 密钥”页面找到。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="111" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="130" />
             <source>Server:</source>
             <translation>服务器：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="112" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="131" />
             <source>Custom address:</source>
             <translation>自定义地址：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="113" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="132" />
             <source>API key:</source>
             <translation>API 密钥：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="145" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="165" />
             <source>Enter the custom server address, starting with https:// or http://.</source>
             <translation>请输入自定义服务器地址，以 https:// 或 http:// 开头。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="167" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="187" />
             <source>The key in the SOUNDCLONE_API_KEY environment variable is in use; it takes precedence over the key saved here.</source>
             <translation>当前使用的是环境变量 SOUNDCLONE_API_KEY 中的密钥，它优先于此处保存的密钥。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="209" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="234" />
             <source>Testing…</source>
             <translation>正在测试…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="198" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="209" />
+            <source>The API key is stored in your system's credential store, never in a settings file.</source>
+            <translation>API 密钥保存在系统的凭据存储中，绝不会写入设置文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="223" />
             <source>Hide</source>
             <translation>隐藏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="224" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="249" />
             <source>Connected. The key works.</source>
             <translation>连接成功，密钥有效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="47" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="67" />
             <source>JimmyAI ({0})</source>
             <translation>JimmyAI（{0}）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="53" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="73" />
             <source>ViralTok ({0})</source>
             <translation>ViralTok（{0}）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="175" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="195" />
             <source>This computer has no credential store, so the API key is kept for this session only; you will need to enter it again next time.</source>
             <translation>这台电脑没有凭据存储，API 密钥只在本次会话中保留；下次需要重新输入。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="181" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="201" />
             <source>The system credential store could not be used, so the API key is kept for this session only.</source>
             <translation>无法使用系统凭据存储，API 密钥只在本次会话中保留。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="206" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="231" />
             <source>Enter an API key first.</source>
             <translation>请先输入 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="220" />
+            <location filename="../../soundclone_desktop/ui/settings_account.py" line="245" />
             <source>Connected. Available balance: {0}.</source>
             <translation>连接成功。可用余额：{0}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="59" />
+            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="63" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="69" />
+            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="73" />
             <source>Account</source>
             <translation>账号</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="70" />
+            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="74" />
             <source>Prices</source>
             <translation>价格</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="71" />
+            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="75" />
             <source>General</source>
             <translation>常规</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="85" />
+            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="89" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="91" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2847,52 +2942,57 @@
             <translation>选择结果文件夹</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="28" />
-            <source>The service does not publish its prices. Copy them from your bill or the JimmyAI console so the app can show what each task will cost before you submit it. Leave a field empty if you do not know it.</source>
-            <translation>服务商没有公开价格。请从账单或 JimmyAI 控制台中抄录价格，这样应用才能在提交前显示每个任务的费用。不清楚的项目请留空。</translation>
+            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="117" />
+            <source>You are using the demo server, which charges its own pretend prices: {speech} per 10,000 characters of speech, {fee} per task and {preview} per 10,000 characters of voice preview. The prices below are for your JimmyAI account.</source>
+            <translation>您正在使用演示服务器，它按自己的模拟价格计费：语音每 10,000 个字符 {speech}，每个任务 {fee}，声音试听每 10,000 个字符 {preview}。下方的价格用于您的 JimmyAI 账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="45" />
+            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="40" />
+            <source>The service does not publish its prices. Copy them from your bill or your JimmyAI account so the app can show what each task will cost before you submit it. Leave a field empty if you do not know it.</source>
+            <translation>服务商没有公开价格。请从账单或您的 JimmyAI 账号中抄录价格，这样应用才能在提交前显示每个任务的费用。不清楚的项目请留空。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="58" />
             <source>Exact (characters × price ÷ 10,000)</source>
             <translation>按实际字数（字符数 × 单价 ÷ 10,000）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="48" />
+            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="61" />
             <source>Whole blocks of 10,000 characters</source>
             <translation>按整块（每 10,000 字符一块）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="56" />
+            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="69" />
             <source>Speech, per 10,000 characters:</source>
             <translation>语音合成（每 10,000 字符）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="57" />
+            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="70" />
             <source>Voice fee, per task:</source>
             <translation>音色费（每个任务）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="58" />
+            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="71" />
             <source>Voice preview, per 10,000 characters:</source>
             <translation>音色试听（每 10,000 字符）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="59" />
+            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="72" />
             <source>Currency:</source>
             <translation>货币：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="60" />
+            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="73" />
             <source>Charging:</source>
             <translation>计费方式：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="69" />
+            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="83" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="81" />
+            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="95" />
             <source>Enter prices as plain numbers, such as 20 or 0.5.</source>
             <translation>请以纯数字填写价格，例如 20 或 0.5。</translation>
         </message>
@@ -2926,8 +3026,8 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/status_bar.py" line="64" />
-            <source>Your SoundClone account at {0}.</source>
-            <translation>您在 {0} 的 SoundClone 账号。</translation>
+            <source>Your JimmyAI account at {0}.</source>
+            <translation>您在 {0} 的 JimmyAI 账号。</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/status_bar.py" line="89" />
@@ -3394,10 +3494,10 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/welcome_dialog.py" line="33" />
-            <source>To start, connect your SoundClone account with its API key. You find the key in the JimmyAI console, under API Keys.
+            <source>To start, connect your JimmyAI account with its API key. You find the key on the API Keys page of your JimmyAI account.
 
 No account yet? Try the built-in demo: it runs on this computer, needs no internet and costs nothing.</source>
-            <translation>开始之前，请用 API 密钥连接您的 SoundClone 账号。密钥可在 JimmyAI 控制台的“API 密钥”页面找到。
+            <translation>开始之前，请用 API 密钥连接您的 JimmyAI 账号。密钥可在您的 JimmyAI 账号的“API 密钥”页面找到。
 
 还没有账号？试试内置演示：它在本机运行，无需联网，也不产生费用。</translation>
         </message>
