@@ -5,7 +5,8 @@ variant of each quirk from its id, so a batch sees all of them:
 
 - ``status-words``      a completed task says ``success``, ``succeeded`` or ``finished``;
 - ``snake-case``        ``audio_url``, ``subtitle_file``, ``model_id`` instead of camelCase;
-- ``inline-subtitles``  ``subtitleFile`` holds the subtitles (a list, or a JSON string);
+- ``inline-subtitles``  ``subtitleFile`` holds the subtitles (a list, or a JSON string) for
+  two tasks in three;
 - ``vtt-subtitles``     the subtitle file is WebVTT instead of MiniMax JSON;
 - ``echo-key``          the API key is echoed in every string it can be: envelope errors,
   the task's ``error`` and a ``note`` field, error bodies of files.
@@ -41,11 +42,12 @@ def reshape_task(
     if "status-words" in quirks and data.get("status") == "completed":
         data["status"] = _DONE_WORDS[variant(task_id, len(_DONE_WORDS))]
     url = data.get("subtitleFile")
-    if "inline-subtitles" in quirks and isinstance(url, str):
+    inline = variant(task_id, 3)  # 0: the link as usual, 1: a list, 2: a JSON string
+    if "inline-subtitles" in quirks and isinstance(url, str) and inline:
         body = read_subtitles(url)
         if body is not None:
             text = body.decode("utf-8")
-            data["subtitleFile"] = json.loads(text) if variant(task_id, 2) else text
+            data["subtitleFile"] = json.loads(text) if inline == 1 else text
     if "echo-key" in quirks:
         data["note"] = f"served for key {token}"
         if data.get("error"):
