@@ -73,9 +73,10 @@ def test_thirty_percent_faults_on_reads_and_downloads_all_complete(
     states = Counter(r.state for r in records)
     assert states == {JobState.DOWNLOADED: TASKS}, (states, err[-3000:])
     assert all(r.subtitle_path is not None for r in records)
+    # The faults really happened (the request log lists API calls; file downloads fault too).
     faulted = [r for r in server.requests() if r["fault"]]
-    assert len(faulted) > TASKS // 2  # the faults really happened, on polls and files
-    assert {"GET"} == {r["method"] for r in faulted}
+    assert len(faulted) >= 10 and {"GET"} == {r["method"] for r in faulted}
+    assert "Reconnecting" in err or "trying again" in err
     charges = server.audio_charges()
     assert len(charges) == TASKS and len({c["taskId"] for c in charges}) == TASKS
     print(f"reads: {TASKS} tasks in {took:.1f} s, {len(faulted)} faulted requests")
