@@ -17,15 +17,23 @@ from soundclone_desktop.api._files import SNIFF_BYTES, sanitise_stem, sniff_kind
 from soundclone_desktop.api._retry import RequestKind, parse_retry_after
 from soundclone_desktop.api._transport import Transport, loggable, translate
 from soundclone_desktop.api.errors import (
+    AuthenticationError,
     DownloadError,
     DownloadTooLarge,
     RateLimitError,
     ServerError,
     UnexpectedContentError,
 )
-from soundclone_desktop.api.models import Downloaded, ProgressCallback
+from soundclone_desktop.api.models import Downloaded, FileKind, ProgressCallback
+from soundclone_desktop.api.redact import REDACTED, scrub, scrub_excerpt, spellings
 
 logger = logging.getLogger("soundclone_desktop.api")
+
+# How much of an unexpected body a message quotes (scrubbed), and which kinds are text
+# whose copy on disk is scrubbed of the key before it gets its final name.
+_QUOTED_CHARS = 16
+_TEXT_KINDS: frozenset[FileKind] = frozenset({"json", "srt", "vtt"})
+_MAX_SCRUBBED_BYTES = 16 * 1024 * 1024
 
 
 async def download(
@@ -39,24 +47,30 @@ async def download(
     expect: Collection[str] | None = None,
 ) -> Downloaded:
     """Fetch *url* into `dest_dir/<stem>.<kind>`; see `SoundCloneClient.download`."""
+    secrets = _secrets(transport)
     start = httpx.URL(url)
-    if start.scheme not in ("http", "https") or not start.host:
-        raise DownloadError(f"Not a downloadable address: {loggable(start)}")
+    if not _is_web_address(start):
+        raise DownloadError(f"Not a downloadable address: {scrub(loggable(start), secrets)}")
     dest_dir.mkdir(parents=True, exist_ok=True)
     safe = sanitise_stem(stem)
     part = dest_dir / f"{safe}.part"
-    what = f"GET {loggable(start)}"
+    what = scrub(f"GET {loggable(start)}", secrets)
 
     async def attempt() -> Downloaded:
         try:
             head, size = await _fetch(transport, start, part, max_bytes, progress, what)
             kind = sniff_kind(head)
             if expect is not None and kind not in expect:
+                # The body is the server's text (an error page, perhaps echoing the key):
+                # quote only a scrubbed excerpt.
+                quoted = scrub_excerpt(head.decode("utf-8", "replace"), _QUOTED_CHARS, secrets)
                 raise UnexpectedContentError(
                     f"{what}: expected {'/'.join(sorted(expect))}, got {kind} "
-                    f"({size} bytes starting {head[:16]!r}).",
+                    f"({size} bytes starting {quoted!r}).",
                     kind,
                 )
+            if kind in _TEXT_KINDS and size <= _MAX_SCRUBBED_BYTES:
+                await asyncio.to_thread(_scrub_file, part, secrets)
             final = dest_dir / f"{safe}.{kind}"
             os.replace(part, final)  # atomic: readers see the old file or the whole new one
         except BaseException:
@@ -91,6 +105,13 @@ async def _fetch(
             location = response.headers.get("Location")
             if response.is_redirect and location:
                 url = url.join(location)
+                if not _is_web_address(url):
+                    # file://, ftp:// …: never followed, and no retry can change that.
+                    raise DownloadError(
+                        f"{what}: the server redirected to a {url.scheme or 'non-web'}: "
+                        "address, which is not downloaded.",
+                        http_status=response.status_code,
+                    )
                 continue
             _check_status(response, what)
             return await _save(response, part, max_bytes, progress, what)
@@ -99,6 +120,37 @@ async def _fetch(
         finally:
             await response.aclose()
     raise DownloadError(f"{what}: too many redirects.")
+
+
+def _is_web_address(url: httpx.URL) -> bool:
+    return url.scheme in ("http", "https") and bool(url.host)
+
+
+def _secrets(transport: Transport) -> list[str]:
+    """The key to scrub from what the server sends back (none yet: nothing to scrub)."""
+    try:
+        return [transport.token()]
+    except AuthenticationError:
+        return []
+
+
+def _scrub_file(path: Path, secrets: list[str]) -> None:
+    """Replace the key (any spelling) in a downloaded text file, in place."""
+    forms = sorted(
+        {form.encode() for secret in secrets for form in spellings(secret)}, key=len, reverse=True
+    )
+    if not forms:
+        return
+    data = path.read_bytes()
+    cleaned = data
+    for form in forms:
+        cleaned = cleaned.replace(form, REDACTED.encode())
+    if cleaned != data:
+        logger.warning("A downloaded file contained the API key; it was removed from the copy.")
+        with path.open("wb") as handle:
+            handle.write(cleaned)
+            handle.flush()
+            os.fsync(handle.fileno())
 
 
 def _check_status(response: httpx.Response, what: str) -> None:

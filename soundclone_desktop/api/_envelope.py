@@ -21,7 +21,7 @@ from soundclone_desktop.api.errors import (
     ServerError,
     SoundCloneError,
 )
-from soundclone_desktop.api.redact import scrub
+from soundclone_desktop.api.redact import scrub_excerpt
 
 _MAX_MESSAGE_LENGTH = 500
 _MISSING = object()
@@ -70,7 +70,8 @@ def parse_envelope(body: bytes) -> Envelope | None:
     data = value.get("data", _MISSING)
     return Envelope(
         code=normalise_code(value["code"]),
-        msg=None if msg is None else str(msg)[:_MAX_MESSAGE_LENGTH],
+        # Cut in classify(), after scrubbing: a cut here could leave a token's first half.
+        msg=None if msg is None else str(msg),
         data=None if data is _MISSING else data,
         has_data=data is not _MISSING and data is not None,
     )
@@ -129,7 +130,11 @@ def classify(
         return None
     else:
         code = envelope.code
-        server_message = None if envelope.msg is None else scrub(envelope.msg, secrets)
+        server_message = (
+            None
+            if envelope.msg is None
+            else scrub_excerpt(envelope.msg, _MAX_MESSAGE_LENGTH, secrets)
+        )
 
     cls = _error_class(http_status, code)
     details = f"HTTP {http_status}" if code is None else f"HTTP {http_status}, code {code}"

@@ -43,6 +43,8 @@ def sniff_kind(head: bytes) -> FileKind:
     if head[4:8] == b"ftyp":
         return "m4a"
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"WEBVTT"):
+        return "vtt"
     if text[:1] in (b"[", b"{"):
         return "json"
     if _SRT_START.match(text):

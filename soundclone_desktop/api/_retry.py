@@ -33,8 +33,9 @@ class RetryPolicy:
 
     Retry *n* (1 = the first retry) waits `min(max_delay, base_delay * 2**(n-1))`, of which
     the fraction `jitter` is randomised downwards: 0 waits exactly that long, 0.25 waits
-    75–100 % of it, 1.0 is "full jitter" (0–100 %). A server's `Retry-After` replaces
-    the computed delay, capped at 60 s. `max_attempts` counts the first try.
+    75–100 % of it, 1.0 is "full jitter" (0–100 %). A server's `Retry-After` (capped at
+    60 s) lengthens the computed delay, never shortens it. `max_attempts` counts the first
+    try.
     """
 
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
@@ -59,10 +60,13 @@ class RetryPolicy:
     def delay(
         self, retry: int, error: SoundCloneError, rand: Callable[[], float] = random.random
     ) -> float:
-        """The wait before retry *retry* after *error*: its Retry-After, else backoff."""
+        """The wait before retry *retry* after *error*: the longer of its Retry-After and
+        the backoff. A Retry-After of 0 or in the past (a skewed clock) must not turn the
+        retries into a burst, so it never waits less than the backoff."""
+        backoff = self.backoff(retry, rand)
         if isinstance(error, APIError) and error.retry_after is not None:
-            return min(max(error.retry_after, 0.0), MAX_RETRY_AFTER)
-        return self.backoff(retry, rand)
+            return max(min(error.retry_after, MAX_RETRY_AFTER), backoff)
+        return backoff
 
 
 NO_RETRIES = RetryPolicy(max_attempts=1)

@@ -7,6 +7,7 @@ a BaseException) is never caught and passes through untouched.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import random
 import time
@@ -34,6 +35,7 @@ from soundclone_desktop.api.errors import (
     RequestTimeout,
     SoundCloneError,
 )
+from soundclone_desktop.api.redact import scrub_value
 
 logger = logging.getLogger("soundclone_desktop.api")
 
@@ -195,7 +197,10 @@ class Transport:
             if error is not None:
                 raise error
             assert envelope is not None  # classify() returns an error for non-envelopes
-            return parse(envelope)
+            # Every string the server sent (a task's error, an id, a URL) may echo the key:
+            # scrub them all before anything can log, show or store one.
+            data = scrub_value(envelope.data, (token,))
+            return parse(dataclasses.replace(envelope, data=data))
 
         return await self.run(attempt, kind=kind, what=what)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -17,9 +18,9 @@ from soundclone_desktop.api.errors import MalformedResponseError
 ProgressCallback = Callable[[int, int | None], None]
 
 #: What a downloaded file turned out to be (sniffed from its first bytes).
-FileKind = Literal["mp3", "wav", "ogg", "flac", "m4a", "aac", "json", "srt", "bin"]
+FileKind = Literal["mp3", "wav", "ogg", "flac", "m4a", "aac", "json", "srt", "vtt", "bin"]
 AUDIO_KINDS: frozenset[FileKind] = frozenset({"mp3", "wav", "ogg", "flac", "m4a", "aac"})
-SUBTITLE_KINDS: frozenset[FileKind] = frozenset({"json", "srt"})
+SUBTITLE_KINDS: frozenset[FileKind] = frozenset({"json", "srt", "vtt"})
 
 
 class SupportsToJson(Protocol):
@@ -44,14 +45,29 @@ class TaskStatus(enum.StrEnum):
     def parse(cls, raw: object) -> TaskStatus:
         if not isinstance(raw, str):
             return cls.UNKNOWN
-        text = raw.strip().lower()
-        if text == "canceled":  # US spelling, seen in a third-party client
-            return cls.CANCELLED
+        text = raw.strip().lower().replace("-", "_").replace(" ", "_")
+        alias = _STATUS_ALIASES.get(text)
+        if alias is not None:
+            return alias
         try:
             status = cls(text)
         except ValueError:
             return cls.UNKNOWN
         return status
+
+
+# Words other clients of similar APIs have seen for the documented statuses. "Done" words
+# are not here: they count as completed only together with an audio link (`TaskInfo`).
+_STATUS_ALIASES = {
+    "canceled": TaskStatus.CANCELLED,  # US spelling, seen in a third-party client
+    "pending": TaskStatus.QUEUED,
+    "waiting": TaskStatus.QUEUED,
+    "running": TaskStatus.PROCESSING,
+    "in_progress": TaskStatus.PROCESSING,
+    "failure": TaskStatus.FAILED,
+    "error": TaskStatus.FAILED,
+}
+DONE_WORDS = frozenset({"success", "succeeded", "successful", "finished", "done", "complete"})
 
 
 _TERMINAL = frozenset({TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED})
@@ -128,6 +144,32 @@ def _bool(value: object) -> bool | None:
     return None
 
 
+def _field(obj: Mapping[str, object], *names: str) -> object:
+    """The first of *names* present with a value: `audioUrl` or its snake_case `audio_url`."""
+    for name in names:
+        value = obj.get(name)
+        if value is not None:
+            return value
+    return None
+
+
+def _subtitles(value: object) -> tuple[str | None, str | None]:
+    """`(url, inline text)` from a `subtitleFile` value.
+
+    The docs say it is a URL; servers have sent the subtitles themselves instead, as a JSON
+    list or object, or as a string holding JSON, SRT or WebVTT text. Inline content is kept
+    as text; only an http(s) address is a URL.
+    """
+    if isinstance(value, list | dict):
+        return None, json.dumps(value, ensure_ascii=False)
+    text = _text(value)
+    if text is None:
+        return None, None
+    if text.lstrip().lower().startswith(("http://", "https://")):
+        return text.strip(), None
+    return None, text
+
+
 @dataclass(frozen=True, slots=True)
 class TaskInfo:
     """A preview or production task as the server last described it."""
@@ -141,6 +183,7 @@ class TaskInfo:
     subtitle_url: str | None = None
     error: str | None = None
     status_raw: str | None = None  # the server's own word, kept for UNKNOWN statuses
+    subtitle_inline: str | None = None  # subtitles sent in the answer instead of a URL
     raw: Mapping[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -153,19 +196,31 @@ class TaskInfo:
         task_id = _text(obj.get("id"))
         if task_id is None:
             raise MalformedResponseError("The task answer has no task id.")
-        status_raw = obj.get("status")
+        status_raw = _text(obj.get("status"))
+        status = TaskStatus.parse(status_raw)
+        audio_url = _text(_field(obj, "audioUrl", "audio_url"))
+        if status is TaskStatus.UNKNOWN and audio_url and _is_done_word(status_raw):
+            status = TaskStatus.COMPLETED
+        subtitle_url, subtitle_inline = _subtitles(
+            _field(obj, "subtitleFile", "subtitle_file", "subtitleUrl", "subtitle_url")
+        )
         return cls(
             id=task_id,
-            status=TaskStatus.parse(status_raw),
+            status=status,
             model=_text(obj.get("model")),
             created=_timestamp(obj.get("created")),
-            model_id=_text(obj.get("modelId")),
-            audio_url=_text(obj.get("audioUrl")),
-            subtitle_url=_text(obj.get("subtitleFile")),
+            model_id=_text(_field(obj, "modelId", "model_id")),
+            audio_url=audio_url,
+            subtitle_url=subtitle_url,
             error=_error_text(obj.get("error")),
-            status_raw=status_raw if isinstance(status_raw, str) else None,
+            status_raw=status_raw,
+            subtitle_inline=subtitle_inline,
             raw=dict(obj),
         )
+
+
+def _is_done_word(raw: str | None) -> bool:
+    return raw is not None and raw.strip().lower() in DONE_WORDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -493,7 +493,8 @@ def _synth_batch(ctx: Context, files: list[str]) -> int:
                 subs = out / f"{stem}.subtitles{job.subtitle_path.suffix}"
                 subs = _deliver(job.subtitle_path, subs)
             lines.append(f"{name}: saved {audio}" + (f" ({seconds:.1f} s)" if seconds else "")
-                         + (f", subtitles {subs}" if subs else "") + ".")  # fmt: skip
+                         + (f", subtitles {subs}" if subs else "") + "."
+                         + (f" {job.message}" if job.message else ""))  # fmt: skip
         else:
             lines.append(f"{name}: {why}")
             code = code or status

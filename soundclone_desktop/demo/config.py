@@ -12,6 +12,10 @@ DEMO_VOICE_ID = "model_demo_narrator"
 """A voice that exists from the start, is ready and permanent, so production works at once."""
 
 FAULT_KINDS = ("http500", "envelope", "timeout", "drop", "malformed", "slow", "http429")
+# Faults a server may show on a file: only when asked for (in ``faults`` or by injection), so
+# the default random mix, and every seeded run built on it, stays as it was.
+FILE_FAULT_KINDS = ("notfound", "file-redirect", "echo-page")
+ALL_FAULT_KINDS = FAULT_KINDS + FILE_FAULT_KINDS
 FAULT_SCOPES = ("all", "reads", "creates")
 
 MODEL_TTL_SECONDS = 3 * 24 * 3600.0
@@ -21,10 +25,23 @@ MODEL_TTL_SECONDS = 3 * 24 * 3600.0
 def _fault_tuple(value: Iterable[str] | str) -> tuple[str, ...]:
     items = value.split(",") if isinstance(value, str) else list(value)
     kinds = tuple(item.strip() for item in items if item.strip())
-    unknown = [kind for kind in kinds if kind not in FAULT_KINDS]
+    unknown = [kind for kind in kinds if kind not in ALL_FAULT_KINDS]
     if unknown:
-        raise ValueError(f"unknown fault kind(s) {unknown}; choose from {', '.join(FAULT_KINDS)}")
+        raise ValueError(
+            f"unknown fault kind(s) {unknown}; choose from {', '.join(ALL_FAULT_KINDS)}"
+        )
     return kinds
+
+
+def _quirk_tuple(value: Iterable[str] | str) -> tuple[str, ...]:
+    from .quirks import QUIRKS
+
+    items = value.split(",") if isinstance(value, str) else list(value)
+    quirks = tuple(item.strip() for item in items if item.strip())
+    unknown = [quirk for quirk in quirks if quirk not in QUIRKS]
+    if unknown:
+        raise ValueError(f"unknown quirk(s) {unknown}; choose from {', '.join(QUIRKS)}")
+    return quirks
 
 
 @dataclass(frozen=True)
@@ -61,10 +78,12 @@ class DemoConfig:
     refund_failed_production: bool = True
     max_upload_bytes: int = 100 * 1024 * 1024
     sample_rate: int = 16000
+    quirks: tuple[str, ...] = ()  # hostile answer shapes, see demo/quirks.py
 
     def __post_init__(self) -> None:
         # Accept a list or a comma-separated string from callers; store an immutable tuple.
         object.__setattr__(self, "faults", _fault_tuple(self.faults))
+        object.__setattr__(self, "quirks", _quirk_tuple(self.quirks))
         if self.fault_scope not in FAULT_SCOPES:
             raise ValueError(f"fault_scope must be one of {', '.join(FAULT_SCOPES)}")
         if not 0.0 <= self.fail_rate <= 1.0:

@@ -10,6 +10,12 @@ the client never learns its id: the realistic worst case):
 - ``timeout``  processes, waits ``fault_delay`` seconds, then closes without an answer;
 - ``drop``     processes, then closes the connection without an answer;
 - ``malformed`` processes, then answers HTTP 200 with truncated JSON.
+
+File faults, only when asked for (see ``FILE_FAULT_KINDS``), before processing:
+
+- ``notfound``      HTTP 404;
+- ``file-redirect`` HTTP 302 to ``file:///etc/passwd``;
+- ``echo-page``     HTTP 200 with a text body that starts with the API key.
 """
 
 from __future__ import annotations
@@ -18,9 +24,9 @@ import random
 import threading
 from dataclasses import dataclass
 
-from .config import FAULT_KINDS, DemoConfig
+from .config import ALL_FAULT_KINDS, FILE_FAULT_KINDS, DemoConfig
 
-BEFORE = frozenset({"http500", "envelope", "http429"})
+BEFORE = frozenset({"http500", "envelope", "http429", *FILE_FAULT_KINDS})
 AFTER = frozenset({"timeout", "drop", "malformed"})
 
 
@@ -45,8 +51,10 @@ class FaultPlan:
 
     def inject(self, kind: str, count: int = 1, path_contains: str | None = None) -> None:
         """Make the next ``count`` matching API or file requests fail with ``kind``."""
-        if kind not in FAULT_KINDS:
-            raise ValueError(f"unknown fault kind {kind!r}; choose from {', '.join(FAULT_KINDS)}")
+        if kind not in ALL_FAULT_KINDS:
+            raise ValueError(
+                f"unknown fault kind {kind!r}; choose from {', '.join(ALL_FAULT_KINDS)}"
+            )
         if count < 1:
             raise ValueError("count must be at least 1")
         with self._lock:

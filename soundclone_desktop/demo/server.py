@@ -29,6 +29,7 @@ from .config import DemoConfig
 from .errors import CODE_AUTH, CODE_OK, CODE_SERVER, ApiError, bad_request
 from .faults import AFTER, BEFORE, FaultPlan
 from .files import FileStore
+from .quirks import reshape_task, to_webvtt
 from .state import DemoState
 from .validation import require_object
 
@@ -336,7 +337,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _dispatch(self, route: str, path: str, body: bytes) -> object:
         state = self.demo.state
         if route == "task":
-            return state.get_task(unquote(path.rsplit("/", 1)[1]))
+            task = state.get_task(unquote(path.rsplit("/", 1)[1]))
+            quirks = self.demo.config.quirks
+            if not quirks or not isinstance(task, dict):
+                return task
+            return reshape_task(task, quirks, self.demo.config.token, self._subtitle_bytes)
         if route == "user_balance":
             return state.ledger.user_balance()
         if route == "key_balance":
@@ -377,6 +382,10 @@ class _Handler(BaseHTTPRequestHandler):
             part.filename.replace("\\", "/").rsplit("/", 1)[-1], part.data
         )
 
+    def _subtitle_bytes(self, url: str) -> bytes | None:
+        stored = self.demo.files.get(unquote(urlsplit(url).path))
+        return None if stored is None else stored.read()
+
     def _file(self, method: str, path: str) -> Reply:
         if method != "GET":
             error = ApiError(20002, f"method {method} is not allowed on {path}", 405)
@@ -385,6 +394,8 @@ class _Handler(BaseHTTPRequestHandler):
         if stored is None:
             # A storage URL that does not exist is a plain 404 in every mode.
             return self._envelope_error(ApiError(20002, f"file not found: {path}", 404), True)
+        if "vtt-subtitles" in self.demo.config.quirks and path.startswith("/files/subtitles/"):
+            return Reply(200, to_webvtt(stored.read()), "text/vtt; charset=utf-8")
         return Reply(200, stored.read(), stored.content_type)
 
     # -- the demo control plane -------------------------------------------------------------------
@@ -449,11 +460,21 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _envelope_error(self, error: ApiError, always_status: bool = False) -> Reply:
         use_status = always_status or self.demo.config.http_status_errors
-        return self._envelope(error.code, error.msg, None, error.http_status if use_status else 200)
+        msg = error.msg
+        if "echo-key" in self.demo.config.quirks:
+            msg += f" (key {self.demo.config.token})"
+        return self._envelope(error.code, msg, None, error.http_status if use_status else 200)
 
     def _fault_reply(self, fault: str) -> Reply:
         if fault == "http500":
             return self._envelope(CODE_SERVER, "internal server error, please retry", None, 500)
+        if fault == "notfound":
+            return self._envelope_error(ApiError(20002, "file not found", 404), True)
+        if fault == "file-redirect":
+            return Reply(302, b"", "text/plain", {"Location": "file:///etc/passwd"})
+        if fault == "echo-page":
+            body = f"{self.demo.config.token} may not download this file now; try again."
+            return Reply(200, body.encode(), "text/plain; charset=utf-8")
         if fault == "http429":
             reply = self._envelope(CODE_SERVER, "too many requests, retry after 1 s", None, 429)
             reply.headers["Retry-After"] = "1"

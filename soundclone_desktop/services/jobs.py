@@ -50,6 +50,9 @@ class FailureReason(StrEnum):
     TASK_UNKNOWN = "task-unknown"  # the server no longer answers for the task id
     TOO_LARGE = "too-large"  # the result exceeded the download cap
     NO_MODEL_ID = "no-model-id"  # a preview finished without a voice
+    # The app cannot go on by itself (an answer it does not understand, a link that does not
+    # work, a server silent for too long); the sentence says why and what to do.
+    NEEDS_ATTENTION = "needs-attention"
 
 
 class JobKind(StrEnum):

@@ -197,3 +197,68 @@ def _sentence(text: str) -> str:
     """``text`` trimmed and ending with a full stop, so it can sit inside a sentence."""
     text = " ".join(text.split())
     return text if text.endswith((".", "!", "?", "。", "！", "？")) else text + "."
+
+
+# -- final notes: a job that cannot go on by itself ends with one of these ------------------
+
+_look_it_up = "Look the task up on the website; its result is kept there."
+
+
+def needs_attention_status(task_id: str | None, status: str) -> JobText:
+    return JobText(
+        f"Needs your attention: the server keeps reporting task {task_id} as “{status}”, a "
+        f"status this app does not understand, so it stopped checking. {_look_it_up}",
+        "needs_attention_status",
+        str(task_id),
+        status,
+    )
+
+
+def needs_attention_no_link(task_id: str | None) -> JobText:
+    return JobText(
+        f"Needs your attention: the server says task {task_id} is finished but sends no audio "
+        f"link, so the app stopped asking. {_look_it_up}",
+        "needs_attention_no_link",
+        str(task_id),
+    )
+
+
+def needs_attention_link(task_id: str | None, detail: str) -> JobText:
+    return JobText(
+        f"Needs your attention: the audio of task {task_id} cannot be downloaded ({detail}), "
+        f"so the app stopped trying. {_look_it_up}",
+        "needs_attention_link",
+        str(task_id),
+        detail,
+    )
+
+
+def needs_attention_unreachable(task_id: str | None, minutes: float) -> JobText:
+    shown = f"{max(1.0, minutes):.0f}"
+    return JobText(
+        f"Needs your attention: the server did not answer properly for about {shown} min, so "
+        f"the app stopped checking on task {task_id}. The task continues on the server; "
+        "look it up on the website.",
+        "needs_attention_unreachable",
+        str(task_id),
+        shown,
+    )
+
+
+def needs_attention_slow(task_id: str | None, hours: float) -> JobText:
+    shown = f"{hours:g}"
+    return JobText(
+        f"Needs your attention: task {task_id} is still not finished after {shown} h, so the "
+        "app stopped checking. It continues on the server; look it up on the website later.",
+        "needs_attention_slow",
+        str(task_id),
+        shown,
+    )
+
+
+def subtitles_failed(detail: str) -> JobText:
+    return JobText(
+        f"The audio was saved, but the subtitles could not be downloaded ({detail}).",
+        "subtitles_failed",
+        detail,
+    )

@@ -34,6 +34,11 @@ class PollPolicy:
     backoff_max: float = 60.0
     long_after: float = 1800.0  # flag "taking unusually long" after this since submission
     long_interval: float = 60.0
+    # Bounds: past any of these a job ends "needs your attention" instead of going on for ever.
+    max_failures: int = 20  # transient errors in a row (polls or downloads): ~17 min of backoff
+    max_odd_answers: int = 6  # answers in a row with an unknown status, or done without a link
+    max_broken_links: int = 2  # audio links that fail for good (404, file://): one fresh try
+    give_up_after: float = 6 * 3600.0  # since submission
 
     def __post_init__(self) -> None:
         if self.min_interval <= 0 or self.min_gap < 0 or self.first_poll_margin < 0:
@@ -50,6 +55,10 @@ class PollPolicy:
             raise ValueError("need 0 < backoff_initial <= backoff_max")
         if self.long_interval < self.min_interval:
             raise ValueError("long_interval must be >= min_interval")
+        if min(self.max_failures, self.max_odd_answers, self.max_broken_links) < 1:
+            raise ValueError("the max_* limits must be at least 1")
+        if self.give_up_after < self.long_after:
+            raise ValueError("give_up_after must be >= long_after")
 
     @classmethod
     def for_demo(cls) -> PollPolicy:
@@ -63,7 +72,7 @@ class PollPolicy:
         return cls(
             min_interval=1.0, interval=1.0, max_interval=2.0, min_gap=0.02, max_concurrent=8,
             max_concurrent_downloads=4, backoff_initial=0.5, backoff_max=5.0,
-            long_after=300.0, long_interval=5.0,
+            long_after=300.0, long_interval=5.0, give_up_after=1800.0,
         )  # fmt: skip
 
     def first_poll_delay(self, expected_duration: float | None) -> float:

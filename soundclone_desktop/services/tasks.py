@@ -15,7 +15,12 @@ Polling rules, all in :class:`~.schedule.PollPolicy`:
 - across tasks: at least ``min_gap`` between two poll requests and at most
   ``max_concurrent`` in flight, so thirty jobs never become thirty simultaneous requests;
 - a transient error backs that task off exponentially (to ``backoff_max``) and shows
-  "Reconnecting…"; it never fails the job: the task is paid for, its result must not be lost;
+  "Reconnecting…"; it never fails the job, but past ``max_failures`` in a row the job ends
+  "needs your attention" (``FailureReason.NEEDS_ATTENTION``, the sentence says why), as it
+  does after ``max_odd_answers`` unknown statuses or finished-without-a-link answers, after
+  ``max_broken_links`` audio links that fail for good, or ``give_up_after`` since submission:
+  every job ends in bounded time, and the task stays on the server;
+- subtitles never hold the audio back: when they cannot be had the job is done with a note;
 - a rejected API key halts polling for every job until :meth:`TaskRunner.resume`;
 - past ``long_after`` a task is flagged as unusually slow and polled every ``long_interval``.
 
@@ -41,9 +46,11 @@ from soundclone_desktop.api.errors import (
     AuthenticationError,
     BadRequestError,
     ConnectError,
+    DownloadError,
     DownloadTooLarge,
     OutcomeUnknownError,
     SoundCloneError,
+    UnexpectedContentError,
 )
 from soundclone_desktop.api.models import (
     AUDIO_KINDS,
@@ -58,6 +65,7 @@ from soundclone_desktop.core.script import analyze
 
 from . import messages
 from .estimator import FinishEstimator
+from .inline_subtitles import save_inline_subtitles
 from .jobs import FailureReason, Job, JobKind, JobState, Params
 from .schedule import PollPolicy, TaskTimer
 
@@ -103,6 +111,10 @@ class _Entry:
     holds_slot: bool = False  # its poll request counts against max_concurrent
     cancel_requested: bool = False  # cancel() arrived while the create was in flight
     learn: bool = False  # submitted here, so its duration teaches the estimator
+    odd_answers: int = 0  # answers in a row with an unknown status or without an audio link
+    broken_links: int = 0  # audio downloads that failed for good (404, file://, …)
+    failing_since: float | None = None  # when the current run of transient failures began
+    subtitle_problem: str | None = None  # why subtitles were given up (audio still delivered)
 
 
 class TaskRunner:
@@ -459,7 +471,10 @@ class TaskRunner:
             if not isinstance(exc, SoundCloneError):
                 log.exception("Unexpected error while following task %s", job.task_id)
             retry_after = exc.retry_after if isinstance(exc, APIError) else None
-            delay = timer.failed(self._clock(), retry_after)
+            delay = self._backoff(entry, retry_after)
+            if delay is None:
+                self._give_up_unreachable(entry)
+                return
             log.info(
                 "Polling task %s failed (%s); retrying in %.1f s",
                 job.task_id,
@@ -487,9 +502,25 @@ class TaskRunner:
             self._fail(entry, FailureReason.TASK_CANCELLED, messages.TASK_CANCELLED_BY_SERVER)
         else:
             if info.status is TaskStatus.UNKNOWN:
+                entry.odd_answers += 1
                 log.warning(
-                    "Task %s has an unknown status %r; still polling.", job.task_id, info.status_raw
+                    "Task %s has an unknown status %r (%d in a row).",
+                    job.task_id,
+                    info.status_raw,
+                    entry.odd_answers,
                 )
+                if entry.odd_answers >= self.policy.max_odd_answers:
+                    status = info.status_raw or "(none)"
+                    text = messages.needs_attention_status(job.task_id, status)
+                    self._fail(entry, FailureReason.NEEDS_ATTENTION, text)
+                    return
+            else:
+                entry.odd_answers = 0
+            if now - timer.submitted_at >= self.policy.give_up_after:
+                hours = round(self.policy.give_up_after / 3600, 2)
+                text = messages.needs_attention_slow(job.task_id, hours)
+                self._fail(entry, FailureReason.NEEDS_ATTENTION, text)
+                return
             gap = timer.pending(now, self._rng)
             message = messages.taking_long(gap) if timer.is_long(now) else None
             if job.expected_finish is not None and now >= job.expected_finish:
@@ -521,62 +552,149 @@ class TaskRunner:
         self._wake.set()  # the scheduler may be sleeping until a first poll that moved
 
     async def _download(self, entry: _Entry, info: TaskInfo) -> None:
-        """Fetch audio and subtitles together; keep whichever arrived if one fails."""
+        """Fetch audio and subtitles together; keep whichever arrived if one fails.
+
+        The audio decides the job: it is retried within the bounds, and a link that fails
+        for good ends the job "needs your attention". Subtitles that cannot be had (a dead
+        link, an unreadable file, or transient errors up to the bound) never hold the audio
+        back: the job is done with a note saying so.
+        """
         job, timer = entry.job, entry.timer
         assert timer is not None and job.task_id is not None
-        if not info.audio_url:
-            delay = timer.failed(self._clock())
+        if not info.audio_url and job.audio_path is None:
+            entry.odd_answers += 1
+            delay = self._backoff(entry)
+            if delay is None or entry.odd_answers >= self.policy.max_odd_answers:
+                text = messages.needs_attention_no_link(job.task_id)
+                self._fail(entry, FailureReason.NEEDS_ATTENTION, text)
+                return
             self._set(entry, JobState.DOWNLOADING, message=messages.waiting_for_link(delay))
             return
+        entry.odd_answers = 0
         self._set(entry, JobState.DOWNLOADING)
         wants_subtitles = isinstance(job.params, ProductionParams) and job.params.subtitles
+        stem = f"{job.task_id}.subtitles"
+        needs_subtitles = job.subtitle_path is None and entry.subtitle_problem is None
+        if needs_subtitles and info.subtitle_inline is not None:
+            try:
+                job.subtitle_path = await asyncio.to_thread(
+                    save_inline_subtitles, info.subtitle_inline, entry.dest_dir, stem
+                )
+            except ValueError as exc:  # SubtitleFormatError: the text is no subtitle format
+                entry.subtitle_problem = str(exc).rstrip(".")
         fetch: dict[str, Awaitable[Downloaded]] = {}
         async with self._download_slots:
-            if job.audio_path is None:
+            if job.audio_path is None and info.audio_url:
                 # `expect`: an error page served with HTTP 200 must not be saved as the result.
                 fetch["audio"] = self._client.download(
                     info.audio_url, entry.dest_dir, job.task_id, expect=AUDIO_KINDS
                 )
-            if job.subtitle_path is None and info.subtitle_url:
-                stem = f"{job.task_id}.subtitles"
+            if needs_subtitles and job.subtitle_path is None and info.subtitle_url:
                 fetch["subtitles"] = self._client.download(
                     info.subtitle_url, entry.dest_dir, stem, expect=SUBTITLE_KINDS
                 )
             results = await asyncio.gather(*fetch.values(), return_exceptions=True)
-        errors: list[BaseException] = []
+        failed: dict[str, BaseException] = {}
         for what, result in zip(fetch, results, strict=True):
+            if isinstance(result, asyncio.CancelledError):
+                raise result
             if isinstance(result, BaseException):
-                errors.append(result)
+                failed[what] = result
             elif what == "audio":
                 job.audio_path = result.path
             else:
                 job.subtitle_path = result.path
-        for error in errors:
-            if isinstance(error, asyncio.CancelledError):
-                raise error
-            if isinstance(error, DownloadTooLarge):
-                self._fail(
-                    entry, FailureReason.TOO_LARGE, messages.too_large(job.task_id, error.limit)
-                )
-                return
-        if errors:
-            delay = timer.failed(self._clock())
+        if failed:
             log.info(
-                "Download for task %s failed (%s); retrying in %.1f s",
+                "Download for task %s failed (%s)",
                 job.task_id,
-                ", ".join(type(e).__name__ for e in errors),
-                delay,
+                ", ".join(f"{what}: {type(e).__name__}" for what, e in failed.items()),
             )
-            self._set(entry, JobState.DOWNLOADING, message=messages.download_retry(delay))
+        subtitle_error = failed.get("subtitles")
+        if subtitle_error is not None and not _transient(subtitle_error):
+            entry.subtitle_problem = _download_detail(subtitle_error)
+            subtitle_error = None
+        audio_error = failed.get("audio")
+        if isinstance(audio_error, DownloadTooLarge):
+            self._fail(
+                entry, FailureReason.TOO_LARGE, messages.too_large(job.task_id, audio_error.limit)
+            )
             return
+        if audio_error is not None and not _transient(audio_error):
+            entry.broken_links += 1  # worth one fresh link from a new poll, not more
+            if entry.broken_links >= self.policy.max_broken_links:
+                detail = _download_detail(audio_error)
+                text = messages.needs_attention_link(job.task_id, detail)
+                self._fail(entry, FailureReason.NEEDS_ATTENTION, text)
+                return
+        if audio_error is not None or subtitle_error is not None:
+            delay = self._backoff(entry)
+            if delay is None:
+                if audio_error is not None:
+                    self._give_up_unreachable(entry)
+                    return
+                assert subtitle_error is not None
+                entry.subtitle_problem = _download_detail(subtitle_error)
+            else:
+                self._set(entry, JobState.DOWNLOADING, message=messages.download_retry(delay))
+                return
         if job.kind is JobKind.PREVIEW and not job.model_id:
             self._fail(entry, FailureReason.NO_MODEL_ID, messages.NO_MODEL_ID)
             return
-        note = messages.NO_SUBTITLES if wants_subtitles and job.subtitle_path is None else None
+        note: str | None = None
+        if entry.subtitle_problem is not None and job.subtitle_path is None:
+            note = messages.subtitles_failed(entry.subtitle_problem)
+        elif wants_subtitles and job.subtitle_path is None:
+            note = messages.NO_SUBTITLES
         self._finish(entry, JobState.DOWNLOADED, message=note)
+
+    def _backoff(self, entry: _Entry, retry_after: float | None = None) -> float | None:
+        """Count a transient failure and return the wait before the next try, or None once
+        ``max_failures`` in a row are used up."""
+        timer = entry.timer
+        assert timer is not None
+        now = self._clock()
+        delay = timer.failed(now, retry_after)
+        if timer.failures == 1 or entry.failing_since is None:
+            entry.failing_since = now
+        if timer.failures >= self.policy.max_failures:
+            return None
+        return delay
+
+    def _give_up_unreachable(self, entry: _Entry) -> None:
+        since = entry.failing_since if entry.failing_since is not None else self._clock()
+        minutes = (self._clock() - since) / 60
+        text = messages.needs_attention_unreachable(entry.job.task_id, minutes)
+        self._fail(entry, FailureReason.NEEDS_ATTENTION, text)
 
 
 _STATE_FOR = {TaskStatus.QUEUED: JobState.QUEUED, TaskStatus.PROCESSING: JobState.PROCESSING}
+
+
+def _transient(error: BaseException) -> bool:
+    """Whether trying again may help: retryable client errors, and anything unexpected
+    (local file errors included), which stays bounded by ``max_failures``."""
+    if isinstance(error, SoundCloneError):
+        return error.retryable
+    return True
+
+
+def _download_detail(error: BaseException) -> str:
+    """A short English clause for why a download failed (no URL: it may carry a token)."""
+    if isinstance(error, UnexpectedContentError):
+        return f"the server sent {error.kind} data instead of the file"
+    if isinstance(error, DownloadTooLarge):
+        return "the file is too large"
+    if isinstance(error, DownloadError):
+        status = error.http_status
+        if status is not None and 300 <= status < 400:
+            return "the link redirects to an address that is not on the web"
+        if status is not None:
+            return f"HTTP {status}"
+        return "the link is not a web address"
+    if isinstance(error, APIError) and error.http_status is not None:
+        return f"HTTP {error.http_status}"
+    return "the connection failed"
 
 
 def billable_chars(params: Params) -> int:

@@ -133,6 +133,37 @@ def _templates() -> dict[str, str]:
             "list on the website before submitting again.",
         ),
         "invalid": translate(CTX, "The request was not sent: {0}"),
+        "needs_attention_status": translate(
+            CTX,
+            "Needs your attention: the server keeps reporting task {0} as “{1}”, a status "
+            "this app does not understand, so it stopped checking. Look the task up on the "
+            "website; its result is kept there.",
+        ),
+        "needs_attention_no_link": translate(
+            CTX,
+            "Needs your attention: the server says task {0} is finished but sends no audio "
+            "link, so the app stopped asking. Look the task up on the website; its result is "
+            "kept there.",
+        ),
+        "needs_attention_link": translate(
+            CTX,
+            "Needs your attention: the audio of task {0} cannot be downloaded ({1}), so the "
+            "app stopped trying. Look the task up on the website; its result is kept there.",
+        ),
+        "needs_attention_unreachable": translate(
+            CTX,
+            "Needs your attention: the server did not answer properly for about {1} min, so "
+            "the app stopped checking on task {0}. The task continues on the server; look it "
+            "up on the website.",
+        ),
+        "needs_attention_slow": translate(
+            CTX,
+            "Needs your attention: task {0} is still not finished after {1} h, so the app "
+            "stopped checking. It continues on the server; look it up on the website later.",
+        ),
+        "subtitles_failed": translate(
+            CTX, "The audio was saved, but the subtitles could not be downloaded ({0})."
+        ),
     }
 
 

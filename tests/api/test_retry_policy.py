@@ -66,8 +66,18 @@ def test_retry_after_replaces_backoff_and_is_capped() -> None:
     policy = RetryPolicy(base_delay=1.0, max_delay=6.0)
     assert policy.delay(1, RateLimitError("x", retry_after=7.0)) == 7.0
     assert policy.delay(1, ServerError("x", retry_after=600.0)) == 60.0
-    assert policy.delay(1, RateLimitError("x", retry_after=0.0)) == 0.0
     assert policy.delay(2, RateLimitError("x"), rand=lambda: 0.0) == 2.0
+
+
+def test_a_retry_after_in_the_past_still_waits_the_backoff() -> None:
+    """Issue 11 item 7: `Retry-After: 0` or a date in the past (parsed as 0) used to mean
+    "resend at once", so a skewed server clock turned the retries into a burst."""
+    policy = RetryPolicy(base_delay=1.0, max_delay=6.0)
+    past = parse_retry_after(format_datetime(datetime.fromtimestamp(NOW - 600, UTC), usegmt=True),
+                             now=NOW)  # fmt: skip
+    assert past == 0.0
+    assert policy.delay(1, RateLimitError("x", retry_after=past), rand=lambda: 0.0) == 1.0
+    assert policy.delay(3, ServerError("x", retry_after=0.5), rand=lambda: 0.0) == 4.0
 
 
 @pytest.mark.parametrize("kwargs", [{"max_attempts": 0}, {"jitter": 1.5}, {"base_delay": -1}])

@@ -138,6 +138,12 @@ def _sample_messages() -> list[str]:
         "waiting_for_link": (5.0,),
         "download_retry": (5.0,),
         "too_large": ("audio_1", 500_000_000),
+        "needs_attention_status": ("audio_1", "2"),
+        "needs_attention_no_link": ("audio_1",),
+        "needs_attention_link": ("audio_1", "HTTP 404"),
+        "needs_attention_unreachable": ("audio_1", 17.0),
+        "needs_attention_slow": ("audio_1", 6.0),
+        "subtitles_failed": ("HTTP 404",),
     }
     functions = {
         name
