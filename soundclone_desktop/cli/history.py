@@ -337,6 +337,13 @@ def _resume_result(ctx: Context, report: ResumeReport, halted: str | None) -> in
             "saves its result, or `soundclone resume ID --resubmit` sends it again."
         )
         code = code or EXIT_OUTCOME_UNKNOWN
+    if report.in_flight:
+        owners = ", ".join(sorted({str(r.owner_pid) for r in report.in_flight}))
+        lines.append(
+            f"{_plural(len(report.in_flight), 'task')} still being sent by another running "
+            f"SoundClone (process {owners}); left to it, so nothing is paid twice. Run "
+            "`soundclone resume` again after it has finished if it leaves anything behind."
+        )
     if report.lost:
         lines.append(
             f"{_plural(len(report.lost), 'task')} of an earlier demo session could not "
@@ -377,6 +384,7 @@ def _report_json(report: ResumeReport, outcomes: dict[str, tuple[int, str]]) -> 
         ],
         "outcome_unknown": [record_json(r) for r in report.outcome_unknown],
         "lost": [r.local_id for r in report.lost],
+        "in_flight": [{"id": r.local_id, "pid": r.owner_pid} for r in report.in_flight],
         "other_server": [
             {"id": r.local_id, "task_id": r.task_id, "server": r.base_url}
             for r in report.other_server
