@@ -18,6 +18,7 @@ import asyncio
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ from soundclone_desktop.core.pricing import (
     estimate_production,
     format_money,
 )
+from soundclone_desktop.services.balance_watch import evidence
 from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.services.recorder import (
     JobRecorder,
@@ -163,9 +165,22 @@ def record_json(record: TaskRecord) -> dict[str, object]:
         "audio_seconds": record.duration,
         "error": record.error,
         "reason": record.reason,
+        "balance_before": _decimal_text(record.balance_before),
+        "balance_after": _decimal_text(record.balance_after),
         "audio": str(record.audio_path) if record.audio_path else None,
         "subtitles": str(record.subtitle_path) if record.subtitle_path else None,
     }
+
+
+def _decimal_text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _evidence(record: TaskRecord) -> str:
+    """What the balance said about an unknown create ("" when it was not measured)."""
+    if record.balance_before is None or record.balance_after is None:
+        return ""
+    return str(evidence(record.balance_before, record.balance_after))
 
 
 def _cells(record: TaskRecord) -> tuple[str, ...]:
@@ -194,6 +209,10 @@ def _notes(records: Sequence[TaskRecord]) -> list[str]:
     notes: list[str] = []
     unknown = sum(1 for r in records if r.state is JobState.OUTCOME_UNKNOWN)
     unfinished = sum(1 for r in records if not r.state.is_terminal)
+    for record in records:
+        said = _evidence(record) if record.state is JobState.OUTCOME_UNKNOWN else ""
+        if said:
+            notes.append(f"{record.local_id[:SHORT_ID]}: {said}")
     if unknown:
         notes.append(
             f"{_plural(unknown, 'task')} with an unknown outcome: the request may have created "
@@ -332,6 +351,8 @@ def _resume_result(ctx: Context, report: ResumeReport, halted: str | None) -> in
             lines.append(
                 f"  {record.local_id[:SHORT_ID]} “{record.excerpt(40)}”{_cost_note(record)}"
             )
+            if _evidence(record):
+                lines.append(f"    {_evidence(record)}")
         lines.append(
             "  Look each up on the website, then `soundclone resume ID --task TASK_ID` "
             "saves its result, or `soundclone resume ID --resubmit` sends it again."
