@@ -41,6 +41,7 @@ from soundclone_desktop import __version__
 from soundclone_desktop.api.redact import RedactAuthorization
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.services.clone_adopt import adopt_finished_clones
+from soundclone_desktop.services.intent import RecordGuard
 from soundclone_desktop.services.jobs import JobState
 from soundclone_desktop.services.recorder import (
     JobRecorder,
@@ -222,7 +223,7 @@ def build_context(
     if voice_library is not None:
         usage = VoiceUsageRecorder(voice_library, demo=lambda: session.demo)
         session.add_job_listener(usage)
-    library = open_task_library(data_dir)
+    library, library_error = open_task_library(data_dir)
     ctx = AppContext(
         settings=settings,
         settings_store=store,
@@ -235,26 +236,40 @@ def build_context(
         voice_library=voice_library,
         library=library,
     )
-    if library is not None:
+
+    def recorder_for(opened: TaskLibrary) -> JobRecorder:
         # Read at each call: the session reconnects (demo, another server); the library
         # keeps what a job's first call said, made while its runner was the current one.
-        recorder = JobRecorder(
-            library,
+        return JobRecorder(
+            opened,
             base_url=lambda: session.base_url,
             demo=lambda: session.demo,
             estimate=price_estimate(ctx.prices),
         )
-        session.add_job_listener(recorder)
+
+    if library is not None:
+        session.add_job_listener(recorder_for(library))
+    else:
+        # No record, no create: each create tries the library again (space may have been
+        # freed) and is refused with the reason while it still cannot be written.
+        def reopen() -> JobRecorder:
+            opened, error = open_task_library(data_dir)
+            if opened is None:
+                raise error or LibraryError("The task library cannot be opened.")
+            return recorder_for(opened)
+
+        folder = paths.library_path(data_dir).parent
+        session.add_job_listener(RecordGuard(folder, library_error or OSError(), reopen))
     return ctx
 
 
-def open_task_library(data_dir: Path) -> TaskLibrary | None:
-    """The task library in the data folder; None (logged) if it cannot be opened."""
+def open_task_library(data_dir: Path) -> tuple[TaskLibrary | None, Exception | None]:
+    """The task library in the data folder, or None (logged) and why it cannot be opened."""
     try:
-        return TaskLibrary(paths.library_path(data_dir))
-    except (LibraryError, OSError, sqlite3.Error):
-        log.exception("Could not open the task library; tasks will not be recorded")
-        return None
+        return TaskLibrary(paths.library_path(data_dir)), None
+    except (LibraryError, OSError, sqlite3.Error) as exc:
+        log.warning("Could not open the task library; nothing can be sent until it can: %s", exc)
+        return None, exc
 
 
 def open_voice_library(data_dir: Path) -> VoiceLibrary | None:

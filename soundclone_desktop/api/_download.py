@@ -19,6 +19,7 @@ from soundclone_desktop.api._transport import Transport, loggable, translate
 from soundclone_desktop.api.errors import (
     AuthenticationError,
     DownloadError,
+    DownloadStorageError,
     DownloadTooLarge,
     RateLimitError,
     ServerError,
@@ -26,6 +27,7 @@ from soundclone_desktop.api.errors import (
 )
 from soundclone_desktop.api.models import Downloaded, FileKind, ProgressCallback
 from soundclone_desktop.api.redact import REDACTED, scrub, scrub_excerpt, spellings
+from soundclone_desktop.core.storage import storage_cause
 
 logger = logging.getLogger("soundclone_desktop.api")
 
@@ -51,7 +53,11 @@ async def download(
     start = httpx.URL(url)
     if not _is_web_address(start):
         raise DownloadError(f"Not a downloadable address: {scrub(loggable(start), secrets)}")
-    dest_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _raise_if_storage(exc, dest_dir)
+        raise
     safe = sanitise_stem(stem)
     part = dest_dir / f"{safe}.part"
     what = scrub(f"GET {loggable(start)}", secrets)
@@ -73,6 +79,11 @@ async def download(
                 await asyncio.to_thread(_scrub_file, part, secrets)
             final = dest_dir / f"{safe}.{kind}"
             os.replace(part, final)  # atomic: readers see the old file or the whole new one
+        except OSError as exc:  # the network's errors arrive translated: this is the disk
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
+            _raise_if_storage(exc, dest_dir)
+            raise
         except BaseException:
             # Whatever went wrong (cancellation included), no half file is left behind.
             part.unlink(missing_ok=True)
@@ -165,6 +176,15 @@ def _check_status(response: httpx.Response, what: str) -> None:
         retry_after = parse_retry_after(response.headers.get("Retry-After"))
         raise ServerError(message, None, status, retry_after=retry_after)
     raise DownloadError(message, http_status=status)
+
+
+def _raise_if_storage(exc: OSError, folder: Path) -> None:
+    """A lasting disk condition (full, read-only, no permission) becomes a non-retryable
+    :class:`DownloadStorageError`; any other ``OSError`` is left to the caller."""
+    cause = storage_cause(exc)
+    if cause is not None:
+        message = f"Cannot write to {folder}: {exc.strerror or exc}."
+        raise DownloadStorageError(message, folder, cause) from exc
 
 
 def _too_large(what: str, max_bytes: int) -> DownloadTooLarge:

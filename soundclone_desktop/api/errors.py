@@ -14,6 +14,7 @@ SoundCloneError
 ├── MalformedResponseError    not JSON / not the envelope
 ├── DownloadError            e.g. HTTP 403/404/410 on an expired link
 │   ├── DownloadTooLarge
+│   ├── DownloadStorageError  the file cannot be written here (disk full, read-only)
 │   └── UnexpectedContentError  not the expected kind of file  retryable
 ├── InvalidFileError          refused locally before an upload
 └── OutcomeUnknownError       a create that may have been processed; never resent
@@ -25,7 +26,10 @@ No exception ever holds the token or an `httpx.Request` (whose headers carry it)
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
+
+from soundclone_desktop.core.storage import StorageCause
 
 
 class SoundCloneError(Exception):
@@ -146,6 +150,16 @@ class DownloadTooLarge(DownloadError):  # noqa: N818 - name fixed by docs/intern
     def __init__(self, message: str, limit: int) -> None:
         super().__init__(message)
         self.limit = limit
+
+
+class DownloadStorageError(DownloadError):
+    """The file arrived but cannot be written to ``folder``: a lasting local condition
+    (``cause``: disk full, read-only, no permission), so it is not retried."""
+
+    def __init__(self, message: str, folder: Path, cause: StorageCause | None) -> None:
+        super().__init__(message)
+        self.folder = folder
+        self.cause = cause
 
 
 class InvalidFileError(SoundCloneError):

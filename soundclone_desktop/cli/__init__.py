@@ -35,7 +35,9 @@ Exit codes:
 ====  ============================================================================
 0     success
 1     ``estimate``: the script has problems that block submission
-2     bad input: arguments, parameter values, unreadable files, no API key
+2     bad input: arguments, parameter values, unreadable files, no API key; or the data
+      folder cannot be written (read-only, disk full): nothing was sent, or a finished
+      result could not be saved (``resume`` fetches it once the folder is writable)
 3     the API key was rejected
 4     the server could not be reached or could not take the request right now;
       nothing was created or charged
@@ -96,7 +98,9 @@ from soundclone_desktop.core.pricing import (
     format_money,
 )
 from soundclone_desktop.core.script import ScriptReport, analyze
+from soundclone_desktop.services.balance_watch import BalanceWatch, balance_reader
 from soundclone_desktop.services.estimator import FinishEstimator
+from soundclone_desktop.services.intent import RecordUnavailableError
 from soundclone_desktop.services.jobs import FailureReason, Job, JobState
 from soundclone_desktop.services.recorder import JobRecorder, price_estimate
 from soundclone_desktop.services.schedule import PollPolicy
@@ -127,6 +131,8 @@ _EXIT_FOR_REASON = {
     FailureReason.UNREACHABLE: EXIT_UNAVAILABLE,
     FailureReason.SERVER_BUSY: EXIT_UNAVAILABLE,
     FailureReason.OUTCOME_UNKNOWN: EXIT_OUTCOME_UNKNOWN,
+    FailureReason.NOT_RECORDED: EXIT_USAGE,
+    FailureReason.CANNOT_SAVE: EXIT_USAGE,
 }  # every other reason: the server refused or the task failed (EXIT_FAILED)
 
 BASE_URL_ENV = "SOUNDCLONE_BASE_URL"
@@ -605,20 +611,26 @@ def _run_jobs(
     """
     seen: dict[str, Job] = {}
     with _task_library(ctx) as library:
-        listeners: list[Callable[[Job], None]] = []
-        if library is not None:  # first: the intent is written before anything else runs
-            _mention_unfinished(ctx, library, base_url)
-            listeners.append(JobRecorder(library, base_url=base_url, demo=bool(ctx.args.demo),
-                                         estimate=price_estimate(ctx.prices)))  # fmt: skip
-        listeners.append(_voice_usage(ctx))
+        _mention_unfinished(ctx, library, base_url)
+        # First: the intent is written before anything else runs.
+        listeners: list[Callable[[Job], None]] = [
+            JobRecorder(library, base_url=base_url, demo=bool(ctx.args.demo),
+                        estimate=price_estimate(ctx.prices)),
+            _voice_usage(ctx),
+        ]  # fmt: skip
 
         def on_update(job: Job) -> None:
             seen.setdefault(job.local_id, job)
+            refusal: RecordUnavailableError | None = None
             for listener in listeners:
                 try:
                     listener(job)
+                except RecordUnavailableError as exc:  # the runner sends nothing
+                    refusal = exc
                 except Exception:  # one listener's failure must not hide the job from another
                     log.exception("Could not record job %s", job.local_id)
+            if refusal is not None:
+                raise refusal
 
         async def run() -> list[Job]:
             async with (
@@ -629,6 +641,7 @@ def _run_jobs(
                     policy=ctx.policy(),
                     estimator=ctx.estimator(),
                     on_update=on_update,
+                    balance=BalanceWatch(balance_reader(client)),
                 ) as runner,
             ):
                 jobs = [
@@ -648,14 +661,16 @@ def _run_jobs(
 
 
 @contextmanager
-def _task_library(ctx: Context) -> Iterator[TaskLibrary | None]:
-    """The task library of the data folder; None (with a warning) if it cannot be opened."""
+def _task_library(ctx: Context) -> Iterator[TaskLibrary]:
+    """The task library of the data folder. Without it nothing is sent: a paid task with no
+    record could be lost, so a library that cannot be opened stops the run (exit 2)."""
+    path = paths.library_path(ctx.data_dir)
     try:
-        library = TaskLibrary(paths.library_path(ctx.data_dir))
+        library = TaskLibrary(path)
     except (LibraryError, OSError, sqlite3.Error) as exc:
-        log.warning("The task library cannot be used, so this run is not recorded: %s", exc)
-        yield None
-        return
+        refusal = RecordUnavailableError.from_exception(path.parent, exc)
+        log.debug("The task library cannot be opened", exc_info=exc)
+        _fail(str(refusal.sentence), EXIT_USAGE)
     try:
         yield library
     finally:

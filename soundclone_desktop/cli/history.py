@@ -19,6 +19,7 @@ import asyncio
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ from soundclone_desktop.core.pricing import (
     estimate_production,
     format_money,
 )
+from soundclone_desktop.services.balance_watch import evidence
 from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.services.lookup import (
     WRONG_ID,
@@ -204,9 +206,22 @@ def record_json(record: TaskRecord) -> dict[str, object]:
         "audio_seconds": record.duration,
         "error": record.error,
         "reason": record.reason,
+        "balance_before": _decimal_text(record.balance_before),
+        "balance_after": _decimal_text(record.balance_after),
         "audio": str(record.audio_path) if record.audio_path else None,
         "subtitles": str(record.subtitle_path) if record.subtitle_path else None,
     }
+
+
+def _decimal_text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _evidence(record: TaskRecord) -> str:
+    """What the balance said about an unknown create ("" when it was not measured)."""
+    if record.balance_before is None or record.balance_after is None:
+        return ""
+    return str(evidence(record.balance_before, record.balance_after))
 
 
 def _cells(record: TaskRecord) -> tuple[str, ...]:
@@ -235,6 +250,10 @@ def _notes(records: Sequence[TaskRecord]) -> list[str]:
     notes: list[str] = []
     unknown = sum(1 for r in records if r.state is JobState.OUTCOME_UNKNOWN)
     unfinished = sum(1 for r in records if not r.state.is_terminal)
+    for record in records:
+        said = _evidence(record) if record.state is JobState.OUTCOME_UNKNOWN else ""
+        if said:
+            notes.append(f"{record.local_id[:SHORT_ID]}: {said}")
     if unknown:
         notes.append(
             f"{_plural(unknown, 'task')} with an unknown outcome: the request may have created "
@@ -384,11 +403,20 @@ def _resume_result(
             lines.append(
                 f"  {record.local_id[:SHORT_ID]} “{record.excerpt(40)}”{_cost_note(record)}"
             )
+            if _evidence(record):
+                lines.append(f"    {_evidence(record)}")
         lines.append(
             "  Look each up on the website, then `soundclone resume ID --task TASK_ID` "
             "saves its result, or `soundclone resume ID --resubmit` sends it again."
         )
         code = code or EXIT_OUTCOME_UNKNOWN
+    if report.in_flight:
+        owners = ", ".join(sorted({str(r.owner_pid) for r in report.in_flight}))
+        lines.append(
+            f"{_plural(len(report.in_flight), 'task')} still being sent by another running "
+            f"SoundClone (process {owners}); left to it, so nothing is paid twice. Run "
+            "`soundclone resume` again after it has finished if it leaves anything behind."
+        )
     if report.lost:
         lines.append(
             f"{_plural(len(report.lost), 'task')} of an earlier demo session could not "
@@ -430,6 +458,7 @@ def _report_json(report: ResumeReport, outcomes: dict[str, tuple[int, str]]) -> 
         ],
         "outcome_unknown": [record_json(r) for r in report.outcome_unknown],
         "lost": [r.local_id for r in report.lost],
+        "in_flight": [{"id": r.local_id, "pid": r.owner_pid} for r in report.in_flight],
         "other_server": [
             {"id": r.local_id, "task_id": r.task_id, "server": r.base_url}
             for r in report.other_server

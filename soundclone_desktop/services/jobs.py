@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
@@ -53,6 +54,8 @@ class FailureReason(StrEnum):
     # The app cannot go on by itself (an answer it does not understand, a link that does not
     # work, a server silent for too long); the sentence says why and what to do.
     NEEDS_ATTENTION = "needs-attention"
+    NOT_RECORDED = "not-recorded"  # the intent could not be written; nothing was sent
+    CANNOT_SAVE = "cannot-save"  # the result could not be written (disk full, read-only)
 
 
 class JobKind(StrEnum):
@@ -89,6 +92,10 @@ class Job:
     subtitle_path: Path | None = None
     model_id: str | None = None  # a finished preview's voice
     polls: int = 0
+    # The account balance just before the create and right after an unknown outcome: the
+    # evidence of whether that create was charged (None when not read or not readable).
+    balance_before: Decimal | None = None
+    balance_after: Decimal | None = None
     history: list[tuple[JobState, float]] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -19,10 +19,15 @@ from soundclone_desktop.core.params import FieldProblem
 
 
 class JobText(str):
-    """An English sentence plus the key and values a UI needs to translate it."""
+    """An English sentence plus the key and values a UI needs to translate it.
+
+    ``tail`` is a second sentence appended to it (evidence about an unknown outcome), kept
+    apart so a UI translates both halves.
+    """
 
     key: str
     values: tuple[str, ...]
+    tail: JobText | None = None
 
     def __new__(cls, text: str, key: str, *values: str) -> JobText:
         sentence = super().__new__(cls, text)
@@ -191,6 +196,56 @@ def too_large(task_id: str | None, limit: int) -> JobText:
         str(task_id),
         megabytes,
     )
+
+
+def not_recorded(folder: str, clause: str) -> JobText:
+    return JobText(
+        f"Nothing was sent: the task could not be recorded in the task library in {folder} "
+        f"({clause}), and a paid task without a record could be lost. Free some space or make "
+        "the folder writable, then try again.",
+        "not_recorded",
+        folder,
+        clause,
+    )
+
+
+def cannot_save(task_id: str | None, folder: str, clause: str) -> JobText:
+    return JobText(
+        f"The result of task {task_id} could not be saved in {folder} ({clause}). It stays on "
+        "the server for a while: free some space or make the folder writable, then "
+        "`soundclone resume` (or restarting the app) downloads it.",
+        "cannot_save",
+        str(task_id),
+        folder,
+        clause,
+    )
+
+
+def balance_dropped(amount: str) -> JobText:
+    return JobText(
+        f"The balance dropped by {amount} right after: the task was probably created; look it "
+        "up before sending again.",
+        "balance_dropped",
+        amount,
+    )
+
+
+def balance_unchanged(amount: str) -> JobText:
+    return JobText(
+        f"The balance was still {amount} right after; that does not prove the task was not "
+        "created, so look it up before sending again.",
+        "balance_unchanged",
+        amount,
+    )
+
+
+def with_tail(head: str, tail: JobText) -> JobText:
+    """``head`` followed by ``tail``, still translatable as the two sentences they are."""
+    key = head.key if isinstance(head, JobText) else ""
+    values = head.values if isinstance(head, JobText) else ()
+    text = JobText(f"{head} {tail}", key, *values)
+    text.tail = tail
+    return text
 
 
 def _sentence(text: str) -> str:

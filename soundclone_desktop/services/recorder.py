@@ -8,6 +8,8 @@ anything can be charged, and the task id right after the answer.
 :func:`resume_unfinished` runs at start (app or ``soundclone resume``). For every row the
 library holds in a non-terminal state:
 
+- no task id, and the process that wrote the intent is still running (the CLI and the app
+  share the library): its create is in flight; it is left alone (``in_flight``);
 - no task id (the app died between the intent and the answer): the request may or may not
   have reached the server, so it becomes ``outcome_unknown`` and is never sent again (the
   user looks it up, or resubmits knowingly);
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,9 +32,11 @@ from pathlib import Path
 from soundclone_desktop.core.audio_format import wav_duration
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
 from soundclone_desktop.core.pricing import PriceTable, estimate_preview, estimate_production
-from soundclone_desktop.store.library import TaskLibrary, TaskRecord, normalise_url
+from soundclone_desktop.store.library import LibraryError, TaskLibrary, TaskRecord, normalise_url
+from soundclone_desktop.store.process_owner import owner_alive
 
 from . import messages
+from .intent import RecordUnavailableError
 from .jobs import FailureReason, Job, JobKind, JobState
 from .tasks import TaskRunner
 
@@ -71,6 +76,16 @@ class JobRecorder:
         self._timed: set[str] = set()
 
     def __call__(self, job: Job) -> None:
+        if job.reason is FailureReason.NOT_RECORDED:
+            return  # its intent could not be written: there is no row, and nothing was sent
+        try:
+            self._record(job)
+        except (sqlite3.Error, OSError, LibraryError) as exc:
+            if job.state is JobState.SENDING:  # the create must not leave without its record
+                raise RecordUnavailableError.from_exception(self.library.path.parent, exc) from exc
+            raise
+
+    def _record(self, job: Job) -> None:
         estimate: Decimal | None = None
         currency: str | None = None
         if self._estimate is not None and job.state is JobState.SENDING:
@@ -124,10 +139,14 @@ class ResumeReport:
     outcome_unknown: list[TaskRecord] = field(default_factory=list)  # never re-sent
     lost: list[TaskRecord] = field(default_factory=list)  # cannot be followed (old demo)
     other_server: list[TaskRecord] = field(default_factory=list)  # waits for its server
+    in_flight: list[TaskRecord] = field(default_factory=list)  # another live process's
 
     @property
     def empty(self) -> bool:
-        return not (self.resumed or self.outcome_unknown or self.lost or self.other_server)
+        return not (
+            self.resumed or self.outcome_unknown or self.lost or self.other_server
+            or self.in_flight
+        )  # fmt: skip
 
 
 async def resume_unfinished(
@@ -155,6 +174,11 @@ async def resume_unfinished(
         # Asked anew for each row: the loop awaits, and the runner may have taken jobs on.
         if record.local_id in skip or any(j.local_id == record.local_id for j in runner.jobs):
             continue  # this process is following it right now
+        if (record.demo or record.task_id is None) and _owner_running(record):
+            # Another running process sent it and is waiting for the answer (or, on the
+            # demo, runs the server it went to): only that process can settle it.
+            report.in_flight.append(record)
+            continue
         if record.demo:
             await asyncio.to_thread(
                 library.mark, record.local_id, JobState.FAILED,
@@ -190,6 +214,10 @@ async def resume_unfinished(
             len(report.other_server),
         )  # fmt: skip
     return report
+
+
+def _owner_running(record: TaskRecord) -> bool:
+    return owner_alive(record.owner_pid, record.owner_start, since=record.created_at)
 
 
 def resubmit_params(record: TaskRecord) -> ProductionParams | PreviewParams | None:

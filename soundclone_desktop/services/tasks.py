@@ -26,7 +26,18 @@ Polling rules, all in :class:`~.schedule.PollPolicy`:
 
 Callbacks: ``on_update(job)`` runs synchronously on every visible change. The first call
 (state ``sending``) comes before the create request leaves, so a synchronous write there
-is the "intent recorded before the POST" the library needs. Callbacks must not block.
+is the "intent recorded before the POST" the library needs: a callback that raises
+:class:`~.intent.RecordUnavailableError` there stops the create (the job fails with reason
+``not-recorded``, nothing is sent). Any other callback error is logged and ignored.
+Callbacks must not block.
+
+Evidence: with a :class:`~.balance_watch.BalanceWatch`, the balance is read just before each
+create and again when its outcome is unknown; the drop is kept on the job and told in its
+error.
+
+Results that cannot be written (disk full, read-only, no permission) end the job as failed
+with reason ``cannot-save`` instead of retrying for ever; the task id is kept, so a later
+resume downloads it once the folder is writable.
 """
 
 from __future__ import annotations
@@ -47,6 +58,7 @@ from soundclone_desktop.api.errors import (
     BadRequestError,
     ConnectError,
     DownloadError,
+    DownloadStorageError,
     DownloadTooLarge,
     OutcomeUnknownError,
     SoundCloneError,
@@ -62,10 +74,13 @@ from soundclone_desktop.api.models import (
 )
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
 from soundclone_desktop.core.script import analyze
+from soundclone_desktop.core.storage import cause_clause
 
 from . import messages
+from .balance_watch import BalanceWatch, evidence
 from .estimator import FinishEstimator
 from .inline_subtitles import save_inline_subtitles
+from .intent import RecordUnavailableError
 from .jobs import FailureReason, Job, JobKind, JobState, Params
 from .schedule import PollPolicy, TaskTimer
 
@@ -131,8 +146,10 @@ class TaskRunner:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: random.Random | None = None,
+        balance: BalanceWatch | None = None,
     ) -> None:
         self._client = client
+        self._balance = balance
         self.results_dir = results_dir
         self.policy = policy if policy is not None else PollPolicy()
         self.estimator = estimator if estimator is not None else FinishEstimator()
@@ -175,11 +192,18 @@ class TaskRunner:
         kind = JobKind.PREVIEW if isinstance(params, PreviewParams) else JobKind.AUDIO
         job = Job(kind=kind, params=params, chars=billable_chars(params))
         entry = self._add(job, on_update, dest_dir)
-        self._emit(entry)  # "sending": before anything leaves the machine
+        try:
+            self._emit(entry, intent=True)  # "sending": recorded before anything leaves
+        except RecordUnavailableError as exc:
+            log.error("Not sending job %s: %s", job.local_id, exc)
+            self._fail(entry, FailureReason.NOT_RECORDED, exc.sentence)
+            return job
         problems = params.validate()
         if problems:
             self._fail(entry, FailureReason.INVALID, messages.invalid(problems))
             return job
+        if self._balance is not None:
+            job.balance_before = await self._balance.before()
         try:
             if isinstance(params, PreviewParams):
                 info = await self._client.create_preview(params)
@@ -189,8 +213,13 @@ class TaskRunner:
             self._fail(entry, FailureReason.OUTCOME_UNKNOWN, messages.OUTCOME_INTERRUPTED)
             raise
         except Exception as exc:  # every failure becomes a job state
-            self._fail(entry, *_classify_create_error(exc))
+            reason, error = _classify_create_error(exc)
+            if reason is FailureReason.OUTCOME_UNKNOWN:
+                error = await self._with_evidence(job, error)
+            self._fail(entry, reason, error)
             return job
+        if self._balance is not None:
+            self._balance.spent()
         self._accept(entry, info)
         return job
 
@@ -309,16 +338,35 @@ class TaskRunner:
     def _active(self) -> list[_Entry]:
         return [e for e in self._entries.values() if not e.job.state.is_terminal]
 
-    def _emit(self, entry: _Entry) -> None:
+    def _emit(self, entry: _Entry, *, intent: bool = False) -> None:
+        """Tell the listeners; with ``intent``, re-raise a listener's refusal to record."""
+        refusal: RecordUnavailableError | None = None
         for callback in (entry.on_update, self._on_update):
             if callback is None:
                 continue
             try:
                 callback(entry.job)
+            except RecordUnavailableError as exc:
+                if intent:
+                    refusal = refusal or exc
+                else:
+                    log.warning("Job %s not recorded: %s", entry.job.local_id, exc)
             except Exception:
                 # A broken listener must not stop the job it listens to.
                 log.exception("on_update callback failed for job %s", entry.job.local_id)
         self._bump()
+        if refusal is not None:
+            raise refusal
+
+    async def _with_evidence(self, job: Job, error: str) -> str:
+        """``error`` plus what the balance says about a create whose outcome is unknown."""
+        if self._balance is None or job.balance_before is None:
+            return error
+        after = await self._balance.after()
+        if after is None:
+            return error  # no reading, no claim
+        job.balance_after = after
+        return messages.with_tail(error, evidence(job.balance_before, after))
 
     def _bump(self) -> None:
         changed, self._changed = self._changed, asyncio.Event()
@@ -604,6 +652,17 @@ class TaskRunner:
                 job.audio_path = result.path
             else:
                 job.subtitle_path = result.path
+        for error in failed.values():
+            if isinstance(error, DownloadStorageError):
+                # Lasting until the user acts: retrying would only spin. The task id stays
+                # recorded, so resume fetches the result once the folder is writable.
+                clause = cause_clause(error.cause, str(error))
+                self._fail(
+                    entry,
+                    FailureReason.CANNOT_SAVE,
+                    messages.cannot_save(job.task_id, str(error.folder), clause),
+                )
+                return
         if failed:
             log.info(
                 "Download for task %s failed (%s)",

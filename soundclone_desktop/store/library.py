@@ -53,7 +53,8 @@ from typing import Any, cast
 
 from soundclone_desktop.core.params import PreviewParams, ProductionParams, SubtitleType
 from soundclone_desktop.core.script import excerpt as script_excerpt
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
+from soundclone_desktop.services.jobs import FailureReason, Job, JobKind, JobState
+from soundclone_desktop.store.process_owner import current_owner
 from soundclone_desktop.store.salvage import (
     SalvageReport,
     copy_readable_rows,
@@ -64,7 +65,7 @@ from soundclone_desktop.store.salvage import (
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000  # the CLI and the app may write at the same moment
 
 Params = ProductionParams | PreviewParams
@@ -117,8 +118,12 @@ _NULLABLE_SORTS = {
 
 _COLUMNS = (
     "local_id, kind, state, task_id, base_url, demo, text, params, voice_id, chars, estimate, "
-    "currency, created_at, updated_at, duration, error, reason, audio_path, subtitle_path"
+    "currency, created_at, updated_at, duration, error, reason, audio_path, subtitle_path, "
+    "owner_pid, owner_start, balance_before, balance_after"
 )
+# Rows that failed only because the result could not be written: the task is done on the
+# server and its result can still be fetched, so resuming picks them up like unfinished ones.
+_RETRY_REASONS = (FailureReason.CANNOT_SAVE.value,)
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,17 @@ class TaskRecord:
     reason: str | None  # services.jobs.FailureReason value
     audio_path: Path | None
     subtitle_path: Path | None
+    owner_pid: int | None = None  # the process that wrote the intent (see process_owner)
+    owner_start: str | None = None  # its start time token, when the OS gives one
+    balance_before: Decimal | None = None  # just before the create
+    balance_after: Decimal | None = None  # right after an unknown outcome
+
+    @property
+    def balance_drop(self) -> Decimal | None:
+        """How much the balance fell around an unknown create (None: not measured)."""
+        if self.balance_before is None or self.balance_after is None:
+            return None
+        return self.balance_before - self.balance_after
 
     def excerpt(self, length: int = 60) -> str:
         """The first words of the script on one line, pause markers removed."""
@@ -238,7 +254,7 @@ class TaskLibrary:
             job.state.value, job.task_id, job.error,
             job.reason.value if job.reason is not None else None,
             _path_text(job.audio_path), _path_text(job.subtitle_path), voice, job.chars,
-            duration,
+            _decimal_text(job.balance_before), _decimal_text(job.balance_after), duration,
         )  # fmt: skip
         money = (None if estimate is None else str(estimate), currency)
         with self._lock:
@@ -283,16 +299,18 @@ class TaskLibrary:
         demo: bool,
         now: float,
     ) -> None:
-        state, task_id, error, reason, audio, subtitles, voice, chars, duration = values
+        (state, task_id, error, reason, audio, subtitles, voice, chars, before, after,
+         duration) = values  # fmt: skip
         text = _text_of(job.params)
+        # Who writes the intent owns the create in flight: a live owner's row is not resumed.
+        owner_pid, owner_start = current_owner()
         conn.execute(
-            f"INSERT INTO tasks ({_COLUMNS}, haystack) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO tasks ({_COLUMNS}, haystack) VALUES ({_marks(24)})",
             (
                 job.local_id, job.kind.value, state, task_id, normalise_url(base_url),
                 int(demo), text, _params_json(job.params), voice, chars, *money,
                 job.created_at, now, duration, error, reason, audio, subtitles,
-                _haystack(text, task_id, voice),
+                owner_pid, owner_start, before, after, _haystack(text, task_id, voice),
             ),
         )  # fmt: skip
         for event_state, at in job.history or [(job.state, job.created_at)]:
@@ -308,7 +326,8 @@ class TaskLibrary:
         *,
         searchable: bool,
     ) -> None:
-        state, task_id, error, reason, audio, subtitles, voice, chars, duration = values
+        (state, task_id, error, reason, audio, subtitles, voice, chars, before, after,
+         duration) = values  # fmt: skip
         # What the job does not know (a resumed job has no paths yet) keeps the stored value.
         conn.execute(
             "UPDATE tasks SET state = ?, task_id = COALESCE(?, task_id), error = ?, "
@@ -316,10 +335,12 @@ class TaskLibrary:
             "subtitle_path = COALESCE(?, subtitle_path), voice_id = COALESCE(?, voice_id), "
             "chars = COALESCE(?, chars), params = COALESCE(params, ?), "
             "estimate = COALESCE(estimate, ?), currency = COALESCE(currency, ?), "
+            "balance_before = COALESCE(?, balance_before), "
+            "balance_after = COALESCE(?, balance_after), "
             "duration = COALESCE(?, duration), updated_at = ? WHERE local_id = ?",
             (
                 state, task_id, error, reason, audio, subtitles, voice, chars,
-                _params_json(job.params), *money, duration, now, job.local_id,
+                _params_json(job.params), *money, before, after, duration, now, job.local_id,
             ),
         )  # fmt: skip
         if searchable and (task_id is not None or voice is not None):
@@ -405,10 +426,14 @@ class TaskLibrary:
         return [_record(row) for row in self._query(sql + " ORDER BY created_at DESC", args)]
 
     def unfinished(self, base_url: str | None = None) -> list[TaskRecord]:
-        """Tasks in a non-terminal state, oldest first (only ``base_url``'s when given)."""
+        """Tasks in a non-terminal state, oldest first (only ``base_url``'s when given), and
+        finished tasks whose result could not be saved (they are fetched again)."""
         active = [s.value for s in JobState if not s.is_terminal]
-        sql = f"SELECT {_COLUMNS} FROM tasks WHERE state IN ({_marks(len(active))})"
-        args: list[object] = list(active)
+        sql = (
+            f"SELECT {_COLUMNS} FROM tasks WHERE (state IN ({_marks(len(active))}) OR "
+            f"(state = ? AND task_id IS NOT NULL AND reason IN ({_marks(len(_RETRY_REASONS))})))"
+        )
+        args: list[object] = [*active, JobState.FAILED.value, *_RETRY_REASONS]
         if base_url is not None:
             sql += " AND base_url = ?"
             args.append(normalise_url(base_url))
@@ -465,9 +490,11 @@ class TaskLibrary:
         conn.execute("BEGIN IMMEDIATE")  # take the write lock now: no upgrade deadlocks
         try:
             yield conn
+            conn.execute("COMMIT")  # a full disk may fail here, after every statement worked
         except sqlite3.DatabaseError as exc:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
+            if conn.in_transaction:  # a failed COMMIT leaves it open: the next BEGIN would fail
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
             if not is_corruption(exc):
                 raise
             self._recover(str(exc))  # so later calls work; this write did not happen
@@ -475,9 +502,10 @@ class TaskLibrary:
                 f"The task library {self.path} was damaged; this change was not saved."
             ) from exc
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
 
     def _query(self, sql: str, args: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
@@ -643,8 +671,23 @@ def _create_v1(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX events_local_id ON events (local_id)")
 
 
+def _add_owner_and_balance(conn: sqlite3.Connection) -> None:
+    """v2: the process that wrote the intent (a live one's create is still in flight, not
+    outcome-unknown) and the balance around a create whose outcome is unknown."""
+    for column in (
+        "owner_pid INTEGER",
+        "owner_start TEXT",
+        "balance_before TEXT",  # decimal text, like estimate
+        "balance_after TEXT",
+    ):
+        conn.execute(f"ALTER TABLE tasks ADD COLUMN {column}")
+
+
 # _MIGRATIONS[n] takes the schema from version n to n + 1. Append; never edit a shipped one.
-_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1,)
+_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _create_v1,
+    _add_owner_and_balance,
+)
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -758,6 +801,10 @@ def _params_from(raw: str | None, text: str) -> Params | None:
         return None
 
 
+def _decimal_text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
 def _decimal(value: str | None) -> Decimal | None:
     if value is None:
         return None
@@ -769,7 +816,8 @@ def _decimal(value: str | None) -> Decimal | None:
 
 def _record(row: tuple[Any, ...]) -> TaskRecord:
     (local_id, kind, state, task_id, base_url, demo, text, params, voice_id, chars, estimate,
-     currency, created_at, updated_at, duration, error, reason, audio, subtitles) = row  # fmt: skip
+     currency, created_at, updated_at, duration, error, reason, audio, subtitles, owner_pid,
+     owner_start, balance_before, balance_after) = row  # fmt: skip
     return TaskRecord(
         local_id=local_id,
         kind=JobKind(kind),
@@ -790,4 +838,8 @@ def _record(row: tuple[Any, ...]) -> TaskRecord:
         reason=reason,
         audio_path=Path(audio) if audio else None,
         subtitle_path=Path(subtitles) if subtitles else None,
+        owner_pid=owner_pid,
+        owner_start=owner_start,
+        balance_before=_decimal(balance_before),
+        balance_after=_decimal(balance_after),
     )

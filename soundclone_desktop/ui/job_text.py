@@ -9,6 +9,7 @@ checks that every sentence the messages module can produce has a translation her
 
 from __future__ import annotations
 
+from soundclone_desktop.core.storage import CAUSE_CLAUSES, StorageCause
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.services import messages
 from soundclone_desktop.services.messages import JobText
@@ -71,6 +72,21 @@ def _clause(text: str) -> str:
             CTX, "the connection broke before the answer arrived"
         ),
         "the answer could not be read": translate(CTX, "the answer could not be read"),
+    }
+    return clauses.get(text, text)
+
+
+def _storage_clause(text: str) -> str:
+    """The cause inside ``messages.not_recorded``/``cannot_save``'s brackets."""
+    clauses = {
+        CAUSE_CLAUSES[StorageCause.READ_ONLY]: translate(CTX, "the folder is read-only"),
+        CAUSE_CLAUSES[StorageCause.DISK_FULL]: translate(CTX, "the disk is full"),
+        CAUSE_CLAUSES[StorageCause.NO_PERMISSION]: translate(
+            CTX, "there is no permission to write there"
+        ),
+        CAUSE_CLAUSES[StorageCause.NOT_A_FOLDER]: translate(
+            CTX, "a file is in the way where a folder should be"
+        ),
     }
     return clauses.get(text, text)
 
@@ -164,6 +180,28 @@ def _templates() -> dict[str, str]:
         "subtitles_failed": translate(
             CTX, "The audio was saved, but the subtitles could not be downloaded ({0})."
         ),
+        "not_recorded": translate(
+            CTX,
+            "Nothing was sent: the task could not be recorded in the task library in {0} "
+            "({1}), and a paid task without a record could be lost. Free some space or make "
+            "the folder writable, then try again.",
+        ),
+        "cannot_save": translate(
+            CTX,
+            "The result of task {0} could not be saved in {1} ({2}). It stays on the server "
+            "for a while: free some space or make the folder writable, then restart the app "
+            "to download it.",
+        ),
+        "balance_dropped": translate(
+            CTX,
+            "The balance dropped by {0} right after: the task was probably created; look it "
+            "up before sending again.",
+        ),
+        "balance_unchanged": translate(
+            CTX,
+            "The balance was still {0} right after; that does not prove the task was not "
+            "created, so look it up before sending again.",
+        ),
     }
 
 
@@ -171,6 +209,14 @@ def job_sentence(text: str | None) -> str | None:
     """``text`` (a Job's error or message) in the UI language; unknown text is kept."""
     if not text or not isinstance(text, JobText):
         return text
+    if text.tail is not None:  # two sentences, each translated on its own
+        head = str(text)[: -len(text.tail) - 1]
+        first = _one_sentence(JobText(head, text.key, *text.values))
+        return f"{first} {_one_sentence(text.tail)}"
+    return _one_sentence(text)
+
+
+def _one_sentence(text: JobText) -> str:
     known = _constants().get(text.key)
     if known is not None:
         return known
@@ -180,6 +226,8 @@ def job_sentence(text: str | None) -> str | None:
     values = text.values
     if text.key == "outcome_unknown":
         values = tuple(_clause(v) for v in values)
+    elif text.key in ("not_recorded", "cannot_save"):
+        values = (*values[:-1], _storage_clause(values[-1]))
     return _fill(template, *values)
 
 

@@ -27,7 +27,9 @@ from soundclone_desktop.api.client import SoundCloneClient
 from soundclone_desktop.api.errors import SoundCloneError
 from soundclone_desktop.api.models import Balance
 from soundclone_desktop.core.pricing import PriceTable
+from soundclone_desktop.services.balance_watch import BalanceWatch, balance_reader
 from soundclone_desktop.services.estimator import FinishEstimator
+from soundclone_desktop.services.intent import RecordUnavailableError
 from soundclone_desktop.services.jobs import Job
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import TaskRunner
@@ -137,11 +139,16 @@ class Session(QObject):
         self._job_listeners.append(listener)
 
     def _notify(self, job: Job) -> None:
+        refusal: RecordUnavailableError | None = None
         for listener in list(self._job_listeners):
             try:
                 listener(job)
+            except RecordUnavailableError as exc:  # the runner then sends nothing
+                refusal = refusal or exc
             except Exception:  # a listener's bug must not stop the runner or the others
                 log.exception("Job listener %r failed", listener)
+        if refusal is not None:
+            raise refusal
 
     # -- switching ----------------------------------------------------------------------
 
@@ -157,6 +164,7 @@ class Session(QObject):
             policy=self._real_policy,
             estimator=self._real_estimator,
             on_update=self._notify,
+            balance=BalanceWatch(balance_reader(client)),  # evidence for unknown outcomes
         )
         self._replace(client, runner, base_url=base_url, demo=False)
         return True
@@ -201,6 +209,7 @@ class Session(QObject):
             policy=self._demo_policy,
             estimator=self._demo_estimator,
             on_update=self._notify,
+            balance=BalanceWatch(balance_reader(client)),  # evidence for unknown outcomes
         )
         self._replace(client, runner, base_url=server.base_url, demo=True)
 

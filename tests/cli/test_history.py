@@ -21,6 +21,7 @@ from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import SortKey, TaskLibrary
+from tests.owners import pretend_written_by_a_dead_process
 
 MakeServer = Callable[..., DemoServer]
 CREATE_PATH = "/api/open-api/v1/soundCloning/audios"
@@ -202,8 +203,12 @@ def test_a_batch_is_checked_before_anything_is_sent(
 
 
 def test_resume_follows_unfinished_tasks_and_never_resends(
-    capsys: pytest.CaptureFixture[str], server: DemoServer, library_file: Path
+    capsys: pytest.CaptureFixture[str],
+    server: DemoServer,
+    library_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    pretend_written_by_a_dead_process(monkeypatch)  # an earlier run, which died
     polling = Job(kind=JobKind.AUDIO, params=speech("Was being polled."), state=JobState.QUEUED)
     polling.task_id = create_directly(server, speech("Was being polled."))
     sending = Job(kind=JobKind.AUDIO, params=speech("The answer never came."))
@@ -228,8 +233,12 @@ def test_resume_follows_unfinished_tasks_and_never_resends(
 
 
 def test_resume_text_output_names_what_was_recovered(
-    capsys: pytest.CaptureFixture[str], server: DemoServer, library_file: Path
+    capsys: pytest.CaptureFixture[str],
+    server: DemoServer,
+    library_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    pretend_written_by_a_dead_process(monkeypatch)  # an earlier run, which died
     job = Job(kind=JobKind.AUDIO, params=speech("Recovered one."), state=JobState.PROCESSING)
     job.task_id = create_directly(server, speech("Recovered one."))
     sending = Job(kind=JobKind.AUDIO, params=speech("Unknown one."))

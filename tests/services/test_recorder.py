@@ -37,6 +37,7 @@ from soundclone_desktop.services.recorder import (
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import TaskRunner
 from soundclone_desktop.store.library import TaskLibrary
+from tests.owners import pretend_written_by_a_dead_process
 
 MakeServer = Callable[..., DemoServer]
 FAST = PollPolicy(
@@ -195,8 +196,9 @@ def test_a_finished_job_is_written_once_with_its_length(
 
 
 def test_resume_settles_every_kind_of_unfinished_task(
-    demo_server: DemoServer, library: TaskLibrary, tmp_path: Path
+    demo_server: DemoServer, library: TaskLibrary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    pretend_written_by_a_dead_process(monkeypatch)  # an earlier run, which died
     results = tmp_path / "results"
     url = demo_server.base_url
     # 1. Died while sending: no task id. 2. Died while polling. 3. Died mid-download, with
@@ -286,8 +288,9 @@ def test_resume_skips_jobs_this_process_is_following(
 
 
 def test_on_the_demo_every_old_demo_task_is_lost_and_real_ones_wait(
-    demo_server: DemoServer, library: TaskLibrary, tmp_path: Path
+    demo_server: DemoServer, library: TaskLibrary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    pretend_written_by_a_dead_process(monkeypatch)  # an earlier run, which died
     # Even at the same address: a new in-process demo server knows none of the old ids.
     old = Job(kind=JobKind.AUDIO, params=speech(), state=JobState.QUEUED, task_id="audio_1")
     library.record(old, base_url=demo_server.base_url, demo=True)

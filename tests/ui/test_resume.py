@@ -22,6 +22,7 @@ from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
+from tests.owners import pretend_written_by_a_dead_process
 
 CREATE_PATH = "/api/open-api/v1/soundCloning/audios"
 
@@ -66,6 +67,7 @@ def test_unfinished_tasks_are_resumed_at_window_open(
 ) -> None:
     server = make_demo_server(task_seconds=0.3)
     monkeypatch.setenv("SOUNDCLONE_API_KEY", server.token)
+    pretend_written_by_a_dead_process(monkeypatch)  # an earlier run, which died
     left: list[Job] = []
     for text in ("First left behind.", "Second left behind."):
         job = Job(kind=JobKind.AUDIO, params=speech(text), state=JobState.PROCESSING)

@@ -144,6 +144,11 @@ def _sample_messages() -> list[str]:
         "needs_attention_unreachable": ("audio_1", 17.0),
         "needs_attention_slow": ("audio_1", 6.0),
         "subtitles_failed": ("HTTP 404",),
+        "not_recorded": ("/data", "the disk is full"),
+        "cannot_save": ("audio_1", "/data/results", "the folder is read-only"),
+        "balance_dropped": ("0.61",),
+        "balance_unchanged": ("12.00",),
+        "with_tail": (messages.OUTCOME_UNCLEAR, messages.balance_dropped("0.61")),
     }
     functions = {
         name
@@ -217,3 +222,12 @@ def test_the_script_excerpt_leaves_pause_markers_out() -> None:
 
     job = Job(JobKind.AUDIO, ProductionParams("voice", "她把信又读了一遍。<#1.2#>明天一早出发。"))
     assert excerpt(job) == "她把信又读了一遍。 明天一早出发。"
+
+
+def test_balance_evidence_is_translated_with_the_sentence_it_follows() -> None:
+    head = messages.outcome_unknown(OutcomeUnknownError("x", RequestTimeout("timed out")))
+    text = messages.with_tail(head, messages.balance_dropped("0.61"))
+    shown = job_sentence(text) or ""
+    assert shown.startswith(job_sentence(head) or "?")
+    assert shown.endswith(job_sentence(messages.balance_dropped("0.61")) or "?")
+    assert "dropped by 0.61" in shown
