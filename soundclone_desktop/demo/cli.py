@@ -6,7 +6,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .config import DEMO_TOKEN, DEMO_VOICE_ID, FAULT_KINDS, FAULT_SCOPES, DemoConfig
+from .config import (
+    AUDIO_FORMATS,
+    DEMO_TOKEN,
+    DEMO_VOICE_ID,
+    FAULT_KINDS,
+    FAULT_SCOPES,
+    DemoConfig,
+)
 from .server import DemoServer, serve
 
 
@@ -41,6 +48,13 @@ def build_parser(prog: str = "soundclone demo-server") -> argparse.ArgumentParse
     )
     parser.add_argument("--string-codes", action="store_true", help='send "20000" codes as strings')
     parser.add_argument("--balance", type=float, default=100.0, help="starting balance")
+    parser.add_argument(
+        "--audio-format",
+        choices=AUDIO_FORMATS,
+        default="mp3",
+        help="result audio: mp3 (32 kHz mono, 128 kbps, as the real service) or wav "
+        "(16 kHz 16-bit PCM, the exact timing oracle); default mp3",
+    )
     return parser
 
 
@@ -59,6 +73,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "soundclone demo-serv
             http_status_errors=args.http_status_errors,
             string_codes=args.string_codes,
             balance=args.balance,
+            audio_format=args.audio_format,
         )
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -68,6 +83,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "soundclone demo-serv
         print(f"SoundClone demo server: {server.base_url}", flush=True)
         print(f"Token: {config.token}", flush=True)
         print(f"Demo voice: {DEMO_VOICE_ID}", flush=True)
+        print(f"Audio: {config.audio_format.upper()}", flush=True)
         print("Press Ctrl+C to stop.", flush=True)
 
     try:
