@@ -52,13 +52,15 @@ def decode(data: bytes) -> Decoded:
 
 
 def quiet_runs(
-    samples: npt.NDArray[np.float32], rate: int, *, threshold: float = 1e-3, min_seconds: float = 0.1
+    samples: npt.NDArray[np.float32],
+    rate: int,
+    *,
+    threshold: float = 1e-3,
+    min_seconds: float = 0.1,
 ) -> list[tuple[float, float]]:
     """(start, length) in seconds of every run of samples below ``threshold``, of at least
     ``min_seconds``: the pauses of a decoded lossy file, whose silence is near-zero."""
     quiet = np.abs(samples) < threshold
     edges = np.flatnonzero(np.diff(np.concatenate(([0], quiet.astype(np.int8), [0]))))
     runs = edges.reshape(-1, 2)
-    return [
-        (int(a) / rate, int(b - a) / rate) for a, b in runs if (b - a) >= min_seconds * rate
-    ]
+    return [(int(a) / rate, int(b - a) / rate) for a, b in runs if (b - a) >= min_seconds * rate]
