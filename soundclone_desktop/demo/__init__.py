@@ -1,10 +1,12 @@
-"""The embedded demo server: the SoundClone API on 127.0.0.1, standard library only.
+"""The embedded demo server: the SoundClone API on 127.0.0.1, on the standard library plus
+NumPy and PyAV for its audio.
 
 It is the independent test oracle: it re-implements the API reference on its own terms and
 imports nothing else of ours (a test enforces it). Modules, one concern each:
 ``server`` HTTP plumbing, ``state`` tasks and voices on the clock, ``billing`` the ledger,
-``validation`` request rules, ``markup`` pause markers, ``synth`` audio, ``subtitles``,
-``faults``, ``multipart``, ``files``, ``wavinfo``, ``clock``, ``config``, ``cli``.
+``validation`` request rules, ``markup`` pause markers, ``synth`` audio samples, ``encoding``
+WAV and MP3 bytes, ``subtitles``, ``faults``, ``multipart``, ``files``, ``duration`` and
+``wavinfo`` clone-sample lengths, ``clock``, ``config``, ``cli``.
 
 Decisions where the reference is silent or unsure (each is also stated where it is made):
 
@@ -23,10 +25,13 @@ Decisions where the reference is silent or unsure (each is also stated where it 
   ``language`` auto (also when omitted) needs ``soundVersion`` v2; ``soundVersion`` defaults
   to v1; ``pitch`` must be a JSON integer; ``subtitleType`` without subtitles is ignored.
 - Timing: a task lasts ``task_seconds + seconds_per_char × billable chars`` on the server
-  clock, ``queued`` for the first 30 %. A preview whose uploaded WAV is not strictly between
+  clock, ``queued`` for the first 30 %. A preview whose uploaded audio is not strictly between
   15 and 60 s ends ``failed``. A modelId is usable for 3 days after its preview completed, and
   for ever once a production task using it has completed.
-- Audio: 16 kHz mono 16-bit WAV, timing rule in ``synth``; subtitles in MiniMax JSON.
+- Audio: MP3 by default, 32 kHz mono 128 kbps CBR (MiniMax's default output), synthesised at
+  32 kHz; ``audio_format="wav"`` serves 16 kHz (``sample_rate``) mono 16-bit WAV instead.
+  Timing rule in ``synth``; subtitles in MiniMax JSON, timed to the samples served.
+- Clone samples are measured by decoding them (PyAV); one that cannot be decoded is accepted.
 """
 
 from __future__ import annotations

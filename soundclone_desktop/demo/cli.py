@@ -13,7 +13,14 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .config import DEMO_TOKEN, DEMO_VOICE_ID, FAULT_KINDS, FAULT_SCOPES, DemoConfig
+from .config import (
+    AUDIO_FORMATS,
+    DEMO_TOKEN,
+    DEMO_VOICE_ID,
+    FAULT_KINDS,
+    FAULT_SCOPES,
+    DemoConfig,
+)
 
 if TYPE_CHECKING:
     from .server import DemoServer
@@ -55,6 +62,13 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--string-codes", action="store_true", help='send "20000" codes as strings')
     parser.add_argument("--balance", type=float, default=100.0, help="starting balance")
+    parser.add_argument(
+        "--audio-format",
+        choices=AUDIO_FORMATS,
+        default="mp3",
+        help="result audio: mp3 (32 kHz mono, 128 kbps, as the real service) or wav "
+        "(16 kHz 16-bit PCM, the exact timing oracle); default mp3",
+    )
 
 
 def build_parser(prog: str = "python -m soundclone_desktop.demo") -> argparse.ArgumentParser:
@@ -77,6 +91,7 @@ def config_from(args: argparse.Namespace) -> DemoConfig:
         http_status_errors=args.http_status_errors,
         string_codes=args.string_codes,
         balance=args.balance,
+        audio_format=args.audio_format,
     )
 
 
@@ -107,6 +122,7 @@ def run(args: argparse.Namespace, *, json_output: bool = False) -> int:
         print(f"SoundClone demo server: {server.base_url}", flush=True)
         print(f"Token: {config.token}", flush=True)
         print(f"Demo voice: {DEMO_VOICE_ID}", flush=True)
+        print(f"Audio: {config.audio_format.upper()}", flush=True)
         print("Press Ctrl+C to stop.", flush=True)
 
     try:

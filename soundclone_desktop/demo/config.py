@@ -18,6 +18,13 @@ FILE_FAULT_KINDS = ("notfound", "file-redirect", "echo-page")
 ALL_FAULT_KINDS = FAULT_KINDS + FILE_FAULT_KINDS
 FAULT_SCOPES = ("all", "reads", "creates")
 
+AUDIO_FORMATS = ("mp3", "wav")
+"""Result audio containers; MP3 is the default, as the real service (MiniMax) answers."""
+
+MP3_SAMPLE_RATE = 32000
+MP3_BITRATE = 128_000
+"""MP3 results: 32 kHz mono at 128 kbps CBR, MiniMax's default output."""
+
 MODEL_TTL_SECONDS = 3 * 24 * 3600.0
 """A modelId is valid for 3 days after its preview completes, unless used (reference §1)."""
 
@@ -77,7 +84,8 @@ class DemoConfig:
     price_voice: float = 0.5
     refund_failed_production: bool = True
     max_upload_bytes: int = 100 * 1024 * 1024
-    sample_rate: int = 16000
+    audio_format: str = "mp3"
+    sample_rate: int = 16000  # of WAV results; MP3 results are always MP3_SAMPLE_RATE
     quirks: tuple[str, ...] = ()  # hostile answer shapes, see demo/quirks.py
 
     def __post_init__(self) -> None:
@@ -92,10 +100,17 @@ class DemoConfig:
             raise ValueError("task_seconds and seconds_per_char must not be negative")
         if not 0.0 <= self.queued_fraction <= 1.0:
             raise ValueError("queued_fraction must be between 0 and 1")
+        if self.audio_format not in AUDIO_FORMATS:
+            raise ValueError(f"audio_format must be one of {', '.join(AUDIO_FORMATS)}")
         if self.sample_rate not in (16000, 22050):
             raise ValueError("sample_rate must be 16000 or 22050")
         if not 0 <= self.port <= 65535:
             raise ValueError("port must be between 0 and 65535")
+
+    @property
+    def audio_rate(self) -> int:
+        """The sample rate of result audio: the MP3 rate, or ``sample_rate`` for WAV."""
+        return MP3_SAMPLE_RATE if self.audio_format == "mp3" else self.sample_rate
 
     @property
     def fault_kinds(self) -> tuple[str, ...]:

@@ -447,7 +447,8 @@ class _Handler(BaseHTTPRequestHandler):
             },
             "task_seconds": config.task_seconds,
             "seconds_per_char": config.seconds_per_char,
-            "sample_rate": config.sample_rate,
+            "audio_format": config.audio_format,
+            "sample_rate": config.audio_rate,
         }
 
     # -- envelopes and faults ---------------------------------------------------------------------

@@ -19,13 +19,14 @@ from urllib.parse import urlsplit
 
 from .billing import Ledger
 from .clock import Clock
-from .config import DEMO_VOICE_ID, MODEL_TTL_SECONDS, DemoConfig
+from .config import DEMO_VOICE_ID, MODEL_TTL_SECONDS, MP3_BITRATE, DemoConfig
+from .duration import audio_duration
+from .encoding import CONTENT_TYPES, encode
 from .errors import ApiError, bad_request
 from .files import UPLOAD_TYPES, FileStore
 from .subtitles import build_subtitles
-from .synth import plan, render_wav
+from .synth import plan, render_samples
 from .validation import PreviewRequest, ProductionRequest, validate_preview, validate_production
-from .wavinfo import wav_duration
 
 CLONE_MODEL = "soundCloningClone"
 AUDIO_MODEL = "soundCloningAudio"
@@ -171,14 +172,14 @@ class DemoState:
         return self._forced_failures.pop(0) if self._forced_failures else None
 
     def _source_problem(self, file_url: str) -> str | None:
-        """The speech-length rule (15 s < d < 60 s) for WAV files uploaded here.
+        """The speech-length rule (15 s < d < 60 s) for audio files uploaded here.
 
         Remote URLs and formats the server cannot measure are given the benefit of the doubt.
         """
         stored = self.files.get(urlsplit(file_url).path)
         if stored is None:
             return None
-        seconds = wav_duration(stored.read())
+        seconds = audio_duration(stored.read())
         if seconds is None or MIN_SPEECH_SECONDS < seconds < MAX_SPEECH_SECONDS:
             return None
         return (
@@ -211,16 +212,19 @@ class DemoState:
             if voice.permanent_at is None:
                 voice.permanent_at = task.ends_at  # first successful use: permanent (§1)
             speed, vol, pitch = request.speed, request.vol, request.pitch
-        rate = self.config.sample_rate
+        rate, audio_format = self.config.audio_rate, self.config.audio_format
         # Planned on first download, outside the state lock; audio and subtitles share it.
+        # MP3 is synthesised at its own rate rather than resampled: pauses stay exact zeros
+        # and the subtitle times are those of the encoded samples.
         timeline = functools.cache(lambda: plan(request.text, request.pauses, rate, speed))
         base_hz = task.base_hz
-        task.audio_path = f"/files/audio/{task.task_id}.wav"
-        self.files.put_lazy(
-            task.audio_path,
-            "audio/wav",
-            lambda: render_wav(timeline(), base_hz=base_hz, vol=vol, pitch=pitch),
-        )
+
+        def audio() -> bytes:
+            samples = render_samples(timeline(), base_hz=base_hz, vol=vol, pitch=pitch)
+            return encode(samples, rate, audio_format, mp3_bitrate=MP3_BITRATE)
+
+        task.audio_path = f"/files/audio/{task.task_id}.{audio_format}"
+        self.files.put_lazy(task.audio_path, CONTENT_TYPES[audio_format], audio)
         if isinstance(request, ProductionRequest) and request.subtitles:
             word_level = request.word_level
             task.subtitle_path = f"/files/subtitles/{task.task_id}.json"

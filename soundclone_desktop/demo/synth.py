@@ -1,4 +1,4 @@
-"""Deterministic speech-like audio: a timeline of timed units, then 16-bit mono WAV.
+"""Deterministic speech-like audio: a timeline of timed units, then 16-bit mono samples.
 
 Timing rule (seconds of audio per unit, divided by ``speed``; pauses are not):
 
@@ -13,21 +13,20 @@ Timing rule (seconds of audio per unit, divided by ``speed``; pauses are not):
 Every sample outside a pause is non-zero (at least one step from zero), so a pause is the only
 run of zeros and can be measured to the sample. Voiced units are a two-harmonic tone at
 ``base_hz * 2**(pitch/12)`` under a syllable envelope; the peak is ``0.95 * vol/10`` of full
-scale. ``language`` and ``emotion`` do not change the sound. Units are rendered from cached
-templates and joined as bytes, so long scripts are fast.
+scale. ``language`` and ``emotion`` do not change the sound. Units are rendered with NumPy
+from cached templates and joined in one concatenation, so long scripts are fast.
 """
 
 from __future__ import annotations
 
-import io
 import math
-import sys
 import unicodedata
-import wave
-from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
+from .encoding import Floats, Samples, wav_bytes
 from .markup import Pause
 
 CJK_SECONDS = 0.20
@@ -164,12 +163,12 @@ def plan(text: str, pauses: tuple[Pause, ...] | list[Pause], rate: int, speed: f
     return Timeline(text, rate, tuple(units))
 
 
-def render_wav(timeline: Timeline, *, base_hz: float, vol: float, pitch: int) -> bytes:
-    """The timeline as a mono 16-bit PCM WAV file."""
+def render_samples(timeline: Timeline, *, base_hz: float, vol: float, pitch: int) -> Samples:
+    """The timeline as mono 16-bit samples at ``timeline.rate``."""
     rate = timeline.rate
     amplitude = 32767 * 0.95 * min(max(vol, 0.0), 10.0) / 10.0
     f0 = base_hz * 2 ** (pitch / 12)
-    samples = array("h")
+    pieces: list[Samples] = []
     runs: list[tuple[int, int]] = []  # non-pause runs, for the edge fades
     run_start: int | None = None
     for unit in timeline.units:
@@ -177,73 +176,78 @@ def render_wav(timeline: Timeline, *, base_hz: float, vol: float, pitch: int) ->
             if run_start is not None:
                 runs.append((run_start, unit.offset))
                 run_start = None
-            samples.frombytes(bytes(2 * unit.samples))
+            pieces.append(np.zeros(unit.samples, np.int16))
             continue
         if run_start is None:
             run_start = unit.offset
         if unit.kind == "voice":
-            samples.extend(
-                _voice(unit.samples, rate, round(f0 * _TONE_STEPS[unit.tone], 3), amplitude)
-            )
+            freq = round(f0 * _TONE_STEPS[unit.tone], 3)
+            pieces.append(_voice(unit.samples, rate, freq, amplitude))
         else:
-            samples.extend(_room_tone(unit.samples, rate, round(f0 / 2, 3), amplitude))
+            pieces.append(_room_tone(unit.samples, rate, round(f0 / 2, 3), amplitude))
+    samples = np.concatenate(pieces) if pieces else np.zeros(0, np.int16)
     if run_start is not None:
         runs.append((run_start, len(samples)))
     _fade_edges(samples, runs, max(1, round(FADE_SECONDS * rate)))
-    if sys.byteorder == "big":
-        samples.byteswap()
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(samples.tobytes())
-    return buffer.getvalue()
+    return samples
 
 
-def _nonzero(value: float) -> int:
+def render_wav(timeline: Timeline, *, base_hz: float, vol: float, pitch: int) -> bytes:
+    """The timeline as a mono 16-bit PCM WAV file."""
+    samples = render_samples(timeline, base_hz=base_hz, vol=vol, pitch=pitch)
+    return wav_bytes(samples, timeline.rate)
+
+
+def _nonzero(values: Floats) -> Samples:
     # Keep sound and silence apart: only pauses may hold zero samples.
-    rounded = round(value)
-    if rounded == 0:
-        return 1 if value >= 0 else -1
-    return rounded
+    rounded = np.rint(values)
+    zero = rounded == 0
+    rounded[zero] = np.where(values[zero] >= 0, 1.0, -1.0)
+    return rounded.astype(np.int16)
 
 
 @lru_cache(maxsize=512)
-def _voice(n: int, rate: int, freq: float, amplitude: float) -> array[int]:
+def _voice(n: int, rate: int, freq: float, amplitude: float) -> Samples:
     """A syllable: a rise and fall of a two-harmonic tone with a 4.5 Hz flutter.
 
     Scaled so that its loudest sample is exactly ``amplitude``: the peak is the vol rule.
+    Cached and read-only: a script repeats the same few syllables.
     """
-    sin = math.sin
+    i = np.arange(n, dtype=np.float64)
     w = 2 * math.pi * freq / rate
     flutter = 2 * math.pi * 4.5 / rate
-    shape = math.pi / n
-    raw = [
-        (0.12 + 0.88 * sin(shape * (i + 0.5)))
-        * (0.8 + 0.2 * sin(flutter * i))
-        * (0.72 * sin(w * i) + 0.28 * sin(2 * w * i + 0.3))
-        for i in range(n)
-    ]
-    scale = amplitude / max(max(raw), -min(raw))
-    return array("h", (_nonzero(value * scale) for value in raw))
+    raw = (
+        (0.12 + 0.88 * np.sin(math.pi / n * (i + 0.5)))
+        * (0.8 + 0.2 * np.sin(flutter * i))
+        * (0.72 * np.sin(w * i) + 0.28 * np.sin(2 * w * i + 0.3))
+    )
+    scale = amplitude / max(float(raw.max()), -float(raw.min()))
+    return _frozen(_nonzero(raw * scale))
 
 
 @lru_cache(maxsize=128)
-def _room_tone(n: int, rate: int, freq: float, amplitude: float) -> array[int]:
+def _room_tone(n: int, rate: int, freq: float, amplitude: float) -> Samples:
     w = 2 * math.pi * freq / rate
     level = amplitude * _ROOM_TONE_LEVEL
-    return array("h", (_nonzero(level * math.cos(w * i)) for i in range(n)))
+    return _frozen(_nonzero(level * np.cos(w * np.arange(n, dtype=np.float64))))
 
 
-def _fade_edges(samples: array[int], runs: list[tuple[int, int]], fade: int) -> None:
+def _frozen(samples: Samples) -> Samples:
+    samples.flags.writeable = False
+    return samples
+
+
+def _fade_edges(samples: Samples, runs: list[tuple[int, int]], fade: int) -> None:
     """Short ramps inside each sounding run, so pauses start and end without clicks.
 
     The ramps stay within the run: the silence keeps its exact length.
     """
     for start, end in runs:
         length = min(fade, (end - start) // 2)
-        for k in range(length):
-            gain = (k + 1) / (length + 1)
-            samples[start + k] = _nonzero(samples[start + k] * gain)
-            samples[end - 1 - k] = _nonzero(samples[end - 1 - k] * gain)
+        if length <= 0:
+            continue
+        gain = np.arange(1, length + 1, dtype=np.float64) / (length + 1)
+        head = slice(start, start + length)
+        tail = slice(end - length, end)
+        samples[head] = _nonzero(samples[head] * gain)
+        samples[tail] = _nonzero(samples[tail] * gain[::-1])

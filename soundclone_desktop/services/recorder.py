@@ -118,8 +118,8 @@ def price_estimate(prices: Callable[[], PriceTable]) -> Estimator:
 
 
 def audio_seconds(path: Path | None) -> float | None:
-    """The length of a downloaded WAV from its header (a small, bounded read); None for
-    other formats or an unreadable file."""
+    """The length of a downloaded result from its headers (a small, bounded read): a WAV's
+    chunks, or what FFmpeg's demuxer reads from an MP3's Info header; None when unknown."""
     if path is None:
         return None
     try:
@@ -128,7 +128,22 @@ def audio_seconds(path: Path | None) -> float | None:
     except OSError:
         return None
     seconds = wav_duration(head)
+    if seconds is None:
+        seconds = _probed_seconds(path)
     return None if seconds is None else round(seconds, 3)
+
+
+def _probed_seconds(path: Path) -> float | None:
+    # MP3 is the service's (and the demo's) everyday answer. A header probe, no decoding.
+    # TODO(issue 13): go through the audio package's probe once it has one.
+    import av
+
+    try:
+        with av.open(str(path)) as container:
+            duration = container.duration  # microseconds (AV_TIME_BASE)
+    except (av.FFmpegError, OSError, ValueError):
+        return None
+    return duration / 1_000_000 if duration and duration > 0 else None
 
 
 @dataclass

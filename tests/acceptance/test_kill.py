@@ -12,7 +12,6 @@ being polled and downloads in flight.
 
 from __future__ import annotations
 
-import wave
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ import pytest
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from soundclone_desktop.services.jobs import JobState
 from tests.acceptance.conftest import CREATE_PATH, DemoProcess, Folders, kill, wait_until
+from tests.served_audio import decode
 
 pytestmark = pytest.mark.slow
 TASKS = 20
@@ -115,5 +115,4 @@ def test_killed_batch_resumes_without_double_charges(
 
 
 def _seconds(path: Path) -> float:
-    with wave.open(str(path), "rb") as audio:
-        return audio.getnframes() / audio.getframerate()
+    return decode(path.read_bytes()).seconds

@@ -89,7 +89,7 @@ def test_the_token_appears_in_no_file_and_no_output(
     # The scan looked at what matters: it is not vacuous.
     names = {p.name for p in files}
     assert "library.sqlite3" in names and "soundclone-desktop.log" in names
-    assert sum(1 for n in names if n.endswith(".wav")) == 4  # 3 results and the -o copy
+    assert sum(1 for n in names if n.endswith(".mp3")) == 4  # 3 results and the -o copy
     log = (user.data / "logs" / "soundclone-desktop.log").read_text(encoding="utf-8")
     assert "DEBUG" in log and server.base_url in log and "Resumed" in log
     control = user.work / "control.txt"

@@ -56,7 +56,7 @@ def test_clone_then_speak_end_to_end(
         assert done.status is TaskStatus.COMPLETED and done.audio_url and done.subtitle_url
 
         audio = await client.download(done.audio_url, tmp_path / "out", "take1")
-        assert audio.kind == "wav" and audio.path == tmp_path / "out" / "take1.wav"
+        assert audio.kind == "mp3" and audio.path == tmp_path / "out" / "take1.mp3"
         assert audio.size == audio.path.stat().st_size > 44
         subtitles = await client.download(done.subtitle_url, tmp_path / "out", "take1")
         assert subtitles.kind == "json" and subtitles.path.name == "take1.json"

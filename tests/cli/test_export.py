@@ -21,6 +21,7 @@ from soundclone_desktop.demo.subtitles import build_subtitles
 from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
+from tests.served_audio import is_mp3
 
 SCRIPT = "Hello <#0.5#>world, this is the export test.<#1#>你好，世界！这是第二句。"
 
@@ -81,7 +82,7 @@ def test_export_by_task_id_writes_srt_and_mp3(
     assert code == 0, data
     assert data["audio"] == str(tmp_path / "out.mp3") and data["format"] == "srt"
     mp3 = (tmp_path / "out.mp3").read_bytes()
-    assert mp3[0] == 0xFF and mp3[1] & 0xE0 == 0xE0
+    assert is_mp3(mp3)
     srt = (tmp_path / "out.srt").read_text(encoding="utf-8")
     assert srt.startswith("1\n00:00:00,000 --> ")
     cues = parse_subtitles(srt.encode()).cues

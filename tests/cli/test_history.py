@@ -142,8 +142,8 @@ def test_a_batch_sends_each_script_once_and_names_results_after_them(
     )  # fmt: skip
     assert code == 0, data
     assert sorted(p.name for p in out.iterdir()) == [
-        "one.subtitles.json", "one.wav", "three.subtitles.json", "three.wav",
-        "two.subtitles.json", "two.wav",
+        "one.mp3", "one.subtitles.json", "three.mp3", "three.subtitles.json",
+        "two.mp3", "two.subtitles.json",
     ]  # fmt: skip
     rows = data["results"]
     assert [r["file"] for r in rows] == [str(f) for f in files]  # type: ignore[union-attr]

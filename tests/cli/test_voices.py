@@ -78,7 +78,7 @@ def test_clone_then_voices_lists_it(
     assert 0 < voice["seconds_left"] <= VALIDITY_SECONDS
     preview = Path(voice["preview"])
     assert preview.parent == isolated_dirs / "data" / "voices"
-    assert preview.name == f"{voice['model_id']}.wav" and preview.stat().st_size > 44
+    assert preview.name == f"{voice['model_id']}.mp3" and preview.stat().st_size > 44
     # The clip was moved into the library, not left twice in the folder.
     assert list(preview.parent.iterdir()) == [preview]
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from soundclone_desktop.demo import DEMO_VOICE_ID, DemoServer
+from tests.served_audio import is_mp3
 
 DAY = 24 * 3600.0
 
@@ -94,7 +95,7 @@ def test_preview_needs_15_to_60_seconds_of_speech(
         assert done["status"] == "completed"
         assert done["modelId"].startswith("model_") and done["error"] is None
         audio = api.fetch(done["audioUrl"])
-        assert audio.headers["content-type"] == "audio/wav" and audio.content[:4] == b"RIFF"
+        assert audio.headers["content-type"] == "audio/mpeg" and is_mp3(audio.content)
     else:
         assert done["status"] == "failed"
         assert done["modelId"] is None and done["audioUrl"] is None
@@ -113,7 +114,7 @@ def test_preview_then_production_with_the_new_voice(api: Any) -> None:
     model_id = api.clone_voice()
     done = api.finish(api.audio("The new voice speaks.", modelId=model_id))
     assert done["status"] == "completed"
-    assert api.fetch(done["audioUrl"]).content[:4] == b"RIFF"
+    assert is_mp3(api.fetch(done["audioUrl"]).content)
 
 
 def test_model_expires_three_days_after_its_preview_if_never_used(api: Any) -> None:

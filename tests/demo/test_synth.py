@@ -54,7 +54,8 @@ def _crossings(samples: array[int]) -> int:
     return sum(1 for a, b in itertools.pairwise(samples) if a < 0 <= b)
 
 
-def test_served_audio_is_mono_16_bit_wav(api: Any) -> None:
+def test_served_audio_is_mono_16_bit_wav(make_manual_server: Any, make_api: Any) -> None:
+    api = make_api(make_manual_server(audio_format="wav"))  # MP3 is the default
     done = api.finish(api.audio("你好"))
     response = api.fetch(done["audioUrl"])
     assert response.headers["content-type"] == "audio/wav"

@@ -24,6 +24,7 @@ from soundclone_desktop.services.estimator import FinishEstimator
 from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner
+from tests.served_audio import is_mp3
 
 MakeServer = Callable[..., DemoServer]
 
@@ -92,8 +93,8 @@ def test_submit_to_downloaded(demo_server: DemoServer, tmp_path: Path) -> None:
             job = await runner.submit(speech(subtitles=True), lambda j: states.append(j.state))
             await runner.wait(job)
         assert job.state is JobState.DOWNLOADED, job.error
-        assert job.audio_path is not None and job.audio_path.read_bytes()[:4] == b"RIFF"
-        assert job.audio_path.name == f"{job.task_id}.wav"
+        assert job.audio_path is not None and is_mp3(job.audio_path.read_bytes())
+        assert job.audio_path.name == f"{job.task_id}.mp3"
         assert job.subtitle_path is not None
         assert job.subtitle_path.name == f"{job.task_id}.subtitles.json"
         assert states[0] is JobState.SENDING and states[-1] is JobState.DOWNLOADED
