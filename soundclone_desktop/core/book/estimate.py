@@ -89,13 +89,18 @@ def estimate_selection(
     selection: Iterable[tuple[int, Segment]],
     prices: PriceTable,
     rendered: Collection[SegmentRef] = frozenset(),
+    *,
+    chapters: int | None = None,
 ) -> BookEstimate:
-    """The estimate of ``(chapter index, segment)`` pairs; ``rendered`` are already paid."""
+    """The estimate of ``(chapter index, segment)`` pairs; ``rendered`` are already paid.
+
+    ``chapters`` defaults to the number of chapters the selection touches.
+    """
     items = list(selection)
     done = [s for c, s in items if (c, s.id) in rendered]
     todo = [s for c, s in items if (c, s.id) not in rendered]
     return BookEstimate(
-        chapters=len({c for c, _ in items}),
+        chapters=len({c for c, _ in items}) if chapters is None else chapters,
         total=cost_of((s for _, s in items), prices),
         rendered=cost_of(done, prices),
         remaining=cost_of(todo, prices),
@@ -109,7 +114,7 @@ def estimate_book(
     rendered: Collection[SegmentRef] = frozenset(),
 ) -> BookEstimate:
     """The estimate of a whole book: ``chapters[i]`` are chapter ``i``'s segments."""
-    return estimate_selection(_numbered(chapters), prices, rendered)
+    return estimate_selection(_numbered(chapters), prices, rendered, chapters=len(chapters))
 
 
 def estimate_chapter(
@@ -258,7 +263,11 @@ def size_tradeoff(
     max_chars: int = MAX_REQUEST_CHARS,
 ) -> SizeTradeoff:
     """Segment the chapters at ``target_chars`` and price the result (fast: about 0.1 s per
-    million characters), so the user sees the trade-off when changing the target."""
+    million characters), so the user sees the trade-off when changing the target.
+
+    The billable total moves a little with the target too: whitespace at a segment's edges is
+    not sent, so more segments bill slightly fewer characters.
+    """
     segments = [
         s
         for text in chapter_texts
