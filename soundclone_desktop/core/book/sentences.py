@@ -53,6 +53,8 @@ _NONSPACE = re.compile(r"\S")
 _TERMINAL = re.compile(r"(?P<p>[.!?。！？…｡]+)[" + _CLOSERS + "]*")
 _CLAUSE = re.compile(r"(?P<p>[，；：、,;:]+)[" + _CLOSERS + "]*")
 _SPACE_RUN = re.compile(r"\s+")
+_SPACES = re.compile(r"\s*")
+_LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _STRONG: Final = frozenset("。！？｡")
 _ASCII_CLAUSE: Final = frozenset(",;:")
 # Spans a clause or whitespace cut must not enter: anything marker-shaped (even malformed),
@@ -75,6 +77,7 @@ _NEVER_FINAL: Final = frozenset(
 # A word before "." that ends a sentence only when a capital (or CJK) follows.
 _MAYBE_FINAL: Final = frozenset(re.findall(r"\S+", "etc a.m p.m inc ltd co corp jr bros esp al"))
 _WORD_LOOKBACK: Final = 12
+_LINK_LOOKBACK: Final = 200
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -105,10 +108,9 @@ def sentence_breaks(text: str) -> list[int]:
     n = len(text)
     for m in _TERMINAL.finditer(text):
         after = m.end()
-        cut = after
-        while cut < n and text[cut].isspace():
-            cut += 1
-        if cut == n or any(ch in LINE_BREAKS for ch in text[after:cut]):
+        spaces = _SPACES.match(text, after)
+        cut = spaces.end() if spaces else after
+        if cut == n or (cut > after and _LINE_BREAK.search(text, after, cut)):
             continue  # the end of the text or of the paragraph: a break already
         if _ends_sentence(text, m.start(), m["p"], after, cut):
             breaks.add(cut)
@@ -149,11 +151,11 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _in_link(text: str, pos: int) -> bool:
-    start = pos
-    while start > 0 and not text[start - 1].isspace() and pos - start < 200:
-        start -= 1
-    token = text[start:pos]
-    return any(hint in token for hint in _LINK_HINTS)
+    window = text[max(0, pos - _LINK_LOOKBACK) : pos]
+    if not any(hint in window for hint in _LINK_HINTS):
+        return False  # the usual case, decided without a loop in Python
+    words = window.split()
+    return bool(words) and not window[-1].isspace() and any(h in words[-1] for h in _LINK_HINTS)
 
 
 def clause_breaks(text: str, start: int = 0, end: int | None = None) -> list[int]:
