@@ -195,3 +195,13 @@ def test_real_limit_on_a_long_mixed_chapter() -> None:
 
 def test_flag_values_are_the_documented_reasons() -> None:
     assert {m.value for m in OversizedSplit} == {"clause", "whitespace", "hard"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<#>0123.45 ab\n", max_size=80))
+def test_the_marker_pattern_finds_exactly_the_pauses_of_analyze(text: str) -> None:
+    from soundclone_desktop.core.book.segment import _MARKER
+
+    assert [m.span() for m in _MARKER.finditer(text)] == [
+        (p.start, p.end) for p in analyze(text).pauses
+    ]
