@@ -27,7 +27,7 @@ from tests.benchmarks.stats import percentile, ratios, summarize
 
 README = Path(__file__).with_name("README.md")
 BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
-SECTIONS = ("startup", "typing", "tasks", "steady")
+SECTIONS = ("startup", "typing", "tasks", "steady", "segment")
 
 
 @dataclass(frozen=True)
@@ -383,6 +383,46 @@ def memory_rows(start: startup.StartupResult | None, burst: dict[str, object] | 
     return rows
 
 
+# -- book segmentation ------------------------------------------------------------------------
+
+
+def segment_rows(figures: dict[str, object]) -> list[Row]:
+    ours, base, sentences = figures["segment"], figures["baseline"], figures["sentences"]
+    changed = figures["edit_changed"]
+    assert isinstance(ours, list) and isinstance(base, list) and isinstance(sentences, list)
+    largest = figures["max_request_chars"]
+    assert isinstance(changed, list) and isinstance(largest, int)
+    chars = f"{figures['chars']:,} chars"
+    return [
+        Row(
+            "Book",
+            f"segment a chapter of {chars} ({figures['segments']} segments)",
+            summarize(ours).text(fmt="{:.3f}", unit=" s"),
+            f"{statistics.median(base):.3f} s (read once: splitlines + punctuation regex)",
+            ratios(ours, base).text(fmt="{:.1f}", unit="×"),
+            "< 1 s (issue: import + segment < 5 s)",
+            verdict(statistics.median(ours) < 1.0),
+        ),
+        Row(
+            "Book",
+            f"number the sentences of {chars} ({figures['sentence_count']:,} sentences)",
+            summarize(sentences).text(fmt="{:.3f}", unit=" s"),
+        ),
+        Row(
+            "Book",
+            "segment size, mean billable chars (largest request)",
+            f"{figures['mean_chars']:.0f} ({largest:,})",
+            target="≤ 9,999 request chars",
+            verdict=verdict(largest <= 9999),
+        ),
+        Row(
+            "Book",
+            f"segments changed by one paragraph edit, mean (max) of {len(changed)}",
+            f"{statistics.mean(changed):.2f} ({max(changed)})",
+        ),
+    ]
+
+
 # -- output -----------------------------------------------------------------------------------
 
 
@@ -466,6 +506,8 @@ def rows_from_raw(raw: dict[str, object]) -> tuple[list[Row], startup.StartupRes
         label = f"one every {steady['every']:g} s" if steady.get("every") else "steady"
         rows.extend(tasks_rows(steady, label, cpu_target=False))
     rows.extend(memory_rows(start, burst if isinstance(burst, dict) else None))
+    if isinstance(raw.get("segment"), dict):
+        rows.extend(segment_rows(raw["segment"]))  # type: ignore[arg-type]
     return rows, start
 
 
@@ -588,6 +630,17 @@ def main(argv: list[str] | None = None) -> int:
         step("steady tasks", run_steady)
 
     rows.extend(memory_rows(start_result, burst))
+
+    if "segment" in only:
+
+        def run_segment() -> None:
+            rounds = str(args.rounds or (3 if args.quick else 7))
+            figures, _ = procs.run_json("tests.benchmarks.segmenting", ["--rounds", rounds])
+            raw["segment"] = figures
+            rows.extend(segment_rows(figures))
+
+        step("book segmentation", run_segment)
+
     took = time.time() - began
     header = (
         f"{time.strftime('%Y-%m-%d %H:%M')} · {machine()} · "

@@ -1,0 +1,1 @@
+"""Books: manuscripts, chapters, segments and their cost (pure, no Qt, no I/O)."""
