@@ -56,3 +56,32 @@ def test_demo_server_is_independent_of_client_rules() -> None:
             if n.startswith("soundclone_desktop.") and not n.startswith("soundclone_desktop.demo")
         }
         assert not ours, f"{path.relative_to(PACKAGE)} reuses client code: {sorted(ours)}"
+
+
+MAIN_WINDOW = "soundclone_desktop.ui.main_window"
+MAY_IMPORT_MAIN_WINDOW = ("ui/main_window.py", "app.py")  # its own module and the app's start
+
+
+def _imported_names(path: Path) -> set[str]:
+    """Every module or name a file imports, spelled in full (``from a import b`` gives both
+    ``a`` and ``a.b``, so a module imported from its package counts too)."""
+    names = _imports(path)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = path.relative_to(PACKAGE.parent).with_suffix("").parts[: -node.level]
+                base = ".".join([*parts, *([node.module] if node.module else [])])
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_features_do_not_import_the_main_window() -> None:
+    """Features get narrow roles (ui/studio.py), never the window: not even for typing."""
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).as_posix() not in MAY_IMPORT_MAIN_WINDOW
+        and any(n == MAIN_WINDOW or n.startswith(MAIN_WINDOW + ".") for n in _imported_names(path))
+    ]
+    assert not offenders, f"only {MAY_IMPORT_MAIN_WINDOW} may import {MAIN_WINDOW}: {offenders}"

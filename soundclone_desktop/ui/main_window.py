@@ -6,6 +6,10 @@ and balance in the status bar; errors in an inline message bar (never a modal bo
 
 Dialogs and features that are not on screen at start (settings, welcome, clone wizard,
 export, voice library) are imported when first opened: start-up time (issue #7).
+
+Feature packages (voices, captions, projects, history) never see this window: each gets the
+roles it uses (``ui/studio.py``), which the window implements with the public methods under
+"roles" below, and the other features it relies on. ``_attach_features`` wires them all.
 """
 
 from __future__ import annotations
@@ -18,9 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFileDialog,
-    QMainWindow,
     QScrollArea,
     QToolBar,
     QVBoxLayout,
@@ -33,26 +35,26 @@ from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.store.settings import Settings
 from soundclone_desktop.ui import errors
 from soundclone_desktop.ui.async_utils import async_slot, spawn
-from soundclone_desktop.ui.captions import PlayedResult, attach_captions
+from soundclone_desktop.ui.captions import CaptionsNeeds, PlayedResult, attach_captions
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.counter import CounterWidget
 from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
-from soundclone_desktop.ui.history import attach_history
+from soundclone_desktop.ui.history import HistoryNeeds, attach_history
 from soundclone_desktop.ui.job_text import job_sentence
 from soundclone_desktop.ui.message_bar import Level, MessageBar
 from soundclone_desktop.ui.params_panel import ParametersPanel
 from soundclone_desktop.ui.player import PlayerWidget
-from soundclone_desktop.ui.projects import attach_projects
+from soundclone_desktop.ui.projects import ProjectNeeds, attach_projects
 from soundclone_desktop.ui.runner_bridge import RunnerBridge
 from soundclone_desktop.ui.status_bar import ConnectionStatus
+from soundclone_desktop.ui.studio_frame import StudioFrame
 from soundclone_desktop.ui.submit_bar import SHORTCUT, SubmitBar
 from soundclone_desktop.ui.submit_controller import SubmitController
 from soundclone_desktop.ui.task_list import TaskList, excerpt
-from soundclone_desktop.ui.voices.attach import attach_voices
+from soundclone_desktop.ui.voices.attach import VoicesNeeds, attach_voices
 from soundclone_desktop.ui.voices.clone_action import attach_clone_wizard
-from soundclone_desktop.ui.voices.picker import fill_voice_combo
 from soundclone_desktop.ui.window_state import WindowState, place_first_window
 
 if TYPE_CHECKING:
@@ -72,7 +74,7 @@ def app_icon() -> QIcon:
     return icon
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StudioFrame):
     closed = Signal()  # the window really closed (not a refused close): the app may quit
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -121,13 +123,73 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._connect()
         self.counter.set_report(self.editor_panel.report())
+        self._attach_features()
         self._on_connection_changed()
-        self.voice_store = attach_voices(self)  # first: other features use the voice store
-        self.captions = attach_captions(self)  # before restore: its dock has a saved place too
-        self.projects = attach_projects(self)  # File menu, notes dock, autosave and recovery
-        self.history = attach_history(self)  # the history dock, tabbed with Tasks
+        WindowState(ctx.config_dir).restore(self)  # after the features: their docks too
+
+    def _attach_features(self) -> None:
+        """Give each feature the roles it uses (``ui/studio.py``) and the features it needs.
+
+        The only order that matters is the one a feature's arguments make visible: history
+        needs the voice store and the captions' export report. Docks join the View menu in
+        the order they are added.
+        """
+        self.voices = attach_voices(
+            VoicesNeeds(
+                parent=self,
+                ctx=self.ctx,
+                session=self.session,
+                params=self.params,
+                messages=self,
+                menus=self,
+                playback=self,
+                job_updates=self.bridge,
+                closed=self.closed,
+            )
+        )
+        self.voice_store = self.voices.store
+        self.captions = attach_captions(
+            CaptionsNeeds(
+                parent=self,
+                player=self.player,
+                editor=self.editor,
+                docks=self,
+                menus=self,
+                messages=self,
+                export_folder=self.export_folder,
+            )
+        )
+        self.projects = attach_projects(
+            ProjectNeeds(
+                parent=self,
+                ctx=self.ctx,
+                editor=self.editor,
+                params=self.params,
+                messages=self,
+                docks=self,
+                menus=self,
+                frame=self,
+            )
+        )
+        self.history = attach_history(
+            HistoryNeeds(
+                parent=self,
+                library=self.ctx.library,
+                voice_store=self.voice_store,
+                ctx=self.ctx,
+                session=self.session,
+                docks=self,
+                messages=self,
+                playback=self,
+                script=self,
+                params=self.params,
+                submission=self.controller,
+                job_updates=self.bridge,
+                exports=self.captions,
+                closed=self.closed,
+            )
+        )
         self.clone_wizard_action = attach_clone_wizard(self)  # "Clone a voice…" in Voices
-        WindowState(ctx.config_dir).restore(self)
 
     # -- building -------------------------------------------------------------------------
 
@@ -194,42 +256,71 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.params)
-        self.params_dock = self._dock(
+        self.params_dock = self.add_dock(
             "parametersDock",
             translate(CTX, "Voice and parameters"),
             scroll,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.params_dock.setMinimumWidth(340)
-        self.tasks_dock = self._dock(
+        self.tasks_dock = self.add_dock(
             "tasksDock",
             translate(CTX, "Tasks"),
             self.task_list,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
-        self.player_dock = self._dock(
+        self.player_dock = self.add_dock(
             "playerDock",
             translate(CTX, "Player"),
             self.player,
             Qt.DockWidgetArea.BottomDockWidgetArea,
+            right_of=self.tasks_dock,
         )
-        self.splitDockWidget(self.tasks_dock, self.player_dock, Qt.Orientation.Horizontal)
-        self.resizeDocks([self.tasks_dock, self.player_dock], [640, 520], Qt.Orientation.Horizontal)
+        self.resize_docks([self.tasks_dock, self.player_dock], [640, 520])
         self.resizeDocks([self.tasks_dock], [230], Qt.Orientation.Vertical)
         self.statusBar().addPermanentWidget(self.status)
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
-        self.addDockWidget(area, dock)
-        self.view_menu.addAction(dock.toggleViewAction())
-        return dock
+    # -- roles (ui/studio.py) that need more than the frame ---------------------------------
+
+    def play_file(
+        self,
+        path: Path,
+        *,
+        autoplay: bool,
+        title: str | None = None,
+        subtitle_path: Path | None = None,
+        script: str | None = None,
+    ) -> None:
+        """Playback: load a result into the player; its subtitles and script go to the
+        captions."""
+        title = title or path.name
+        self.player.load(path, autoplay=autoplay, title=title)
+        self.player_dock.show()
+        self.captions.show_result(PlayedResult(path, subtitle_path, script, title))
+
+    def release_files(self, *paths: Path | None) -> None:
+        """Playback: the player lets go of its file if it is one of ``paths``."""
+        held = self.player.path()
+        if held is not None and held in paths:
+            self.player.release()
+
+    def script_text(self) -> str:
+        """ScriptAccess: the editor's script."""
+        return self.editor.text()
+
+    def replace_script(self, text: str) -> None:
+        """ScriptAccess: replace the whole script as one undo step."""
+        self.editor.apply_edit(Edit(0, len(self.editor.text()), text, 0))
+
+    def active_task_count(self) -> int:
+        """Frame: tasks still running in this session."""
+        return len(self.task_list.active_jobs())
+
+    def export_folder(self) -> Path:
+        """Where exports go first: the saved project's folder, else the results folder (made
+        on export if missing)."""
+        project = self.projects.path
+        return project.parent if project is not None else self.ctx.results_dir()
 
     def _connect(self) -> None:
         self.open_action.triggered.connect(self.open_script)
@@ -303,7 +394,7 @@ class MainWindow(QMainWindow):
             self.refresh_balance()
         else:
             self.status.set_not_configured()
-        fill_voice_combo(self)  # library voices with their status, the demo's, the last one
+        self.voices.picker.refresh()  # library voices with their status, the demo's, the last
         self.controller.refresh()
 
     def _on_balance(self, balance: object) -> None:
@@ -412,7 +503,7 @@ class MainWindow(QMainWindow):
         except ScriptFileError as exc:
             self.messages.show_message(str(exc), Level.ERROR)
             return
-        self.editor.apply_edit(Edit(0, len(self.editor.text()), text, 0))
+        self.replace_script(text)
         self.messages.clear()
         self.editor.setFocus()
 
@@ -437,24 +528,9 @@ class MainWindow(QMainWindow):
         done = [j for j in self.task_list.jobs() if j.state is JobState.DOWNLOADED]
         return max(done, key=lambda j: j.created_at) is job
 
-    def _play(
-        self,
-        path: Path,
-        *,
-        autoplay: bool,
-        title: str | None = None,
-        subtitle_path: Path | None = None,
-        script: str | None = None,
-    ) -> None:
-        """Load a result into the player; its subtitles and script go to the captions."""
-        title = title or path.name
-        self.player.load(path, autoplay=autoplay, title=title)
-        self.player_dock.show()
-        self.captions.show_result(PlayedResult(path, subtitle_path, script, title))
-
     def _play_job(self, job: Job, *, autoplay: bool) -> None:
         assert job.audio_path is not None
-        self._play(
+        self.play_file(
             Path(job.audio_path),
             autoplay=autoplay,
             title=excerpt(job),
@@ -468,7 +544,7 @@ class MainWindow(QMainWindow):
             if job.audio_path is not None and Path(job.audio_path) == Path(path):
                 self._play_job(job, autoplay=True)
                 return
-        self._play(Path(path), autoplay=True)
+        self.play_file(Path(path), autoplay=True)
 
     def _show_file(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

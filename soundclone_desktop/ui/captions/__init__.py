@@ -1,6 +1,13 @@
 """Captions: the pane that follows playback, the editor highlight, and export wiring."""
 
-from .attach import CaptionsController, PlayedResult, attach_captions
+from .attach import CaptionsController, CaptionsNeeds, PlayedResult, attach_captions
 from .pane import CaptionsPane, PaneState
 
-__all__ = ["CaptionsController", "CaptionsPane", "PaneState", "PlayedResult", "attach_captions"]
+__all__ = [
+    "CaptionsController",
+    "CaptionsNeeds",
+    "CaptionsPane",
+    "PaneState",
+    "PlayedResult",
+    "attach_captions",
+]

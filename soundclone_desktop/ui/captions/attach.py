@@ -1,6 +1,6 @@
 """Wiring captions into the studio window: the pane's dock, the editor highlight, export.
 
-``attach_captions(window)`` is called once by the window. The window then hands every
+``attach_captions(studio)`` is called once by the window. The window then hands every
 result it loads into the player to :meth:`CaptionsController.show_result`, with the result's
 subtitle file and the script it was made from. From there:
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtWidgets import QWidget
 
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.async_utils import async_slot
@@ -36,8 +38,10 @@ from .pane import CaptionsPane
 
 if TYPE_CHECKING:
     from soundclone_desktop.core.subtitles.align import CueAlignment
+    from soundclone_desktop.ui.editor.editor import ScriptEditor
     from soundclone_desktop.ui.export_dialog import ExportDialog
-    from soundclone_desktop.ui.main_window import MainWindow
+    from soundclone_desktop.ui.player import PlayerWidget
+    from soundclone_desktop.ui.studio import Docks, Menus, Messages
 
     from .loader import LoadedCaptions
     from .model import Current
@@ -59,26 +63,36 @@ class PlayedResult:
     title: str = ""
 
 
+@dataclass(frozen=True)
+class CaptionsNeeds:
+    """What the captions use of the studio (see :mod:`soundclone_desktop.ui.studio`)."""
+
+    parent: QWidget  # owns the controller, its action and the export dialog
+    player: PlayerWidget  # the captions follow it, and seek it
+    editor: ScriptEditor  # highlights the passage spoken; a double-click seeks
+    docks: Docks
+    menus: Menus  # "Export…" goes in the File menu
+    messages: Messages
+    export_folder: Callable[[], Path]  # where the export dialog starts
+
+
 class CaptionsController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.player = window.player
-        self.editor = window.editor
+    def __init__(self, studio: CaptionsNeeds) -> None:
+        super().__init__(studio.parent)
+        self.studio = studio
+        self.player = studio.player
+        self.editor = studio.editor
         self.pane = CaptionsPane()
-        self.dock = window._dock(
+        docks = studio.docks
+        self.dock = docks.add_dock(
             "captionsDock",
             translate(CTX, "Captions"),
             self.pane,
             Qt.DockWidgetArea.BottomDockWidgetArea,
+            right_of=docks.player_dock,
         )
-        window.splitDockWidget(window.player_dock, self.dock, Qt.Orientation.Horizontal)
-        window.resizeDocks(
-            [window.tasks_dock, window.player_dock, self.dock],
-            [380, 470, 350],
-            Qt.Orientation.Horizontal,
-        )
-        self.export_action = QAction(translate(CTX, "Export…"), window)
+        docks.resize_docks([docks.tasks_dock, docks.player_dock, self.dock], [380, 470, 350])
+        self.export_action = QAction(translate(CTX, "Export…"), studio.parent)
         self.export_action.setObjectName("exportAction")
         self.export_action.setShortcut(EXPORT_SHORTCUT)
         self.export_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -86,7 +100,7 @@ class CaptionsController(QObject):
             translate(CTX, "Save the result's audio and subtitles in another format (Ctrl+E)")
         )
         self.export_action.setEnabled(False)
-        window.file_menu.addAction(self.export_action)
+        studio.menus.file_menu.addAction(self.export_action)
 
         self.result: PlayedResult | None = None
         self._alignment: tuple[CueAlignment, ...] | None = None
@@ -184,12 +198,12 @@ class CaptionsController(QObject):
         from soundclone_desktop.ui.export_dialog import ExportDialog
 
         dialog = ExportDialog(
-            self.window,
+            self.studio.parent,
             audio_path=result.audio_path,
             subtitle_path=result.subtitle_path,
             script_text=result.script,
             title=result.title or result.audio_path.name,
-            folder=self._export_folder(),
+            folder=self.studio.export_folder(),
         )
         dialog.exported.connect(self.report_exported)
         dialog.finished.connect(dialog.deleteLater)
@@ -197,18 +211,13 @@ class CaptionsController(QObject):
         dialog.open()
         return dialog
 
-    def _export_folder(self) -> Path:
-        """The saved project's folder, else the results folder (made on export if missing)."""
-        project = self.window.projects.path
-        return project.parent if project is not None else self.window.ctx.results_dir()
-
     def report_exported(self, paths: list[Path]) -> None:
         """Report an export in the window's message bar, with "Show in folder"."""
         if not paths:
             return
         first = paths[0]
         names = ", ".join(p.name for p in paths)
-        self.window.messages.show_message(
+        self.studio.messages.show_message(
             translate(CTX, "Exported: {names}").format(names=names),
             Level.INFO,
             action_text=translate(CTX, "Show in folder"),
@@ -245,6 +254,6 @@ def sentence_at(alignment: tuple[CueAlignment, ...], index: int) -> int | None:
     return last
 
 
-def attach_captions(window: MainWindow) -> CaptionsController:
-    """Add the captions dock, the editor highlight and export to ``window``."""
-    return CaptionsController(window)
+def attach_captions(studio: CaptionsNeeds) -> CaptionsController:
+    """Add the captions dock (beside the player's), the editor highlight and export."""
+    return CaptionsController(studio)

@@ -16,10 +16,11 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
@@ -37,18 +38,29 @@ from soundclone_desktop.services.lookup import (
 from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner
 from soundclone_desktop.store.library import TaskLibrary, TaskRecord, normalise_url
 from soundclone_desktop.ui.async_utils import async_slot, spawn
-from soundclone_desktop.ui.editor.edits import Edit
+from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.history.files import delete_files
 from soundclone_desktop.ui.history.model import EXCERPT_LENGTH, HistoryModel, date_text, matches
 from soundclone_desktop.ui.history.panel import HistoryPanel
 from soundclone_desktop.ui.message_bar import Level
 from soundclone_desktop.ui.money import money_text
+from soundclone_desktop.ui.session import Session
+from soundclone_desktop.ui.studio import (
+    Docks,
+    ExportReports,
+    JobUpdates,
+    Messages,
+    ParametersAccess,
+    Playback,
+    ScriptAccess,
+    Submission,
+)
 from soundclone_desktop.ui.voices.picker import demo_voice_name
 
 if TYPE_CHECKING:
     from soundclone_desktop.store.voices import Voice
     from soundclone_desktop.ui.export_dialog import ExportDialog
-    from soundclone_desktop.ui.main_window import MainWindow
+    from soundclone_desktop.ui.voices.voice_store import VoiceStore
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +68,26 @@ CTX = "HistoryPanel"
 SEARCH_DELAY_MS = 250  # a pause in typing, not every keystroke, starts a query
 UPDATE_DELAY_MS = 150  # live updates are fetched in batches
 FIRST_PAGE = 200  # rows fetched first, so the view fills before a long list has loaded
+
+
+@dataclass(frozen=True)
+class HistoryNeeds:
+    """What the history feature uses of the studio (see :mod:`soundclone_desktop.ui.studio`)."""
+
+    parent: QWidget  # owns the dock, the controller and the dialogs
+    library: TaskLibrary | None  # None: it could not be opened
+    voice_store: VoiceStore  # the names of the voices
+    ctx: AppContext  # the prices of the moment
+    session: Session  # the runner and server a lookup goes to
+    docks: Docks  # the history dock, tabbed behind Tasks
+    messages: Messages
+    playback: Playback
+    script: ScriptAccess
+    params: ParametersAccess
+    submission: Submission  # "Send again" goes the usual way, already confirmed
+    job_updates: JobUpdates  # a looked-up task's updates reach the task list
+    exports: ExportReports  # the captions' report, with "Show in folder"
+    closed: SignalInstance  # the window closed: stop reading the library
 
 
 class _Relay(QObject):
@@ -75,13 +107,13 @@ class HistoryController(QObject):
     first_page_shown = Signal()  # a long result's first rows are on screen; the rest follows
     updated = Signal()  # live updates applied
 
-    def __init__(self, window: MainWindow, library: TaskLibrary | None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.library = library
+    def __init__(self, studio: HistoryNeeds) -> None:
+        super().__init__(studio.parent)
+        self.studio = studio
+        self.library = library = studio.library
         self.model = HistoryModel(self)
         self.panel = HistoryPanel(self.model)
-        self.report_error = window.report_error
+        self.report_error = studio.messages.report_error
         self.needle = ""
         self.loaded = False
         self.last_query_seconds = 0.0  # the last query, until every row was shown
@@ -124,7 +156,7 @@ class HistoryController(QObject):
         self._relay = _Relay(self)
         self._relay.changed.connect(self._on_changed)
         library.add_listener(self._relay.notify)  # every write, whoever made it
-        window.closed.connect(self.shut_down)
+        studio.closed.connect(self.shut_down)
 
     def shut_down(self) -> None:
         """The window closed: no more library reads (the app closes the library next)."""
@@ -144,7 +176,7 @@ class HistoryController(QObject):
         """Names from the voice library (read in a worker thread), plus the demo's voice."""
         if self._closed:
             return
-        session = self.window.session
+        session = self.studio.session
         # The demo's offer is built on first use and imports the demo package: off the GUI
         # thread too (start-up time, issue #7).
         found, offer = await asyncio.to_thread(lambda: (voices(), session.demo_offer))
@@ -249,7 +281,7 @@ class HistoryController(QObject):
     # -- actions ------------------------------------------------------------------------------
 
     def _say(self, text: str, level: Level = Level.INFO) -> None:
-        self.window.messages.show_message(text, level)
+        self.studio.messages.show_message(text, level)
 
     @async_slot
     async def play_selected(self) -> None:
@@ -264,7 +296,7 @@ class HistoryController(QObject):
                 Level.WARNING,
             )  # fmt: skip
             return
-        self.window._play(
+        self.studio.playback.play_file(
             path,
             autoplay=True,
             title=record.excerpt(EXCERPT_LENGTH) or path.name,
@@ -289,9 +321,8 @@ class HistoryController(QObject):
         text = record.params.text if record.params is not None else record.text
         if not text and not values:
             return False
-        editor = self.window.editor
-        editor.apply_edit(Edit(0, len(editor.text()), text, 0))
-        self.window.params.set_values(values)
+        self.studio.script.replace_script(text)
+        self.studio.params.set_values(values)
         return True
 
     def export_selected(self) -> ExportDialog | None:
@@ -302,15 +333,13 @@ class HistoryController(QObject):
         from soundclone_desktop.ui.export_dialog import ExportDialog  # first use (start-up)
 
         dialog = ExportDialog(
-            self.window,
+            self.studio.parent,
             audio_path=record.audio_path,
             subtitle_path=record.subtitle_path,
             script_text=record.text or None,
             title=record.excerpt(EXCERPT_LENGTH) or record.audio_path.name,
         )
-        captions = getattr(self.window, "captions", None)
-        if captions is not None:  # one way of reporting exports, with "Show in folder"
-            dialog.exported.connect(captions.report_exported)
+        dialog.exported.connect(self.studio.exports.report_exported)
         dialog.finished.connect(dialog.deleteLater)
         self._dialog = dialog
         dialog.open()
@@ -320,7 +349,7 @@ class HistoryController(QObject):
         record = self.panel.selected()
         if record is None or not record.state.is_terminal:
             return None
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.studio.parent)
         box.setObjectName("historyDeleteDialog")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(translate(CTX, "Delete from history"))
@@ -353,9 +382,8 @@ class HistoryController(QObject):
         if record is None:
             self.model.remove(local_id)
             return
-        player = self.window.player
-        if player.path() is not None and player.path() in (record.audio_path, record.subtitle_path):
-            player.release()  # let go of the file first (Windows refuses to delete an open one)
+        # Let go of the file first (Windows refuses to delete an open one).
+        self.studio.playback.release_files(record.audio_path, record.subtitle_path)
 
         def work() -> list[Path]:
             library.delete(local_id)
@@ -377,7 +405,7 @@ class HistoryController(QObject):
         record = self.panel.selected()
         if record is None or record.state is not JobState.OUTCOME_UNKNOWN:
             return None
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self.studio.parent)
         dialog.setObjectName("historyLookupDialog")
         dialog.setWindowTitle(translate(CTX, "Look up by task ID"))
         dialog.setLabelText(
@@ -412,7 +440,7 @@ class HistoryController(QObject):
                 Level.ERROR,
             )
             return None
-        session = self.window.session
+        session = self.studio.session
         runner = session.runner
         if runner is None:
             self._say(
@@ -439,7 +467,7 @@ class HistoryController(QObject):
         job = runner.track(
             task_id,
             record.kind,
-            self.window.bridge.on_update,
+            self.studio.job_updates.on_update,
             params=record.params,
             local_id=record.local_id,
             created_at=record.created_at,
@@ -465,7 +493,7 @@ class HistoryController(QObject):
                 Level.ERROR,
             )
             return None
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.studio.parent)
         box.setObjectName("historyResubmitDialog")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(translate(CTX, "Send again"))
@@ -490,7 +518,7 @@ class HistoryController(QObject):
     def cost_of(self, params: ProductionParams) -> str:
         """What sending ``params`` now costs, in the words of the charge line."""
         chars = analyze(params.text).billable_chars
-        estimate = estimate_production(chars, self.window.ctx.prices())
+        estimate = estimate_production(chars, self.studio.ctx.prices())
         if estimate.total is None:
             return translate(CTX, "an amount this app cannot estimate (prices unknown)")
         return money_text(estimate.total, estimate.currency)
@@ -498,10 +526,10 @@ class HistoryController(QObject):
     def resubmit(self, record: TaskRecord) -> asyncio.Task[Job] | None:
         """Load the record into the editor and send it the usual way (one create request)."""
         self.use_settings(record)
-        controller = self.window.controller
-        task = controller.submit_confirmed()  # the user has just agreed to pay again
+        submission = self.studio.submission
+        task = submission.submit_confirmed()  # the user has just agreed to pay again
         if task is None:
-            reasons = " ".join(controller.blocked_reasons())
+            reasons = " ".join(submission.blocked_reasons())
             self._say(
                 translate(CTX, "Not sent: %1").replace("%1", reasons or "—"), Level.ERROR
             )  # fmt: skip

@@ -1,6 +1,6 @@
 """Projects: saving and opening ``.scproj`` files, autosave and recovery, closing safely."""
 
 from .attach import attach_projects
-from .controller import ProjectController
+from .controller import ProjectController, ProjectNeeds
 
-__all__ = ["ProjectController", "attach_projects"]
+__all__ = ["ProjectController", "ProjectNeeds", "attach_projects"]

@@ -14,6 +14,7 @@ import asyncio
 import dataclasses
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,7 @@ from soundclone_desktop.store.projects import (
     with_suffix,
 )
 from soundclone_desktop.ui.async_utils import async_slot, signal_to_future, spawn
+from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.message_bar import Level
 from soundclone_desktop.ui.projects.autosaver import Autosaver
@@ -49,12 +51,28 @@ from soundclone_desktop.ui.projects.texts import (
 )
 
 if TYPE_CHECKING:
-    from soundclone_desktop.ui.main_window import MainWindow
+    from soundclone_desktop.ui.editor.editor import ScriptEditor
+    from soundclone_desktop.ui.params_panel import ParametersPanel
+    from soundclone_desktop.ui.studio import Docks, Frame, Menus, Messages
 
 log = logging.getLogger(__name__)
 
 CTX = "Projects"
 STATUS_MS = 4000  # how long "Saved …" stays in the status bar
+
+
+@dataclass(frozen=True)
+class ProjectNeeds:
+    """What projects use of the studio (see :mod:`soundclone_desktop.ui.studio`)."""
+
+    parent: QWidget  # owns the controller, its actions and its dialogs
+    ctx: AppContext  # the folders, and the default parameters of a new project
+    editor: ScriptEditor  # the script: saved, restored, watched for changes
+    params: ParametersPanel  # the voice and parameters: saved, restored, watched
+    messages: Messages
+    docks: Docks  # the notes dock, tabbed with the parameters
+    menus: Menus  # the project actions go in the File menu
+    frame: Frame  # the title with its modified marker, closing, the recovery strip
 
 
 class ProjectController(QObject):
@@ -65,15 +83,15 @@ class ProjectController(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        studio: ProjectNeeds,
         *,
         autosave: AutosaveStore,
         recent: RecentProjects,
         notes: QPlainTextEdit,
     ) -> None:
-        super().__init__(window)
-        self.window = window
-        self.report_error = window.report_error
+        super().__init__(studio.parent)
+        self.studio = studio
+        self.report_error = studio.messages.report_error
         self.notes = notes
         self.path: Path | None = None
         self.recent_store = recent
@@ -92,8 +110,8 @@ class ProjectController(QObject):
         # The script counts as edited once typing settles (the editor's report_changed), not
         # per keystroke: comparing the whole state on every key costs too much, and
         # textChanged also fires for each line the highlighter repaints.
-        window.editor.report_changed.connect(self._on_script_settled)
-        window.params.changed.connect(self._on_edited)
+        studio.editor.report_changed.connect(self._on_script_settled)
+        studio.params.changed.connect(self._on_edited)
         notes.textChanged.connect(self._on_edited)
         self.recovery_bar.restore_requested.connect(self.restore)
         self.recovery_bar.discard_requested.connect(self.discard_recovery)
@@ -104,7 +122,7 @@ class ProjectController(QObject):
     def _action(
         self, name: str, text: str, slot: Callable[[], Any], shortcut: Any = None
     ) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.studio.parent)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -119,7 +137,7 @@ class ProjectController(QObject):
         self.open_action = self._action(
             "openProjectAction", translate(CTX, "Open Project…"), self.open_project, key.Open
         )
-        self.recent_menu = QMenu(translate(CTX, "Open Recent"), self.window)
+        self.recent_menu = QMenu(translate(CTX, "Open Recent"), self.studio.parent)
         self.recent_menu.setObjectName("recentProjectsMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.save_action = self._action(
@@ -137,8 +155,8 @@ class ProjectController(QObject):
         self.export_text_action.setToolTip(
             translate(CTX, "Save the script alone as a plain UTF-8 .txt file")
         )
-        menu = self.window.file_menu
-        before = self.window.open_action  # "Open script…" (text import) stays in the menu
+        menu = self.studio.menus.file_menu
+        before = self.studio.menus.open_action  # "Open script…" (text import) stays in the menu
         for action in (self.new_action, self.open_action):
             menu.insertAction(before, action)
         menu.insertMenu(before, self.recent_menu)
@@ -157,9 +175,9 @@ class ProjectController(QObject):
 
     def current(self) -> Project:
         """The editor state as a project."""
-        window = self.window
+        studio = self.studio
         return Project.from_values(
-            window.editor.text(), window.params.values(), self.notes.toPlainText()
+            studio.editor.text(), studio.params.values(), self.notes.toPlainText()
         )
 
     def is_modified(self) -> bool:
@@ -184,8 +202,7 @@ class ProjectController(QObject):
     def _refresh(self) -> None:
         modified = self.is_modified()
         app = translate("MainWindow", "SoundClone Desktop")
-        self.window.setWindowTitle(f"{self.name()}[*] — {app}")
-        self.window.setWindowModified(modified)
+        self.studio.frame.show_title(f"{self.name()}[*] — {app}", modified=modified)
         if modified != self._modified:
             self._modified = modified
             self.modified_changed.emit(modified)
@@ -234,9 +251,9 @@ class ProjectController(QObject):
         self.recovery = None
         self.recovery_bar.hide()
         project = snapshot.project
-        editor = self.window.editor
+        editor = self.studio.editor
         editor.apply_edit(Edit(0, len(editor.text()), project.text, 0))
-        self.window.params.set_values(project.panel_values())
+        self.studio.params.set_values(project.panel_values())
         self.notes.setPlainText(project.notes)
         if snapshot.project_path is not None:
             self._mark_clean(snapshot.project_path, saved if saved is not None else Project())
@@ -244,7 +261,7 @@ class ProjectController(QObject):
             blank = dataclasses.replace(self.current(), text="", notes="")
             self._mark_clean(None, blank)
         self.autosaver.schedule()
-        self.window.messages.show_message(
+        self.studio.messages.show_message(
             translate(CTX, "Restored the script you were writing. Save it to keep it."),
             Level.INFO,
         )
@@ -267,7 +284,7 @@ class ProjectController(QObject):
             then()
             return None
         question = CloseQuestion(
-            self.window, name=self.name(), unsaved=True, purpose=Purpose.REPLACE
+            self.studio.parent, name=self.name(), unsaved=True, purpose=Purpose.REPLACE
         )
         question.finished.connect(lambda _r: self._after_question(question, then))
         self.question = question
@@ -297,9 +314,9 @@ class ProjectController(QObject):
         return self._when_settled(self._start_new)
 
     def _start_new(self) -> None:
-        window = self.window
-        window.editor.set_text("")
-        window.params.set_values(dataclasses.asdict(window.ctx.settings.defaults))
+        studio = self.studio
+        studio.editor.set_text("")
+        studio.params.set_values(dataclasses.asdict(studio.ctx.settings.defaults))
         self.notes.clear()
         self._mark_clean(None)
         self.autosaver.clear()
@@ -308,7 +325,7 @@ class ProjectController(QObject):
         return self._when_settled(self._ask_open_path)
 
     def _ask_open_path(self) -> QFileDialog:
-        dialog = QFileDialog(self.window, translate(CTX, "Open project"))
+        dialog = QFileDialog(self.studio.parent, translate(CTX, "Open project"))
         dialog.setObjectName("openProjectDialog")
         dialog.setNameFilters(
             [translate(CTX, "SoundClone projects (*.scproj)"), translate(CTX, "All files (*)")]
@@ -326,25 +343,25 @@ class ProjectController(QObject):
         try:
             loaded = await asyncio.to_thread(load_project, path)
         except ProjectFileError as exc:
-            self.window.messages.show_message(open_error_text(exc), Level.ERROR)
+            self.studio.messages.show_message(open_error_text(exc), Level.ERROR)
             if exc.code is ProjectError.NOT_FOUND:
                 self._forget_recent(path)
             return False
         project = loaded.project
-        window = self.window
-        window.editor.set_text(project.text)  # a fresh document: a fresh undo history
-        window.params.set_values(project.panel_values())
+        studio = self.studio
+        studio.editor.set_text(project.text)  # a fresh document: a fresh undo history
+        studio.params.set_values(project.panel_values())
         self.notes.setPlainText(project.notes)
         self._mark_clean(path)
         self.autosaver.clear()
         self._remember_recent(path)
         if loaded.replaced:
             text = replaced_text(path, loaded.first_replaced)
-            window.messages.show_message(text, Level.WARNING)
+            studio.messages.show_message(text, Level.WARNING)
         if loaded.ignored:
-            window.messages.show_message(ignored_text(path, loaded.ignored), Level.WARNING)
+            studio.messages.show_message(ignored_text(path, loaded.ignored), Level.WARNING)
         elif not loaded.replaced:
-            window.statusBar().showMessage(
+            studio.messages.show_status(
                 translate(CTX, "Opened “%1”").replace("%1", path.name), STATUS_MS
             )
         return True
@@ -367,7 +384,7 @@ class ProjectController(QObject):
         return await self.save_to(path)
 
     async def _ask_save_path(self) -> Path | None:
-        dialog = QFileDialog(self.window, translate(CTX, "Save project"))
+        dialog = QFileDialog(self.studio.parent, translate(CTX, "Save project"))
         dialog.setObjectName("saveProjectDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -390,13 +407,13 @@ class ProjectController(QObject):
             await asyncio.to_thread(save_project, path, project)
         except OSError as exc:
             log.warning("Saving %s failed: %s", path, exc)
-            self.window.messages.show_message(save_error_text(path, exc), Level.ERROR)
+            self.studio.messages.show_message(save_error_text(path, exc), Level.ERROR)
             return False
         self._mark_clean(path, project)  # typing during the write keeps the marker
         if not self.is_modified():
             self.autosaver.clear()
         self._remember_recent(path)
-        self.window.statusBar().showMessage(
+        self.studio.messages.show_status(
             translate(CTX, "Saved “%1”").replace("%1", path.name), STATUS_MS
         )
         self.saved.emit(str(path))
@@ -413,7 +430,7 @@ class ProjectController(QObject):
     # -- text export ------------------------------------------------------------------------
 
     def export_text(self) -> QFileDialog:
-        dialog = QFileDialog(self.window, translate(CTX, "Save script as text"))
+        dialog = QFileDialog(self.studio.parent, translate(CTX, "Save script as text"))
         dialog.setObjectName("exportTextDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilters([translate(CTX, "Text files (*.txt)")])
@@ -427,13 +444,13 @@ class ProjectController(QObject):
 
     @async_slot
     async def write_text(self, path: Path) -> bool:
-        text = self.window.editor.text()
+        text = self.studio.editor.text()
         try:
             await asyncio.to_thread(atomic_write_text, path, text)
         except OSError as exc:
-            self.window.messages.show_message(save_error_text(path, exc), Level.ERROR)
+            self.studio.messages.show_message(save_error_text(path, exc), Level.ERROR)
             return False
-        self.window.statusBar().showMessage(
+        self.studio.messages.show_status(
             translate(CTX, "Saved the script as “%1”").replace("%1", path.name), STATUS_MS
         )
         return True
@@ -482,14 +499,16 @@ class ProjectController(QObject):
 
     def may_close(self) -> bool:
         """True to close now; otherwise the question is open and closes the window itself."""
-        tasks = len(self.window.task_list.active_jobs())
+        tasks = self.studio.frame.active_task_count()
         modified = self.is_modified()
         if not tasks and not modified:
             return True
         if self.question is not None and self.question.isVisible():
             self.question.raise_()
             return False
-        question = CloseQuestion(self.window, name=self.name(), unsaved=modified, tasks=tasks)
+        question = CloseQuestion(
+            self.studio.parent, name=self.name(), unsaved=modified, tasks=tasks
+        )
         question.finished.connect(lambda _r: self._after_close_question(question))
         self.question = question
         question.open()
@@ -499,12 +518,12 @@ class ProjectController(QObject):
         choice = question.choice
         self._forget_question(question)
         if choice is Choice.SAVE:
-            spawn(self._save_then(self.window.close_now), owner=self)
+            spawn(self._save_then(self.studio.frame.close_now), owner=self)
         elif choice is Choice.DISCARD:
             self._discarding = True
-            self.window.close_now()
+            self.studio.frame.close_now()
         elif choice is Choice.CONTINUE:
-            self.window.close_now()
+            self.studio.frame.close_now()
 
     def window_closing(self) -> None:
         """The window is closing for good: leave the snapshot right for the next start."""

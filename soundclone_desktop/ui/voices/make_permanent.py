@@ -29,7 +29,9 @@ from soundclone_desktop.ui.voices.status_text import remaining_text
 from soundclone_desktop.ui.voices.voice_store import VoiceStore
 
 if TYPE_CHECKING:
-    from soundclone_desktop.ui.main_window import MainWindow
+    from soundclone_desktop.ui.context import AppContext
+    from soundclone_desktop.ui.session import Session
+    from soundclone_desktop.ui.studio import JobUpdates, Messages
 
 CTX = "MakePermanent"
 CHINESE_LINE = "你好，很高兴认识你。"
@@ -108,17 +110,34 @@ class MakePermanentDialog(QDialog):
 class MakePermanent(QObject):
     """Offers, confirms and submits the keep-alive task for temporary voices."""
 
-    def __init__(self, window: MainWindow, store: VoiceStore) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        store: VoiceStore,
+        *,
+        parent: QWidget,
+        ctx: AppContext,
+        session: Session,
+        messages: Messages,
+        job_updates: JobUpdates,
+    ) -> None:
+        super().__init__(parent)
         self.store = store
+        self._parent = parent  # of the dialog, and the owner of the task
+        self._ctx = ctx
+        self._session = session
+        self._messages = messages
+        self._job_updates = job_updates
         self.dialog: MakePermanentDialog | None = None
 
     def offer(self, voice: Voice) -> None:
         """Flag a voice close to expiry in the message bar, with the one-click action."""
         expires = voice.expires_at()
         left = remaining_text((expires or self.store.now()) - self.store.now())
-        self.window.messages.show_message(
+
+        def make_permanent() -> None:
+            self.confirm(voice.model_id)
+
+        self._messages.show_message(
             translate(
                 CTX,
                 "The voice “{name}” expires in {left} unless it is used once. Use it now to "
@@ -126,7 +145,7 @@ class MakePermanent(QObject):
             ).format(name=voice.name, left=left),
             Level.WARNING,
             action_text=translate(CTX, "Make it permanent"),
-            action=lambda: self.confirm(voice.model_id),
+            action=make_permanent,
         )
 
     def offer_soonest(self, *, demo: bool) -> Voice | None:
@@ -145,10 +164,8 @@ class MakePermanent(QObject):
         if self.dialog is not None:
             self.dialog.close()  # one offer at a time: the newest
         params = keep_alive_params(voice)
-        estimate = estimate_production(
-            analyze(params.text).billable_chars, self.window.ctx.prices()
-        )
-        dialog = MakePermanentDialog(voice, params, estimate, self.window)
+        estimate = estimate_production(analyze(params.text).billable_chars, self._ctx.prices())
+        dialog = MakePermanentDialog(voice, params, estimate, self._parent)
         dialog.accepted.connect(lambda: self.submit(params, voice.name))
         dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
         self.dialog = dialog
@@ -162,19 +179,19 @@ class MakePermanent(QObject):
             self.dialog = None
 
     def submit(self, params: ProductionParams, name: str) -> asyncio.Task[Job] | None:
-        runner = self.window.session.runner
+        runner = self._session.runner
         if runner is None:
-            self.window.messages.show_message(
+            self._messages.show_message(
                 translate(CTX, "Connect to the server first (Settings › Account)."), Level.ERROR
             )
             return None
-        bridge = self.window.bridge
+        job_updates = self._job_updates
 
         def on_update(job: Job) -> None:
-            bridge.on_update(job)  # the task list and the window's own messages first
+            job_updates.on_update(job)  # the task list and the window's own messages first
             if job.state is JobState.DOWNLOADED:
-                self.window.messages.show_message(
+                self._messages.show_message(
                     translate(CTX, "“{name}” is now permanent.").format(name=name), Level.INFO
                 )
 
-        return spawn(runner.submit(params, on_update=on_update), owner=self.window)
+        return spawn(runner.submit(params, on_update=on_update), owner=self._parent)

@@ -12,16 +12,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from soundclone_desktop.core.voices import VoiceStatus
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.voices import Voice
-from soundclone_desktop.ui.params_panel import VoiceChoice
+from soundclone_desktop.ui.params_panel import ParametersPanel, VoiceChoice
 from soundclone_desktop.ui.voices.status_text import choice_label, status_tooltip
 from soundclone_desktop.ui.voices.voice_store import VoiceStore
 
 if TYPE_CHECKING:
-    from soundclone_desktop.ui.main_window import MainWindow
+    from soundclone_desktop.ui.context import AppContext
+    from soundclone_desktop.ui.session import Session
 
 CTX = "VoicePicker"
 REFRESH_MS = 60_000  # "2 d 5 h left" changes with time, not only with writes
@@ -32,14 +34,9 @@ def demo_voice_name() -> str:
     return translate(CTX, "Demo narrator")
 
 
-def voice_choices(window: MainWindow) -> list[VoiceChoice]:
-    """What ``voiceCombo`` offers now, for ``MainWindow._on_connection_changed``.
-
-    Before :func:`~soundclone_desktop.ui.voices.attach.attach_voices` has run (the window is
-    still being built) there is no library yet: the demo voice and the last voice only.
-    """
-    store: VoiceStore | None = getattr(window, "voice_store", None)
-    session = window.session
+def voice_choices(store: VoiceStore, session: Session, last: str | None) -> list[VoiceChoice]:
+    """What ``voiceCombo`` offers now: the server's own voices, the library's of this kind
+    of server, and ``last`` (the last voice used) if it is none of those."""
     choices = [
         VoiceChoice(
             demo_voice_name(),
@@ -48,9 +45,7 @@ def voice_choices(window: MainWindow) -> list[VoiceChoice]:
         )
         for model_id in session.voices()
     ]
-    if store is not None:
-        choices += library_choices(store, demo=session.demo, exclude={c.model_id for c in choices})
-    last = window.ctx.settings.last_voice
+    choices += library_choices(store, demo=session.demo, exclude={c.model_id for c in choices})
     if not session.demo and last and all(c.model_id != last for c in choices):
         choices.append(VoiceChoice(last, last))
     return choices
@@ -81,41 +76,44 @@ def _choice(store: VoiceStore, voice: Voice, now: float) -> VoiceChoice:
     )
 
 
-def fill_voice_combo(window: MainWindow) -> None:
-    """Fill ``voiceCombo`` for the current connection (``_on_connection_changed`` calls it)."""
-    picker: VoicePicker | None = getattr(window, "voice_picker", None)
-    if picker is not None:
-        picker.refresh()
-        return
-    last = window.ctx.settings.last_voice
-    window.params.set_voices(voice_choices(window), preferred=None if window.session.demo else last)
-
-
 class VoicePicker(QObject):
     """Keeps ``voiceCombo`` in step with the library, the connection and the clock."""
 
-    def __init__(self, window: MainWindow, store: VoiceStore) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        store: VoiceStore,
+        *,
+        parent: QWidget,
+        ctx: AppContext,
+        session: Session,
+        params: ParametersPanel,
+    ) -> None:
+        super().__init__(parent)
         self.store = store
+        self._ctx = ctx  # its settings hold the last voice used
+        self._session = session
+        self._params = params
         self._shown: list[VoiceChoice] | None = None
         store.changed.connect(self.refresh)
-        window.params.voice_id_entered.connect(self._import)
+        params.voice_id_entered.connect(self._import)
         self.timer = QTimer(self)
         self.timer.setObjectName("voicePickerTimer")
         self.timer.timeout.connect(self.refresh)
         self.timer.start(REFRESH_MS)
 
     def refresh(self) -> None:
-        """Re-list the voices if anything shown changed (the current voice stays chosen)."""
-        choices = voice_choices(self.window)
+        """Re-list the voices if anything shown changed (the current voice stays chosen).
+
+        The window calls it when the connection changes (demo or real, other voices)."""
+        session = self._session
+        last = self._ctx.settings.last_voice
+        choices = voice_choices(self.store, session, last)
         if choices == self._shown:
             return
         self._shown = choices
-        last = self.window.ctx.settings.last_voice
-        self.window.params.set_voices(choices, preferred=None if self.window.session.demo else last)
+        self._params.set_voices(choices, preferred=None if session.demo else last)
 
     def _import(self, model_id: str) -> None:
-        if model_id in self.window.session.voices() or self.store.get(model_id) is not None:
+        if model_id in self._session.voices() or self.store.get(model_id) is not None:
             return
-        self.store.import_id(model_id, demo=self.window.session.demo)
+        self.store.import_id(model_id, demo=self._session.demo)
