@@ -1,7 +1,8 @@
 """Voice and production parameters: the form beside the script.
 
-Values and field names follow ``core.params.ProductionParams``; ranges and language lists come
-from ``core`` so the form offers exactly what validation accepts. Sliders work on integers
+Values and field names follow ``core.parameters.Parameters`` (plus the voice, ``model_id``);
+ranges and language lists come from ``core`` so the form offers exactly what validation
+accepts, and the tooltips quote the same ranges. Sliders work on integers
 (hundredths for speed and volume), the spin box beside each one holds the real value, and each
 side updates the other with signals blocked: no feedback loop, no float drift.
 """
@@ -9,7 +10,7 @@ side updates the other with signals blocked: no feedback loop, no float drift.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
@@ -38,20 +39,21 @@ from soundclone_desktop.core.languages import (
     guess_language,
     languages_for,
 )
-from soundclone_desktop.core.params import (
+from soundclone_desktop.core.parameters import (
     EMOTIONS,
     PITCH_RANGE,
     SPEED_RANGE,
     VERSIONS,
     VOL_RANGE,
-    ProductionParams,
+    Parameters,
     SubtitleType,
 )
+from soundclone_desktop.ui.param_ranges import bounds, number_text
 from soundclone_desktop.ui.range_spin import RangeDoubleSpinBox, RangeSpinBox
 
 _CTX = "ParametersPanel"
 _SCALE = 100  # slider units per 1.0 of speed or volume
-_VOL_MIN = 0.01  # the API excludes 0 (range (0, 10]); 0.01 is the lowest usable volume
+_VOL_MIN = VOL_RANGE[0] + 1 / _SCALE  # the API excludes the low end: one step above it
 _VOL_MAX = VOL_RANGE[1]
 _ENTER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOICE_WARNING_ROLE = Qt.ItemDataRole.UserRole + 2  # True: the voice expires within a day
@@ -73,9 +75,8 @@ _FALLBACK_LANGUAGE = "English"
 
 
 def _defaults() -> dict[str, Any]:
-    """``ProductionParams`` defaults for the fields this panel edits."""
-    skip = ("model_id", "text")
-    return {f.name: f.default for f in fields(ProductionParams) if f.name not in skip}
+    """The parameters' defaults (everything this panel edits but the voice)."""
+    return Parameters().as_dict()
 
 
 def emotion_label(value: str) -> str:
@@ -235,7 +236,8 @@ class ParametersPanel(QWidget):
         self._script_text = script_text
 
     def values(self) -> dict[str, Any]:
-        """The form as ``ProductionParams`` keyword arguments (everything except ``text``)."""
+        """The form as ``ProductionParams`` keyword arguments (everything except ``text``):
+        the voice as ``model_id`` and every field of ``Parameters``."""
         model_id = self.voice_combo.currentData()
         return {
             "model_id": model_id if isinstance(model_id, str) else "",
@@ -287,7 +289,7 @@ class ParametersPanel(QWidget):
             self.changed.emit()
 
     def reset(self) -> None:
-        """Every value back to the ``ProductionParams`` default; the voice stays."""
+        """Every value back to the ``Parameters`` default; the voice stays."""
         self.set_values(_defaults())
 
     def set_voices(
@@ -447,8 +449,8 @@ class ParametersPanel(QWidget):
             _SCALE,
             QCoreApplication.translate(_CTX, "Speed (× normal):"),
             QCoreApplication.translate(
-                _CTX, "Speaking speed from 0.5 (slow) to 2 (fast); 1 is normal."
-            ),
+                _CTX, "Speaking speed from {low} (slow) to {high} (fast); 1 is normal."
+            ).format(**bounds("speed")),
         )
         vol_spin = _double_spin("volSpin", _VOL_MIN, _VOL_MAX, 0.1)
         self.vol = self._slider_row(
@@ -459,9 +461,9 @@ class ParametersPanel(QWidget):
             QCoreApplication.translate(_CTX, "Volume (× normal):"),
             QCoreApplication.translate(
                 _CTX,
-                "Volume from 0.01 to 10; 1 is normal. The service does not accept 0, "
-                "so 0.01 is the lowest setting.",
-            ),
+                "Volume from {lowest} to {high}; 1 is normal. The service does not accept "
+                "{low}, so {lowest} is the lowest setting.",
+            ).format(lowest=number_text(_VOL_MIN), **bounds("vol")),
         )
         pitch_low, pitch_high = PITCH_RANGE
         pitch_spin = RangeSpinBox()
@@ -475,8 +477,8 @@ class ParametersPanel(QWidget):
             1,
             QCoreApplication.translate(_CTX, "Pitch (semitones):"),
             QCoreApplication.translate(
-                _CTX, "Pitch in whole semitones from −12 to 12; 0 is the voice's own pitch."
-            ),
+                _CTX, "Pitch in whole semitones from {low} to {high}; 0 is the voice's own pitch."
+            ).format(**bounds("pitch")),
         )
         self.pitch.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.pitch.slider.setTickInterval(6)
