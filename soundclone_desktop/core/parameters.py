@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum, StrEnum
 from math import isfinite
@@ -125,28 +125,37 @@ class ParamSpec:
 _SPEC = "spec"
 
 
-def _param(default: object, spec: ParamSpec) -> Any:
-    return dataclasses.field(default=default, metadata={_SPEC: spec})
+_SPEED: Final = NumberRange(*SPEED_RANGE)
+_VOL: Final = NumberRange(*VOL_RANGE, low_open=True)
+_PITCH: Final = NumberRange(*PITCH_RANGE, whole=True)
+
+
+def _spec(
+    api: str,
+    label: str,
+    choices: tuple[str, ...] = (),
+    *,
+    range: NumberRange | None = None,
+    unit: str = "",
+) -> dict[str, ParamSpec]:
+    """Field metadata: what the parameter is, read back with :func:`spec`."""
+    return {_SPEC: ParamSpec(api, label, choices, range, unit)}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Parameters:
     """How a script is spoken; the defaults are the app's (and, but ``version``, the API's)."""
 
-    version: str = _param("v2", ParamSpec("soundVersion", "Model version", VERSIONS))
-    language: str = _param(AUTO, ParamSpec("language", "Language"))
-    emotion: str = _param("neutral", ParamSpec("emotion", "Emotion", EMOTIONS))
-    speed: float = _param(1.0, ParamSpec("speed", "Speed", range=NumberRange(*SPEED_RANGE)))
-    vol: float = _param(
-        1.0, ParamSpec("vol", "Volume", range=NumberRange(*VOL_RANGE, low_open=True))
-    )
-    pitch: int = _param(
-        0,
-        ParamSpec("pitch", "Pitch", range=NumberRange(*PITCH_RANGE, whole=True), unit="semitones"),
-    )
-    subtitles: bool = _param(False, ParamSpec("subtitleEnable", "Subtitles"))
-    subtitle_type: SubtitleType = _param(
-        SubtitleType.SENTENCE, ParamSpec("subtitleType", "Subtitle type", tuple(SubtitleType))
+    version: str = field(default="v2", metadata=_spec("soundVersion", "Model version", VERSIONS))
+    language: str = field(default=AUTO, metadata=_spec("language", "Language"))
+    emotion: str = field(default="neutral", metadata=_spec("emotion", "Emotion", EMOTIONS))
+    speed: float = field(default=1.0, metadata=_spec("speed", "Speed", range=_SPEED))
+    vol: float = field(default=1.0, metadata=_spec("vol", "Volume", range=_VOL))
+    pitch: int = field(default=0, metadata=_spec("pitch", "Pitch", range=_PITCH, unit="semitones"))
+    subtitles: bool = field(default=False, metadata=_spec("subtitleEnable", "Subtitles"))
+    subtitle_type: SubtitleType = field(
+        default=SubtitleType.SENTENCE,
+        metadata=_spec("subtitleType", "Subtitle type", tuple(SubtitleType)),
     )
 
     def problems(self) -> list[FieldProblem]:
@@ -258,7 +267,7 @@ def _typed(default: object, raw: object) -> object | None:
     if isinstance(raw, bool):
         return None
     if isinstance(default, SubtitleType):
-        return SubtitleType(raw) if raw in tuple(SubtitleType) else None
+        return SubtitleType(raw) if isinstance(raw, str) and raw in tuple(SubtitleType) else None
     if isinstance(default, int):
         if isinstance(raw, float) and raw.is_integer():
             return int(raw)

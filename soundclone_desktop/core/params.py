@@ -27,7 +27,6 @@ from .parameters import SubtitleType as SubtitleType
 from .parameters import check_language, check_version
 from .script import MAX_REQUEST_CHARS, ScriptReport, Severity, analyze
 
-
 PREVIEW_TEXT_MAX: Final = 269  # "max 270" vs "fewer than 270": take the safe reading
 DEFAULT_PREVIEW_TEXT: Final = (
     "在森林的深处,阳光透过树梢洒落,鸟儿的歌声交织成一曲美妙的乐章,诉说着大自然无尽的美丽。"

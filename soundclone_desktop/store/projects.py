@@ -44,6 +44,7 @@ _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 RECENT_FILE_NAME: Final = "recent-projects.json"
 RECENT_LIMIT: Final = 10
 
+
 @dataclass(frozen=True)
 class Project:
     """What a project file holds. Equality tells whether the editor differs from the file."""

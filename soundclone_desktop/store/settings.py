@@ -257,5 +257,5 @@ def _parameters(raw: dict[str, Any]) -> Parameters:
     """The default parameters, checked like a project's: a bad value alone falls back."""
     parameters, ignored = Parameters.from_mapping(raw)
     for name in ignored:
-        log.warning("Ignoring settings value %s=%r: not usable; using the default.", name, raw[name])
+        log.warning("Ignoring settings value %s=%r: unusable; using the default.", name, raw[name])
     return parameters

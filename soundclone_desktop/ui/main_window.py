@@ -494,4 +494,3 @@ class MainWindow(QMainWindow):
             return
         self.ctx.settings.last_voice = model_id
         spawn(asyncio.to_thread(self.ctx.settings_store.save, self.ctx.settings), owner=self)
-

@@ -12,10 +12,10 @@ from types import ModuleType
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
+from soundclone_desktop.core.parameters import Parameters
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.store.autosave import AutosaveStore, Snapshot
 from soundclone_desktop.store.paths import autosave_dir
-from soundclone_desktop.core.parameters import Parameters
 from soundclone_desktop.store.projects import Project, save_project
 from soundclone_desktop.ui.main_window import MainWindow
 from soundclone_desktop.ui.projects.autosaver import IDLE_MS

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 
-from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.core.parameters import Parameters
+from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.store.projects import (
     Project,
     RecentProjects,
