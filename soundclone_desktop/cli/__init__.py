@@ -133,7 +133,7 @@ BASE_URL_ENV = "SOUNDCLONE_BASE_URL"
 EXTENSION_COMMANDS: tuple[str, ...] = ("voices", "history", "export")
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 # A server on this machine answers in milliseconds and has no rate limit: retry reads and
-# provably-unsent creates after 0.5–2 s instead of the reference's 5–20 s.
+# provably-unsent creates after 0.5 s to 2 s instead of the reference's 5–20 s.
 LOCAL_RETRY = RetryPolicy(base_delay=0.5, max_delay=2.0)
 
 

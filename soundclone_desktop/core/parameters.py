@@ -93,7 +93,7 @@ class NumberRange:
 
     @property
     def allowed(self) -> str:
-        """The range in a few English words: ``0.5 to 2``, ``more than 0, up to 10``."""
+        """The range in a few English words (``1 to 3``, ``more than 0, up to 1``…)."""
         low, high = format_number(self.low), format_number(self.high)
         if self.whole:
             return f"whole numbers from {low} to {high}"

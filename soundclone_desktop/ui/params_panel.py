@@ -39,22 +39,12 @@ from soundclone_desktop.core.languages import (
     guess_language,
     languages_for,
 )
-from soundclone_desktop.core.parameters import (
-    EMOTIONS,
-    PITCH_RANGE,
-    SPEED_RANGE,
-    VERSIONS,
-    VOL_RANGE,
-    Parameters,
-    SubtitleType,
-)
-from soundclone_desktop.ui.param_ranges import bounds, number_text
+from soundclone_desktop.core.parameters import EMOTIONS, VERSIONS, Parameters, SubtitleType
+from soundclone_desktop.ui.param_ranges import FORM_STEP, bounds, form_range
 from soundclone_desktop.ui.range_spin import RangeDoubleSpinBox, RangeSpinBox
 
 _CTX = "ParametersPanel"
-_SCALE = 100  # slider units per 1.0 of speed or volume
-_VOL_MIN = VOL_RANGE[0] + 1 / _SCALE  # the API excludes the low end: one step above it
-_VOL_MAX = VOL_RANGE[1]
+_SCALE = round(1 / FORM_STEP)  # slider units per 1.0 of speed or volume
 _ENTER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOICE_WARNING_ROLE = Qt.ItemDataRole.UserRole + 2  # True: the voice expires within a day
 _WARNING_COLOUR = QColor("#B35C00")  # amber text: readable on light and dark palettes
@@ -440,8 +430,7 @@ class ParametersPanel(QWidget):
         form.addRow(QCoreApplication.translate(_CTX, "Emotion:"), self.emotion_combo)
 
     def _build_sliders(self, form: QFormLayout) -> None:
-        low, high = SPEED_RANGE
-        speed_spin = _double_spin("speedSpin", low, high, 0.05)
+        speed_spin = _double_spin("speedSpin", *form_range("speed"), 0.05)
         self.speed = self._slider_row(
             form,
             "speedSlider",
@@ -452,7 +441,7 @@ class ParametersPanel(QWidget):
                 _CTX, "Speaking speed from {low} (slow) to {high} (fast); 1 is normal."
             ).format(**bounds("speed")),
         )
-        vol_spin = _double_spin("volSpin", _VOL_MIN, _VOL_MAX, 0.1)
+        vol_spin = _double_spin("volSpin", *form_range("vol"), 0.1)
         self.vol = self._slider_row(
             form,
             "volSlider",
@@ -463,9 +452,9 @@ class ParametersPanel(QWidget):
                 _CTX,
                 "Volume from {lowest} to {high}; 1 is normal. The service does not accept "
                 "{low}, so {lowest} is the lowest setting.",
-            ).format(lowest=number_text(_VOL_MIN), **bounds("vol")),
+            ).format(**bounds("vol")),
         )
-        pitch_low, pitch_high = PITCH_RANGE
+        pitch_low, pitch_high = (round(end) for end in form_range("pitch"))
         pitch_spin = RangeSpinBox()
         pitch_spin.setObjectName("pitchSpin")
         pitch_spin.setRange(pitch_low, pitch_high)

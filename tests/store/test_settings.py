@@ -168,3 +168,13 @@ def test_secret_detector(data: dict[str, object]) -> None:
 
 def test_ordinary_values_pass() -> None:
     check_no_secrets({"base_url": "https://www.jimmyai.cn/path?lang=en", "voice": "model_1"})
+
+
+def test_default_parameters_out_of_range_fall_back_alone() -> None:
+    """Settings are a boundary like a project file: a default the API refuses is not kept."""
+    store = SettingsStore()
+    raw = {
+        "defaults": {"speed": 7, "pitch": 30, "vol": 0, "emotion": "happy", "language": "English"}
+    }
+    store.path.write_text(json.dumps(raw), encoding="utf-8")
+    assert store.load().defaults == Parameters(emotion="happy", language="English")
