@@ -63,7 +63,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
@@ -79,17 +79,16 @@ from soundclone_desktop.api.errors import (
 )
 from soundclone_desktop.api.models import TaskInfo
 from soundclone_desktop.api.redact import RedactAuthorization
+from soundclone_desktop.cli.param_options import add_parameter_options, parameters_from
 from soundclone_desktop.core.audio_format import wav_duration
 from soundclone_desktop.core.params import (
     CLONE_EXTENSIONS,
-    EMOTIONS,
     MAX_CLONE_SECONDS,
     MIN_CLONE_SECONDS,
     VERSIONS,
     FieldProblem,
     PreviewParams,
     ProductionParams,
-    SubtitleType,
 )
 from soundclone_desktop.core.pricing import (
     Estimate,
@@ -140,7 +139,7 @@ BASE_URL_ENV = "SOUNDCLONE_BASE_URL"
 EXTENSION_COMMANDS: tuple[str, ...] = ("voices", "history", "export")
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 # A server on this machine answers in milliseconds and has no rate limit: retry reads and
-# provably-unsent creates after 0.5–2 s instead of the reference's 5–20 s.
+# provably-unsent creates after 0.5 s to 2 s instead of the reference's 5–20 s.
 LOCAL_RETRY = RetryPolicy(base_delay=0.5, max_delay=2.0)
 
 
@@ -386,19 +385,7 @@ def cmd_estimate(ctx: Context) -> int:
 
 def _synth_options(ctx: Context, text: str) -> dict[str, Any]:
     """The ProductionParams fields (all but the voice) from the options and the defaults."""
-    args, defaults = ctx.args, ctx.settings.defaults
-    subtitles = args.subtitles or (defaults.subtitle_type if defaults.subtitles else "off")
-    return {
-        "text": text,
-        "version": args.model_version or defaults.version,
-        "language": args.language or defaults.language,
-        "emotion": args.emotion or defaults.emotion,
-        "speed": defaults.speed if args.speed is None else args.speed,
-        "vol": defaults.vol if args.vol is None else args.vol,
-        "pitch": defaults.pitch if args.pitch is None else _whole(args.pitch),
-        "subtitles": subtitles != "off",
-        "subtitle_type": SubtitleType.WORD if subtitles == "word" else SubtitleType.SENTENCE,
-    }
+    return {"text": text, **asdict(parameters_from(ctx.args, ctx.settings.defaults))}
 
 
 def cmd_synth(ctx: Context) -> int:
@@ -788,11 +775,6 @@ def _check_sample(path: Path) -> None:
               f"{MIN_CLONE_SECONDS} s and less than {MAX_CLONE_SECONDS} s of speech.")  # fmt: skip
 
 
-def _whole(value: float) -> int | float:
-    """A pitch argument: whole numbers as int, anything else kept so validation names it."""
-    return int(value) if float(value).is_integer() else value
-
-
 def _deliver(src: Path | None, out: Path) -> Path:
     """Copy a downloaded file to ``out`` (a folder, or a name with or without extension)."""
     assert src is not None
@@ -913,17 +895,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="output file; the right extension is added when it has none. For a batch, a "
         "folder: each result is named after its script",
     )
-    p.add_argument("--emotion", choices=EMOTIONS)
-    p.add_argument("--speed", type=float, help="0.5 to 2 (default 1)")
-    p.add_argument("--vol", type=float, help="above 0, up to 10 (default 1)")
-    p.add_argument("--pitch", type=float, help="whole semitones, -12 to 12 (default 0)")
-    p.add_argument("--version", dest="model_version", choices=VERSIONS, help="model version")
-    p.add_argument("--language", help="language name, e.g. Chinese, English (default auto)")
-    p.add_argument(
-        "--subtitles",
-        choices=("sentence", "word", "off"),
-        help="also save subtitles, timed per sentence or per word",
-    )
+    add_parameter_options(p)
 
     p = command(
         "clone", cmd_clone, "Clone a voice from a 15–60 s recording (a local file or a public URL)."

@@ -12,7 +12,6 @@ from .paths import (
 from .secrets import TokenSource, TokenStore
 from .settings import (
     BaseUrlPreset,
-    DefaultParameters,
     Prices,
     SecretInSettingsError,
     Settings,
@@ -22,7 +21,6 @@ from .settings import (
 
 __all__ = [
     "BaseUrlPreset",
-    "DefaultParameters",
     "Prices",
     "SecretInSettingsError",
     "Settings",

@@ -20,13 +20,13 @@ import json
 import logging
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
 
 from soundclone_desktop import __version__
-from soundclone_desktop.core.params import ProductionParams, SubtitleType
+from soundclone_desktop.core.parameters import Parameters
 
 from .atomic import UnencodableTextError, atomic_write_text
 
@@ -44,58 +44,27 @@ _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 RECENT_FILE_NAME: Final = "recent-projects.json"
 RECENT_LIMIT: Final = 10
 
-# API field names (core's FieldProblem.field) → the project's parameter names.
-_API_TO_PARAM: Final = {
-    "soundVersion": "version",
-    "language": "language",
-    "emotion": "emotion",
-    "speed": "speed",
-    "vol": "vol",
-    "pitch": "pitch",
-    "subtitleEnable": "subtitles",
-    "subtitleType": "subtitle_type",
-}
-
-
-@dataclass(frozen=True)
-class ProjectParams:
-    """The synthesis parameters of a project (``ProductionParams`` without voice and text)."""
-
-    version: str = "v2"
-    language: str = "auto"
-    emotion: str = "neutral"
-    speed: float = 1.0
-    vol: float = 1.0
-    pitch: int = 0
-    subtitles: bool = False
-    subtitle_type: str = SubtitleType.SENTENCE.value
-
-    def to_json(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
 
 @dataclass(frozen=True)
 class Project:
     """What a project file holds. Equality tells whether the editor differs from the file."""
 
     text: str = ""
-    params: ProjectParams = field(default_factory=ProjectParams)
+    params: Parameters = field(default_factory=Parameters)
     voice_id: str | None = None
     notes: str = ""
 
     @classmethod
     def from_values(cls, text: str, values: Mapping[str, Any], notes: str = "") -> Project:
         """From the parameters panel's ``values()`` (``model_id`` plus the parameters)."""
-        known = {f.name for f in fields(ProjectParams)}
-        params, _ignored = _params_from({k: v for k, v in values.items() if k in known})
+        params, _ignored = Parameters.from_mapping(values)
         voice = values.get("model_id")
         voice_id = voice.strip() if isinstance(voice, str) and voice.strip() else None
         return cls(text=text, params=params, voice_id=voice_id, notes=notes)
 
     def panel_values(self) -> dict[str, Any]:
         """Keyword values for the parameters panel's ``set_values`` (the voice only if set)."""
-        values: dict[str, Any] = self.params.to_json()
-        values["subtitle_type"] = SubtitleType(self.params.subtitle_type)
+        values: dict[str, Any] = self.params.as_dict()
         if self.voice_id:
             values["model_id"] = self.voice_id
         return values
@@ -111,7 +80,7 @@ class Project:
             "generator": f"SoundClone Desktop {__version__}",
             "script": self.text,
             "voice_id": self.voice_id,
-            "parameters": self.params.to_json(),
+            "parameters": self.params.as_dict(),
             "notes": self.notes,
         }
 
@@ -194,7 +163,7 @@ def project_from_json(data: Mapping[str, Any]) -> LoadedProject:
     if not isinstance(raw_params, dict):
         ignored.append("parameters")
         raw_params = {}
-    params, bad = _params_from(raw_params)
+    params, bad = Parameters.from_mapping(raw_params)
     ignored.extend(bad)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     first = _LONE_SURROGATE.search(text)
@@ -218,45 +187,6 @@ def project_from_json(data: Mapping[str, Any]) -> LoadedProject:
 def _line_column(text: str, index: int) -> tuple[int, int]:
     """1-based line and column (in characters) of ``text[index]``."""
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
-def _params_from(raw: Mapping[str, Any]) -> tuple[ProjectParams, list[str]]:
-    """Parameters from JSON: each value type-checked, then range-checked by core's rules."""
-    defaults = ProjectParams()
-    values: dict[str, Any] = {}
-    ignored: list[str] = []
-    for f in fields(ProjectParams):
-        if f.name not in raw:
-            continue
-        value = _typed(getattr(defaults, f.name), raw[f.name])
-        if value is None:
-            ignored.append(f.name)
-        else:
-            values[f.name] = value
-    check = ProductionParams(model_id="-", text="-", **ProjectParams(**values).to_json())
-    for problem in check.validate():
-        name = _API_TO_PARAM.get(problem.field)
-        if name is not None and name in values:
-            del values[name]
-            ignored.append(name)
-    return ProjectParams(**values), ignored
-
-
-def _typed(default: object, raw: object) -> object | None:
-    """``raw`` with the type of ``default``, or None when it does not fit."""
-    if isinstance(default, bool):
-        return raw if isinstance(raw, bool) else None
-    if isinstance(raw, bool):
-        return None
-    if isinstance(default, int):
-        if isinstance(raw, float) and raw.is_integer():
-            return int(raw)
-        return raw if isinstance(raw, int) else None
-    if isinstance(default, float):
-        return round(float(raw), 2) if isinstance(raw, int | float) else None
-    if isinstance(default, str):
-        return raw if isinstance(raw, str) else None
-    return None
 
 
 def load_project(path: Path) -> LoadedProject:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from soundclone_desktop.core.parameters import Parameters
 from soundclone_desktop.core.pricing import DEFAULT_CURRENCY, PriceTable, Rounding
 
 from . import paths
@@ -72,25 +73,11 @@ class Prices:
 
 
 @dataclass
-class DefaultParameters:
-    """Synthesis parameters a new script starts with."""
-
-    version: str = "v2"
-    language: str = "auto"
-    emotion: str = "neutral"
-    speed: float = 1.0
-    vol: float = 1.0
-    pitch: int = 0
-    subtitles: bool = False
-    subtitle_type: str = "sentence"
-
-
-@dataclass
 class Settings:
     base_url_preset: BaseUrlPreset = BaseUrlPreset.JIMMYAI
     custom_base_url: str = ""
     prices: Prices = field(default_factory=Prices)
-    defaults: DefaultParameters = field(default_factory=DefaultParameters)
+    defaults: Parameters = field(default_factory=Parameters)  # for a new script
     results_dir: str | None = None  # None: <data dir>/results
     ui_language: UiLanguage = UiLanguage.SYSTEM
     last_voice: str | None = None
@@ -237,6 +224,8 @@ def _convert(hint: Any, raw: Any) -> Any:
                 if converted is not _MISSING:
                     return converted
         return _MISSING
+    if hint is Parameters:
+        return _parameters(raw) if isinstance(raw, dict) else _MISSING
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _from_json(hint, raw) if isinstance(raw, dict) else _MISSING
     if isinstance(hint, type) and issubclass(hint, Enum):
@@ -262,3 +251,11 @@ def _convert(hint: Any, raw: Any) -> Any:
     if hint is str:
         return raw if isinstance(raw, str) else _MISSING
     return _MISSING
+
+
+def _parameters(raw: dict[str, Any]) -> Parameters:
+    """The default parameters, checked like a project's: a bad value alone falls back."""
+    parameters, ignored = Parameters.from_mapping(raw)
+    for name in ignored:
+        log.warning("Ignoring settings value %s=%r: unusable; using the default.", name, raw[name])
+    return parameters

@@ -101,7 +101,7 @@ class MainWindow(StudioFrame):
         self.counter.cost_label.hide()
         self.submit_bar = SubmitBar()
         self.params = ParametersPanel(script_text=self.editor_panel.text)
-        self.params.set_values(_defaults_of(ctx.settings))
+        self.params.set_values(ctx.settings.defaults.as_dict())
         self.task_list = TaskList()
         self.player = PlayerWidget(
             volume=self.ctx.settings.player_volume, on_volume_changed=self._remember_volume
@@ -570,17 +570,3 @@ class MainWindow(StudioFrame):
             return
         self.ctx.settings.last_voice = model_id
         spawn(asyncio.to_thread(self.ctx.settings_store.save, self.ctx.settings), owner=self)
-
-
-def _defaults_of(settings: Settings) -> dict[str, object]:
-    d = settings.defaults
-    return {
-        "version": d.version,
-        "language": d.language,
-        "emotion": d.emotion,
-        "speed": d.speed,
-        "vol": d.vol,
-        "pitch": d.pitch,
-        "subtitles": d.subtitles,
-        "subtitle_type": d.subtitle_type,
-    }

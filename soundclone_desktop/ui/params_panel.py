@@ -1,7 +1,8 @@
 """Voice and production parameters: the form beside the script.
 
-Values and field names follow ``core.params.ProductionParams``; ranges and language lists come
-from ``core`` so the form offers exactly what validation accepts. Sliders work on integers
+Values and field names follow ``core.parameters.Parameters`` (plus the voice, ``model_id``);
+ranges and language lists come from ``core`` so the form offers exactly what validation
+accepts, and the tooltips quote the same ranges. Sliders work on integers
 (hundredths for speed and volume), the spin box beside each one holds the real value, and each
 side updates the other with signals blocked: no feedback loop, no float drift.
 """
@@ -9,7 +10,7 @@ side updates the other with signals blocked: no feedback loop, no float drift.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
@@ -38,21 +39,12 @@ from soundclone_desktop.core.languages import (
     guess_language,
     languages_for,
 )
-from soundclone_desktop.core.params import (
-    EMOTIONS,
-    PITCH_RANGE,
-    SPEED_RANGE,
-    VERSIONS,
-    VOL_RANGE,
-    ProductionParams,
-    SubtitleType,
-)
+from soundclone_desktop.core.parameters import EMOTIONS, VERSIONS, Parameters, SubtitleType
+from soundclone_desktop.ui.param_ranges import FORM_STEP, bounds, form_range
 from soundclone_desktop.ui.range_spin import RangeDoubleSpinBox, RangeSpinBox
 
 _CTX = "ParametersPanel"
-_SCALE = 100  # slider units per 1.0 of speed or volume
-_VOL_MIN = 0.01  # the API excludes 0 (range (0, 10]); 0.01 is the lowest usable volume
-_VOL_MAX = VOL_RANGE[1]
+_SCALE = round(1 / FORM_STEP)  # slider units per 1.0 of speed or volume
 _ENTER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOICE_WARNING_ROLE = Qt.ItemDataRole.UserRole + 2  # True: the voice expires within a day
 _WARNING_COLOUR = QColor("#B35C00")  # amber text: readable on light and dark palettes
@@ -73,9 +65,8 @@ _FALLBACK_LANGUAGE = "English"
 
 
 def _defaults() -> dict[str, Any]:
-    """``ProductionParams`` defaults for the fields this panel edits."""
-    skip = ("model_id", "text")
-    return {f.name: f.default for f in fields(ProductionParams) if f.name not in skip}
+    """The parameters' defaults (everything this panel edits but the voice)."""
+    return Parameters().as_dict()
 
 
 def emotion_label(value: str) -> str:
@@ -235,7 +226,8 @@ class ParametersPanel(QWidget):
         self._script_text = script_text
 
     def values(self) -> dict[str, Any]:
-        """The form as ``ProductionParams`` keyword arguments (everything except ``text``)."""
+        """The form as ``ProductionParams`` keyword arguments (everything except ``text``):
+        the voice as ``model_id`` and every field of ``Parameters``."""
         model_id = self.voice_combo.currentData()
         return {
             "model_id": model_id if isinstance(model_id, str) else "",
@@ -287,7 +279,7 @@ class ParametersPanel(QWidget):
             self.changed.emit()
 
     def reset(self) -> None:
-        """Every value back to the ``ProductionParams`` default; the voice stays."""
+        """Every value back to the ``Parameters`` default; the voice stays."""
         self.set_values(_defaults())
 
     def set_voices(
@@ -438,8 +430,7 @@ class ParametersPanel(QWidget):
         form.addRow(QCoreApplication.translate(_CTX, "Emotion:"), self.emotion_combo)
 
     def _build_sliders(self, form: QFormLayout) -> None:
-        low, high = SPEED_RANGE
-        speed_spin = _double_spin("speedSpin", low, high, 0.05)
+        speed_spin = _double_spin("speedSpin", *form_range("speed"), 0.05)
         self.speed = self._slider_row(
             form,
             "speedSlider",
@@ -447,10 +438,10 @@ class ParametersPanel(QWidget):
             _SCALE,
             QCoreApplication.translate(_CTX, "Speed (× normal):"),
             QCoreApplication.translate(
-                _CTX, "Speaking speed from 0.5 (slow) to 2 (fast); 1 is normal."
-            ),
+                _CTX, "Speaking speed from {low} (slow) to {high} (fast); 1 is normal."
+            ).format(**bounds("speed")),
         )
-        vol_spin = _double_spin("volSpin", _VOL_MIN, _VOL_MAX, 0.1)
+        vol_spin = _double_spin("volSpin", *form_range("vol"), 0.1)
         self.vol = self._slider_row(
             form,
             "volSlider",
@@ -459,11 +450,11 @@ class ParametersPanel(QWidget):
             QCoreApplication.translate(_CTX, "Volume (× normal):"),
             QCoreApplication.translate(
                 _CTX,
-                "Volume from 0.01 to 10; 1 is normal. The service does not accept 0, "
-                "so 0.01 is the lowest setting.",
-            ),
+                "Volume from {lowest} to {high}; 1 is normal. The service does not accept "
+                "{low}, so {lowest} is the lowest setting.",
+            ).format(**bounds("vol")),
         )
-        pitch_low, pitch_high = PITCH_RANGE
+        pitch_low, pitch_high = (round(end) for end in form_range("pitch"))
         pitch_spin = RangeSpinBox()
         pitch_spin.setObjectName("pitchSpin")
         pitch_spin.setRange(pitch_low, pitch_high)
@@ -475,8 +466,8 @@ class ParametersPanel(QWidget):
             1,
             QCoreApplication.translate(_CTX, "Pitch (semitones):"),
             QCoreApplication.translate(
-                _CTX, "Pitch in whole semitones from −12 to 12; 0 is the voice's own pitch."
-            ),
+                _CTX, "Pitch in whole semitones from {low} to {high}; 0 is the voice's own pitch."
+            ).format(**bounds("pitch")),
         )
         self.pitch.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.pitch.slider.setTickInterval(6)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -17,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soundclone_desktop.core.parameters import Parameters
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.store.settings import DefaultParameters, Settings, UiLanguage
+from soundclone_desktop.store.settings import Settings, UiLanguage
 from soundclone_desktop.ui.params_panel import ParametersPanel
 
 CTX = "SettingsDialog"
@@ -30,7 +29,7 @@ class GeneralPage(QWidget):
         # The studio's own parameter form, minus the voice: one set of rules for both.
         self.defaults_panel = ParametersPanel(show_voice=False)
         self.defaults_panel.setObjectName("defaultParametersPanel")
-        self.defaults_panel.set_values(asdict(settings.defaults))
+        self.defaults_panel.set_values(settings.defaults.as_dict())
         defaults_box = QGroupBox(translate(CTX, "Parameters for new scripts"))
         box_layout = QVBoxLayout(defaults_box)
         box_layout.addWidget(self.defaults_panel)
@@ -80,18 +79,9 @@ class GeneralPage(QWidget):
         self._folder_dialog = dialog
         dialog.open()
 
-    def defaults(self) -> DefaultParameters:
-        values = self.defaults_panel.values()
-        return DefaultParameters(
-            version=str(values["version"]),
-            language=str(values["language"]),
-            emotion=str(values["emotion"]),
-            speed=float(values["speed"]),
-            vol=float(values["vol"]),
-            pitch=int(values["pitch"]),
-            subtitles=bool(values["subtitles"]),
-            subtitle_type=str(values["subtitle_type"]),
-        )
+    def defaults(self) -> Parameters:
+        parameters, _unusable = Parameters.from_mapping(self.defaults_panel.values())
+        return parameters
 
     def ui_language(self) -> UiLanguage:
         return UiLanguage(self.language_combo.currentData())

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from soundclone_desktop.core.params import FieldProblem
 from soundclone_desktop.core.script import EMPTY, MAX_REQUEST_CHARS, TOO_LONG, ScriptReport
 from soundclone_desktop.i18n import translate
+from soundclone_desktop.ui.param_ranges import bounds
 
 CTX = "SubmitGate"
 
@@ -27,9 +28,15 @@ class GateInput:
 
 def _field_sentence(problem: FieldProblem) -> str:
     sentences = {
-        "speed": translate(CTX, "The speed is out of range (0.5 to 2)."),
-        "vol": translate(CTX, "The volume is out of range (more than 0, up to 10)."),
-        "pitch": translate(CTX, "The pitch must be a whole number from −12 to 12."),
+        "speed": translate(CTX, "The speed is out of range ({low} to {high}).").format(
+            **bounds("speed")
+        ),
+        "vol": translate(CTX, "The volume is out of range (more than {low}, up to {high}).").format(
+            **bounds("vol")
+        ),
+        "pitch": translate(CTX, "The pitch must be a whole number from {low} to {high}.").format(
+            **bounds("pitch")
+        ),
         "emotion": translate(CTX, "Choose an emotion from the list."),
         "soundVersion": translate(CTX, "Choose model v1 or v2."),
         "language": translate(

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from soundclone_desktop.core.parameters import Parameters
 from soundclone_desktop.store import atomic
 from soundclone_desktop.store.autosave import AutosaveStore, Snapshot
 from soundclone_desktop.store.paths import autosave_dir
-from soundclone_desktop.store.projects import Project, ProjectParams
+from soundclone_desktop.store.projects import Project
 
-PROJECT = Project(
-    text="Hello <#1#> world", params=ProjectParams(speed=1.5), voice_id="v1", notes="n"
-)
+PROJECT = Project(text="Hello <#1#> world", params=Parameters(speed=1.5), voice_id="v1", notes="n")
 
 
 def test_write_and_read(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from soundclone_desktop.core.parameters import Parameters, SubtitleType
 from soundclone_desktop.store.projects import (
     FORMAT,
     RECENT_LIMIT,
@@ -16,7 +17,6 @@ from soundclone_desktop.store.projects import (
     Project,
     ProjectError,
     ProjectFileError,
-    ProjectParams,
     RecentProjects,
     dumps,
     load_project,
@@ -28,7 +28,7 @@ from soundclone_desktop.store.projects import (
 
 SAMPLE = Project(
     text="第一章 <#1.5#> 开始。\nSecond line with an emoji 🎙️.",
-    params=ProjectParams(
+    params=Parameters(
         version="v1",
         language="Chinese",
         emotion="happy",
@@ -36,7 +36,7 @@ SAMPLE = Project(
         vol=2.5,
         pitch=-3,
         subtitles=True,
-        subtitle_type="word",
+        subtitle_type=SubtitleType.WORD,
     ),
     voice_id="voice-123",
     notes="Read slowly.\nCheck the pause.",
@@ -102,7 +102,7 @@ def test_bad_values_fall_back_to_defaults_and_are_named() -> None:
     assert loaded.project.text == "Keep me"
     assert loaded.project.voice_id is None
     assert loaded.project.notes == ""
-    assert loaded.project.params == ProjectParams(language="English")
+    assert loaded.project.params == Parameters(language="English")
     assert set(loaded.ignored) == {
         "voice_id",
         "notes",
@@ -183,7 +183,7 @@ def test_blank() -> None:
 
 
 _params = st.builds(
-    ProjectParams,
+    Parameters,
     version=st.just("v2"),
     language=st.sampled_from(["auto", "English", "Chinese", "Japanese"]),
     emotion=st.sampled_from(["neutral", "happy", "sad"]),
@@ -191,7 +191,7 @@ _params = st.builds(
     vol=st.integers(1, 1000).map(lambda n: n / 100),
     pitch=st.integers(-12, 12),
     subtitles=st.booleans(),
-    subtitle_type=st.sampled_from(["sentence", "word"]),
+    subtitle_type=st.sampled_from(SubtitleType),
 )
 
 
@@ -203,7 +203,7 @@ _params = st.builds(
     params=_params,
 )
 def test_any_project_survives_the_round_trip(
-    text: str, notes: str, voice: str | None, params: ProjectParams
+    text: str, notes: str, voice: str | None, params: Parameters
 ) -> None:
     project = Project(text=text, params=params, voice_id=voice, notes=notes)
     assert loads(dumps(project)).project == project

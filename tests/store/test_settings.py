@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from soundclone_desktop.core.parameters import Parameters, SubtitleType
 from soundclone_desktop.core.pricing import PriceTable, Rounding
 from soundclone_desktop.store.settings import (
     BaseUrlPreset,
-    DefaultParameters,
     Prices,
     SecretInSettingsError,
     Settings,
@@ -36,13 +36,13 @@ def test_round_trip(isolated_dirs: Path) -> None:
         base_url_preset=BaseUrlPreset.CUSTOM,
         custom_base_url="http://127.0.0.1:8080/",
         prices=Prices(Decimal("0.10"), Decimal("1.5"), Decimal("2"), "USD", Rounding.BLOCKS),
-        defaults=DefaultParameters(
+        defaults=Parameters(
             version="v1",
             language="Chinese",
             speed=1.25,
             pitch=-3,
             subtitles=True,
-            subtitle_type="word",
+            subtitle_type=SubtitleType.WORD,
         ),
         results_dir="/music/out",
         ui_language=UiLanguage.CHINESE_SIMPLIFIED,
@@ -102,7 +102,7 @@ def test_wrong_types_fall_back_per_field() -> None:
     assert loaded.last_voice is None
     assert loaded.custom_base_url == "https://example.test"
     assert loaded.prices == Prices(production_per_10k=Decimal(3), currency="CNY")
-    assert loaded.defaults == DefaultParameters(vol=2.0)
+    assert loaded.defaults == Parameters(vol=2.0)
 
 
 def test_top_level_not_an_object_is_corrupt() -> None:
@@ -168,3 +168,13 @@ def test_secret_detector(data: dict[str, object]) -> None:
 
 def test_ordinary_values_pass() -> None:
     check_no_secrets({"base_url": "https://www.jimmyai.cn/path?lang=en", "voice": "model_1"})
+
+
+def test_default_parameters_out_of_range_fall_back_alone() -> None:
+    """Settings are a boundary like a project file: a default the API refuses is not kept."""
+    store = SettingsStore()
+    raw = {
+        "defaults": {"speed": 7, "pitch": 30, "vol": 0, "emotion": "happy", "language": "English"}
+    }
+    store.path.write_text(json.dumps(raw), encoding="utf-8")
+    assert store.load().defaults == Parameters(emotion="happy", language="English")

@@ -12,10 +12,11 @@ from types import ModuleType
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
+from soundclone_desktop.core.parameters import Parameters
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.store.autosave import AutosaveStore, Snapshot
 from soundclone_desktop.store.paths import autosave_dir
-from soundclone_desktop.store.projects import Project, ProjectParams, save_project
+from soundclone_desktop.store.projects import Project, save_project
 from soundclone_desktop.ui.main_window import MainWindow
 from soundclone_desktop.ui.projects.autosaver import IDLE_MS
 from soundclone_desktop.ui.projects.closing import Choice
@@ -156,7 +157,7 @@ def test_discarding_the_offer_removes_the_snapshot(aloop, qtbot, server: DemoSer
 def test_a_snapshot_equal_to_the_saved_file_is_not_offered(
     aloop, qtbot, server: DemoServer, tmp_path: Path
 ) -> None:
-    project = Project(text="Same as on disk", params=ProjectParams(speed=1.1))
+    project = Project(text="Same as on disk", params=Parameters(speed=1.1))
     path = tmp_path / "same.scproj"
     save_project(path, project)
     store().write(Snapshot(project, project_path=path, saved_at=1.0))

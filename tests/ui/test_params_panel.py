@@ -268,3 +268,24 @@ def test_voice_row_can_be_hidden_for_a_form_of_defaults(qtbot: QtBot) -> None:
     assert not panel.findChild(QComboBox, "voiceCombo").isVisible()
     assert panel.findChild(QComboBox, "versionCombo").isVisible()
     assert "model_id" in panel.values()  # still a complete set of values
+
+
+def test_ranges_and_tooltips_follow_cores_table(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form states and offers the ranges of core's field table, nothing typed twice."""
+    import dataclasses
+
+    from soundclone_desktop.core import parameters
+
+    wider = dataclasses.replace(
+        parameters.spec_of("speed"), range=parameters.NumberRange(0.25, 4.0)
+    )
+    monkeypatch.setitem(parameters._SPECS, "speed", wider)
+    widget = ParametersPanel()
+    qtbot.addWidget(widget)
+    speed = child(widget, QDoubleSpinBox, "speedSpin")
+    assert (speed.minimum(), speed.maximum()) == (0.25, 4.0)
+    assert "from 0.25 (slow) to 4 (fast)" in speed.toolTip()
+    pitch = child(widget, QSpinBox, "pitchSpin")
+    assert "from \u221212 to 12" in pitch.toolTip()  # a true minus sign, as before

@@ -13,10 +13,10 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 
+from soundclone_desktop.core.parameters import Parameters
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.store.projects import (
     Project,
-    ProjectParams,
     RecentProjects,
     load_project,
     save_project,
@@ -82,7 +82,7 @@ def save_as(qtbot, window: MainWindow, path: Path) -> None:  # type: ignore[no-u
 
 SAMPLE = Project(
     text="第一章 <#1#> A saved script.",
-    params=ProjectParams(version="v2", language="English", emotion="sad", speed=1.25, pitch=2),
+    params=Parameters(version="v2", language="English", emotion="sad", speed=1.25, pitch=2),
     voice_id="voice-in-the-project",
     notes="Slow down at the end.",
 )

@@ -544,17 +544,7 @@ def _panel_values(record: TaskRecord) -> dict[str, Any]:
     params = record.params
     values: dict[str, Any] = {}
     if isinstance(params, ProductionParams):
-        values = {
-            "model_id": params.model_id,
-            "version": params.version,
-            "language": params.language,
-            "emotion": params.emotion,
-            "speed": params.speed,
-            "vol": params.vol,
-            "pitch": params.pitch,
-            "subtitles": params.subtitles,
-            "subtitle_type": params.subtitle_type,
-        }
+        values = {"model_id": params.model_id, **params.as_dict()}
     elif isinstance(params, PreviewParams):
         values = {"version": params.version, "language": params.language}
         if record.voice_id:
