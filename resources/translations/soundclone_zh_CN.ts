@@ -4,35 +4,35 @@
     <context>
         <name>App</name>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="371" />
+            <location filename="../../soundclone_desktop/app.py" line="386" />
             <source>Unfinished tasks recovered from the last session: %n.</source>
             <translation>
                 <numerusform>已恢复上次会话未完成的任务：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="386" />
+            <location filename="../../soundclone_desktop/app.py" line="401" />
             <source>Tasks that were being sent when the app stopped: %n. They may or may not have been created (and charged), so they were not sent again; they are marked in the task list. Check the website before submitting them again.</source>
             <translation>
                 <numerusform>应用停止时正在发送的任务：%n 个。这些任务可能已创建（并已扣费），也可能没有，因此没有重新发送；它们已在任务列表中标出。再次提交前，请先在网站上核实。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="374" />
+            <location filename="../../soundclone_desktop/app.py" line="389" />
             <source>Saved: %n.</source>
             <translation>
                 <numerusform>已保存：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="352" />
+            <location filename="../../soundclone_desktop/app.py" line="367" />
             <source>Resuming unfinished tasks from the last session: %n…</source>
             <translation>
                 <numerusform>正在继续上次会话未完成的任务：%n 个…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/app.py" line="377" />
+            <location filename="../../soundclone_desktop/app.py" line="392" />
             <source>The others failed; see the task list.</source>
             <translation>其余任务失败，请查看任务列表。</translation>
         </message>
@@ -73,27 +73,27 @@
     <context>
         <name>Captions</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="71" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="89" />
             <source>Captions</source>
             <translation>字幕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="81" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="95" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="86" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="100" />
             <source>Save the result's audio and subtitles in another format (Ctrl+E)</source>
             <translation>将结果的音频和字幕另存为其他格式（Ctrl+E）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="214" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="223" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="212" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="221" />
             <source>Exported: {names}</source>
             <translation>已导出：{names}</translation>
         </message>
@@ -1105,118 +1105,118 @@
     <context>
         <name>HistoryPanel</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/attach.py" line="26" />
+            <location filename="../../soundclone_desktop/ui/history/attach.py" line="24" />
             <source>History</source>
             <translation>历史记录</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="541" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="559" />
             <source>This task was sent to a built-in demo server that has since stopped, so it cannot be looked up.</source>
             <translation>此任务发送到的内置演示服务器已经停止，无法再查询。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="326" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="355" />
             <source>Delete from history</source>
             <translation>从历史记录中删除</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="327" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="356" />
             <source>Delete this task from the history?</source>
             <translation>要从历史记录中删除此任务吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="329" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="358" />
             <source>Its audio and subtitle files on this computer are deleted too. The task stays in your account on the server.</source>
             <translation>本机上的音频和字幕文件也会一并删除。服务器上您账号中的任务不受影响。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="335" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="364" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="382" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="410" />
             <source>Look up by task ID</source>
             <translation>按任务 ID 查询</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="384" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="412" />
             <source>Find this task in the task list on the website and paste its task ID (for example audio_16b635ba-…). The app then follows it and downloads the result.</source>
             <translation>请在网站的任务列表中找到此任务，并粘贴其任务 ID（例如 audio_16b635ba-…）。之后应用会跟踪该任务并下载结果。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="471" />
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="481" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="499" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="509" />
             <source>Send again</source>
             <translation>重新发送</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="472" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="500" />
             <source>Send this script again as a new task?</source>
             <translation>要将此文稿作为新任务重新发送吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="495" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="523" />
             <source>an amount this app cannot estimate (prices unknown)</source>
             <translation>无法估算的金额（价格未知）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="121" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="153" />
             <source>The task history is not available: its file could not be opened.</source>
             <translation>任务历史不可用：无法打开其文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="407" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="435" />
             <source>Task ID: enter the ID exactly as the website shows it, without spaces (at most 128 characters).</source>
             <translation>任务 ID：请按网站显示的原样输入，不含空格（最多 128 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="419" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="447" />
             <source>Connect to the server first (Settings), then look the task up.</source>
             <translation>请先连接服务器（在“设置”中），再查询该任务。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="460" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="488" />
             <source>The settings of this task were not recorded, so it cannot be sent again from here.</source>
             <translation>此任务的设置没有被记录，无法从这里重新发送。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="449" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="477" />
             <source>Following task %1: the result is downloaded when it is ready.</source>
             <translation>正在跟踪任务 %1：结果完成后会自动下载。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="474" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="502" />
             <source>It will charge %1. The first attempt may have been created and charged already: check the task list on the website before sending it again. The script and settings are loaded into the editor and sent from there.</source>
             <translation>将扣费 %1。第一次发送可能已经创建并扣费：重新发送前请先查看网站上的任务列表。文稿和设置会载入编辑器，并从那里发送。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="547" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="565" />
             <source>This task was sent to %1, but the app is connected to %2. Connect to %1 in Settings first.</source>
             <translation>此任务发送到了 %1，但应用当前连接的是 %2。请先在“设置”中连接 %1。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="262" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="294" />
             <source>The audio of this task is no longer on this computer (%1).</source>
             <translation>此任务的音频已不在本机上（%1）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="279" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="311" />
             <source>Loaded the script and settings of the task from %1. Undo (Ctrl+Z) in the editor brings back the previous script.</source>
             <translation>已载入 %1 的任务的文稿和设置。在编辑器中撤销（Ctrl+Z）可恢复之前的文稿。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="369" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="397" />
             <source>The entry was removed, but this file could not be deleted: %1</source>
             <translation>记录已移除，但无法删除此文件：%1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="506" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="534" />
             <source>Not sent: %1</source>
             <translation>未发送：%1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/controller.py" line="432" />
+            <location filename="../../soundclone_desktop/ui/history/controller.py" line="460" />
             <source>Task %1 is already in the history (sent %2).</source>
             <translation>任务 %1 已在历史记录中（发送于 %2）。</translation>
         </message>
@@ -1313,330 +1313,400 @@
     <context>
         <name>JobMessages</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="21" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="22" />
             <source>The server rejected the API key, so the task was not created and nothing was charged. Check the key in Settings, then submit again.</source>
             <translation>服务器拒绝了 API 密钥，因此任务没有创建，也没有扣费。请在“设置”中检查密钥，然后重新提交。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="26" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="27" />
             <source>The server rejected the API key, so checking on tasks has paused. Your tasks keep running on the server; enter a valid key to resume.</source>
             <translation>服务器拒绝了 API 密钥，因此已暂停查询任务进度。任务仍在服务器上运行；输入有效的密钥即可继续。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="31" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="32" />
             <source>Could not reach the server, so nothing was sent. Check the internet connection and the server address, then try again.</source>
             <translation>无法连接服务器，因此没有发送任何内容。请检查网络连接和服务器地址，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="36" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="37" />
             <source>Sending was interrupted, so the server may or may not have created this task. It was not sent again, to avoid a second charge; check the task list on the website before submitting again.</source>
             <translation>发送被中断，服务器可能已创建该任务，也可能没有。为避免重复扣费，应用没有重新发送；再次提交前，请先到网站上查看任务列表。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="42" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="43" />
             <source>Something went wrong while sending, so the server may or may not have created this task. It was not sent again, to avoid a second charge; check the task list on the website before submitting again.</source>
             <translation>发送时出错，服务器可能已创建该任务，也可能没有。为避免重复扣费，应用没有重新发送；再次提交前，请先到网站上查看任务列表。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="48" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="49" />
             <source>The server cancelled this task. Submit it again if you still need it.</source>
             <translation>服务器取消了该任务。如仍需要，请重新提交。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="51" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="52" />
             <source>The server finished the preview but sent no voice model ID, so the voice cannot be used. Try cloning again, or contact support with the task ID.</source>
             <translation>服务器完成了试听，但没有返回音色模型 ID，因此无法使用该音色。请重新克隆，或携带任务 ID 联系客服。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="56" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="57" />
             <source>The server sent no subtitle file for this task; the audio was saved.</source>
             <translation>服务器没有为该任务提供字幕文件；音频已保存。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="59" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="60" />
             <source>Stopped checking on tasks because the app is closing; they continue on the server.</source>
             <translation>应用正在关闭，已停止查询任务进度；任务会在服务器上继续运行。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="69" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="70" />
             <source>the server did not answer in time</source>
             <translation>服务器未及时响应</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="70" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="71" />
             <source>the connection broke before the answer arrived</source>
             <translation>收到响应前连接已中断</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="73" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="74" />
             <source>the answer could not be read</source>
             <translation>无法读取服务器的响应</translation>
         </message>
         <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="82" />
+            <source>the folder is read-only</source>
+            <translation>该文件夹为只读</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="83" />
+            <source>the disk is full</source>
+            <translation>磁盘已满</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="84" />
+            <source>there is no permission to write there</source>
+            <translation>没有写入该位置的权限</translation>
+        </message>
+        <message>
             <location filename="../../soundclone_desktop/ui/job_text.py" line="87" />
+            <source>a file is in the way where a folder should be</source>
+            <translation>本应是文件夹的位置上有一个文件</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="103" />
             <source>Reconnecting… the server did not answer properly; next try in {0} s.</source>
             <translation>正在重新连接……服务器未正常响应；{0} 秒后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="90" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="106" />
             <source>This task is taking unusually long. It is still being checked every {0} s and its result will be saved when it arrives.</source>
             <translation>该任务耗时异常长。应用仍每 {0} 秒查询一次，结果生成后会自动保存。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="95" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="111" />
             <source>The task is finished but the server sent no audio link yet; asking again in {0} s.</source>
             <translation>任务已完成，但服务器尚未提供音频链接；{0} 秒后再次询问。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="99" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="115" />
             <source>The result is ready but downloading it failed; trying again in {0} s. It is kept on the server meanwhile.</source>
             <translation>结果已生成，但下载失败；{0} 秒后重试。在此期间结果仍保存在服务器上。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="104" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="120" />
             <source>The result of task {0} is larger than the {1} MB limit, so it was not saved. Download it from the website instead.</source>
             <translation>任务 {0} 的结果超过 {1} MB 上限，因此没有保存。请改从网站下载。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="109" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="125" />
             <source>Stopped waiting here. The server keeps task {0} and may still finish (and charge) it; you can follow it again later with its ID.</source>
             <translation>已停止等待。服务器保留任务 {0}，可能仍会完成（并扣费）；之后可以凭任务 ID 重新跟踪。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="114" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="130" />
             <source>The server no longer answers for task {0}: {1} Look the task up on the website if it was paid for.</source>
             <translation>服务器不再返回任务 {0} 的信息：{1} 如果该任务已付费，请到网站上查询。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="135" />
             <source>The server could not finish this task: {0}</source>
             <translation>服务器未能完成该任务：{0}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="136" />
             <source>The server refused the request: {0} Nothing was charged; correct it and submit again.</source>
             <translation>服务器拒绝了该请求：{0} 没有扣费；请修改后重新提交。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="124" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="140" />
             <source>The server could not take the task right now: {0} Nothing was created or charged. Try again in a few minutes.</source>
             <translation>服务器暂时无法接收该任务：{0} 没有创建任务，也没有扣费。请几分钟后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="129" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="145" />
             <source>No clear answer came back ({0}), so the server may or may not have created this task. It was not sent again, to avoid a second charge; check the task list on the website before submitting again.</source>
             <translation>没有收到明确的响应（{0}），服务器可能已创建该任务，也可能没有。为避免重复扣费，应用没有重新发送；再次提交前，请先到网站上查看任务列表。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="135" />
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="151" />
             <source>The request was not sent: {0}</source>
             <translation>请求未发送：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="152" />
+            <source>Needs your attention: the server keeps reporting task {0} as “{1}”, a status this app does not understand, so it stopped checking. Look the task up on the website; its result is kept there.</source>
+            <translation>需要您处理：服务器一直报告任务 {0} 的状态为“{1}”，本应用无法识别该状态，因此已停止查询。请在网站上查看该任务；其结果保存在那里。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="158" />
+            <source>Needs your attention: the server says task {0} is finished but sends no audio link, so the app stopped asking. Look the task up on the website; its result is kept there.</source>
+            <translation>需要您处理：服务器表示任务 {0} 已完成，但没有提供音频链接，因此应用已停止查询。请在网站上查看该任务；其结果保存在那里。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="164" />
+            <source>Needs your attention: the audio of task {0} cannot be downloaded ({1}), so the app stopped trying. Look the task up on the website; its result is kept there.</source>
+            <translation>需要您处理：任务 {0} 的音频无法下载（{1}），因此应用已停止尝试。请在网站上查看该任务；其结果保存在那里。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="169" />
+            <source>Needs your attention: the server did not answer properly for about {1} min, so the app stopped checking on task {0}. The task continues on the server; look it up on the website.</source>
+            <translation>需要您处理：服务器约 {1} 分钟未能正常响应，因此应用已停止查询任务 {0}。该任务仍在服务器上继续；请在网站上查看。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="175" />
+            <source>Needs your attention: task {0} is still not finished after {1} h, so the app stopped checking. It continues on the server; look it up on the website later.</source>
+            <translation>需要您处理：任务 {0} 在 {1} 小时后仍未完成，因此应用已停止查询。该任务仍在服务器上继续；请稍后在网站上查看。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="180" />
+            <source>The audio was saved, but the subtitles could not be downloaded ({0}).</source>
+            <translation>音频已保存，但字幕无法下载（{0}）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="183" />
+            <source>Nothing was sent: the task could not be recorded in the task library in {0} ({1}), and a paid task without a record could be lost. Free some space or make the folder writable, then try again.</source>
+            <translation>未发送任何请求：无法在 {0} 中的任务库里记录此任务（{1}），而没有记录的付费任务可能会丢失。请释放一些空间或使该文件夹可写，然后重试。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="189" />
+            <source>The result of task {0} could not be saved in {1} ({2}). It stays on the server for a while: free some space or make the folder writable, then restart the app to download it.</source>
+            <translation>任务 {0} 的结果无法保存到 {1}（{2}）。它会在服务器上保留一段时间：请释放一些空间或使该文件夹可写，然后重新启动应用以下载它。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="195" />
+            <source>The balance dropped by {0} right after: the task was probably created; look it up before sending again.</source>
+            <translation>余额在请求后随即减少了 {0}：任务很可能已经创建；再次发送前请先查询。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/job_text.py" line="200" />
+            <source>The balance was still {0} right after; that does not prove the task was not created, so look it up before sending again.</source>
+            <translation>请求后余额仍为 {0}；这并不能证明任务没有创建，再次发送前请先查询。</translation>
         </message>
     </context>
     <context>
         <name>Languages</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="99" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="90" />
             <source>Automatic</source>
             <translation>自动识别</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="100" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="91" />
             <source>Chinese (Mandarin)</source>
             <translation>中文（普通话）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="101" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="92" />
             <source>Cantonese</source>
             <translation>粤语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="102" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="93" />
             <source>English</source>
             <translation>英语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="103" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="94" />
             <source>Arabic</source>
             <translation>阿拉伯语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="104" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="95" />
             <source>Russian</source>
             <translation>俄语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="105" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="96" />
             <source>Spanish</source>
             <translation>西班牙语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="106" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="97" />
             <source>French</source>
             <translation>法语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="107" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="98" />
             <source>Portuguese</source>
             <translation>葡萄牙语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="108" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="99" />
             <source>German</source>
             <translation>德语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="109" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="100" />
             <source>Turkish</source>
             <translation>土耳其语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="110" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="101" />
             <source>Dutch</source>
             <translation>荷兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="111" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="102" />
             <source>Ukrainian</source>
             <translation>乌克兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="112" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="103" />
             <source>Vietnamese</source>
             <translation>越南语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="113" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="104" />
             <source>Indonesian</source>
             <translation>印度尼西亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="114" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="105" />
             <source>Japanese</source>
             <translation>日语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="115" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="106" />
             <source>Italian</source>
             <translation>意大利语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="116" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="107" />
             <source>Korean</source>
             <translation>韩语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="117" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="108" />
             <source>Thai</source>
             <translation>泰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="118" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="109" />
             <source>Polish</source>
             <translation>波兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="110" />
             <source>Romanian</source>
             <translation>罗马尼亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="111" />
             <source>Greek</source>
             <translation>希腊语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="121" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="112" />
             <source>Czech</source>
             <translation>捷克语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="122" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="113" />
             <source>Finnish</source>
             <translation>芬兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="123" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="114" />
             <source>Hindi</source>
             <translation>印地语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="124" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="115" />
             <source>Bulgarian</source>
             <translation>保加利亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="125" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="116" />
             <source>Danish</source>
             <translation>丹麦语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="126" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="117" />
             <source>Hebrew</source>
             <translation>希伯来语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="127" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="118" />
             <source>Malay</source>
             <translation>马来语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="128" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="119" />
             <source>Persian</source>
             <translation>波斯语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="129" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="120" />
             <source>Slovak</source>
             <translation>斯洛伐克语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="130" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="121" />
             <source>Swedish</source>
             <translation>瑞典语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="131" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="122" />
             <source>Croatian</source>
             <translation>克罗地亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="132" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="123" />
             <source>Filipino</source>
             <translation>菲律宾语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="133" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="124" />
             <source>Hungarian</source>
             <translation>匈牙利语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="134" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="125" />
             <source>Norwegian</source>
             <translation>挪威语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="135" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="126" />
             <source>Slovenian</source>
             <translation>斯洛文尼亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="136" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="127" />
             <source>Catalan</source>
             <translation>加泰罗尼亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="137" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="128" />
             <source>Norwegian Nynorsk</source>
             <translation>新挪威语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="138" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="129" />
             <source>Tamil</source>
             <translation>泰米尔语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="139" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="130" />
             <source>Afrikaans</source>
             <translation>南非荷兰语</translation>
         </message>
@@ -1645,8 +1715,8 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../soundclone_desktop/i18n.py" line="110" />
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="83" />
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="186" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="85" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="204" />
             <source>SoundClone Desktop</source>
             <translation>SoundClone 声音克隆工作室</translation>
         </message>
@@ -1667,7 +1737,7 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="44" />
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="149" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="211" />
             <location filename="../../soundclone_desktop/ui/submit_bar.py" line="61" />
             <location filename="../../soundclone_desktop/ui/submit_bar.py" line="100" />
             <source>Generate speech</source>
@@ -1689,102 +1759,102 @@
             <translation>该任务：{0}。再次发送会创建第二个任务，并再次扣费。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="135" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="197" />
             <source>Open script…</source>
             <translation>打开文稿…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="138" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="200" />
             <source>Open a .txt or .md script file</source>
             <translation>打开 .txt 或 .md 文稿文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="140" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="202" />
             <source>Settings…</source>
             <translation>设置…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="145" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="207" />
             <source>API key, server, prices, defaults and language</source>
             <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="155" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="217" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="168" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="230" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="171" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="233" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="176" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="238" />
             <source>&amp;Voices</source>
             <translation>音色(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="178" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="240" />
             <source>&amp;View</source>
             <translation>视图(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="199" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="261" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="206" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="268" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="212" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="274" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="329" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="420" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="398" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="489" />
             <source>Open script</source>
             <translation>打开文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="384" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="475" />
             <source>The new language applies the next time you start the app.</source>
             <translation>新的界面语言将在下次启动应用时生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="400" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="491" />
             <source>Scripts (*.txt *.md)</source>
             <translation>文稿 (*.txt *.md)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="400" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="491" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="288" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="379" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="389" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="480" />
             <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
             <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="429" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="520" />
             <source>Your audio is ready. Press Play to listen.</source>
             <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>
@@ -1827,47 +1897,47 @@
     <context>
         <name>MakePermanent</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="68" />
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="70" />
             <source>Make the voice permanent</source>
             <translation>将声音设为永久</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="94" />
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="96" />
             <source>Submit</source>
             <translation>提交</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="128" />
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="147" />
             <source>Make it permanent</source>
             <translation>设为永久</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="168" />
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="185" />
             <source>Connect to the server first (Settings › Account).</source>
             <translation>请先连接服务器（设置 › 账户）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="72" />
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="74" />
             <source>The cost is unknown: enter your prices in Settings › Prices. It is one voice fee plus {count} characters.</source>
             <translation>费用未知：请在 设置 › 价格 中填写价格。费用为一次声音费加 {count} 个字符。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="78" />
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="80" />
             <source>Estimated cost: {cost} (voice fee included).</source>
             <translation>预计费用：{cost}（含声音费）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="82" />
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="84" />
             <source>To keep “{name}” for good, the app synthesises one short line with it: “{line}”. The first successful synthesis makes a voice permanent.</source>
             <translation>为永久保留“{name}”，应用会用它合成一句短语：“{line}”。首次成功合成即可使声音永久有效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="122" />
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="141" />
             <source>The voice “{name}” expires in {left} unless it is used once. Use it now to keep it.</source>
             <translation>声音“{name}”将在 {left} 后过期，除非使用一次。现在使用即可保留。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="177" />
+            <location filename="../../soundclone_desktop/ui/voices/make_permanent.py" line="194" />
             <source>“{name}” is now permanent.</source>
             <translation>“{name}”现已永久有效。</translation>
         </message>
@@ -1883,196 +1953,196 @@
     <context>
         <name>ParametersPanel</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="84" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="75" />
             <source>Neutral</source>
             <translation>平静</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="85" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="76" />
             <source>Happy</source>
             <translation>开心</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="86" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="77" />
             <source>Sad</source>
             <translation>悲伤</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="78" />
             <source>Angry</source>
             <translation>愤怒</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="88" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="79" />
             <source>Fearful</source>
             <translation>害怕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="89" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="80" />
             <source>Disgusted</source>
             <translation>厌恶</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="90" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="81" />
             <source>Surprised</source>
             <translation>惊讶</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="216" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="207" />
             <source>Reset to defaults</source>
             <translation>恢复默认值</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="219" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="210" />
             <source>Set every value except the voice back to its default</source>
             <translation>将除音色外的所有参数恢复为默认值</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="354" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="346" />
             <source>Choose a voice</source>
             <translation>选择音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="356" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="348" />
             <source>The cloned voice that speaks the script. Choose “Enter a voice ID…” to paste the ID of a voice created elsewhere.</source>
             <translation>用于朗读文稿的克隆音色。选择“输入音色 ID…”可粘贴在别处创建的音色 ID。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="362" />
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="304" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="354" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="296" />
             <source>Enter a voice ID…</source>
             <translation>输入音色 ID…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="371" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="363" />
             <source>Paste a voice ID, then press Enter</source>
             <translation>粘贴音色 ID，然后按回车</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="377" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="369" />
             <source>Use</source>
             <translation>使用</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="390" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="382" />
             <source>Voice:</source>
             <translation>音色：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="397" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="389" />
             <source>{version} ({count} languages)</source>
             <translation>{version}（{count} 种语言）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="402" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="394" />
             <source>Model version. v2 speaks 40 languages and can detect the language automatically; v1 speaks 24 languages.</source>
             <translation>模型版本。v2 支持 40 种语言并可自动识别语言；v1 支持 24 种语言。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="409" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="401" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="414" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="406" />
             <source>The language of the script. “Automatic” is available with model v2 only.</source>
             <translation>文稿的语言。“自动识别”仅适用于 v2 模型。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="427" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="419" />
             <source>Language:</source>
             <translation>语言：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="435" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="427" />
             <source>The feeling the voice speaks with</source>
             <translation>朗读时的情绪</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="438" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="430" />
             <source>Emotion:</source>
             <translation>情绪：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="448" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="439" />
             <source>Speed (× normal):</source>
             <translation>语速（倍）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="449" />
-            <source>Speaking speed from 0.5 (slow) to 2 (fast); 1 is normal.</source>
-            <translation>语速范围 0.5（慢）到 2（快）；1 为正常语速。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="459" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="450" />
             <source>Volume (× normal):</source>
             <translation>音量（倍）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="460" />
-            <source>Volume from 0.01 to 10; 1 is normal. The service does not accept 0, so 0.01 is the lowest setting.</source>
-            <translation>音量范围 0.01 到 10；1 为正常音量。服务不接受 0，因此最低为 0.01。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="470" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="461" />
             <source> st</source>
             <comment>semitones suffix</comment>
             <translation> 半音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="476" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="467" />
             <source>Pitch (semitones):</source>
             <translation>音调（半音）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="477" />
-            <source>Pitch in whole semitones from −12 to 12; 0 is the voice's own pitch.</source>
-            <translation>音调以整半音为单位，范围 −12 到 12；0 为音色本来的音调。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="497" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="488" />
             <source>{field}: {note}</source>
             <translation>{field}：{note}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="536" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="527" />
             <source>Create subtitles</source>
             <translation>生成字幕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="539" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="530" />
             <source>Also produce a subtitle file with the audio</source>
             <translation>同时生成与音频配套的字幕文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="544" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="535" />
             <source>Sentence</source>
             <translation>按句</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="547" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="538" />
             <source>Word</source>
             <translation>按字词</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="550" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="541" />
             <source>Sentence: one subtitle per sentence. Word: timing for every word.</source>
             <translation>按句：每句一条字幕。按字词：每个字词都有时间信息。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="559" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="550" />
             <source>Subtitles:</source>
             <translation>字幕：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="605" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="596" />
             <source>Model v1 cannot detect the language, so it is set to {language}.</source>
             <translation>v1 模型无法自动识别语言，因此已设为{language}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="609" />
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="600" />
             <source>{previous} needs model v2, so the language is set to {language}.</source>
             <translation>{previous}需要 v2 模型，因此语言已设为{language}。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="440" />
+            <source>Speaking speed from {low} (slow) to {high} (fast); 1 is normal.</source>
+            <translation>语速范围 {low}（慢）到 {high}（快）；1 为正常语速。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="451" />
+            <source>Volume from {lowest} to {high}; 1 is normal. The service does not accept {low}, so {lowest} is the lowest setting.</source>
+            <translation>音量范围 {lowest} 到 {high}；1 为正常音量。服务不接受 {low}，因此最低为 {lowest}。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/params_panel.py" line="468" />
+            <source>Pitch in whole semitones from {low} to {high}; 0 is the voice's own pitch.</source>
+            <translation>音调以整半音为单位，范围 {low} 到 {high}；0 为音色本来的音调。</translation>
         </message>
     </context>
     <context>
@@ -2389,12 +2459,12 @@
     <context>
         <name>Projects</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/attach.py" line="29" />
+            <location filename="../../soundclone_desktop/ui/projects/attach.py" line="24" />
             <source>Notes about this project: saved with it, never sent to the server.</source>
             <translation>此项目的备注：随项目保存，不会发送到服务器。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/attach.py" line="37" />
+            <location filename="../../soundclone_desktop/ui/projects/attach.py" line="35" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
@@ -2451,103 +2521,103 @@
             <translation>要保存对“%1”的更改吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="117" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="135" />
             <source>New Project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="138" />
             <source>Open Project…</source>
             <translation>打开项目…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="122" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="140" />
             <source>Open Recent</source>
             <translation>最近打开</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="126" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="144" />
             <source>Save Project</source>
             <translation>保存项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="130" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="148" />
             <source>Save Project As…</source>
             <translation>项目另存为…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="135" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="153" />
             <source>Save Script as Text…</source>
             <translation>将文稿另存为文本…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="138" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="156" />
             <source>Save the script alone as a plain UTF-8 .txt file</source>
             <translation>仅将文稿保存为 UTF-8 纯文本 .txt 文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="172" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="190" />
             <source>Untitled</source>
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="248" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="265" />
             <source>Restored the script you were writing. Save it to keep it.</source>
             <translation>已恢复您正在编写的文稿。请保存以保留它。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="311" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="328" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="370" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="387" />
             <source>Save project</source>
             <translation>保存项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="416" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="433" />
             <source>Save script as text</source>
             <translation>将文稿另存为文本</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="476" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="493" />
             <source>Clear Menu</source>
             <translation>清除列表</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="314" />
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="374" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="331" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="391" />
             <source>SoundClone projects (*.scproj)</source>
             <translation>SoundClone 项目 (*.scproj)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="314" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="331" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="419" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="436" />
             <source>Text files (*.txt)</source>
             <translation>文本文件 (*.txt)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="472" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="489" />
             <source>No recent projects</source>
             <translation>没有最近的项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="400" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="417" />
             <source>Saved “%1”</source>
             <translation>已保存“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="437" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="454" />
             <source>Saved the script as “%1”</source>
             <translation>已将文稿保存为“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="348" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="365" />
             <source>Opened “%1”</source>
             <translation>已打开“%1”</translation>
         </message>
@@ -2907,37 +2977,37 @@
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="34" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="33" />
             <source>Parameters for new scripts</source>
             <translation>新文稿的默认参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="41" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="40" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="49" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="48" />
             <source>Same as the system</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="56" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="55" />
             <source>A new language applies when the app restarts.</source>
             <translation>更改界面语言后，需重新启动应用才会生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="62" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="61" />
             <source>Results folder:</source>
             <translation>结果文件夹：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="63" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="62" />
             <source>Language:</source>
             <translation>语言：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="75" />
+            <location filename="../../soundclone_desktop/ui/settings_general.py" line="74" />
             <source>Choose the results folder</source>
             <translation>选择结果文件夹</translation>
         </message>
@@ -3048,75 +3118,75 @@
     <context>
         <name>SubmitGate</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="30" />
-            <source>The speed is out of range (0.5 to 2).</source>
-            <translation>语速超出范围（0.5 到 2）。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="31" />
-            <source>The volume is out of range (more than 0, up to 10).</source>
-            <translation>音量超出范围（大于 0，最大 10）。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="32" />
-            <source>The pitch must be a whole number from −12 to 12.</source>
-            <translation>音调必须是 −12 到 12 之间的整数。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="33" />
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="40" />
             <source>Choose an emotion from the list.</source>
             <translation>请从列表中选择一种情绪。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="34" />
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="41" />
             <source>Choose model v1 or v2.</source>
             <translation>请选择 v1 或 v2 模型。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="35" />
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="42" />
             <source>Choose a language that the selected model supports (“Automatic” needs v2).</source>
             <translation>请选择所选模型支持的语言（“自动识别”需要 v2）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="38" />
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="70" />
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="45" />
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="77" />
             <source>Choose a voice first.</source>
             <translation>请先选择音色。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="40" />
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="47" />
             <source>Check the parameters.</source>
             <translation>请检查参数。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="47" />
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="54" />
             <source>Sending… wait for the server to confirm the task.</source>
             <translation>正在发送……请等待服务器确认任务。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="50" />
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="57" />
             <source>Not connected: enter your API key in Settings, or try the demo.</source>
             <translation>未连接：请在“设置”中输入 API 密钥，或试用演示。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="54" />
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="61" />
             <source>Write a script first.</source>
             <translation>请先输入文稿。</translation>
         </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="31" />
+            <source>The speed is out of range ({low} to {high}).</source>
+            <translation>语速超出范围（{low} 到 {high}）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="34" />
+            <source>The volume is out of range (more than {low}, up to {high}).</source>
+            <translation>音量超出范围（大于 {low}，最大 {high}）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="37" />
+            <source>The pitch must be a whole number from {low} to {high}.</source>
+            <translation>音调必须是 {low} 到 {high} 之间的整数。</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="65" />
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="72" />
             <source>Fix the problems marked in the script first (%n).</source>
             <translation>
                 <numerusform>请先修正文稿中标出的问题（%n 处）。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="67" />
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="74" />
             <source>Fix the problem marked in the script first.</source>
             <translation>请先修正文稿中标出的问题。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="57" />
+            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="64" />
             <source>The script is longer than the limit of {0} characters. Shorten it or split it.</source>
             <translation>文稿超过了 {0} 个字符的上限。请删减或拆分。</translation>
         </message>
@@ -3246,22 +3316,22 @@
     <context>
         <name>VoiceLibrary</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="121" />
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="151" />
             <source>The voice library could not be opened (see the log). Voices you clone now are kept only until the app closes.</source>
             <translation>无法打开声音库（详见日志）。现在克隆的声音只保留到应用关闭。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="44" />
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="77" />
             <source>Voice library…</source>
             <translation>声音库…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="47" />
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="80" />
             <source>Your cloned voices: status, names, tags, notes and previews</source>
             <translation>你克隆的声音：状态、名称、标签、备注和试听</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="73" />
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="106" />
             <source>Preview of “{name}”</source>
             <translation>“{name}”的试听</translation>
         </message>
@@ -3402,17 +3472,17 @@
     <context>
         <name>VoicePicker</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="32" />
+            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="34" />
             <source>Demo narrator</source>
             <translation>演示旁白</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="72" />
+            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="67" />
             <source>Less than a day left: use it once (or choose Make it permanent) to keep it.</source>
             <translation>剩余不到一天：使用一次（或选择“设为永久”）即可保留。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="47" />
+            <location filename="../../soundclone_desktop/ui/voices/picker.py" line="44" />
             <source>The demo server's ready voice: always available.</source>
             <translation>演示服务器自带的声音：始终可用。</translation>
         </message>
