@@ -6,12 +6,14 @@ the parts of EPUB a reader needs (container, package document, spine, TOC) are s
 Reading order is the spine. Chapters come from the table of contents: the EPUB 3 navigation
 document (``nav epub:type="toc"``), else the EPUB 2 NCX; entries of the top two levels
 are used (deeper ones are sections inside a chapter). Each entry is placed in the text at
-its document and anchor (``ch3.xhtml#sec2``; an unknown anchor means the document's start),
-so:
+its document and anchor (``ch3.xhtml#sec2``; an unknown anchor means the document's start,
+and never renames a chapter already starting there), so:
 
 - one spine document holding several chapters is split at the anchors;
 - one chapter spanning several documents (a converter's file splits) stays one chapter:
-  a document no TOC entry points into continues the chapter before it;
+  a document no TOC entry points into continues the chapter before it, unless it is typed
+  front/back matter (``epub:type``) or looks like a copyright or contents page: then it is a
+  chapter of its own, so excluding it excludes nothing else;
 - documents before the first TOC entry (cover, title page, copyright) are one front-matter
   chapter each;
 - two entries at the same place (a part and its first chapter) give one chapter, named by
@@ -152,7 +154,7 @@ class _Reader:
         protected = "meta-inf/rights.xml" in self.names or "meta-inf/sinf.xml" in self.names
         if not protected and "meta-inf/encryption.xml" in self.names:
             root = ElementTree.fromstring(self._member("META-INF/encryption.xml"))
-            uris = [ref.get("URI", "") for ref in root.iter("{*}CipherReference")]
+            uris = [ref.get("URI", "") for ref in root.iterfind(".//{*}CipherReference")]
             protected = any(not unquote(uri).lower().endswith(_FONT_SUFFIXES) for uri in uris)
         if protected:
             raise ManuscriptError(
@@ -352,7 +354,7 @@ def _chapters(documents: list[_Document], entries: list[_TocEntry]) -> tuple[Cha
     for index, start in enumerate(starts):
         begin = 0 if index == 0 else start.offset
         end = starts[index + 1].offset if index + 1 < len(starts) else len(text)
-        chapters.append(_chapter(start, text[begin:end]))
+        chapters.append(_chapter(start, text[begin:end], in_first_half=begin < len(text) / 2))
     return tuple(chapters)
 
 
@@ -365,8 +367,11 @@ def _starts(
         document = by_path.get(entry.path.lower())
         if entry.depth > _TOC_DEPTH or document is None:
             continue
-        local = document.content.anchors.get(entry.fragment, 0) if entry.fragment else 0
-        offset = doc_start[document.path] + local
+        anchors = document.content.anchors
+        resolved = not entry.fragment or entry.fragment in anchors
+        offset = doc_start[document.path] + anchors.get(entry.fragment, 0)
+        if not resolved and offset in starts:
+            continue  # an unknown anchor falls back to the document's start, never renames it
         ref = f"{document.path}#{entry.fragment}" if entry.fragment else document.path
         title = entry.label or _document_title(document)
         starts[offset] = _Start(offset, title, ref, document)  # a later entry names the place
@@ -376,7 +381,11 @@ def _starts(
         offset = doc_start[document.path]
         before_toc = first_toc is None or offset < first_toc
         if offset not in starts and (
-            before_toc or not document.linear or not previous_linear or document.is_nav
+            before_toc
+            or not document.linear
+            or not previous_linear
+            or document.is_nav
+            or _stands_apart(document)
         ):
             front = before_toc or document.is_nav
             starts[offset] = _Start(
@@ -386,21 +395,27 @@ def _starts(
     return [starts[offset] for offset in sorted(starts)]
 
 
-def _chapter(start: _Start, text: str) -> ChapterDraft:
+def _stands_apart(document: _Document) -> bool:
+    """A copyright page or other typed front/back matter is its own chapter, even between
+    TOC entries, so that excluding it excludes nothing else."""
+    content = document.content
+    typed = content.epub_types & (_EXCLUDED_TYPES | _FRONT_TYPES | _BACK_TYPES)
+    return bool(typed) or should_exclude(_document_title(document), content.text)
+
+
+def _chapter(start: _Start, text: str, *, in_first_half: bool) -> ChapterDraft:
     document = start.document
     types = document.content.epub_types
+    guessed = should_exclude(start.title, text)
     if start.front or types & _FRONT_TYPES:
         kind = ChapterKind.FRONT_MATTER
     elif types & _BACK_TYPES:
         kind = ChapterKind.BACK_MATTER
+    elif guessed:  # a copyright or contents page: front of the book, or back (Chinese e-books)
+        kind = ChapterKind.FRONT_MATTER if in_first_half else ChapterKind.BACK_MATTER
     else:
         kind = heading_kind(start.title) or ChapterKind.BODY
-    excluded = (
-        not document.linear
-        or document.is_nav
-        or bool(types & _EXCLUDED_TYPES)
-        or should_exclude(start.title, text)
-    )
+    excluded = not document.linear or document.is_nav or bool(types & _EXCLUDED_TYPES) or guessed
     return ChapterDraft(start.title, text, start.source_ref, excluded, kind)
 
 

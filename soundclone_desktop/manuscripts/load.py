@@ -60,7 +60,7 @@ def load_manuscript(path: Path | str, heading_pattern: re.Pattern[str] | None = 
         )
     if size == 0:
         raise _empty(path)
-    head = _read(path, 64)
+    head = _read(path, 80)  # MOBI says BOOKMOBI at byte 60
     manuscript = _dispatch(path, head, heading_pattern)
     if not manuscript.text.strip():
         raise _empty(path)
