@@ -183,3 +183,27 @@ def test_docx_footnotes_are_reported(tmp_path: Path) -> None:
     document.save(str(path))
     manuscript = load_manuscript(path)
     assert manuscript.notes == ("1 footnote(s) were left out: only the main text is read aloud.",)
+
+
+ENGLISH = (
+    "THE LONG NIGHT\n\nby A. Writer\n\n"
+    "Copyright © 2024 A. Writer. All rights reserved.\nISBN 978-0-00-000000-0\n\n"
+    "Contents\n\nPrologue\nChapter 1\nChapter 2\n\n"
+    "Prologue\n\nIt was late.\n\n"
+    "Chapter 1\n\nShe read chapter 12 of the old book.\n\n"
+    "Chapter 2\n\nMorning came.\n"
+)
+
+
+def test_english_text_with_copyright_page_and_contents(tmp_path: Path) -> None:
+    path = tmp_path / "night.txt"
+    path.write_text(ENGLISH, encoding="utf-8")
+    manuscript = load_manuscript(path)
+    assert [(c.title, c.excluded) for c in manuscript.chapters] == [
+        ("THE LONG NIGHT", True),  # title and copyright page
+        ("Contents", True),
+        ("Prologue", False),
+        ("Chapter 1", False),
+        ("Chapter 2", False),
+    ]
+    assert manuscript.text == ENGLISH
