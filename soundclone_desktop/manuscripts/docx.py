@@ -32,7 +32,7 @@ from .errors import ManuscriptError, ManuscriptErrorCode
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
 
 
-def read_docx(path: Path) -> Manuscript:
+def read_docx(path: Path, pattern: re.Pattern[str] | None = None) -> Manuscript:
     try:
         document = docx.Document(str(path))
         blocks = list(_blocks(document))
@@ -43,7 +43,7 @@ def read_docx(path: Path) -> Manuscript:
             f"“{path.name}” is not a readable Word document ({exc}). Open it in Word and save "
             "it again as .docx, then import it again.",
         ) from exc
-    title, chapters = chapters_from_blocks(blocks, "\n\n")
+    title, chapters = chapters_from_blocks(blocks, "\n\n", pattern)
     properties = document.core_properties
     body = document.element.body
     notes = [

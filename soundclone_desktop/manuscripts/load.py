@@ -45,8 +45,8 @@ def load_manuscript(path: Path | str, heading_pattern: re.Pattern[str] | None = 
     """Read a manuscript file; raises :class:`ManuscriptError` (nothing half-imported).
 
     ``heading_pattern`` replaces the built-in plain-text heading patterns (see
-    :func:`core.book.chapters.compile_heading_pattern`); structured formats use it only when
-    they have no headings of their own.
+    :func:`core.book.chapters.compile_heading_pattern`); Markdown and DOCX use it only when
+    they have no headings of their own; EPUB chapters always come from the TOC/documents.
     """
     path = Path(path)
     size = _size(path)
@@ -70,7 +70,7 @@ def load_manuscript(path: Path | str, heading_pattern: re.Pattern[str] | None = 
 def _dispatch(path: Path, head: bytes, pattern: re.Pattern[str] | None) -> Manuscript:
     suffix = path.suffix.lower()
     if head.startswith(b"PK\x03\x04"):
-        return _read_zip(path)
+        return _read_zip(path, pattern)
     if suffix in {".epub", ".docx"}:
         raise ManuscriptError(
             ManuscriptErrorCode.CORRUPT,
@@ -81,7 +81,7 @@ def _dispatch(path: Path, head: bytes, pattern: re.Pattern[str] | None) -> Manus
     if suffix in TEXT_SUFFIXES:
         return read_text(path, _read(path), pattern)
     if suffix in MARKDOWN_SUFFIXES:
-        return read_markdown(path, _read(path))
+        return read_markdown(path, _read(path), pattern)
     advice = next((text for magic, text in _ADVICE.items() if head.startswith(magic)), None)
     if advice is None and b"BOOKMOBI" in head:
         advice = "Kindle (MOBI/AZW) files cannot be imported: convert it to EPUB first"
@@ -94,7 +94,7 @@ def _dispatch(path: Path, head: bytes, pattern: re.Pattern[str] | None) -> Manus
     )
 
 
-def _read_zip(path: Path) -> Manuscript:
+def _read_zip(path: Path, pattern: re.Pattern[str] | None) -> Manuscript:
     try:
         with zipfile.ZipFile(path) as archive:
             names = {name.lower() for name in archive.namelist()}
@@ -109,7 +109,7 @@ def _read_zip(path: Path) -> Manuscript:
                 return read_epub(path, archive)
             if "word/document.xml" in names:
                 archive.close()
-                return read_docx(path)
+                return read_docx(path, pattern)
     except zipfile.BadZipFile as exc:
         raise ManuscriptError(
             ManuscriptErrorCode.CORRUPT,

@@ -52,7 +52,7 @@ _INLINE = (
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 
 
-def read_markdown(path: Path, data: bytes) -> Manuscript:
+def read_markdown(path: Path, data: bytes, pattern: re.Pattern[str] | None = None) -> Manuscript:
     text = decode_or_raise(path, data)
     lines = text.split("\n")
     meta, first = _front_matter(lines)
@@ -96,7 +96,7 @@ def read_markdown(path: Path, data: bytes) -> Manuscript:
             blocks.append(Block(_inline(atx.group(2) or ""), len(atx.group(1)), ref))
             continue
         blocks.append(Block(_inline(_line_prefixes(line)), None, ref))
-    title, chapters = chapters_from_blocks(blocks, "\n")
+    title, chapters = chapters_from_blocks(blocks, "\n", pattern)
     notes = []
     if images:
         notes.append(f"{images} image(s) were left out: only text is read aloud.")

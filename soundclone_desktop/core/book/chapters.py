@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .manuscript import ChapterDraft, ChapterKind
+from .manuscript import ChapterDraft, ChapterKind, first_line_title
 
 _ZH_NUMBER = r"[0-9０-９零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+"
 _ZH_SEPARATOR = r"[\s　:：·・、.．\-—–]"
@@ -134,16 +134,14 @@ def detect_chapters(
     headings = find_headings(text, pattern)
     if not headings:
         return (
-            (_draft(_first_line_title(text), text, f"line {1 + line_offset}", None),)
-            if text
-            else ()
+            (_draft(first_line_title(text), text, f"line {1 + line_offset}", None),) if text else ()
         )
     chapters: list[ChapterDraft] = []
     if text[: headings[0].start].strip():
         front = text[: headings[0].start]
         chapters.append(
             _draft(
-                _first_line_title(front),
+                first_line_title(front),
                 front,
                 f"line {1 + line_offset}",
                 ChapterKind.FRONT_MATTER,
@@ -333,11 +331,3 @@ def _group_contents_runs(text: str, headings: list[Heading]) -> list[list[Headin
 
 def _contents_title(text: str) -> str:
     return "目录" if re.search(r"[\u4e00-\u9fff]", text[:2000]) else "Contents"
-
-
-def _first_line_title(text: str) -> str:
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped:
-            return stripped if len(stripped) <= 40 else stripped[:39] + "…"
-    return ""

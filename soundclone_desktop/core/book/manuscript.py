@@ -15,6 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+_TITLE_MAX = 40
+
+
+def first_line_title(text: str) -> str:
+    """A title for untitled text: its first non-blank line, cut to 40 characters."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped:
+            return stripped if len(stripped) <= _TITLE_MAX else stripped[: _TITLE_MAX - 1] + "…"
+    return ""
+
 
 class ChapterKind(StrEnum):
     FRONT_MATTER = "front-matter"  # title page, copyright, contents, preface, foreword

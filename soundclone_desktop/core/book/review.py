@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .manuscript import ChapterDraft, Manuscript
+from .manuscript import ChapterDraft, Manuscript, first_line_title
 
 
 def rename(manuscript: Manuscript, index: int, title: str) -> Manuscript:
@@ -48,7 +48,7 @@ def split(manuscript: Manuscript, index: int, offset: int, title: str = "") -> M
     head = replace(chapter, text=chapter.text[:offset])
     tail_text = chapter.text[offset:]
     tail = ChapterDraft(
-        title=title.strip() or _first_line(tail_text),
+        title=title.strip() or first_line_title(tail_text),
         text=tail_text,
         source_ref="",
         excluded=chapter.excluded,
@@ -78,11 +78,3 @@ def _check(manuscript: Manuscript, index: int) -> int:
     if not 0 <= index < len(manuscript.chapters):
         raise IndexError(f"chapter {index} is outside 0..{len(manuscript.chapters) - 1}")
     return index
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            stripped = line.strip()
-            return stripped if len(stripped) <= 40 else stripped[:39] + "…"
-    return ""

@@ -18,12 +18,13 @@ into the whole text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .chapters import detect_chapters, heading_kind, should_exclude
-from .manuscript import ChapterDraft, ChapterKind
+from .manuscript import ChapterDraft, ChapterKind, first_line_title
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,16 @@ class Block:
 
 
 def chapters_from_blocks(
-    blocks: Sequence[Block], separator: str
+    blocks: Sequence[Block], separator: str, pattern: re.Pattern[str] | None = None
 ) -> tuple[str | None, tuple[ChapterDraft, ...]]:
-    """``(book title or None, chapters)`` from blocks joined with ``separator``."""
+    """``(book title or None, chapters)`` from blocks joined with ``separator``.
+
+    ``pattern`` (the user's heading regex) is used only when there are no headings.
+    """
     levels = [block.level for block in blocks if block.level is not None]
     text = separator.join(block.text for block in blocks)
     if not levels:
-        return None, detect_chapters(text)
+        return None, detect_chapters(text, pattern)
     chapter_level = _chapter_level(levels)
     starts: list[tuple[int, Block]] = []
     offset = 0
@@ -49,12 +53,12 @@ def chapters_from_blocks(
             starts.append((offset, block))
         offset += len(block.text) + len(separator)
     if not starts:
-        return None, detect_chapters(text)
+        return None, detect_chapters(text, pattern)
     book_title: str | None = None
     chapters: list[ChapterDraft] = []
     if text[: starts[0][0]].strip():
         front = text[: starts[0][0]]
-        chapters.append(_chapter(_first_line(front), front, blocks[0].source_ref, front=True))
+        chapters.append(_chapter(first_line_title(front), front, blocks[0].source_ref, front=True))
     for index, (start, block) in enumerate(starts):
         begin = 0 if index == 0 and not chapters else start
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
@@ -77,11 +81,3 @@ def _chapter_level(levels: list[int]) -> int:
 def _chapter(title: str, text: str, ref: str, *, front: bool) -> ChapterDraft:
     kind = ChapterKind.FRONT_MATTER if front else (heading_kind(title) or ChapterKind.BODY)
     return ChapterDraft(title, text, ref, should_exclude(title, text), kind)
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            stripped = line.strip()
-            return stripped if len(stripped) <= 40 else stripped[:39] + "…"
-    return ""
