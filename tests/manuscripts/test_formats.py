@@ -207,3 +207,18 @@ def test_english_text_with_copyright_page_and_contents(tmp_path: Path) -> None:
         ("Chapter 2", False),
     ]
     assert manuscript.text == ENGLISH
+
+
+def test_user_heading_pattern_reaches_markdown_and_docx_without_headings(tmp_path: Path) -> None:
+    import re
+
+    pattern = re.compile(r"~ ")
+    md = tmp_path / "b.md"
+    md.write_text("Intro\n\n~ One\n\nText.\n\n~ Two\n\nMore.\n", encoding="utf-8")
+    assert [c.title for c in load_manuscript(md, pattern).chapters] == ["Intro", "~ One", "~ Two"]
+    document = docx.Document()
+    for text in ("Intro", "~ One", "Text.", "~ Two", "More."):
+        document.add_paragraph(text)
+    path = tmp_path / "b.docx"
+    document.save(str(path))
+    assert [c.title for c in load_manuscript(path, pattern).chapters] == ["Intro", "~ One", "~ Two"]
