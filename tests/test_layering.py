@@ -31,7 +31,9 @@ def _files(layer: str) -> list[Path]:
     return sorted((PACKAGE / layer).rglob("*.py"))
 
 
-@pytest.mark.parametrize("layer", ["core", "api", "services", "store", "demo", "audio"])
+@pytest.mark.parametrize(
+    "layer", ["core", "api", "services", "store", "demo", "audio", "manuscripts"]
+)
 def test_layer_imports_no_qt(layer: str) -> None:
     for path in _files(layer):
         bad = {n for n in _imports(path) if n.split(".")[0] in QT_MODULES}
@@ -85,3 +87,21 @@ def test_features_do_not_import_the_main_window() -> None:
         and any(n == MAIN_WINDOW or n.startswith(MAIN_WINDOW + ".") for n in _imported_names(path))
     ]
     assert not offenders, f"only {MAY_IMPORT_MAIN_WINDOW} may import {MAIN_WINDOW}: {offenders}"
+
+
+def test_manuscripts_import_only_core_of_ours() -> None:
+    for path in _files("manuscripts"):
+        ours = {
+            n
+            for n in _imports(path)
+            if n.startswith("soundclone_desktop.")
+            and not n.startswith(("soundclone_desktop.core", "soundclone_desktop.manuscripts"))
+        }
+        assert not ours, f"{path.relative_to(PACKAGE)} imports {sorted(ours)}"
+
+
+def test_no_agpl_ebooklib_in_the_app() -> None:
+    # EbookLib is AGPL: a proprietary app must not link it (tests may use it to write EPUBs).
+    for path in sorted(PACKAGE.rglob("*.py")):
+        bad = {n for n in _imports(path) if n.split(".")[0] == "ebooklib"}
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"

@@ -7,10 +7,11 @@ that says what to do, carried by :class:`ScriptFileError`.
 
 from __future__ import annotations
 
-import codecs
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+
+from soundclone_desktop.core.text_decoding import decode_text
 
 _CTX = "ScriptFile"
 
@@ -32,23 +33,9 @@ def is_script_path(path: Path) -> bool:
 def decode_script(data: bytes) -> str | None:
     """Text of a script file, or ``None`` when it is not text in a supported encoding.
 
-    Line endings become ``\\n`` so offsets match what the editor shows.
+    The rule lives in :mod:`soundclone_desktop.core.text_decoding` (book import shares it).
     """
-    if data.startswith(codecs.BOM_UTF8):
-        candidates = [("utf-8-sig", data)]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = [("utf-16", data)]
-    elif b"\x00" in data:
-        return None  # binary, or UTF-16 without a BOM: not something we can guess safely
-    else:
-        candidates = [("utf-8", data), ("gb18030", data)]
-    for encoding, raw in candidates:
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-    return None
+    return decode_text(data)
 
 
 def read_script(path: Path) -> str:
