@@ -195,6 +195,8 @@ def take_from(row: TakeRow) -> tuple[str, str, Take, bool]:
 
 def mark_from(local_id: object, phase: object, reason: object) -> TaskMark | None:
     try:
-        return TaskMark(str(local_id), TaskPhase(str(phase)), None if reason is None else str(reason))
+        return TaskMark(
+            str(local_id), TaskPhase(str(phase)), None if reason is None else str(reason)
+        )
     except ValueError:  # a phase this version does not know: the queue sets it again
         return None
