@@ -27,7 +27,7 @@ from tests.benchmarks.stats import percentile, ratios, summarize
 
 README = Path(__file__).with_name("README.md")
 BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
-SECTIONS = ("startup", "typing", "tasks", "steady", "segment")
+SECTIONS = ("startup", "typing", "tasks", "steady", "segment", "bookstore")
 
 
 @dataclass(frozen=True)
@@ -423,6 +423,39 @@ def segment_rows(figures: dict[str, object]) -> list[Row]:
     ]
 
 
+# -- book store -------------------------------------------------------------------------------
+
+
+def bookstore_rows(figures: dict[str, object]) -> list[Row]:
+    base = figures["baseline"]
+    assert isinstance(base, list)
+    size = f"{figures['chars']:,} chars, {figures['takes']:,} takes"
+    reference = f"{statistics.median(base):.3f} s (sqlite3 reads every row)"
+    rows = []
+    for key, label, target in (
+        ("open", f"open a book of {size}", 1.0),
+        ("open_segments", "open + segments and status of every chapter", 1.0),
+    ):
+        values = figures[key]
+        assert isinstance(values, list)
+        rows.append(
+            Row(
+                "Book",
+                label,
+                summarize(values).text(fmt="{:.3f}", unit=" s"),
+                reference,
+                ratios(values, base).text(fmt="{:.1f}", unit="×"),
+                f"< {target:g} s",
+                verdict(statistics.median(values) < target),
+            )
+        )
+    for key, label in (("edit", "save one chapter's edit"), ("take", "add one take (fsynced)")):
+        values = figures[key]
+        assert isinstance(values, list)
+        rows.append(Row("Book", label, summarize(values).text(fmt="{:.3f}", unit=" s")))
+    return rows
+
+
 # -- output -----------------------------------------------------------------------------------
 
 
@@ -508,6 +541,8 @@ def rows_from_raw(raw: dict[str, object]) -> tuple[list[Row], startup.StartupRes
     rows.extend(memory_rows(start, burst if isinstance(burst, dict) else None))
     if isinstance(raw.get("segment"), dict):
         rows.extend(segment_rows(raw["segment"]))  # type: ignore[arg-type]
+    if isinstance(raw.get("bookstore"), dict):
+        rows.extend(bookstore_rows(raw["bookstore"]))  # type: ignore[arg-type]
     return rows, start
 
 
@@ -640,6 +675,16 @@ def main(argv: list[str] | None = None) -> int:
             rows.extend(segment_rows(figures))
 
         step("book segmentation", run_segment)
+
+    if "bookstore" in only:
+
+        def run_bookstore() -> None:
+            rounds = str(args.rounds or (3 if args.quick else 7))
+            figures, _ = procs.run_json("tests.benchmarks.book_store", ["--rounds", rounds])
+            raw["bookstore"] = figures
+            rows.extend(bookstore_rows(figures))
+
+        step("book store", run_bookstore)
 
     took = time.time() - began
     header = (

@@ -1,0 +1,21 @@
+"""Books on disk: the ``.scbook`` folder (``docs/book-format.md``) and ``.scproj`` as a book."""
+
+from .scproj import open_scproj_as_book
+from .store import (
+    SUFFIX,
+    BookError,
+    BookProblem,
+    BookStore,
+    CollectReport,
+    with_suffix,
+)
+
+__all__ = [
+    "SUFFIX",
+    "BookError",
+    "BookProblem",
+    "BookStore",
+    "CollectReport",
+    "open_scproj_as_book",
+    "with_suffix",
+]

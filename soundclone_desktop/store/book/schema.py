@@ -1,0 +1,107 @@
+"""The tables of ``book.sqlite3`` and their migrations (``PRAGMA user_version``)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Final
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION: Final = 1
+# PRAGMA application_id: "SCBK". Tells a book's database from any other SQLite file.
+APPLICATION_ID: Final = 0x5343424B
+TABLES: Final = ("book", "chapters", "takes", "segment_tasks")
+
+
+class NewerSchemaError(Exception):
+    def __init__(self, version: int) -> None:
+        super().__init__(f"schema {version}, this version knows {SCHEMA_VERSION}")
+        self.version = version
+
+
+def _create_v1(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """CREATE TABLE book (
+            id           INTEGER PRIMARY KEY CHECK (id = 1),
+            title        TEXT NOT NULL,
+            author       TEXT NOT NULL,
+            narrator     TEXT,
+            language     TEXT NOT NULL,
+            settings     TEXT NOT NULL,  -- JSON (docs/book-format.md)
+            segmentation TEXT NOT NULL   -- the segmenter the takes' orphan flags agree with
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE chapters (
+            id        TEXT PRIMARY KEY,
+            position  INTEGER NOT NULL,
+            title     TEXT NOT NULL,
+            text      TEXT NOT NULL,
+            excluded  INTEGER NOT NULL,
+            overrides TEXT NOT NULL      -- JSON
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE takes (
+            id            TEXT PRIMARY KEY,
+            chapter_id    TEXT NOT NULL,
+            segment_id    TEXT NOT NULL,
+            task_local_id TEXT,
+            audio_path    TEXT NOT NULL,  -- relative to the book folder (POSIX), or absolute
+            subtitle_path TEXT,
+            duration      REAL,
+            created_at    REAL NOT NULL,
+            fingerprint   TEXT NOT NULL,
+            request_text  TEXT NOT NULL,
+            chosen        INTEGER NOT NULL,
+            orphan        INTEGER NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX takes_segment ON takes (chapter_id, segment_id)")
+    conn.execute(
+        """CREATE TABLE segment_tasks (
+            chapter_id TEXT NOT NULL,
+            segment_id TEXT NOT NULL,
+            local_id   TEXT NOT NULL,     -- the task library's local_id
+            phase      TEXT NOT NULL,
+            reason     TEXT,
+            PRIMARY KEY (chapter_id, segment_id)
+        )"""
+    )
+
+
+# _MIGRATIONS[n] takes the schema from version n to n + 1. Append; never edit a shipped one.
+_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1,)
+assert len(_MIGRATIONS) == SCHEMA_VERSION
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The file's schema version; raises :class:`NewerSchemaError` for a newer app's file."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(version)
+    return version
+
+
+def application_id(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA application_id").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = schema_version(conn)
+    while version < SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if int(conn.execute("PRAGMA user_version").fetchone()[0]) == version:
+                _MIGRATIONS[version](conn)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        version = schema_version(conn)
+        log.info("Book %s at schema version %d", path, version)

@@ -1,0 +1,564 @@
+"""A book on disk: the folder ``Name.scbook/`` (format: ``docs/book-format.md``).
+
+``book.sqlite3`` holds the book (metadata and settings, chapters, takes, task marks);
+``audio/`` and ``captions/`` hold the takes' files, named by take ID. Every path inside is
+relative to the folder, so the folder can be moved, copied or zipped whole.
+
+Every change is one SQLite transaction (atomic: a crash leaves the book before or after it),
+written as the difference between the book before and after the change, so a keystroke's
+save writes one chapter row, not the book. The store keeps the :class:`Book` in memory
+(:attr:`BookStore.book`); opening reads every row once. Storage decisions follow the task
+library (``store/library.py``): WAL journal, ``synchronous=FULL`` for what paid audio
+depends on and ``NORMAL`` for the render queue's task marks, ``PRAGMA user_version``
+migrations, a newer app's file refused, a damaged file set aside and its readable rows
+salvaged into a fresh one (``store/salvage.py``).
+
+Thread use: one connection guarded by a lock; any thread may call any method (from asyncio
+through ``asyncio.to_thread``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path, PurePosixPath
+from types import TracebackType
+from typing import Any, Final
+
+from soundclone_desktop.core.book.model import (
+    SEGMENTATION,
+    Book,
+    BookSettings,
+    Chapter,
+    SegmentRow,
+    sorted_orphans,
+    sorted_takes,
+)
+from soundclone_desktop.core.book.takes import (
+    Orphan,
+    SegmentKey,
+    SegmentState,
+    Take,
+    TaskMark,
+)
+from soundclone_desktop.store.salvage import (
+    SalvageReport,
+    copy_readable_rows,
+    is_corruption,
+    looks_damaged,
+    set_aside,
+)
+
+from . import codec, schema
+
+log = logging.getLogger(__name__)
+
+SUFFIX: Final = ".scbook"
+DATABASE: Final = "book.sqlite3"
+AUDIO_DIR: Final = "audio"
+CAPTIONS_DIR: Final = "captions"
+BUSY_TIMEOUT_MS: Final = 5000  # the CLI may read while the app renders
+
+
+class BookProblem(StrEnum):
+    NOT_FOUND = "not-found"
+    NOT_A_BOOK = "not-a-book"
+    NEWER_VERSION = "newer-version"
+    EXISTS = "exists"  # create() over an existing file or folder
+    UNREADABLE = "unreadable"  # locked, no permission: not the file's fault
+    DAMAGED = "damaged"  # damaged while open; the change was not saved
+
+
+class BookError(Exception):
+    def __init__(self, problem: BookProblem, path: Path, detail: str = "") -> None:
+        super().__init__(f"{path}: {problem.value}" + (f" ({detail})" if detail else ""))
+        self.problem = problem
+        self.path = path
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class CollectReport:
+    """What :meth:`BookStore.collect_into_folder` did."""
+
+    copied: int  # files copied into the folder
+    missing: tuple[str, ...]  # stored paths whose file was not found (left as they were)
+
+
+def with_suffix(path: Path) -> Path:
+    """``path`` ending in ``.scbook`` (a name typed without it gets it)."""
+    return path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
+
+
+class BookStore:
+    """An open book folder. Use :meth:`create` or :meth:`open`; :meth:`close` when done."""
+
+    def __init__(self, folder: Path, *, _create: Book | None = None) -> None:
+        self.folder = folder
+        self.path = folder / DATABASE
+        self.recovered_from: Path | None = None
+        self.salvage: SalvageReport | None = None
+        self._lock = threading.RLock()
+        self._synchronous = "FULL"
+        if _create is None and not self.path.is_file():
+            problem = BookProblem.NOT_FOUND if not folder.exists() else BookProblem.NOT_A_BOOK
+            raise BookError(problem, folder)
+        try:
+            self._conn = self._connect()
+        except sqlite3.OperationalError as exc:
+            raise BookError(BookProblem.UNREADABLE, folder, str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            if not is_corruption(exc):
+                raise
+            self._conn = self._salvage(str(exc))
+        else:
+            damage = looks_damaged(self._conn)
+            if damage is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.close()
+                self._conn = self._salvage(damage)
+        try:
+            if _create is not None:
+                self._book = _create
+                with self._transaction() as conn:
+                    _sync(conn, None, _create)
+            else:
+                self._book = self._load()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- opening and closing -----------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, book: Book) -> BookStore:
+        """A new book folder at ``path`` holding ``book``; raises :class:`BookError` if
+        ``path`` exists. The folder is built beside it and renamed into place, so ``path``
+        never holds half a book."""
+        if path.exists():
+            raise BookError(BookProblem.EXISTS, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        building = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        building.mkdir()
+        try:
+            (building / AUDIO_DIR).mkdir()
+            (building / CAPTIONS_DIR).mkdir()
+            cls(building, _create=book).close()
+            os.rename(building, path)  # fails (not replaces) if path appeared meanwhile
+        except BaseException:
+            shutil.rmtree(building, ignore_errors=True)
+            raise
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: Path) -> BookStore:
+        """The book in the folder ``path`` (or ``path`` being its ``book.sqlite3``)."""
+        folder = path.parent if path.name == DATABASE and path.is_file() else path
+        return cls(folder)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            check_same_thread=False,
+        )  # fmt: skip
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            try:
+                version = schema.schema_version(conn)
+            except schema.NewerSchemaError as exc:
+                raise BookError(BookProblem.NEWER_VERSION, self.folder, str(exc)) from exc
+            if version and schema.application_id(conn) != schema.APPLICATION_ID:
+                raise BookError(BookProblem.NOT_A_BOOK, self.folder, "another SQLite file")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            schema.migrate(conn, self.path)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def close(self) -> None:
+        """Close the file, folding the WAL back into it (a closed book is one file)."""
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.close()
+
+    def __enter__(self) -> BookStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @property
+    def book(self) -> Book:
+        """The book as last saved (an immutable value: safe to hand to any thread)."""
+        with self._lock:
+            return self._book
+
+    def chapters(self) -> tuple[Chapter, ...]:
+        return self.book.chapters
+
+    def rows(self, chapter_id: str) -> list[SegmentRow]:
+        """The chapter's segments with their takes, task marks and status."""
+        return self.book.rows(chapter_id)
+
+    def resolve(self, stored: str) -> Path:
+        """The file a take's stored path names (relative paths are inside the folder)."""
+        path = Path(stored)
+        return path if path.is_absolute() else self.folder / PurePosixPath(stored)
+
+    def stored_path(self, path: Path) -> str:
+        """How ``path`` is stored: relative (POSIX) inside the folder, else absolute."""
+        absolute = path.resolve()
+        try:
+            return absolute.relative_to(self.folder.resolve()).as_posix()
+        except ValueError:
+            return str(absolute)
+
+    def audio_path_for(self, take_id: str, suffix: str) -> Path:
+        """Where a take's audio belongs in the folder (``suffix`` such as ``.mp3``)."""
+        return self.folder / AUDIO_DIR / f"{take_id}{suffix}"
+
+    def captions_path_for(self, take_id: str, suffix: str) -> Path:
+        return self.folder / CAPTIONS_DIR / f"{take_id}{suffix}"
+
+    # -- changing: each is one transaction; each returns the book as saved ---------------
+
+    def save(self, book: Book) -> Book:
+        """Make the file hold ``book`` (only what differs is written)."""
+        return self._apply(book)
+
+    def set_metadata(self, **changes: Any) -> Book:
+        """``title``, ``author``, ``narrator``, ``language``."""
+        with self._lock:
+            return self._apply(self._book.with_metadata(**changes))
+
+    def set_settings(self, settings: BookSettings) -> Book:
+        with self._lock:
+            return self._apply(self._book.with_settings(settings))
+
+    def set_voice(self, voice_id: str | None) -> Book:
+        with self._lock:
+            return self._apply(self._book.with_settings(self._book.settings.with_voice(voice_id)))
+
+    def add_chapter(self, chapter: Chapter, index: int | None = None) -> Book:
+        with self._lock:
+            return self._apply(self._book.with_chapter_added(chapter, index))
+
+    def remove_chapter(self, chapter_id: str) -> Book:
+        """The chapter goes; its takes stay as orphans."""
+        with self._lock:
+            return self._apply(self._book.with_chapter_removed(chapter_id))
+
+    def update_chapter(self, chapter_id: str, **changes: Any) -> Book:
+        """``title``, ``text``, ``excluded``, ``overrides``."""
+        with self._lock:
+            return self._apply(self._book.with_chapter(chapter_id, **changes))
+
+    def set_chapter_text(self, chapter_id: str, text: str) -> Book:
+        """New text: takes of unchanged segments stay, the others become orphans."""
+        with self._lock:
+            return self._apply(self._book.with_chapter_text(chapter_id, text))
+
+    def reorder(self, chapter_ids: Sequence[str]) -> Book:
+        with self._lock:
+            return self._apply(self._book.with_order(chapter_ids))
+
+    def add_take(
+        self, chapter_id: str, segment_id: str, take: Take, *, choose: bool = True
+    ) -> Book:
+        """Record a finished rendering (durable before returning: it was paid for)."""
+        with self._lock:
+            return self._apply(self._book.with_take(chapter_id, segment_id, take, choose=choose))
+
+    def choose_take(self, chapter_id: str, segment_id: str, take_id: str | None) -> Book:
+        with self._lock:
+            return self._apply(self._book.with_chosen(chapter_id, segment_id, take_id))
+
+    def record_task(self, chapter_id: str, segment_id: str, mark: TaskMark | None) -> Book:
+        """The render queue's mark on a segment (not fsynced: the task library is the
+        record of money; a mark lost to a power cut is set again when the queue resumes)."""
+        with self._lock:
+            book = self._book.with_task(chapter_id, segment_id, mark)
+            return self._apply(book, durable=False)
+
+    def collect_into_folder(self) -> CollectReport:
+        """Copy every take's audio and captions that live outside the folder into
+        ``audio/`` and ``captions/`` (named by take ID) and store them relative, so the
+        folder alone holds the book. Files not found are reported and left as they were."""
+        with self._lock:
+            book = self._book
+            moved: dict[str, Take] = {}
+            missing: list[str] = []
+            copied = 0
+            for _, take in book.takes():
+                audio, n_audio = self._collect(take.audio_path, take.id, AUDIO_DIR, missing)
+                subtitles, n_subs = take.subtitle_path, 0
+                if take.subtitle_path is not None:
+                    subtitles, n_subs = self._collect(
+                        take.subtitle_path, take.id, CAPTIONS_DIR, missing
+                    )
+                if (audio, subtitles) != (take.audio_path, take.subtitle_path):
+                    moved[take.id] = replace(take, audio_path=audio, subtitle_path=subtitles)
+                copied += n_audio + n_subs
+            if moved:
+                self._apply(_with_takes_replaced(book, moved))
+            return CollectReport(copied, tuple(missing))
+
+    def _collect(self, stored: str, take_id: str, sub: str, missing: list[str]) -> tuple[str, int]:
+        """The stored form of ``stored`` once inside the folder, and the files copied."""
+        source = self.resolve(stored)
+        inside = self.stored_path(source)
+        if not Path(inside).is_absolute():
+            return inside, 0
+        if not source.is_file():
+            missing.append(stored)
+            return stored, 0
+        target = self.folder / sub / f"{take_id}{source.suffix}"
+        _copy_atomically(source, target)
+        return f"{sub}/{target.name}", 1
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _apply(self, book: Book, *, durable: bool = True) -> Book:
+        with self._lock:
+            with self._transaction(durable=durable) as conn:
+                _sync(conn, self._book, book)
+            self._book = book
+            return book
+
+    @contextmanager
+    def _transaction(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        conn = self._conn
+        level = "FULL" if durable else "NORMAL"
+        if level != self._synchronous:
+            conn.execute(f"PRAGMA synchronous = {level}")
+            self._synchronous = level
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            if not is_corruption(exc):
+                raise
+            self._recover(str(exc))
+            raise BookError(BookProblem.DAMAGED, self.folder, "this change was not saved") from exc
+        except BaseException:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise
+
+    def _recover(self, problem: str) -> None:
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = self._salvage(problem)
+            self._synchronous = "FULL"
+            self._book = self._load()
+
+    def _salvage(self, problem: str) -> sqlite3.Connection:
+        """Set the damaged file aside, start a fresh one, copy what can be read into it."""
+        bad = set_aside(self.path)
+        conn = self._connect()
+        copied, damaged = copy_readable_rows(bad, conn, schema.TABLES)
+        self.recovered_from = bad
+        self.salvage = SalvageReport(bad, problem, copied, damaged)
+        log.warning(
+            "The book %s was damaged (%s); set aside as %s, rows recovered: %s",
+            self.folder, problem, bad, copied,
+        )  # fmt: skip
+        return conn
+
+    def _load(self) -> Book:
+        conn = self._conn
+        row = conn.execute(
+            "SELECT title, author, narrator, language, settings, segmentation FROM book"
+        ).fetchone()
+        lost_row = row is None  # a salvage that lost the book's row: the rest is still the book
+        if row is None:
+            row = (self.folder.stem, "", None, "", "{}", "")
+        title, author, narrator, language, settings, segmentation = row
+        chapters = [
+            Chapter(str(cid), str(ctitle), str(text), bool(excluded), codec.overrides_from(ov))
+            for cid, ctitle, text, excluded, ov in conn.execute(
+                "SELECT id, title, text, excluded, overrides FROM chapters ORDER BY position, id"
+            )
+        ]
+        takes: dict[SegmentKey, list[Take]] = {}
+        orphans: list[Orphan] = []
+        for take_row in conn.execute(f"SELECT {codec.TAKE_COLUMNS} FROM takes"):
+            chapter_id, segment_id, take, orphan = codec.take_from(take_row)
+            if orphan:
+                orphans.append(Orphan(chapter_id, segment_id, take))
+            else:
+                takes.setdefault((chapter_id, segment_id), []).append(take)
+        marks = {
+            (str(c), str(s)): mark
+            for c, s, local_id, phase, reason in conn.execute(
+                "SELECT chapter_id, segment_id, local_id, phase, reason FROM segment_tasks"
+            )
+            if (mark := codec.mark_from(local_id, phase, reason)) is not None
+        }
+        states = {
+            key: SegmentState(_one_chosen(sorted_takes(takes.get(key, ()))), marks.get(key))
+            for key in takes.keys() | marks.keys()
+        }
+        book = Book(
+            title=str(title),
+            author=str(author),
+            narrator=narrator,
+            language=str(language),
+            settings=codec.settings_from(settings),
+            chapters=tuple(chapters),
+            states=states,
+            orphans=sorted_orphans(orphans),
+        )
+        stored = book
+        known = {c.id for c in chapters}
+        if segmentation != SEGMENTATION or any(k[0] not in known for k in states):
+            book = book.reconciled()  # placed by another rule, or a salvaged file
+        if lost_row or stored != book or segmentation != SEGMENTATION:
+            with self._transaction() as write:
+                _sync(write, stored, book, force_meta=True)
+        return book
+
+
+# -- writing the difference between two books ---------------------------------------------------
+
+Rows = dict[tuple[str, ...], tuple[Any, ...]]
+"""Table rows by primary key."""
+
+
+def _sync(
+    conn: sqlite3.Connection, old: Book | None, new: Book, *, force_meta: bool = False
+) -> None:
+    meta = _meta_row(new)
+    if old is None or force_meta or _meta_row(old) != meta:
+        conn.execute(
+            "INSERT OR REPLACE INTO book (id, title, author, narrator, language, settings, "
+            "segmentation) VALUES (1, ?, ?, ?, ?, ?, ?)",
+            meta,
+        )
+    _sync_rows(
+        conn, "chapters", "id, position, title, text, excluded, overrides", "id = ?",
+        _chapter_rows(old), _chapter_rows(new),
+    )  # fmt: skip
+    _sync_rows(
+        conn, "takes", codec.TAKE_COLUMNS, "id = ?", _take_rows(old), _take_rows(new),
+    )  # fmt: skip
+    _sync_rows(
+        conn, "segment_tasks", "chapter_id, segment_id, local_id, phase, reason",
+        "chapter_id = ? AND segment_id = ?", _mark_rows(old), _mark_rows(new),
+    )  # fmt: skip
+
+
+def _sync_rows(
+    conn: sqlite3.Connection,
+    table: str,
+    columns: str,
+    where: str,
+    old: Rows,
+    new: Rows,
+) -> None:
+    """Delete the rows whose key is gone, write the new and changed ones."""
+    gone = list(old.keys() - new.keys())
+    if gone:
+        conn.executemany(f"DELETE FROM {table} WHERE {where}", gone)
+    changed = [row for key, row in new.items() if old.get(key) != row]
+    if changed:
+        marks = ", ".join("?" * len(changed[0]))
+        conn.executemany(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})", changed)
+
+
+def _meta_row(book: Book) -> tuple[Any, ...]:
+    return (
+        book.title, book.author, book.narrator, book.language,
+        codec.settings_json(book.settings), SEGMENTATION,
+    )  # fmt: skip
+
+
+def _chapter_rows(book: Book | None) -> Rows:
+    if book is None:
+        return {}
+    return {
+        (c.id,): (c.id, i, c.title, c.text, int(c.excluded), codec.overrides_json(c.overrides))
+        for i, c in enumerate(book.chapters)
+    }
+
+
+def _take_rows(book: Book | None) -> Rows:
+    if book is None:
+        return {}
+    rows: Rows = {}
+    for (chapter_id, segment_id), state in book.states.items():
+        for take in state.takes:
+            rows[(take.id,)] = codec.take_row(chapter_id, segment_id, take, orphan=False)
+    for orphan in book.orphans:
+        rows[(orphan.take.id,)] = codec.take_row(
+            orphan.chapter_id, orphan.segment_id, orphan.take, orphan=True
+        )
+    return rows
+
+
+def _mark_rows(book: Book | None) -> Rows:
+    if book is None:
+        return {}
+    return {
+        key: (*key, state.task.local_id, state.task.phase.value, state.task.reason)
+        for key, state in book.states.items()
+        if state.task is not None
+    }
+
+
+def _one_chosen(takes: tuple[Take, ...]) -> tuple[Take, ...]:
+    """At most one chosen take (the newest), whatever a damaged file says."""
+    chosen = [t for t in takes if t.chosen]
+    if len(chosen) <= 1:
+        return takes
+    keep = chosen[-1].id
+    return tuple(replace(t, chosen=t.id == keep) if t.chosen else t for t in takes)
+
+
+def _with_takes_replaced(book: Book, takes: dict[str, Take]) -> Book:
+    states = {
+        key: replace(state, takes=tuple(takes.get(t.id, t) for t in state.takes))
+        for key, state in book.states.items()
+    }
+    orphans = tuple(replace(o, take=takes.get(o.take.id, o.take)) for o in book.orphans)
+    return replace(book, states=states, orphans=orphans)
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` through a temporary file (never half a file)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        shutil.copyfile(source, tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
