@@ -79,7 +79,6 @@ from soundclone_desktop.core.storage import cause_clause
 from . import messages
 from .balance_watch import BalanceWatch, evidence
 from .estimator import FinishEstimator
-from .inline_subtitles import save_inline_subtitles
 from .intent import RecordUnavailableError
 from .jobs import FailureReason, Job, JobKind, JobState, Params
 from .schedule import PollPolicy, TaskTimer
@@ -624,6 +623,9 @@ class TaskRunner:
         stem = f"{job.task_id}.subtitles"
         needs_subtitles = job.subtitle_path is None and entry.subtitle_problem is None
         if needs_subtitles and info.subtitle_inline is not None:
+            # Loaded on first use: the subtitle parsers are not needed at start-up.
+            from .inline_subtitles import save_inline_subtitles
+
             try:
                 job.subtitle_path = await asyncio.to_thread(
                     save_inline_subtitles, info.subtitle_inline, entry.dest_dir, stem
