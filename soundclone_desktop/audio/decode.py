@@ -1,0 +1,308 @@
+"""Reading any audio file through PyAV (FFmpeg): MP3, WAV, M4A/AAC, OGG/Opus, FLAC…
+
+:func:`open_audio` streams a file as float32 blocks at a chosen rate and channel count;
+:func:`decode` reads it whole; :func:`probe` and :func:`exact_duration` say what is inside.
+FFmpeg decodes and resamples in C with the GIL released, so a worker thread running this
+does not stall the GUI thread; only the per-frame bookkeeping is Python.
+
+Why choose the rate: an hour of mono float32 is 635 MB at 44.1 kHz but 230 MB at 16 kHz,
+and a waveform or a silence search needs no more than that. Measuring loudness or encoding
+keeps the source's rate (``rate=None``) and streams in blocks instead.
+
+Durations are exact to the sample: FFmpeg honours the encoder delay and padding that the
+LAME header (MP3), the edit list (M4A) and the pre-skip/granule position (Opus) record.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+import av
+import av.container
+import numpy as np
+
+from .model import Audio, AudioError, Samples
+
+__all__ = [
+    "AudioInfo",
+    "AudioInput",
+    "AudioSource",
+    "Cancelled",
+    "decode",
+    "exact_duration",
+    "open_audio",
+    "probe",
+]
+
+AudioInput = Path | str | bytes | BinaryIO
+"""A file path, a whole file in memory, or a binary file object."""
+
+DEFAULT_BLOCK_SECONDS = 10.0
+_LAYOUTS = {1: "mono", 2: "stereo"}
+
+
+@dataclass(frozen=True, slots=True)
+class AudioInfo:
+    """What a file holds, from its headers (no decoding)."""
+
+    container: str
+    codec: str
+    rate: int
+    channels: int
+    duration_s: float | None  # the container's figure; estimated for some MP3s
+    bit_rate: int | None
+
+
+class AudioSource:
+    """An open file decoding to ``channels`` × float32 at ``rate`` Hz. Use as a context manager."""
+
+    def __init__(self, source: AudioInput, *, rate: int | None, channels: int | None) -> None:
+        self.name = _name(source)
+        self._container = _open_input(source, self.name)
+        try:
+            streams = self._container.streams.audio
+            if not streams:
+                raise AudioError(f"{self.name} contains no audio.")
+            self._stream = streams[0]
+            context = self._stream.codec_context
+            source_channels = context.layout.nb_channels or 1
+            self.info = AudioInfo(
+                container=self._container.format.name,
+                codec=context.name,
+                rate=context.sample_rate,
+                channels=source_channels,
+                duration_s=_duration(self._container, self._stream),
+                bit_rate=context.bit_rate or self._container.bit_rate or None,
+            )
+            self.rate = rate or context.sample_rate
+            # MP4 decoders put out the AAC encoder's end padding; the track's duration
+            # (edit list) is exact, so decoding stops there.
+            self._limit: int | None = None
+            if self.info.container.startswith("mov") and self.info.duration_s:
+                self._limit = round(self.info.duration_s * self.rate)
+            self.channels = channels or min(source_channels, 2)
+            if self.channels not in _LAYOUTS or self.rate <= 0:
+                raise AudioError(f"{self.name}: cannot decode to {channels} channels.")
+        except BaseException:
+            self._container.close()
+            raise
+
+    def __enter__(self) -> AudioSource:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._container.close()
+
+    def frames(self) -> Iterator[Samples]:
+        """Decoded pieces as they come (about 1,000 samples each): for counting, not maths."""
+        if self._limit is None:
+            yield from self._decoded()
+            return
+        left = self._limit
+        for piece in self._decoded():
+            if piece.shape[1] >= left:
+                if left:
+                    yield piece[:, :left]
+                return
+            left -= piece.shape[1]
+            yield piece
+
+    def _decoded(self) -> Iterator[Samples]:
+        direct = self.rate == self.info.rate and self.info.channels <= 2
+        resampler = None
+        if not direct:  # FFmpeg's resampler: the costly step, used only for a new rate
+            layout = _LAYOUTS[self.channels]
+            resampler = av.AudioResampler(format="fltp", layout=layout, rate=self.rate)
+        try:
+            for frame in self._container.decode(self._stream):
+                if resampler is None:
+                    yield self._convert(frame)
+                    continue
+                for out in resampler.resample(frame):
+                    yield _planes(out)
+            if resampler is not None:
+                for out in resampler.resample(None):
+                    yield _planes(out)
+        except av.FFmpegError as exc:
+            raise AudioError(f"{self.name} could not be decoded: {_reason(exc)}.") from exc
+
+    def _convert(self, frame: av.AudioFrame) -> Samples:
+        """A frame at the output rate as planar float32, channels mixed in NumPy."""
+        samples = _planes(frame)
+        if samples.shape[0] == self.channels:
+            return samples
+        if self.channels == 1:
+            return samples.mean(axis=0, keepdims=True, dtype=np.float32)
+        return np.repeat(samples, 2, axis=0)
+
+    def glimpses(self, count: int, seconds: float = 0.05) -> Iterator[tuple[int, Samples]]:
+        """``count`` short pieces spread evenly over the file, each decoded after a seek:
+        ``(index, samples)``, for an overview in a fraction of a full decode. Needs the
+        container's duration and the file's own rate; sequential reading ends here."""
+        duration = self.info.duration_s
+        time_base = self._stream.time_base
+        if not duration or time_base is None or self.rate != self.info.rate:
+            return
+        wanted = max(1, round(seconds * self.rate))
+        try:
+            for index in range(count):
+                at = duration * (index + 0.5) / count
+                self._container.seek(int(at / time_base), stream=self._stream)
+                pieces: list[Samples] = []
+                got = 0
+                for frame in self._container.decode(self._stream):
+                    pieces.append(self._convert(frame))
+                    got += frame.samples
+                    if got >= wanted:
+                        break
+                if pieces:
+                    yield index, np.concatenate(pieces, axis=1)
+        except av.FFmpegError as exc:
+            raise AudioError(f"{self.name} could not be decoded: {_reason(exc)}.") from exc
+
+    def blocks(
+        self,
+        block_frames: int | None = None,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[Samples]:
+        """The audio in blocks of ``block_frames`` (the last may be shorter, none is empty)."""
+        size = block_frames or round(DEFAULT_BLOCK_SECONDS * self.rate)
+        pieces: list[Samples] = []
+        held = 0
+        for piece in self.frames():
+            pieces.append(piece)
+            held += piece.shape[1]
+            if held < size:
+                continue
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            joined = np.concatenate(pieces, axis=1)
+            start = 0
+            while held - start >= size:
+                yield joined[:, start : start + size]
+                start += size
+            pieces = [joined[:, start:]] if start < held else []
+            held -= start
+        if held:
+            yield np.concatenate(pieces, axis=1)
+
+    def read(self) -> Audio:
+        """All of it, in memory."""
+        pieces = list(self.frames())
+        if not pieces:
+            return Audio(np.zeros((self.channels, 0), np.float32), self.rate)
+        return Audio(np.ascontiguousarray(np.concatenate(pieces, axis=1)), self.rate)
+
+
+class Cancelled(Exception):  # noqa: N818  # a signal, not an error
+    """The caller's ``cancelled()`` turned true between blocks."""
+
+
+def open_audio(
+    path: AudioInput, *, rate: int | None = None, channels: int | None = None
+) -> AudioSource:
+    """Open ``path`` for decoding at ``rate`` Hz (``None``: the file's) and ``channels``
+    (``None``: the file's, at most two; 1 downmixes, 2 upmixes mono)."""
+    return AudioSource(path, rate=rate, channels=channels)
+
+
+def decode(path: AudioInput, *, rate: int | None = None, channels: int | None = None) -> Audio:
+    """The whole file in memory (see :func:`open_audio` for ``rate`` and ``channels``)."""
+    with open_audio(path, rate=rate, channels=channels) as source:
+        return source.read()
+
+
+def probe(path: AudioInput) -> AudioInfo:
+    with open_audio(path) as source:
+        return source.info
+
+
+def exact_duration(path: AudioInput) -> float:
+    """Seconds, counted from the decoded samples at the file's own rate (no resampling)."""
+    with open_audio(path) as source:
+        total = sum(piece.shape[1] for piece in source.frames())
+        return total / source.rate
+
+
+def _name(source: AudioInput) -> str:
+    if isinstance(source, str | os.PathLike):
+        return Path(source).name
+    return "The audio"
+
+
+def _open_input(source: AudioInput, name: str) -> av.container.InputContainer:
+    opened: str | BinaryIO = (
+        io.BytesIO(source) if isinstance(source, bytes)
+        else os.fspath(source) if isinstance(source, str | os.PathLike)
+        else source
+    )  # fmt: skip
+    if not isinstance(opened, str):
+        opened.seek(0)  # a file object may be opened more than once (overview, then peaks)
+    try:
+        return av.open(opened, mode="r")
+    except FileNotFoundError as exc:
+        raise AudioError(f"{name} does not exist.") from exc
+    except av.FFmpegError as exc:
+        raise AudioError(f"{name} is not audio this app can read: {_reason(exc)}.") from exc
+    except OSError as exc:
+        raise AudioError(f"Could not read {name}: {exc.strerror or exc}.") from exc
+
+
+def _duration(container: av.container.InputContainer, stream: av.AudioStream) -> float | None:
+    if stream.duration is not None and stream.time_base is not None:
+        return float(stream.duration * stream.time_base)
+    if container.duration is not None:
+        return container.duration / av.time_base
+    return None
+
+
+_INTEGER_SCALE = {"u8": 128.0, "s16": 32768.0, "s32": 2147483648.0, "s64": 2.0**63}
+
+
+_DTYPES = {"u8": np.uint8, "s16": np.int16, "s32": np.int32, "s64": np.int64,
+           "flt": np.float32, "dbl": np.float64}  # fmt: skip
+
+
+def _planes(frame: av.AudioFrame) -> Samples:
+    """``(channels, samples)`` float32 straight from the frame's buffers (``to_ndarray``
+    stacks planes through Python-level NumPy calls: a third of the decode time)."""
+    fmt = frame.format
+    kind = fmt.name.rstrip("p")
+    dtype = _DTYPES[kind]
+    count = frame.samples
+    channels = frame.layout.nb_channels
+    if fmt.is_planar:
+        if channels == 1:
+            raw = np.frombuffer(frame.planes[0], dtype, count)[np.newaxis, :]
+        else:
+            raw = np.stack([np.frombuffer(p, dtype, count) for p in frame.planes[:channels]])
+    else:
+        raw = np.frombuffer(frame.planes[0], dtype, count * channels).reshape(-1, channels).T
+    return _to_float(raw, kind)
+
+
+def _to_float(raw: np.ndarray, kind: str) -> Samples:
+    if kind == "flt":
+        return raw.astype(np.float32, copy=False)
+    if kind == "dbl":
+        return raw.astype(np.float32)
+    scale = _INTEGER_SCALE[kind]
+    if kind == "u8":
+        return ((raw.astype(np.float32) - 128.0) / scale).astype(np.float32)
+    return (raw.astype(np.float32) / np.float32(scale)).astype(np.float32, copy=False)
+
+
+def _reason(exc: av.FFmpegError) -> str:
+    return (exc.strerror or str(exc)).rstrip(".")
