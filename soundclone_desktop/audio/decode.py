@@ -143,7 +143,8 @@ class AudioSource:
         if samples.shape[0] == self.channels:
             return samples
         if self.channels == 1:
-            return samples.mean(axis=0, keepdims=True, dtype=np.float32)
+            mixed: Samples = samples.mean(axis=0, keepdims=True, dtype=np.float32)
+            return mixed
         return np.repeat(samples, 2, axis=0)
 
     def glimpses(self, count: int, seconds: float = 0.05) -> Iterator[tuple[int, Samples]]:
@@ -232,7 +233,7 @@ def probe(path: AudioInput) -> AudioInfo:
 def exact_duration(path: AudioInput) -> float:
     """Seconds, counted from the decoded samples at the file's own rate (no resampling)."""
     with open_audio(path) as source:
-        total = sum(piece.shape[1] for piece in source.frames())
+        total: int = sum(int(piece.shape[1]) for piece in source.frames())
         return total / source.rate
 
 
@@ -271,8 +272,10 @@ def _duration(container: av.container.InputContainer, stream: av.AudioStream) ->
 _INTEGER_SCALE = {"u8": 128.0, "s16": 32768.0, "s32": 2147483648.0, "s64": 2.0**63}
 
 
-_DTYPES = {"u8": np.uint8, "s16": np.int16, "s32": np.int32, "s64": np.int64,
-           "flt": np.float32, "dbl": np.float64}  # fmt: skip
+_DTYPES: dict[str, type[np.generic]] = {
+    "u8": np.uint8, "s16": np.int16, "s32": np.int32, "s64": np.int64,
+    "flt": np.float32, "dbl": np.float64,
+}  # fmt: skip
 
 
 def _planes(frame: av.AudioFrame) -> Samples:
@@ -285,11 +288,13 @@ def _planes(frame: av.AudioFrame) -> Samples:
     channels = frame.layout.nb_channels
     if fmt.is_planar:
         if channels == 1:
-            raw = np.frombuffer(frame.planes[0], dtype, count)[np.newaxis, :]
+            raw = np.frombuffer(memoryview(frame.planes[0]), dtype, count)[np.newaxis, :]
         else:
-            raw = np.stack([np.frombuffer(p, dtype, count) for p in frame.planes[:channels]])
+            planes = frame.planes[:channels]
+            raw = np.stack([np.frombuffer(memoryview(p), dtype, count) for p in planes])
     else:
-        raw = np.frombuffer(frame.planes[0], dtype, count * channels).reshape(-1, channels).T
+        packed = np.frombuffer(memoryview(frame.planes[0]), dtype, count * channels)
+        raw = packed.reshape(-1, channels).T
     return _to_float(raw, kind)
 
 

@@ -28,6 +28,7 @@ from enum import Enum
 from fractions import Fraction
 from pathlib import Path
 from types import TracebackType
+from typing import cast
 
 import av
 import av.container
@@ -52,12 +53,14 @@ class _Spec:
     sample_format: str
     rates: tuple[int, ...] | None  # None: any rate
     default_kbps: int | None  # None: lossless, no bit rate
-    codec_options: tuple[tuple[str, str], ...] = ()
+    muxer_options: tuple[tuple[str, str], ...] = ()
 
 
 class Encoding(Enum):
     WAV = _Spec("wav", "wav", "pcm_s16le", "s16", None, None)
-    MP3 = _Spec("mp3", "mp3", "libmp3lame", "fltp", _MP3_RATES, 128)
+    # No ID3 tag unless tags are asked for (mutagen adds one then): the file starts with
+    # the Xing/LAME frame, as a bare MP3 does.
+    MP3 = _Spec("mp3", "mp3", "libmp3lame", "fltp", _MP3_RATES, 128, (("id3v2_version", "0"),))
     M4A = _Spec("m4a", "ipod", "aac", "fltp", _AAC_RATES, 96)
     OPUS = _Spec("opus", "opus", "libopus", "flt", (48000,), 48)
     FLAC = _Spec("flac", "flac", "flac", "s16", None, None)
@@ -98,17 +101,20 @@ class AudioWriter:
             raise AudioError(f"Audio can be written with one or two channels, not {channels}.")
         out_rate = _nearest(options.rate or rate, spec.rates)
         try:
-            self._container = av.open(os.fspath(target), mode="w", format=spec.muxer)
+            self._container = av.open(
+                os.fspath(target),
+                mode="w",
+                format=spec.muxer,
+                container_options=dict(spec.muxer_options),
+            )
         except (av.FFmpegError, OSError) as exc:
             raise AudioError(f"Could not write {target}: {_reason(exc)}.") from exc
         try:
-            stream = self._container.add_stream(
-                spec.codec, rate=out_rate, layout=_LAYOUTS[self._channels]
-            )
+            stream = cast(av.AudioStream, self._container.add_stream(spec.codec, rate=out_rate))
+            stream.codec_context.layout = _LAYOUTS[self._channels]
             stream.codec_context.format = av.AudioFormat(spec.sample_format)
             if spec.default_kbps is not None:
                 stream.codec_context.bit_rate = 1000 * (options.bitrate_kbps or spec.default_kbps)
-            stream.codec_context.options = dict(spec.codec_options)
             self._stream = stream
         except BaseException:
             self._container.close()
@@ -160,7 +166,8 @@ def _shape(block: Samples, channels: int) -> Samples:
     if block.shape[0] == channels:
         return block
     if channels == 1:
-        return block.mean(axis=0, keepdims=True, dtype=np.float32)
+        mixed: Samples = block.mean(axis=0, keepdims=True, dtype=np.float32)
+        return mixed
     return np.repeat(block[:1], 2, axis=0) if block.shape[0] == 1 else block[:2]
 
 
@@ -200,7 +207,8 @@ def transcode(
     remove) when ``cancelled()`` turns true between blocks.
     """
     with open_audio(source) as audio:
-        with AudioWriter(target, options, rate=audio.rate, channels=audio.channels) as writer:
+        writer = AudioWriter(target, options, rate=audio.rate, channels=audio.channels)
+        with writer:
             _pump(audio.blocks(cancelled=cancelled), writer, gain_db)
     return target
 

@@ -56,7 +56,8 @@ def _interpolator() -> npt.NDArray[np.float32]:
     window = np.kaiser(2 * _HALF * _OVERSAMPLE + 1, 8.0)
     centre = _HALF * _OVERSAMPLE
     positions = np.rint(offsets * _OVERSAMPLE).astype(int) + centre
-    return (np.sinc(offsets) * window[positions]).astype(np.float32)
+    weights: npt.NDArray[np.float32] = (np.sinc(offsets) * window[positions]).astype(np.float32)
+    return weights
 
 
 _HALF = 16  # taps on each side: 32 per phase (BS.1770-4's example filter has 12)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mutagen import MutagenError, id3
 from mutagen.flac import FLAC, Picture
@@ -85,7 +86,7 @@ def _write_mp4(path: Path, tags: Tags) -> None:
 
 
 def _write_vorbis(path: Path, encoding: Encoding, tags: Tags) -> None:
-    audio = FLAC(path) if encoding is Encoding.FLAC else OggOpus(path)
+    audio: Any = FLAC(path) if encoding is Encoding.FLAC else OggOpus(path)
     if audio.tags is None:
         audio.add_tags()
     comments = audio.tags

@@ -218,6 +218,7 @@ class PlayerWidget(QWidget):
         player.positionChanged.connect(self._on_position)
         player.errorOccurred.connect(self._on_error)
         self._peaks.ready.connect(self._on_peaks)
+        self._peaks.partial.connect(self._on_peaks)
         self._peaks.failed.connect(self._on_peaks_failed)
         self._play_button.clicked.connect(self.toggle)
         self._waveform.seek_requested.connect(self.seek)
