@@ -162,7 +162,11 @@ class AudioSource:
                 self._container.seek(int(at / time_base), stream=self._stream)
                 pieces: list[Samples] = []
                 got = 0
-                for frame in self._container.decode(self._stream):
+                # The first frame after a seek lacks what came before it (MP3's bit
+                # reservoir, the codec's overlap): glitches, so it is skipped.
+                for number, frame in enumerate(self._container.decode(self._stream)):
+                    if number == 0:
+                        continue
                     pieces.append(self._convert(frame))
                     got += frame.samples
                     if got >= wanted:
