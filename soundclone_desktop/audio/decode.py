@@ -44,6 +44,9 @@ AudioInput = Path | str | bytes | BinaryIO
 """A file path, a whole file in memory, or a binary file object."""
 
 DEFAULT_BLOCK_SECONDS = 10.0
+# Frames dropped after a seek: they lack what came before (MP3's bit reservoir reaches back
+# a frame, and each frame overlaps the previous one), so they can glitch.
+_SKIP_AFTER_SEEK = 3
 _LAYOUTS = {1: "mono", 2: "stereo"}
 
 
@@ -162,10 +165,8 @@ class AudioSource:
                 self._container.seek(int(at / time_base), stream=self._stream)
                 pieces: list[Samples] = []
                 got = 0
-                # The first frame after a seek lacks what came before it (MP3's bit
-                # reservoir, the codec's overlap): glitches, so it is skipped.
                 for number, frame in enumerate(self._container.decode(self._stream)):
-                    if number == 0:
+                    if number < _SKIP_AFTER_SEEK:
                         continue
                     pieces.append(self._convert(frame))
                     got += frame.samples
