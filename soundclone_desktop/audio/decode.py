@@ -187,13 +187,13 @@ class AudioSource:
         size = block_frames or round(DEFAULT_BLOCK_SECONDS * self.rate)
         pieces: list[Samples] = []
         held = 0
+        _check(cancelled)
         for piece in self.frames():
             pieces.append(piece)
             held += piece.shape[1]
             if held < size:
                 continue
-            if cancelled is not None and cancelled():
-                raise Cancelled
+            _check(cancelled)
             joined = np.concatenate(pieces, axis=1)
             start = 0
             while held - start >= size:
@@ -214,6 +214,11 @@ class AudioSource:
 
 class Cancelled(Exception):  # noqa: N818  # a signal, not an error
     """The caller's ``cancelled()`` turned true between blocks."""
+
+
+def _check(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled
 
 
 def open_audio(

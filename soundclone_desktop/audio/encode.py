@@ -96,8 +96,8 @@ class AudioWriter:
         spec = options.encoding.value
         self.target = target
         self._rate = rate
-        self._channels = options.channels or min(channels, 2)
-        if self._channels not in _LAYOUTS:
+        self._channels = options.channels or channels
+        if self._channels not in _LAYOUTS or channels not in _LAYOUTS:
             raise AudioError(f"Audio can be written with one or two channels, not {channels}.")
         out_rate = _nearest(options.rate or rate, spec.rates)
         try:
@@ -168,7 +168,7 @@ def _shape(block: Samples, channels: int) -> Samples:
     if channels == 1:
         mixed: Samples = block.mean(axis=0, keepdims=True, dtype=np.float32)
         return mixed
-    return np.repeat(block[:1], 2, axis=0) if block.shape[0] == 1 else block[:2]
+    return np.repeat(block, 2, axis=0)  # mono to both sides
 
 
 def _nearest(rate: int, allowed: tuple[int, ...] | None) -> int:

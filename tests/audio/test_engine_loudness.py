@@ -27,7 +27,7 @@ EXPECTED_SINE_LUFS = -0.691 + 10 * math.log10(0.005 * k_weighting_response(48_00
 
 
 def test_the_expected_value_of_the_calibration_sine_is_minus_23() -> None:
-    assert EXPECTED_SINE_LUFS == pytest.approx(-23.0036, abs=1e-4)
+    assert pytest.approx(-23.0036, abs=1e-4) == EXPECTED_SINE_LUFS
     # The coefficients are BS.1770-4's at 48 kHz: the 1 kHz gain is the standard's.
     assert 10 * math.log10(k_weighting_response(48_000, 1000)) == pytest.approx(0.6977, abs=1e-4)
 
