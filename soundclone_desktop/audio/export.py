@@ -29,8 +29,8 @@ from pathlib import Path
 
 from soundclone_desktop.core.audio_format import SNIFF_BYTES, sniff_audio
 
-from .decode import Cancelled
-from .encode import EncodeOptions, Encoding, transcode
+from .decode import Cancelled, probe
+from .encode import EncodeOptions, Encoding, level_change_db, transcode
 from .measure import measure
 from .model import AudioError
 from .tags import Tags, write_tags
@@ -85,7 +85,12 @@ def export_audio(
     gain_db = 0.0
     try:
         if target_loudness is not None:
-            gain_db = normalization_gain_db(measure(source, cancelled=cancelled), target_loudness)
+            measured = measure(source, cancelled=cancelled)
+            gain_db = normalization_gain_db(measured, target_loudness)
+            if gain_db or measured.integrated_lufs is not None:
+                # What the listener decodes is what must meet the target: make up for a
+                # codec that changes the level (LAME: −0.45 dB).
+                gain_db -= level_change_db(encoding, probe(source).rate)
         options = EncodeOptions(encoding, bitrate_kbps=bitrate_kbps)
         with _replacing(target) as temporary:
             transcode(source, temporary, options, gain_db=gain_db, cancelled=cancelled)
