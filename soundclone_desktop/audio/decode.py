@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from queue import Full, Queue
 from types import TracebackType
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import av
 import av.container
@@ -37,6 +39,7 @@ __all__ = [
     "decode",
     "exact_duration",
     "open_audio",
+    "prefetched",
     "probe",
 ]
 
@@ -321,3 +324,44 @@ def _to_float(raw: np.ndarray, kind: str) -> Samples:
 
 def _reason(exc: av.FFmpegError) -> str:
     return (exc.strerror or str(exc)).rstrip(".")
+
+
+def prefetched(blocks: Iterator[Samples], depth: int = 2) -> Iterator[Samples]:
+    """``blocks`` decoded ahead on a helper thread, so decoding (FFmpeg) and the caller's
+    arithmetic (NumPy) run on two cores at once; both release the GIL in their kernels.
+
+    The helper stops at the next block once the consumer is gone (``close()`` or garbage
+    collection of this generator); errors are re-raised in the consumer.
+    """
+    queue: Queue[tuple[str, object]] = Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for block in blocks:
+                while not stop.is_set():
+                    try:
+                        queue.put(("block", block), timeout=0.1)
+                        break
+                    except Full:
+                        continue
+                if stop.is_set():
+                    return
+            queue.put(("end", None))
+        except BaseException as exc:  # handed to the consumer, which raises it
+            queue.put(("error", exc))
+
+    helper = threading.Thread(target=produce, name="audio-prefetch", daemon=True)
+    helper.start()
+    try:
+        while True:
+            kind, value = queue.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                assert isinstance(value, BaseException)
+                raise value
+            yield cast(Samples, value)
+    finally:
+        stop.set()
+        helper.join()

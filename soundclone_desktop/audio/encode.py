@@ -40,7 +40,7 @@ import av
 import av.container
 import numpy as np
 
-from .decode import AudioInput, Cancelled, open_audio
+from .decode import AudioInput, Cancelled, open_audio, prefetched
 from .model import Audio, AudioError, Samples
 from .transform import apply_gain
 
@@ -250,7 +250,7 @@ def transcode(
     with open_audio(source) as audio:
         writer = AudioWriter(target, options, rate=audio.rate, channels=audio.channels)
         with writer:
-            _pump(audio.blocks(cancelled=cancelled), writer, gain_db)
+            _pump(prefetched(audio.blocks(cancelled=cancelled)), writer, gain_db)
     return target
 
 

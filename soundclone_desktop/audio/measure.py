@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .decode import AudioInput, Cancelled, open_audio
+from .decode import AudioInput, Cancelled, open_audio, prefetched
 from .loudness import LoudnessMeter
 from .model import Audio, AudioError, Samples
 
@@ -175,7 +175,7 @@ def measure(
     with open_audio(source) as audio:
         meter = LevelMeter(audio.rate, audio.channels)
         try:
-            for block in audio.blocks(cancelled=cancelled):
+            for block in prefetched(audio.blocks(cancelled=cancelled)):
                 meter.feed(block)
         except Cancelled:
             raise

@@ -3,6 +3,8 @@ tags, streaming, and the transforms (gain, fades, concatenation)."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -140,3 +142,20 @@ def test_unreadable_input_says_why(tmp_path: Path) -> None:
         decode(junk)
     with pytest.raises(AudioError, match="does not exist"):
         decode(tmp_path / "missing.wav")
+
+
+def test_prefetched_blocks_arrive_in_order_and_errors_surface() -> None:
+    from soundclone_desktop.audio.decode import prefetched
+
+    blocks = [np.full((1, 10), i, np.float32) for i in range(7)]
+    assert [int(b[0, 0]) for b in prefetched(iter(blocks))] == list(range(7))
+
+    def failing() -> Iterator[np.ndarray]:
+        yield blocks[0]
+        raise AudioError("torn file")
+
+    with pytest.raises(AudioError, match="torn file"):
+        list(prefetched(failing()))
+    endless = prefetched(itertools.repeat(blocks[0]))  # never ends by itself
+    assert next(endless) is blocks[0]
+    endless.close()  # the helper thread stops and is joined
