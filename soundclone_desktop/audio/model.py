@@ -14,12 +14,12 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from .errors import AudioError
+
+__all__ = ["Audio", "AudioError", "Samples", "as_samples"]
+
 Samples = npt.NDArray[np.float32]
 """``(channels, frames)`` float32 samples."""
-
-
-class AudioError(Exception):
-    """Audio could not be read, measured or written; ``str()`` is a sentence for the user."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,13 +14,13 @@ rest. Memory stays small: the accumulator keeps at most ``2 * resolution`` float
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 
 import numpy as np
 
 from .decode import AudioInput, Cancelled, open_audio
 from .model import Samples
+from .overview import Peaks, PeaksCancelledError
 
 __all__ = [
     "DEFAULT_RESOLUTION",
@@ -36,43 +36,6 @@ COARSE_BUCKETS = 256
 _PROGRESSIVE_FROM_S = 120.0
 _PROGRESS_EVERY_S = 0.25
 _BLOCK_SECONDS = 5.0
-
-
-class PeaksCancelledError(Exception):
-    """The caller asked to stop (a newer file was loaded); no result is produced."""
-
-
-@dataclass(frozen=True, slots=True)
-class Peaks:
-    """A waveform overview: ``values[i]`` is the peak magnitude of the i-th bucket (0..1).
-
-    ``complete`` is false for a progressive, partial overview: part of it is estimated.
-    """
-
-    values: tuple[float, ...]
-    duration_ms: int
-    complete: bool = True
-
-    @property
-    def peak(self) -> float:
-        """The loudest bucket; 0.0 for silence or no audio."""
-        return max(self.values, default=0.0)
-
-    def resample(self, buckets: int) -> list[float]:
-        """Peaks for ``buckets`` equal time slices (max-pooling down, repetition up)."""
-        return _pool(self.values, buckets)
-
-
-def _pool(values: Sequence[float], buckets: int) -> list[float]:
-    count = len(values)
-    if buckets <= 0 or count == 0:
-        return []
-    array = np.asarray(values, dtype=np.float64)
-    lo = np.arange(buckets) * count // buckets
-    hi = np.maximum(lo + 1, (np.arange(buckets) + 1) * count // buckets)
-    if buckets >= count:  # upsampling: every slice holds exactly one value
-        return [float(v) for v in array[lo]]
-    return [float(v) for v in np.maximum.reduceat(array, lo)[: len(hi)]]
 
 
 class PeakAccumulator:

@@ -12,22 +12,28 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from soundclone_desktop.audio.model import AudioError
-from soundclone_desktop.audio.peaks import (
-    DEFAULT_RESOLUTION,
-    Peaks,
-    PeaksCancelledError,
-    compute_peaks,
-)
+from soundclone_desktop.audio.errors import AudioError
+from soundclone_desktop.audio.overview import Peaks, PeaksCancelledError
 
 from .background import run_in_background, run_on_gui_thread
 
 __all__ = ["PeaksLoader", "compute_peaks"]
 
 log = logging.getLogger(__name__)
+
+DEFAULT_RESOLUTION = 4096
+
+
+def compute_peaks(path: Path, **options: Any) -> Peaks:
+    """The engine's ``compute_peaks``, imported on first use: NumPy and PyAV load with the
+    first waveform, not at start-up (the player is on screen from the start)."""
+    from soundclone_desktop.audio.peaks import compute_peaks as engine
+
+    return engine(path, **options)
 
 
 @dataclass

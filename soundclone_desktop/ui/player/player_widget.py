@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soundclone_desktop.audio.peaks import Peaks
+from soundclone_desktop.audio.overview import Peaks
 from soundclone_desktop.audio.timefmt import format_position
 
 from .background import run_in_background
