@@ -28,6 +28,7 @@ from typing import BinaryIO, cast
 import av
 import av.container
 import numpy as np
+import numpy.typing as npt
 
 from .model import Audio, AudioError, Samples
 
@@ -42,6 +43,9 @@ __all__ = [
     "prefetched",
     "probe",
 ]
+
+Raw = npt.NDArray[np.generic]
+"""Decoded samples in the codec's own type (int16, float32…), ``(channels, frames)``."""
 
 AudioInput = Path | str | bytes | BinaryIO
 """A file path, a whole file in memory, or a binary file object."""
@@ -112,19 +116,24 @@ class AudioSource:
 
     def frames(self) -> Iterator[Samples]:
         """Decoded pieces as they come (about 1,000 samples each): for counting, not maths."""
-        if self._limit is None:
-            yield from self._decoded()
-            return
-        left = self._limit
-        for piece in self._decoded():
-            if piece.shape[1] >= left:
-                if left:
-                    yield piece[:, :left]
-                return
-            left -= piece.shape[1]
-            yield piece
+        for raw, kind in self._pieces():
+            yield self._finish([raw], kind)
 
-    def _decoded(self) -> Iterator[Samples]:
+    def _pieces(self) -> Iterator[tuple[Raw, str]]:
+        """Frames as ``(samples in the codec's own type, type name)``, trimmed to the
+        track's length; converting per block instead of per frame saves most of the
+        per-frame Python work (a WAV packet holds only 2,048 samples)."""
+        left = self._limit
+        for raw, kind in self._decoded():
+            if left is not None:
+                if raw.shape[1] >= left:
+                    if left:
+                        yield raw[:, :left], kind
+                    return
+                left -= raw.shape[1]
+            yield raw, kind
+
+    def _decoded(self) -> Iterator[tuple[Raw, str]]:
         direct = self.rate == self.info.rate and self.info.channels <= 2
         resampler = None
         if not direct:  # FFmpeg's resampler: the costly step, used only for a new rate
@@ -133,7 +142,7 @@ class AudioSource:
         try:
             for frame in self._container.decode(self._stream):
                 if resampler is None:
-                    yield self._convert(frame)
+                    yield _planes(frame)
                     continue
                 for out in resampler.resample(frame):
                     yield _planes(out)
@@ -143,9 +152,10 @@ class AudioSource:
         except av.FFmpegError as exc:
             raise AudioError(f"{self.name} could not be decoded: {_reason(exc)}.") from exc
 
-    def _convert(self, frame: av.AudioFrame) -> Samples:
-        """A frame at the output rate as planar float32, channels mixed in NumPy."""
-        samples = _planes(frame)
+    def _finish(self, raws: list[Raw], kind: str) -> Samples:
+        """Raw pieces of one type as one planar float32 array, channels mixed in NumPy."""
+        raw = raws[0] if len(raws) == 1 else np.concatenate(raws, axis=1)
+        samples = _to_float(raw, kind)
         if samples.shape[0] == self.channels:
             return samples
         if self.channels == 1:
@@ -171,7 +181,8 @@ class AudioSource:
                 for number, frame in enumerate(self._container.decode(self._stream)):
                     if number < _SKIP_AFTER_SEEK:
                         continue
-                    pieces.append(self._convert(frame))
+                    raw, kind = _planes(frame)
+                    pieces.append(self._finish([raw], kind))
                     got += frame.samples
                     if got >= wanted:
                         break
@@ -188,24 +199,33 @@ class AudioSource:
     ) -> Iterator[Samples]:
         """The audio in blocks of ``block_frames`` (the last may be shorter, none is empty)."""
         size = block_frames or round(DEFAULT_BLOCK_SECONDS * self.rate)
-        pieces: list[Samples] = []
+        pending: list[Samples] = []  # converted, not yet a whole block
+        raws: list[Raw] = []  # decoded, not yet converted (all of ``kind``)
+        kind = ""
         held = 0
         _check(cancelled)
-        for piece in self.frames():
-            pieces.append(piece)
-            held += piece.shape[1]
+        for raw, raw_kind in self._pieces():
+            if raws and raw_kind != kind:
+                pending.append(self._finish(raws, kind))
+                raws = []
+            raws.append(raw)
+            kind = raw_kind
+            held += raw.shape[1]
             if held < size:
                 continue
             _check(cancelled)
-            joined = np.concatenate(pieces, axis=1)
+            joined = np.concatenate([*pending, self._finish(raws, kind)], axis=1)
+            raws = []
             start = 0
             while held - start >= size:
                 yield joined[:, start : start + size]
                 start += size
-            pieces = [joined[:, start:]] if start < held else []
+            pending = [joined[:, start:]] if start < held else []
             held -= start
+        if raws:
+            pending.append(self._finish(raws, kind))
         if held:
-            yield np.concatenate(pieces, axis=1)
+            yield np.concatenate(pending, axis=1)
 
     def read(self) -> Audio:
         """All of it, in memory."""
@@ -291,14 +311,15 @@ _DTYPES: dict[str, type[np.generic]] = {
 }  # fmt: skip
 
 
-def _planes(frame: av.AudioFrame) -> Samples:
-    """``(channels, samples)`` float32 straight from the frame's buffers (``to_ndarray``
-    stacks planes through Python-level NumPy calls: a third of the decode time)."""
+def _planes(frame: av.AudioFrame) -> tuple[Raw, str]:
+    """``(channels, samples)`` in the frame's own sample type, straight from its buffers
+    (``to_ndarray`` stacks planes through several Python-level NumPy calls)."""
     fmt = frame.format
     kind = fmt.name.rstrip("p")
     dtype = _DTYPES[kind]
     count = frame.samples
     channels = frame.layout.nb_channels
+    raw: Raw
     if fmt.is_planar:
         if channels == 1:
             raw = np.frombuffer(memoryview(frame.planes[0]), dtype, count)[np.newaxis, :]
@@ -308,18 +329,18 @@ def _planes(frame: av.AudioFrame) -> Samples:
     else:
         packed = np.frombuffer(memoryview(frame.planes[0]), dtype, count * channels)
         raw = packed.reshape(-1, channels).T
-    return _to_float(raw, kind)
+    return raw, kind
 
 
-def _to_float(raw: np.ndarray, kind: str) -> Samples:
+def _to_float(raw: Raw, kind: str) -> Samples:
     if kind == "flt":
         return raw.astype(np.float32, copy=False)
     if kind == "dbl":
         return raw.astype(np.float32)
-    scale = _INTEGER_SCALE[kind]
+    scale = np.float32(1.0 / _INTEGER_SCALE[kind])
     if kind == "u8":
-        return ((raw.astype(np.float32) - 128.0) / scale).astype(np.float32)
-    return (raw.astype(np.float32) / np.float32(scale)).astype(np.float32, copy=False)
+        return (raw.astype(np.float32) - np.float32(128.0)) * scale
+    return raw.astype(np.float32) * scale
 
 
 def _reason(exc: av.FFmpegError) -> str:
