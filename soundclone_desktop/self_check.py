@@ -10,7 +10,6 @@ from __future__ import annotations
 import platform
 import sys
 import tempfile
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,24 +73,47 @@ def check_qt_translations() -> Check:
     return Check("qt translations", f"qtbase_zh_CN {'found' if ok else 'missing'} in {folder}", ok)
 
 
-def check_mp3_encoder() -> Check:
-    """MP3 export needs LAME (lameenc): encode a tenth of a second of silence."""
+def check_audio_codecs() -> Check:
+    """Export and the waveform need PyAV's FFmpeg: encode 0.2 s to MP3 (LAME) and to AAC
+    (M4A), decode both back and compare their lengths with what went in."""
     try:
-        from soundclone_desktop.audio.mp3 import encode_mp3
-        from soundclone_desktop.audio.pcm import Pcm
+        import numpy as np
+
+        from soundclone_desktop.audio.decode import decode
+        from soundclone_desktop.audio.encode import EncodeOptions, Encoding, encode
+        from soundclone_desktop.audio.model import Audio
     except ImportError as exc:
-        return Check("mp3 encoder", f"does not import: {exc}", False, True)
-    samples = array("h", [0]) * 1600  # 0.1 s of 16 kHz mono silence
-    try:
-        data = encode_mp3(Pcm(samples, 16000, 1))
-    except Exception as exc:  # any failure here means MP3 export is broken in this build
-        return Check("mp3 encoder", f"fails: {exc}", False, True)
-    return Check("mp3 encoder", f"lameenc, {len(data)} bytes for 0.1 s", len(data) > 0, True)
+        return Check("audio codecs", f"do not import: {exc}", False, True)
+    rate = 32_000
+    tone = 0.5 * np.sin(2 * np.pi * 440 * np.arange(rate // 5) / rate)
+    audio = Audio(tone.astype(np.float32)[np.newaxis, :], rate)
+    reports: list[str] = []
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="soundclone-self-check-") as folder:
+        for encoding in (Encoding.MP3, Encoding.M4A):
+            path = Path(folder) / f"probe.{encoding.extension}"
+            try:
+                encode(audio, path, EncodeOptions(encoding))
+                back = decode(path)
+            except Exception as exc:  # any failure here means export is broken in this build
+                return Check("audio codecs", f"{encoding.name} fails: {exc}", False, True)
+            same = back.frames == audio.frames
+            ok = ok and same
+            note = "" if same else " (length differs)"
+            size = path.stat().st_size
+            reports.append(f"{encoding.name} {size} bytes, {back.frames / rate:.3f} s back{note}")
+    return Check("audio codecs", "; ".join(reports) + f" (PyAV {_pyav_version()})", ok, True)
+
+
+def _pyav_version() -> str:
+    import av
+
+    return str(av.__version__)
 
 
 CHECKS: tuple[Callable[[], Check], ...] = (
     check_multimedia,
-    check_mp3_encoder,
+    check_audio_codecs,
     check_keyring,
     check_translations,
     check_qt_translations,

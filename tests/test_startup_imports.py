@@ -28,6 +28,9 @@ NOT_AT_START = (
     "soundclone_desktop.ui.voices.clone_wizard",
     "soundclone_desktop.ui.voices.library_dialog",
     "soundclone_desktop.ui.captions.loader",
+    # The audio engine: NumPy and PyAV load with the first waveform or export.
+    "numpy",
+    "av",
 )
 
 _PROBE = """

@@ -38,39 +38,6 @@
         </message>
     </context>
     <context>
-        <name>AudioDecode</name>
-        <message>
-            <location filename="../../soundclone_desktop/ui/audio_decode.py" line="162" />
-            <source>The decoder produced an unknown sample format.</source>
-            <translation>解码器输出了未知的采样格式。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/audio_decode.py" line="122" />
-            <source>the decoder failed</source>
-            <translation>解码器出错</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/audio_decode.py" line="112" />
-            <source>the sample rate or channels change midway</source>
-            <translation>采样率或声道数在中途发生了变化</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/audio_decode.py" line="129" />
-            <source>Could not decode {0}: {1}.</source>
-            <translation>无法解码 {0}：{1}。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/audio_decode.py" line="133" />
-            <source>Decoding {0} took too long and was stopped.</source>
-            <translation>解码 {0} 耗时过长，已停止。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/audio_decode.py" line="136" />
-            <source>{0} contains no audio.</source>
-            <translation>{0} 中没有音频。</translation>
-        </message>
-    </context>
-    <context>
         <name>Captions</name>
         <message>
             <location filename="../../soundclone_desktop/ui/captions/attach.py" line="89" />
@@ -816,229 +783,254 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="145" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="435" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="146" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="448" />
             <source>Audio</source>
             <translation>音频</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="155" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="156" />
             <source>WAV (uncompressed)</source>
             <translation>WAV（无压缩）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="156" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="157" />
             <source>MP3 (128 kbps)</source>
             <translation>MP3（128 kbps）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="157" />
-            <source>Normalise loudness (−16 LUFS)</source>
-            <translation>响度标准化（−16 LUFS）</translation>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="158" />
+            <source>M4A (AAC, 96 kbps)</source>
+            <translation>M4A（AAC，96 kbps）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="159" />
+            <source>Opus (48 kbps)</source>
+            <translation>Opus（48 kbps）</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/export_dialog.py" line="160" />
-            <source>Brings the level to −16 LUFS with peaks at most −1 dBFS, as podcasts and video platforms expect. The audio is converted, not copied.</source>
-            <translation>将响度调整到 −16 LUFS，峰值不超过 −1 dBFS，符合播客和视频平台的要求。音频会被转换，而不是直接复制。</translation>
+            <source>FLAC (lossless)</source>
+            <translation>FLAC（无损）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="168" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="208" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="161" />
+            <source>Normalise loudness to</source>
+            <translation>响度标准化为</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="164" />
+            <source>Measures the loudness as broadcast meters do (ITU-R BS.1770) and brings it to the target with true peaks at most −1 dBTP. The audio is converted, not copied.</source>
+            <translation>按广播响度表的方法（ITU-R BS.1770）测量响度，并调整到目标值，真峰值不超过 −1 dBTP。音频会被转换，而不是直接复制。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="172" />
+            <source>−16 LUFS (podcasts, web)</source>
+            <translation>−16 LUFS（播客、网络）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="173" />
+            <source>−23 LUFS (broadcast, EBU R128)</source>
+            <translation>−23 LUFS（广播，EBU R128）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="176" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="216" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="171" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="211" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="179" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="219" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="173" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="218" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="181" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="226" />
             <source>Save as:</source>
             <translation>保存为：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="175" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="439" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="183" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="452" />
             <source>Subtitles</source>
             <translation>字幕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="181" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="189" />
             <source>SRT (video editors, players)</source>
             <translation>SRT（视频剪辑软件、播放器）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="182" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="190" />
             <source>WebVTT (web video)</source>
             <translation>WebVTT（网页视频）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="183" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="191" />
             <source>LRC (lyrics, one line at a time)</source>
             <translation>LRC（歌词，每次一行）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="184" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="192" />
             <source>ASS (styled subtitles)</source>
             <translation>ASS（带样式的字幕）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="192" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="200" />
             <source> ms</source>
             <translation> 毫秒</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="198" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="206" />
             <source>Preview of the subtitle file</source>
             <translation>字幕文件预览</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="212" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="220" />
             <source>Characters per line, at most:</source>
             <translation>每行最多字符数：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="213" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="221" />
             <source>Lines per subtitle, at most:</source>
             <translation>每条字幕最多行数：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="214" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="222" />
             <source>Shortest time on screen:</source>
             <translation>最短显示时长：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="215" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="223" />
             <source>Preview:</source>
             <translation>预览：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="235" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="243" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="286" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="297" />
             <source>Reading the subtitles…</source>
             <translation>正在读取字幕…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="345" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="360" />
             <source>The start of the file; the result has %n subtitles.</source>
             <translation>
                 <numerusform>文件开头部分；该结果共有 %n 条字幕。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="349" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="364" />
             <source>The whole file.</source>
             <translation>完整文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="370" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="385" />
             <source>Save audio as</source>
             <translation>音频另存为</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="370" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="385" />
             <source>Save subtitles as</source>
             <translation>字幕另存为</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="279" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="290" />
             <source>This result has no subtitles. Turn on subtitles in the parameters before generating to get them.</source>
             <translation>该结果没有字幕。请在生成前于参数中开启字幕。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="431" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="444" />
             <source>Tick Audio, Subtitles or both to export.</source>
             <translation>请勾选“音频”、“字幕”或两者以进行导出。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="448" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="461" />
             <source>Audio and subtitles need different file names.</source>
             <translation>音频和字幕需要使用不同的文件名。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="536" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="550" />
             <source>Converting and saving the audio…</source>
             <translation>正在转换并保存音频…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="538" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="552" />
             <source>Saving the subtitles…</source>
             <translation>正在保存字幕…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="569" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="583" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="594" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="608" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="113" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="114" />
             <source>Export “{title}”</source>
             <translation>导出“{title}”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="152" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="153" />
             <source>Original ({kind}, unchanged)</source>
             <translation>原始格式（{kind}，不做改动）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="309" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="320" />
             <source>The subtitle file could not be read: {reason}</source>
             <translation>无法读取字幕文件：{reason}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="383" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="398" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="559" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="573" />
             <source>The export failed: {reason}</source>
             <translation>导出失败：{reason}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="456" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="469" />
             <source>{names} already exists. Press Export again to replace it.</source>
             <translation>{names} 已存在。再次点击“导出”即可替换。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="481" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="494" />
             <source>{field}: choose where to save the file.</source>
             <translation>{field}：请选择文件的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="503" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="516" />
             <source>{field}: the folder {folder} does not exist.</source>
             <translation>{field}：文件夹 {folder} 不存在。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="513" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="526" />
             <source>{field}: that is the result's own file; choose another name.</source>
             <translation>{field}：这是结果本身的文件，请换一个名称。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="380" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="395" />
             <source>{kind} files (*.{suffix})</source>
             <translation>{kind} 文件 (*.{suffix})</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="494" />
+            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="507" />
             <source>{field}: the folder {folder} could not be created: {reason}</source>
             <translation>{field}：无法创建文件夹 {folder}：{reason}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_work.py" line="129" />
+            <location filename="../../soundclone_desktop/ui/export_work.py" line="142" />
             <source>Could not write {path}: {reason}.</source>
             <translation>无法写入 {path}：{reason}。</translation>
         </message>
@@ -2184,18 +2176,18 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="155" />
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="379" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="380" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="156" />
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="377" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="378" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="557" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="558" />
             <source>Saved to {path}.</source>
             <translation>已保存到 {path}。</translation>
         </message>
@@ -2230,22 +2222,22 @@
             <translation>音量</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="470" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="471" />
             <source>No audio loaded</source>
             <translation>尚未加载音频</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="548" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="549" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="460" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="461" />
             <source>Volume: {percent} %</source>
             <translation>音量：{percent}%</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="571" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="572" />
             <source>The folder could not be opened: {path}</source>
             <translation>无法打开文件夹：{path}</translation>
         </message>
@@ -2798,37 +2790,37 @@
     <context>
         <name>ScriptFile</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="59" />
+            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="46" />
             <source>“{name}” is not a script file. Open a .txt or .md file.</source>
             <translation>“{name}”不是文稿文件。请打开 .txt 或 .md 文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="99" />
+            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="86" />
             <source>“{name}” is not readable text. Save it as UTF-8 (or GB18030) plain text and open it again.</source>
             <translation>“{name}”不是可读的文本。请另存为 UTF-8（或 GB18030）纯文本后重新打开。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="67" />
+            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="54" />
             <source>“{name}” is too large for a script ({size} KB). A request holds at most 9,999 characters; split the file and open one part.</source>
             <translation>“{name}”作为文稿过大（{size} KB）。每个请求最多 9,999 个字符；请拆分文件后打开其中一部分。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="76" />
+            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="63" />
             <source>“{name}” could not be found. It may have been moved or deleted.</source>
             <translation>找不到“{name}”。它可能已被移动或删除。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="82" />
+            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="69" />
             <source>You do not have permission to read “{name}”.</source>
             <translation>您没有读取“{name}”的权限。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="88" />
+            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="75" />
             <source>“{name}” is a folder, not a file.</source>
             <translation>“{name}”是文件夹，不是文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="92" />
+            <location filename="../../soundclone_desktop/ui/editor/script_file.py" line="79" />
             <source>“{name}” could not be read: {reason}</source>
             <translation>无法读取“{name}”：{reason}</translation>
         </message>

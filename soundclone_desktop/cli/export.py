@@ -5,13 +5,12 @@
 
 ``ID`` is the server's task id or the first characters of the library entry's id (as
 ``soundclone history`` shows them); the files are the ones downloaded when the task finished
-(the task library records where). The audio format follows ``--audio``'s extension: ``.mp3``
-or ``.wav`` convert, anything else (or none) keeps the original format. The subtitle format
-is ``--format``, else ``--subtitles``'s extension, else SRT.
-
-The command line has no Qt application, so it cannot decode compressed audio: a WAV result
-can become MP3, be normalised, or be copied; an MP3 (or other compressed) result can only be
-copied as it is. The desktop app converts those.
+(the task library records where). The audio format follows ``--audio``'s extension:
+``.wav``, ``.mp3``, ``.m4a``, ``.opus`` or ``.flac`` convert (from whatever the result is:
+the audio engine decodes any format), the original's own extension or none keeps the
+original format. ``--normalize`` brings the loudness to ``--target-lufs`` (−16 by default,
+−23 for broadcast) with true peaks at most −1 dBTP. The subtitle format is ``--format``,
+else ``--subtitles``'s extension, else SRT.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from soundclone_desktop.audio.export import AudioExportError, AudioFormat, export_audio
+from soundclone_desktop.audio.transform import PODCAST, LoudnessTarget
 from soundclone_desktop.cli import EXIT_FAILED, EXIT_USAGE, CliError, Context, _fail, _finish
 from soundclone_desktop.core.audio_format import SNIFF_BYTES, sniff_audio
 from soundclone_desktop.core.subtitles import (
@@ -39,7 +39,14 @@ from soundclone_desktop.store import paths
 from soundclone_desktop.store.atomic import atomic_write_bytes
 from soundclone_desktop.store.library import LibraryError, TaskLibrary, TaskRecord
 
-_AUDIO_BY_SUFFIX = {".mp3": AudioFormat.MP3, ".wav": AudioFormat.WAV}
+_AUDIO_BY_SUFFIX = {
+    ".wav": AudioFormat.WAV,
+    ".mp3": AudioFormat.MP3,
+    ".m4a": AudioFormat.M4A,
+    ".opus": AudioFormat.OPUS,
+    ".flac": AudioFormat.FLAC,
+}
+_TARGET_LUFS_RANGE = (-40.0, -5.0)
 
 
 def register(command: Callable[..., Any]) -> None:
@@ -48,19 +55,23 @@ def register(command: Callable[..., Any]) -> None:
     p = command(
         "export",
         cmd_export,
-        "Save a finished task's audio (original, WAV or MP3) and subtitles (SRT, WebVTT, LRC "
-        "or ASS) for a video editor.",
+        "Save a finished task's audio (original, WAV, MP3, M4A, Opus or FLAC) and subtitles "
+        "(SRT, WebVTT, LRC or ASS) for a video editor.",
     )
     p.add_argument("id", metavar="TASK_ID", help="task id, or the first characters of a "
                    "library entry's id (see history)")  # fmt: skip
     p.add_argument("--audio", type=Path, metavar="OUT",
-                   help="save the audio here: .mp3 or .wav converts, other names keep the "
-                   "original format")  # fmt: skip
+                   help="save the audio here: .wav, .mp3, .m4a, .opus or .flac converts, "
+                   "other names keep the original format")  # fmt: skip
     p.add_argument("--subtitles", type=Path, metavar="OUT", help="save the subtitles here")
     p.add_argument("--format", choices=[f.value for f in SubtitleFormat],
                    help="subtitle format (default: from the file name, else srt)")  # fmt: skip
     p.add_argument("--normalize", action="store_true",
-                   help="bring the audio to -16 LUFS with peaks at most -1 dBFS")  # fmt: skip
+                   help="bring the audio to --target-lufs (BS.1770) with true peaks at most "
+                   "-1 dBTP")  # fmt: skip
+    p.add_argument("--target-lufs", type=float, default=PODCAST.lufs, metavar="LUFS",
+                   help="loudness target for --normalize: -16 for podcasts and the web "
+                   "(default), -23 for broadcast")  # fmt: skip
     p.add_argument("--max-chars", type=int, default=defaults.max_chars_per_line,
                    help=f"characters per subtitle line, {_span(MAX_CHARS_RANGE)} "
                    f"(default {defaults.max_chars_per_line})")  # fmt: skip
@@ -93,7 +104,8 @@ def cmd_export(ctx: Context) -> int:
         fmt = _subtitle_format(args.format, args.subtitles)
         text = _subtitle_text(subtitle_source, fmt, options)
     if audio_source is not None:
-        written = _export_audio(audio_source, args.audio, normalize=args.normalize)
+        target = _loudness(args.target_lufs) if args.normalize else None
+        written = _export_audio(audio_source, args.audio, loudness=target)
         lines.append(f"Audio saved to {written}.")
         data["audio"] = str(written)
     if subtitle_source is not None:
@@ -178,7 +190,14 @@ def _subtitle_text(source: Path, fmt: SubtitleFormat, options: ExportOptions) ->
     return export_subtitles(subtitles, fmt, options)
 
 
-def _export_audio(source: Path, target: Path, *, normalize: bool) -> Path:
+def _loudness(lufs: float) -> LoudnessTarget:
+    low, high = _TARGET_LUFS_RANGE
+    if not low <= lufs <= high:
+        _fail(f"--target-lufs must be from {low:g} to {high:g} (got {lufs:g}).")
+    return LoudnessTarget(lufs, PODCAST.ceiling_dbtp)
+
+
+def _export_audio(source: Path, target: Path, *, loudness: LoudnessTarget | None) -> Path:
     with source.open("rb") as handle:
         kind = sniff_audio(handle.read(SNIFF_BYTES))
     if kind is None:
@@ -186,13 +205,9 @@ def _export_audio(source: Path, target: Path, *, normalize: bool) -> Path:
     suffix = target.suffix.lower()
     fmt = _AUDIO_BY_SUFFIX.get(suffix, AudioFormat.ORIGINAL)
     if suffix and fmt is AudioFormat.ORIGINAL and suffix != f".{kind}":
-        _fail(f"--audio must end in .mp3 or .wav, or .{kind} to keep the original format, or "
-              "have no extension.")  # fmt: skip
-    if kind != "wav" and (normalize or fmt.value not in ("original", kind)):
-        _fail(f"The command line cannot convert {kind.upper()} audio (that needs the desktop "
-              f"app's decoder). Save it as .{kind} without --normalize, or export from the "
-              "app.")  # fmt: skip
+        _fail(f"--audio must end in .wav, .mp3, .m4a, .opus or .flac, or .{kind} to keep the "
+              "original format, or have no extension.")  # fmt: skip
     try:
-        return export_audio(source, target, fmt, normalize=normalize)
+        return export_audio(source, target, fmt, normalize=loudness or False)
     except AudioExportError as exc:
         _fail(str(exc), EXIT_FAILED)

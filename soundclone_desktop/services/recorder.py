@@ -134,16 +134,16 @@ def audio_seconds(path: Path | None) -> float | None:
 
 
 def _probed_seconds(path: Path) -> float | None:
-    # MP3 is the service's (and the demo's) everyday answer. A header probe, no decoding.
-    # TODO(issue 13): go through the audio package's probe once it has one.
-    import av
+    # MP3 is the service's (and the demo's) everyday answer: a header probe, no decoding.
+    # Loaded on first use: FFmpeg is not needed at start-up.
+    from soundclone_desktop.audio.decode import probe
+    from soundclone_desktop.audio.errors import AudioError
 
     try:
-        with av.open(str(path)) as container:
-            duration = container.duration  # microseconds (AV_TIME_BASE)
-    except (av.FFmpegError, OSError, ValueError):
+        seconds = probe(path).duration_s
+    except (AudioError, OSError):
         return None
-    return duration / 1_000_000 if duration and duration > 0 else None
+    return seconds if seconds and seconds > 0 else None
 
 
 @dataclass

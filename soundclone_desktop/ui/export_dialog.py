@@ -1,6 +1,6 @@
-"""The export dialog: a result's audio as the original file, WAV or MP3 (optionally
-loudness-normalised), and its subtitles as SRT, WebVTT, LRC or ASS with layout rules and a
-live preview of the file's first cues.
+"""The export dialog: a result's audio as the original file, WAV, MP3, M4A, Opus or FLAC
+(optionally loudness-normalised to −16 or −23 LUFS), and its subtitles as SRT, WebVTT, LRC
+or ASS with layout rules and a live preview of the file's first cues.
 
 Everything slow happens on a worker thread (reading the subtitle file, converting audio,
 writing files); the dialog shows a busy bar meanwhile and Cancel stops before anything is
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from soundclone_desktop.audio.export import AudioFormat
+from soundclone_desktop.audio.transform import BROADCAST, PODCAST, LoudnessTarget
 from soundclone_desktop.core.subtitles.export import (
     MAX_CHARS_RANGE,
     MAX_LINES_RANGE,
@@ -51,7 +52,6 @@ from soundclone_desktop.core.subtitles.export import (
 from soundclone_desktop.core.subtitles.model import SubtitleFormatError, Subtitles
 from soundclone_desktop.core.subtitles.parse import parse_subtitles
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.audio_decode import decode_audio
 from soundclone_desktop.ui.player.background import run_in_background
 
 from .export_work import AudioJob, ExportCancelledError, ExportFailedError, SubtitleJob, run_export
@@ -67,7 +67,7 @@ _MARKER = re.compile(r"<#[^#\n]*#>")
 _STEM_COLUMNS = 40
 _STEM_TRAILING = " .,;:!?…。，、；：！？"
 _SENTENCE_END = re.compile(r"[.!?…。！？](?:\s|$)|[。！？]")
-_AUDIO_SUFFIXES = {".wav", ".mp3", ".ogg", ".m4a", ".flac", ".aac"}
+_AUDIO_SUFFIXES = {".wav", ".mp3", ".ogg", ".opus", ".m4a", ".flac", ".aac"}
 _SUBTITLE_SUFFIXES = {fmt.extension for fmt in SubtitleFormat}
 
 
@@ -77,6 +77,7 @@ class _Memory:
 
     audio_format: AudioFormat = AudioFormat.ORIGINAL
     normalize: bool = False
+    loudness: LoudnessTarget = PODCAST
     subtitle_format: SubtitleFormat = SubtitleFormat.SRT
     options: ExportOptions = field(default_factory=ExportOptions)
     options_chosen: bool = False  # an export was made: its options win over the defaults
@@ -154,22 +155,29 @@ class ExportDialog(QDialog):
         )
         self.audio_format.addItem(translate(CTX, "WAV (uncompressed)"), AudioFormat.WAV)
         self.audio_format.addItem(translate(CTX, "MP3 (128 kbps)"), AudioFormat.MP3)
-        self.normalize = QCheckBox(translate(CTX, "Normalise loudness (−16 LUFS)"), self)
+        self.audio_format.addItem(translate(CTX, "M4A (AAC, 96 kbps)"), AudioFormat.M4A)
+        self.audio_format.addItem(translate(CTX, "Opus (48 kbps)"), AudioFormat.OPUS)
+        self.audio_format.addItem(translate(CTX, "FLAC (lossless)"), AudioFormat.FLAC)
+        self.normalize = QCheckBox(translate(CTX, "Normalise loudness to"), self)
         self.normalize.setObjectName("exportNormalize")
         self.normalize.setToolTip(
             translate(
                 CTX,
-                "Brings the level to −16 LUFS with peaks at most −1 dBFS, as podcasts and "
-                "video platforms expect. The audio is converted, not copied.",
+                "Measures the loudness as broadcast meters do (ITU-R BS.1770) and brings it to "
+                "the target with true peaks at most −1 dBTP. The audio is converted, not copied.",
             )
         )
+        self.loudness_target = QComboBox(self)
+        self.loudness_target.setObjectName("exportLoudnessTarget")
+        self.loudness_target.addItem(translate(CTX, "−16 LUFS (podcasts, web)"), PODCAST)
+        self.loudness_target.addItem(translate(CTX, "−23 LUFS (broadcast, EBU R128)"), BROADCAST)
         self.audio_target = QLineEdit(str(Path(folder) / (self._stem + self.audio_path.suffix)))
         self.audio_target.setObjectName("exportAudioPath")
         self.audio_browse = QPushButton(translate(CTX, "Choose…"), self)
         self.audio_browse.setObjectName("exportAudioBrowse")
         audio_form = QFormLayout(self.audio_group)
         audio_form.addRow(translate(CTX, "Format:"), self.audio_format)
-        audio_form.addRow("", self.normalize)
+        audio_form.addRow("", _row(self.normalize, self.loudness_target))
         audio_form.addRow(translate(CTX, "Save as:"), _row(self.audio_target, self.audio_browse))
 
         self.subtitle_group = QGroupBox(translate(CTX, "Subtitles"), self)
@@ -250,6 +258,8 @@ class ExportDialog(QDialog):
     def _restore_choices(self) -> None:
         self.audio_format.setCurrentIndex(self.audio_format.findData(_memory.audio_format))
         self.normalize.setChecked(_memory.normalize)
+        self.loudness_target.setCurrentIndex(self.loudness_target.findData(_memory.loudness))
+        self.loudness_target.setEnabled(_memory.normalize)
         self.subtitle_format.setCurrentIndex(self.subtitle_format.findData(_memory.subtitle_format))
         self.max_chars.setValue(_memory.options.max_chars_per_line)
         self.max_lines.setValue(_memory.options.max_lines)
@@ -258,6 +268,7 @@ class ExportDialog(QDialog):
 
     def _connect(self) -> None:
         self.audio_format.currentIndexChanged.connect(self._retarget_audio)
+        self.normalize.toggled.connect(self.loudness_target.setEnabled)
         self.subtitle_format.currentIndexChanged.connect(self._retarget_subtitles)
         self.subtitle_format.currentIndexChanged.connect(self._preview_timer.start)
         for spin in (self.max_chars, self.max_lines, self.min_duration):
@@ -328,6 +339,10 @@ class ExportDialog(QDialog):
 
     def audio_format_choice(self) -> AudioFormat:
         return AudioFormat(self.audio_format.currentData())
+
+    def loudness_choice(self) -> LoudnessTarget:
+        target = self.loudness_target.currentData()
+        return target if isinstance(target, LoudnessTarget) else PODCAST
 
     def _update_preview(self) -> None:
         """The first cues as they will be written. Only those are laid out: a thousand
@@ -415,9 +430,7 @@ class ExportDialog(QDialog):
         self._set_busy(True)
         relay, cancel = self._relay, self._cancel
         run_in_background(
-            lambda: run_export(
-                audio, subtitles, decoder=decode_audio, cancelled=cancel, step=relay.step.emit
-            ),
+            lambda: run_export(audio, subtitles, cancelled=cancel, step=relay.step.emit),
             self,
             self._on_done,
             self._on_failed,
@@ -465,7 +478,7 @@ class ExportDialog(QDialog):
                 self.audio_path,
                 audio_target,
                 self.audio_format_choice(),
-                self.normalize.isChecked(),
+                self.loudness_choice() if self.normalize.isChecked() else False,
             )
         subtitles = None
         if subtitle_target is not None and self._subtitles is not None:
@@ -522,6 +535,7 @@ class ExportDialog(QDialog):
     def _remember(self, audio: AudioJob | None, subtitles: SubtitleJob | None) -> None:
         _memory.audio_format = self.audio_format_choice()
         _memory.normalize = self.normalize.isChecked()
+        _memory.loudness = self.loudness_choice()
         _memory.subtitle_format = self.subtitle_format_choice()
         _memory.options = self.options()
         _memory.options_chosen = subtitles is not None
@@ -607,7 +621,7 @@ class ExportDialog(QDialog):
 # -- helpers ---------------------------------------------------------------------------
 
 
-def _row(edit: QLineEdit, button: QPushButton) -> QWidget:
+def _row(edit: QWidget, button: QWidget) -> QWidget:
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)

@@ -3,8 +3,8 @@
 Each file is first written under a temporary name in its target folder; only when every
 file is written (and the user has not cancelled) are they renamed into place. So a
 cancelled or failed export leaves no half-written file and does not replace a file that
-already had the chosen name. Converting audio cannot be
-interrupted half-way (the encoder is one call), so Cancel takes effect after that step.
+already had the chosen name. Converting audio streams block by block and stops at the
+next block when the user cancels.
 """
 
 from __future__ import annotations
@@ -17,7 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from soundclone_desktop.audio.export import AudioExportError, AudioFormat, Decoder, export_audio
+from soundclone_desktop.audio.export import (
+    AudioExportError,
+    AudioFormat,
+    export_audio,
+)
+from soundclone_desktop.audio.export import (
+    ExportCancelledError as AudioCancelledError,
+)
+from soundclone_desktop.audio.transform import LoudnessTarget
 from soundclone_desktop.core.subtitles.export import (
     ExportOptions,
     SubtitleFormat,
@@ -35,7 +43,7 @@ class AudioJob:
     source: Path
     target: Path
     fmt: AudioFormat
-    normalize: bool
+    normalize: bool | LoudnessTarget  # True: the podcast target
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,6 @@ def run_export(
     audio: AudioJob | None,
     subtitles: SubtitleJob | None,
     *,
-    decoder: Decoder | None,
     cancelled: threading.Event,
     step: Step = lambda _name: None,
 ) -> list[Path]:
@@ -74,8 +81,14 @@ def run_export(
             written.append((temp, audio.target))
             try:
                 done = export_audio(
-                    audio.source, temp, audio.fmt, normalize=audio.normalize, decoder=decoder
+                    audio.source,
+                    temp,
+                    audio.fmt,
+                    normalize=audio.normalize,
+                    cancelled=cancelled.is_set,
                 )
+            except AudioCancelledError as exc:
+                raise ExportCancelledError from exc
             except AudioExportError as exc:
                 raise ExportFailedError(str(exc)) from exc
             if done != temp:  # a target without an extension: the exporter added one

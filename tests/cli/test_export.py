@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from soundclone_desktop import cli
-from soundclone_desktop.audio.mp3 import encode_mp3
-from soundclone_desktop.audio.pcm import read_wav
+from soundclone_desktop.audio.decode import decode, exact_duration, probe
+from soundclone_desktop.audio.encode import EncodeOptions, Encoding, encode
+from soundclone_desktop.audio.measure import measure
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.subtitles import parse_subtitles
 from soundclone_desktop.demo import markup
@@ -106,8 +107,8 @@ def test_export_by_local_id_prefix_with_format_option_and_normalisation(
     assert f"Audio saved to {tmp_path / 'loud.wav'}." in out
     assert f"Subtitles (VTT) saved to {tmp_path / 'subs.vtt'}." in out
     assert (tmp_path / "subs.vtt").read_text(encoding="utf-8").startswith("WEBVTT\n\n")
-    pcm = read_wav((tmp_path / "loud.wav").read_bytes())
-    assert max(max(pcm.samples), -min(pcm.samples)) <= 29205  # -1 dBFS
+    loud = decode(tmp_path / "loud.wav")
+    assert float(abs(loud.samples).max()) <= 29205 / 32768  # -1 dBFS
 
 
 def test_the_format_follows_the_file_name(
@@ -140,7 +141,7 @@ def test_unknown_task_no_subtitles_and_bad_options(
                        "--max-lines", 0)  # fmt: skip
     assert code == cli.EXIT_USAGE and "--max-lines must be from 1 to 10 (got 0)" in err
     code, _, err = run(capsys, "export", made["task_id"], "--audio", tmp_path / "a.ogg")
-    assert code == cli.EXIT_USAGE and "--audio must end in .mp3 or .wav" in err
+    assert code == cli.EXIT_USAGE and "--audio must end in .wav, .mp3, .m4a, .opus or .flac" in err
     assert not (tmp_path / "a.mp3").exists() and not (tmp_path / "x.srt").exists()
 
 
@@ -163,25 +164,37 @@ def test_an_unreadable_subtitle_file_is_reported_and_kept(
     assert stored.exists()
 
 
-def test_compressed_audio_is_copied_but_not_converted(
+def test_an_mp3_result_converts_to_every_format(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     made = recorded(tmp_path)
     with TaskLibrary(paths.library_path(paths.data_dir())) as library:
         record = library.by_task_id(str(made["task_id"]))
     assert record is not None and record.audio_path is not None
-    mp3 = encode_mp3(read_wav(record.audio_path.read_bytes()))
-    record.audio_path.write_bytes(mp3)  # as if the real service had sent MP3
-    code, _, err = run(capsys, "export", made["task_id"], "--audio", tmp_path / "a.wav")
-    assert code == cli.EXIT_USAGE
-    assert "cannot convert MP3 audio" in err and "Save it as .mp3 without --normalize" in err
-    code, _, err = run(capsys, "export", made["task_id"], "--audio", tmp_path / "a.mp3",
-                       "--normalize")  # fmt: skip
-    assert code == cli.EXIT_USAGE and "cannot convert MP3" in err
+    source = decode(record.audio_path)
+    mp3_path = encode(source, tmp_path / "result.mp3", EncodeOptions(Encoding.MP3))
+    mp3 = mp3_path.read_bytes()
+    record.audio_path.write_bytes(mp3)  # as the service (and now the demo) sends it
+    for suffix, codec in ((".wav", "pcm_s16le"), (".m4a", "aac"), (".opus", "opus"),
+                          (".flac", "flac")):  # fmt: skip
+        target = tmp_path / f"a{suffix}"
+        code, _, err = run(capsys, "export", made["task_id"], "--audio", target)
+        assert code == 0, err
+        assert probe(target).codec == codec
+        assert exact_duration(target) == pytest.approx(source.seconds, abs=1 / source.rate)
+    code, _, err = run(capsys, "export", made["task_id"], "--audio", tmp_path / "n.mp3",
+                       "--normalize", "--target-lufs", "-23")  # fmt: skip
+    assert code == 0, err
+    assert measure(tmp_path / "n.mp3").integrated_lufs == pytest.approx(-23.0, abs=0.3)
     code, _, _ = run(capsys, "export", made["task_id"], "--audio", tmp_path / "a.mp3")
     assert code == 0 and (tmp_path / "a.mp3").read_bytes() == mp3
     code, _, _ = run(capsys, "export", made["task_id"], "--audio", tmp_path / "b")
     assert code == 0 and (tmp_path / "b.mp3").read_bytes() == mp3
+    code, _, err = run(capsys, "export", made["task_id"], "--audio", tmp_path / "x.aiff")
+    assert code == cli.EXIT_USAGE and ".m4a, .opus or .flac" in err
+    code, _, err = run(capsys, "export", made["task_id"], "--audio", tmp_path / "y.wav",
+                       "--normalize", "--target-lufs", "3")  # fmt: skip
+    assert code == cli.EXIT_USAGE and "--target-lufs must be" in err
 
 
 def test_the_data_dir_option_is_honoured(

@@ -173,7 +173,6 @@ def test_export_writes_what_export_subtitles_gives_and_the_audio(
 
 
 def test_normalised_mp3(qtbot: QtBot, files: tuple[Path, Path], tmp_path: Path) -> None:
-    pytest.importorskip("lameenc")
     audio, subtitle_file = files
     dialog = open_dialog(qtbot, audio, subtitle_file)
     dialog.subtitle_group.setChecked(False)
@@ -305,7 +304,6 @@ def test_run_export_cancelled_after_audio_keeps_the_old_file(
         run_export(
             AudioJob(audio, old, AudioFormat.WAV, normalize=True),
             SubtitleJob(subtitles, tmp_path / "a.srt", SubtitleFormat.SRT, ExportOptions()),
-            decoder=None,
             cancelled=cancel,
             step=step,
         )

@@ -137,7 +137,6 @@ def test_ctrl_e_exports_subtitles_and_wav_and_reports_it(
 
 
 def test_the_player_button_exports_mp3(window: MainWindow, qtbot, tmp_path: Path) -> None:
-    pytest.importorskip("lameenc")
     generate(qtbot, window)
     button = window.player.findChild(QToolButton, "playerExportButton")
     assert button is not None

@@ -10,12 +10,15 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TypeVar
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTranslator, QUrl
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSlider, QToolButton
 from pytestqt.qtbot import QtBot
 
+from soundclone_desktop.audio.encode import EncodeOptions, Encoding, encode
+from soundclone_desktop.audio.model import Audio
 from soundclone_desktop.ui.player import PlayerWidget, WaveformState, WaveformView
 from soundclone_desktop.ui.player import reveal as reveal_module
 from soundclone_desktop.ui.player.controls import slider_to_volume, volume_to_slider
@@ -356,14 +359,9 @@ def test_unavailable_backend_disables_playback(
 
 
 def test_mp3_plays(qtbot: QtBot, player: PlayerWidget, tmp_path: Path) -> None:
-    lameenc = pytest.importorskip("lameenc", reason="lameenc (test extra) makes the MP3 fixture")
-    samples = array.array("h", (round(12000 * math.sin(i / 8)) for i in range(2 * RATE)))
-    encoder = lameenc.Encoder()
-    encoder.set_bit_rate(64)
-    encoder.set_in_sample_rate(RATE)
-    encoder.set_channels(1)
+    samples = np.sin(np.arange(2 * RATE) / 8).astype(np.float32)[np.newaxis, :] * 0.37
     path = tmp_path / "result.mp3"
-    path.write_bytes(encoder.encode(samples.tobytes()) + encoder.flush())
+    encode(Audio(samples, RATE), path, EncodeOptions(Encoding.MP3, bitrate_kbps=64))
     assert load(qtbot, player, path) == pytest.approx(2000, abs=120)
     view: WaveformView = child(player, WaveformView, "waveformView")
     qtbot.waitUntil(lambda: view.state() is WaveformState.READY, timeout=10_000)

@@ -20,7 +20,8 @@ def test_self_check_in_process(qapp) -> None:
     text = "\n".join(lines)
     assert "qt: 6." in text
     assert "multimedia: available" in text
-    assert "mp3 encoder: lameenc" in text and "[ok]" in text
+    assert "audio codecs: MP3" in text and "M4A" in text and "0.200 s back" in text
+    assert "[ok]" in text
     assert "keyring: " in text
     assert "translations: zh_CN loads: 'Generate speech' -> '生成语音' [ok]" in text
     assert lines[-1] == "self-check: all essential checks passed"
@@ -50,12 +51,12 @@ def test_a_missing_catalogue_fails_the_check(qapp, monkeypatch, tmp_path) -> Non
 
 
 def test_a_broken_mp3_encoder_fails_the_check(qapp, monkeypatch) -> None:
-    from soundclone_desktop.audio import mp3
+    from soundclone_desktop.audio import encode
 
-    def broken(*_args: object, **_kwargs: object) -> bytes:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("no LAME in this build")
 
-    monkeypatch.setattr(mp3, "encode_mp3", broken)
+    monkeypatch.setattr(encode, "encode", broken)
     lines: list[str] = []
     assert self_check.run(lines.append) == 1
-    assert any(line.startswith("mp3 encoder: fails") for line in lines)
+    assert any(line.startswith("audio codecs: MP3 fails") for line in lines)

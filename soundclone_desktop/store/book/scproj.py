@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 
 from soundclone_desktop.core.book.model import Book, BookSettings, blank_params, book_of_one_chapter
-from soundclone_desktop.core.params import SubtitleType
+from soundclone_desktop.core.parameters import param_fields
 from soundclone_desktop.store.projects import Project, load_project
 
 
@@ -19,8 +19,7 @@ def chapter_id_for(path: Path) -> str:
 
 def book_of_project(project: Project, title: str, chapter_id: str | None = None) -> Book:
     """``project`` as a one-chapter book (its notes have no place in a book and are left)."""
-    values = project.params.to_json()
-    values["subtitle_type"] = SubtitleType(values["subtitle_type"])
+    values = {f.name: getattr(project.params, f.name) for f in param_fields()}
     params = dataclasses.replace(blank_params(), **values, model_id=project.voice_id or "")
     return book_of_one_chapter(title, project.text, BookSettings(params), chapter_id)
 

@@ -1,9 +1,10 @@
 """Blocking work on a Qt thread pool, with the outcome delivered on the GUI thread.
 
 Why a ``QThreadPool`` and not ``loop.run_in_executor``: the player must work whether or not
-an asyncio loop is running (sync pytest-qt tests, a plain ``QApplication``), the MP3 path
-needs a thread that can run a Qt event loop for ``QAudioDecoder`` (pool threads are
-``QThread``s), and ``QThreadPool`` joins its workers when the application object goes away.
+an asyncio loop is running (sync pytest-qt tests, a plain ``QApplication``), and
+``QThreadPool`` joins its workers when the application object goes away. The work itself
+(the audio engine: PyAV and NumPy) needs no Qt event loop and releases the GIL in its
+kernels, so the GUI thread keeps running while it decodes.
 
 Results travel through one long-lived relay ``QObject`` that lives on the GUI thread. A worker
 never touches the widget that asked, which may have been deleted meanwhile: the callback runs
@@ -19,7 +20,7 @@ from typing import TypeVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QThreadPool, Signal, Slot
 
-__all__ = ["pool", "run_in_background"]
+__all__ = ["pool", "run_in_background", "run_on_gui_thread"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -96,3 +97,24 @@ def run_in_background(
 
 def _bind(callback: Callable[[T], None], value: T) -> Callable[[], None]:
     return lambda: callback(value)
+
+
+def run_on_gui_thread(receiver: QObject, callback: Callable[[], None]) -> None:
+    """From a worker started by :func:`run_in_background`: ``callback()`` on the GUI thread
+    soon, unless ``receiver`` has been deleted by then (progress reports)."""
+    relay, _ = _setup_from_worker()
+
+    def deliver() -> None:
+        if shiboken6.isValid(receiver):
+            callback()
+
+    try:
+        relay.deliver.emit(deliver)
+    except RuntimeError:  # the application is shutting down; nobody is listening
+        log.debug("dropped a background progress report during shutdown")
+
+
+def _setup_from_worker() -> tuple[_Relay, QThreadPool]:
+    if _relay is None or _pool is None:
+        raise RuntimeError("run_on_gui_thread() needs run_in_background() to have run first")
+    return _relay, _pool

@@ -14,9 +14,9 @@ helper), so the same slot invoked through it is synchronous and cannot deadlock 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Q_ARG, QEventLoop, QMetaObject, QObject, Qt
+from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt
 
-__all__ = ["call_slot", "delete_in_event_loop"]
+__all__ = ["call_slot"]
 
 
 def call_slot(target: QObject, slot: str, *args: tuple[str, object]) -> None:
@@ -27,17 +27,3 @@ def call_slot(target: QObject, slot: str, *args: tuple[str, object]) -> None:
     arguments = [Q_ARG(type_name, value) for type_name, value in args]
     if not QMetaObject.invokeMethod(target, slot, Qt.ConnectionType.DirectConnection, *arguments):
         raise RuntimeError(f"{type(target).__name__} has no slot {slot}({args})")
-
-
-def delete_in_event_loop(target: QObject) -> None:
-    """Delete ``target`` now, from a short local event loop of the calling thread.
-
-    Deleting from Python (refcount or ``shiboken6.delete``) runs the C++ destructor with the
-    GIL held, the situation described above; a deferred delete dispatched by the event loop
-    does not hold it. Only for threads without a loop of their own (pool workers): in the
-    GUI thread a nested loop would re-enter asyncio.
-    """
-    loop = QEventLoop()
-    target.destroyed.connect(loop.quit)
-    target.deleteLater()  # posted before the loop starts: processed as soon as it runs
-    loop.exec()

@@ -1,148 +1,39 @@
-"""Waveform peaks for a file, computed off the GUI thread.
+"""Waveform peaks for a file, computed off the GUI thread by the audio engine.
 
-WAV (what the demo server sends) goes through the stdlib reader in ``audio.peaks``: fast and
-Qt-free. Anything else (MP3 from the real service, float WAV) is decoded by ``QAudioDecoder``
-on the worker thread itself, inside a local event loop, and folded into peaks buffer by
-buffer, so the PCM is never held in memory.
+Any format (MP3 from the service and the demo, WAV, M4A…) goes through
+``audio.peaks.compute_peaks`` on a worker thread: PyAV decodes and NumPy reduces with the
+GIL released, so the GUI thread keeps running. Long files arrive progressively: a coarse
+overview first (``partial``), then refinements, then ``ready`` with the exact peaks.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import wave
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QAudioDecoder, QAudioFormat
+from PySide6.QtCore import QObject, Signal
 
-from soundclone_desktop.audio.peaks import (
-    DEFAULT_RESOLUTION,
-    PeakAccumulator,
-    Peaks,
-    PeaksCancelledError,
-    compute_wav_peaks,
-)
+from soundclone_desktop.audio.errors import AudioError
+from soundclone_desktop.audio.overview import Peaks, PeaksCancelledError
 
-from .background import run_in_background
-from .gilfree import call_slot, delete_in_event_loop
+from .background import run_in_background, run_on_gui_thread
 
-__all__ = ["DecodeError", "PeaksLoader", "compute_peaks", "decode_peaks"]
+__all__ = ["PeaksLoader", "compute_peaks"]
 
 log = logging.getLogger(__name__)
 
-# Peaks need no fidelity: 16 kHz mono 16-bit is plenty and a quarter of the data of 32 kHz
-# float; FFmpeg resamples on its own thread.
-_DECODE_RATE = 16_000
-_DECODE_STALL_MS = 15_000
-_SAMPLE_WIDTHS = {
-    QAudioFormat.SampleFormat.UInt8: 1,
-    QAudioFormat.SampleFormat.Int16: 2,
-    QAudioFormat.SampleFormat.Int32: 4,
-}
+DEFAULT_RESOLUTION = 4096
 
 
-class DecodeError(Exception):
-    """The decoder could not read the file (damaged, unsupported, or no backend)."""
+def compute_peaks(path: Path, **options: Any) -> Peaks:
+    """The engine's ``compute_peaks``, imported on first use: NumPy and PyAV load with the
+    first waveform, not at start-up (the player is on screen from the start)."""
+    from soundclone_desktop.audio.peaks import compute_peaks as engine
 
-
-def compute_peaks(
-    path: Path,
-    *,
-    resolution: int = DEFAULT_RESOLUTION,
-    cancelled: Callable[[], bool] = lambda: False,
-) -> Peaks:
-    """Peaks of any audio file the app plays. Blocking: call it on a worker thread."""
-    with path.open("rb") as head_file:
-        head = head_file.read(12)
-    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
-        try:
-            return compute_wav_peaks(path, resolution=resolution, cancelled=cancelled)
-        except (wave.Error, EOFError) as exc:  # float/extensible/ADPCM WAV: FFmpeg reads it
-            log.debug("stdlib wave cannot read %s (%s); decoding instead", path.name, exc)
-    return decode_peaks(path, resolution=resolution, cancelled=cancelled)
-
-
-def decode_peaks(
-    path: Path,
-    *,
-    resolution: int = DEFAULT_RESOLUTION,
-    cancelled: Callable[[], bool] = lambda: False,
-) -> Peaks:
-    """Decode with ``QAudioDecoder`` in the *calling* thread (a worker with no event loop of
-    its own: a local ``QEventLoop`` runs until the decoder finishes, fails or stalls)."""
-    decoder = QAudioDecoder()
-    requested = QAudioFormat()
-    requested.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-    requested.setChannelCount(1)
-    requested.setSampleRate(_DECODE_RATE)
-    decoder.setAudioFormat(requested)
-    loop = QEventLoop()
-    ticker = QTimer()
-    ticker.setInterval(100)
-    state = _DecodeState()
-
-    def stop(error: str | None = None) -> None:
-        if state.done:
-            return
-        state.done, state.error = True, error
-        loop.quit()
-
-    def on_buffer() -> None:
-        buffer = decoder.read()
-        if state.done or not buffer.isValid():
-            return
-        state.idle_ms = 0
-        if state.acc is None:
-            fmt = buffer.format()
-            width = _SAMPLE_WIDTHS.get(fmt.sampleFormat())
-            if width is None:
-                stop(f"unexpected decoder sample format {fmt.sampleFormat()}")
-                return
-            state.acc = PeakAccumulator(
-                sample_width=width,
-                channels=fmt.channelCount(),
-                frame_rate=fmt.sampleRate(),
-                resolution=resolution,
-            )
-        state.acc.feed(buffer.constData())
-
-    def on_tick() -> None:
-        state.idle_ms += ticker.interval()
-        if cancelled():
-            stop("cancelled")
-        elif state.idle_ms >= _DECODE_STALL_MS:
-            stop("the decoder stalled")
-
-    decoder.bufferReady.connect(on_buffer)
-    decoder.finished.connect(stop)
-    decoder.error.connect(lambda _code: stop(decoder.errorString() or "decoding failed"))
-    ticker.timeout.connect(on_tick)
-    decoder.setSource(QUrl.fromLocalFile(str(path)))  # nothing runs yet: a plain call is safe
-    call_slot(decoder, "start")
-    ticker.start()
-    if not state.done:  # errors can arrive synchronously from start(); exec() would hang
-        loop.exec()
-    ticker.stop()
-    call_slot(decoder, "stop")
-    delete_in_event_loop(decoder)  # closes the file now, not whenever Python collects it
-    if state.error == "cancelled":
-        raise PeaksCancelledError
-    if state.error is not None:
-        raise DecodeError(state.error)
-    if state.acc is None:
-        return Peaks((), 0)
-    return state.acc.finish()
-
-
-@dataclass
-class _DecodeState:
-    done: bool = False
-    error: str | None = None
-    idle_ms: int = 0
-    acc: PeakAccumulator | None = None
+    return engine(path, **options)
 
 
 @dataclass
@@ -164,11 +55,13 @@ class _CancelOnDestroy:
 class PeaksLoader(QObject):
     """Computes peaks for one file at a time; a new ``load()`` supersedes the previous one.
 
-    ``ready(Peaks)`` or ``failed(str)`` (a log-level reason, not for users) follow each
-    ``load()`` that is not superseded or cancelled.
+    ``partial(Peaks)`` may come first for long files (incomplete overviews, coarse first);
+    then ``ready(Peaks)`` or ``failed(str)`` (a log-level reason, not for users) follow
+    each ``load()`` that is not superseded or cancelled.
     """
 
     ready = Signal(object)
+    partial = Signal(object)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None, *, resolution: int = DEFAULT_RESOLUTION):
@@ -187,9 +80,14 @@ class PeaksLoader(QObject):
         job = self._job = self._on_destroyed.job = _Job(path)
         resolution = self._resolution
 
+        def progress(peaks: Peaks) -> None:
+            run_on_gui_thread(self, lambda: self._progress(job, peaks))
+
         def work() -> Peaks:
             try:
-                return compute_peaks(path, resolution=resolution, cancelled=job.cancel.is_set)
+                return compute_peaks(
+                    path, resolution=resolution, cancelled=job.cancel.is_set, progress=progress
+                )
             finally:
                 job.closed.set()
 
@@ -209,13 +107,17 @@ class PeaksLoader(QObject):
         if wait_ms and not job.closed.wait(wait_ms / 1000):
             log.warning("peaks worker still holds %s after %d ms", job.path.name, wait_ms)
 
+    def _progress(self, job: _Job, peaks: Peaks) -> None:
+        if job is self._job:
+            self.partial.emit(peaks)
+
     def _finished(self, job: _Job, peaks: Peaks | None, exc: Exception | None) -> None:
         if job is not self._job:
             return  # superseded or cancelled
         self._job = None
         if peaks is not None:
             self.ready.emit(peaks)
-        elif isinstance(exc, OSError | DecodeError):
+        elif isinstance(exc, OSError | AudioError):
             log.info("no waveform for %s: %s", job.path.name, exc)
             self.failed.emit(str(exc))
         elif not isinstance(exc, PeaksCancelledError):

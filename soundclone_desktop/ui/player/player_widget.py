@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soundclone_desktop.audio.peaks import Peaks
+from soundclone_desktop.audio.overview import Peaks
 from soundclone_desktop.audio.timefmt import format_position
 
 from .background import run_in_background
@@ -220,6 +220,7 @@ class PlayerWidget(QWidget):
         player.positionChanged.connect(self._on_position)
         player.errorOccurred.connect(self._on_error)
         self._peaks.ready.connect(self._on_peaks)
+        self._peaks.partial.connect(self._on_peaks)
         self._peaks.failed.connect(self._on_peaks_failed)
         self._play_button.clicked.connect(self.toggle)
         self._waveform.seek_requested.connect(self.seek)

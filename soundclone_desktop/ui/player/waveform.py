@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from soundclone_desktop.audio.peaks import Peaks
+from soundclone_desktop.audio.overview import Peaks
 from soundclone_desktop.audio.timefmt import format_clock
 
 __all__ = ["WaveformState", "WaveformView"]
