@@ -412,7 +412,7 @@ def cmd_synth(ctx: Context) -> int:
         ctx.progress(f"{estimate.chars:,} billable characters. {_cost_line(estimate)}")
         results = ctx.settings.results_path(ctx.data_dir)
         job = _run_job(ctx, base_url, token, params, results)
-    audio = _deliver(job.audio_path, out)
+    audio = _deliver(job.audio_path, out, audio=True)
     subs = None
     if job.subtitle_path is not None:
         subs = _deliver(job.subtitle_path, out.with_name(f"{audio.stem}.subtitles"))
@@ -775,20 +775,45 @@ def _check_sample(path: Path) -> None:
               f"{MIN_CLONE_SECONDS} s and less than {MAX_CLONE_SECONDS} s of speech.")  # fmt: skip
 
 
-def _deliver(src: Path | None, out: Path) -> Path:
-    """Copy a downloaded file to ``out`` (a folder, or a name with or without extension)."""
+def _deliver(src: Path | None, out: Path, *, audio: bool = False) -> Path:
+    """Copy a downloaded file to ``out`` (a folder, or a name with or without extension).
+
+    Audio asked for in another format than the server's (``-o out.wav`` for an MP3 result)
+    is converted, so the file is what its name says; the downloaded original stays where
+    it is."""
     assert src is not None
     if out.is_dir():
         out = out / src.name
     elif not out.suffix or out.name.endswith(".subtitles"):
         out = out.with_name(out.name + src.suffix)
     elif out.suffix.lower() != src.suffix.lower():
+        if audio and _convertible(out):
+            return _convert(src, out)
         log.warning("The file is %s but will be saved as %s, as asked.", src.suffix, out.name)
     try:
         atomic_write_bytes(out, src.read_bytes())
     except OSError as exc:
         _fail(f"Could not write {out}: {exc.strerror or exc}. The result is kept at {src}.")
     return out
+
+
+def _convertible(out: Path) -> bool:
+    from soundclone_desktop.audio.export import AudioFormat
+
+    return out.suffix.lower().lstrip(".") in {f.value for f in AudioFormat}
+
+
+def _convert(src: Path, out: Path) -> Path:
+    # Loaded on first use: FFmpeg is only needed when a conversion is asked for.
+    from soundclone_desktop.audio.export import AudioExportError, AudioFormat, export_audio
+
+    fmt = AudioFormat(out.suffix.lower().lstrip("."))
+    try:
+        return export_audio(src, out, fmt)
+    except AudioExportError as exc:
+        _fail(f"Could not convert the result to {out.name}: {exc} The result is kept at {src}.")
+    except OSError as exc:
+        _fail(f"Could not write {out}: {exc.strerror or exc}. The result is kept at {src}.")
 
 
 def _wav_seconds(path: Path) -> float | None:
