@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from soundclone_desktop.api.errors import SoundCloneError
+from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.store.settings import Settings
 from soundclone_desktop.ui import errors
 from soundclone_desktop.ui.async_utils import async_slot, spawn

@@ -9,8 +9,8 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
-from soundclone_desktop.api.models import TaskStatus
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
+from soundclone_desktop.core.task_status import TaskStatus
 
 
 class JobState(StrEnum):
