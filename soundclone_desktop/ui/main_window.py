@@ -50,9 +50,9 @@ from soundclone_desktop.ui.status_bar import ConnectionStatus
 from soundclone_desktop.ui.submit_bar import SHORTCUT, SubmitBar
 from soundclone_desktop.ui.submit_controller import SubmitController
 from soundclone_desktop.ui.task_list import TaskList, excerpt
-from soundclone_desktop.ui.voices.attach import attach_voices
+from soundclone_desktop.ui.voices.attach import VoicesFeature, attach_voices
 from soundclone_desktop.ui.voices.clone_action import attach_clone_wizard
-from soundclone_desktop.ui.voices.picker import fill_voice_combo
+from soundclone_desktop.ui.voices.picker import VoicePicker, fill_voice_combo
 from soundclone_desktop.ui.window_state import WindowState, place_first_window
 
 if TYPE_CHECKING:
@@ -74,6 +74,8 @@ def app_icon() -> QIcon:
 
 class MainWindow(QMainWindow):
     closed = Signal()  # the window really closed (not a refused close): the app may quit
+    voices: VoicesFeature  # set by attach_voices
+    voice_picker: VoicePicker
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
