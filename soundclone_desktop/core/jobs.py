@@ -1,4 +1,5 @@
-"""A synthesis or cloning job as the UI sees it: plain data, changed only by the TaskRunner."""
+"""A synthesis or cloning job: plain data, changed only by the TaskRunner. In core so that the
+task library (store) can keep jobs without importing the services that run them."""
 
 from __future__ import annotations
 
