@@ -287,7 +287,7 @@ async def history(window: MainWindow, language: str, out: Path) -> None:
     """The history dock, given the full width and more height, over a few dozen tasks."""
     from PySide6.QtCore import Qt
 
-    from soundclone_desktop.services.jobs import JobState
+    from soundclone_desktop.core.jobs import JobState
 
     if not window.voice_store.voices():
         seed_voices(window, language)  # their names in the Voice column
@@ -385,9 +385,9 @@ def seed_voices(window: MainWindow, language: str) -> None:
 def seed_history(window: MainWindow, language: str) -> None:
     """``HISTORY_ROWS`` earlier tasks over two weeks: most done, some failed or cancelled,
     one voice preview and one whose outcome is unknown."""
+    from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState
     from soundclone_desktop.core.params import PreviewParams, ProductionParams
     from soundclone_desktop.services import messages
-    from soundclone_desktop.services.jobs import FailureReason, Job, JobKind, JobState
 
     library = window.ctx.library
     assert library is not None

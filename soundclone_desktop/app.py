@@ -39,10 +39,10 @@ from typing import TYPE_CHECKING
 # hundreds of modules a good deal slower (start-up time, issue #7).
 from soundclone_desktop import __version__
 from soundclone_desktop.api.redact import RedactAuthorization
+from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.services.clone_adopt import adopt_finished_clones
 from soundclone_desktop.services.intent import RecordGuard
-from soundclone_desktop.services.jobs import JobState
 from soundclone_desktop.services.recorder import (
     JobRecorder,
     ResumeReport,

@@ -1,4 +1,9 @@
-"""The Qt-free layers stay Qt-free, and the demo server stays independent of the client."""
+"""The layers point one way, the Qt-free layers stay Qt-free, and the demo server stays
+independent of the client.
+
+The direction test reads every import of the package with ``ast`` (module level, inside
+functions and under ``TYPE_CHECKING`` alike: a typing-only import is knowledge all the same).
+"""
 
 from __future__ import annotations
 
@@ -105,3 +110,95 @@ def test_no_agpl_ebooklib_in_the_app() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
         bad = {n for n in _imports(path) if n.split(".")[0] == "ebooklib"}
         assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"
+
+
+# Each top-level part of the package and its layer. Lowest first: core <- api, store, audio,
+# manuscripts <- services <- ui, cli <- the composition root (app, __main__, self_check).
+LAYER_OF = {
+    "": "base",  # soundclone_desktop/__init__.py: the version, nothing else
+    "core": "core",
+    "api": "api",
+    "store": "store",
+    "audio": "audio",
+    "manuscripts": "manuscripts",
+    "services": "services",
+    "stderr_handler": "support",  # process-wide logging set-up, used by the app and the CLI
+    "logging_setup": "support",
+    "i18n": "ui",  # the Qt translation loader
+    "ui": "ui",
+    "cli": "cli",
+    "demo": "demo",
+    "app": "root",
+    "__main__": "root",
+    "self_check": "root",
+}
+_BELOW_SERVICES = frozenset({"base", "core", "api", "store", "audio", "manuscripts"})
+# The layers each layer may import besides itself. Anything not listed is a wrong-way arrow.
+ALLOWED: dict[str, frozenset[str]] = {
+    "base": frozenset(),
+    "core": frozenset({"base"}),
+    "api": frozenset({"base", "core"}),
+    "store": frozenset({"base", "core"}),
+    # Exports replace their target with the store's atomic write; the store never imports audio.
+    "audio": frozenset({"base", "core", "store"}),
+    "manuscripts": frozenset({"base", "core"}),
+    "services": _BELOW_SERVICES,
+    "support": frozenset({"base"}),
+    "ui": _BELOW_SERVICES | {"services", "support"},
+    "cli": _BELOW_SERVICES | {"services", "support", "demo"},  # `soundclone demo-server`
+    "demo": frozenset(),  # the independent oracle
+    "root": frozenset(LAYER_OF.values()),
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _imported_modules(name: str, path: Path) -> list[tuple[int, str]]:
+    """``(line, module)`` for every import of ours in a module, resolved to modules."""
+    found: set[tuple[int, str]] = set()
+    is_package = path.name == "__init__.py"
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = name.split(".")
+                if not is_package:
+                    package = package[:-1]
+                anchor = ".".join(package[: len(package) - node.level + 1])
+                base = f"{anchor}.{base}" if base else anchor
+            for alias in node.names:  # `from pkg import module` names a module, not pkg
+                sub = f"{base}.{alias.name}"
+                found.add((node.lineno, sub if sub in MODULES else base))
+    return sorted(item for item in found if item[1].split(".")[0] == PACKAGE.name)
+
+
+def _layer(module: str) -> str | None:
+    parts = module.split(".")
+    return LAYER_OF.get(parts[1] if len(parts) > 1 else "")
+
+
+def test_every_part_of_the_package_has_a_layer() -> None:
+    unplaced = sorted({name for name in MODULES if _layer(name) is None})
+    assert not unplaced, f"place these in LAYER_OF: {unplaced}"
+
+
+def test_imports_point_down_the_layers() -> None:
+    wrong: list[str] = []
+    for name, path in MODULES.items():
+        source = _layer(name)
+        if source is None:
+            continue
+        for line, module in _imported_modules(name, path):
+            target = _layer(module)
+            if target is not None and target != source and target not in ALLOWED[source]:
+                where = path.relative_to(PACKAGE.parent)
+                wrong.append(f"{where}:{line}: {source} -> {target} ({module})")
+    assert not wrong, "imports against the layers:\n" + "\n".join(wrong)

@@ -44,10 +44,10 @@ from soundclone_desktop.api.models import (
     ProgressCallback,
     SupportsToJson,
     TaskInfo,
-    TaskStatus,
     UploadResult,
 )
 from soundclone_desktop.api.redact import RedactAuthorization
+from soundclone_desktop.core.task_status import TaskStatus
 
 __all__ = [
     "AUDIO_KINDS",

@@ -13,8 +13,9 @@ from typing import BinaryIO
 from soundclone_desktop.api._constants import MAX_STEM_LENGTH, UPLOAD_CHUNK_SIZE
 from soundclone_desktop.api.errors import InvalidFileError
 from soundclone_desktop.api.models import FileKind, ProgressCallback
+from soundclone_desktop.core.audio_format import sniff_audio
 
-#: How many leading bytes `sniff_kind` looks at.
+#: How many leading bytes `sniff_kind` looks at (audio needs fewer; subtitle text more).
 SNIFF_BYTES = 64
 
 _SRT_START = re.compile(rb"\A\d+[ \t]*\r?\n[^\r\n]*-->")
@@ -29,19 +30,9 @@ _WINDOWS_RESERVED = frozenset(
 
 def sniff_kind(head: bytes) -> FileKind:
     """Guess a file's type from its first bytes; never trust the URL or Content-Type."""
-    if head.startswith(b"ID3"):
-        return "mp3"
-    if len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:
-        # MPEG frame sync. Layer bits 00 are ADTS AAC; anything else is an MPEG audio layer.
-        return "aac" if head[1] & 0x06 == 0 else "mp3"
-    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
-        return "wav"
-    if head.startswith(b"OggS"):
-        return "ogg"
-    if head.startswith(b"fLaC"):
-        return "flac"
-    if head[4:8] == b"ftyp":
-        return "m4a"
+    audio = sniff_audio(head)
+    if audio is not None:
+        return audio
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if text.startswith(b"WEBVTT"):
         return "vtt"

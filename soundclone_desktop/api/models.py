@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import json
 import math
 from collections.abc import Callable, Mapping
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from soundclone_desktop.api.errors import MalformedResponseError
+from soundclone_desktop.core.task_status import TaskStatus
 
 #: `(done, total)` in bytes; `total` is None when unknown.
 ProgressCallback = Callable[[int, int | None], None]
@@ -29,48 +29,8 @@ class SupportsToJson(Protocol):
     def to_json(self) -> dict[str, object]: ...
 
 
-class TaskStatus(enum.StrEnum):
-    QUEUED = "queued"
-    PROCESSING = "processing"
-    COMPLETED = "completed"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-    UNKNOWN = "unknown"  # a status this client does not know; the raw text is kept
-
-    @property
-    def is_terminal(self) -> bool:
-        return self in _TERMINAL
-
-    @classmethod
-    def parse(cls, raw: object) -> TaskStatus:
-        if not isinstance(raw, str):
-            return cls.UNKNOWN
-        text = raw.strip().lower().replace("-", "_").replace(" ", "_")
-        alias = _STATUS_ALIASES.get(text)
-        if alias is not None:
-            return alias
-        try:
-            status = cls(text)
-        except ValueError:
-            return cls.UNKNOWN
-        return status
-
-
-# Words other clients of similar APIs have seen for the documented statuses. "Done" words
-# are not here: they count as completed only together with an audio link (`TaskInfo`).
-_STATUS_ALIASES = {
-    "canceled": TaskStatus.CANCELLED,  # US spelling, seen in a third-party client
-    "pending": TaskStatus.QUEUED,
-    "waiting": TaskStatus.QUEUED,
-    "running": TaskStatus.PROCESSING,
-    "in_progress": TaskStatus.PROCESSING,
-    "failure": TaskStatus.FAILED,
-    "error": TaskStatus.FAILED,
-}
+# Words some servers use for a finished task: completed only together with an audio link.
 DONE_WORDS = frozenset({"success", "succeeded", "successful", "finished", "done", "complete"})
-
-
-_TERMINAL = frozenset({TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED})
 
 
 def _require_object(data: object, what: str) -> Mapping[str, object]:

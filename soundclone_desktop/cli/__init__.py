@@ -81,6 +81,7 @@ from soundclone_desktop.api.models import TaskInfo
 from soundclone_desktop.api.redact import RedactAuthorization
 from soundclone_desktop.cli.param_options import add_parameter_options, parameters_from
 from soundclone_desktop.core.audio_format import wav_duration
+from soundclone_desktop.core.jobs import FailureReason, Job, JobState
 from soundclone_desktop.core.params import (
     CLONE_EXTENSIONS,
     MAX_CLONE_SECONDS,
@@ -100,7 +101,6 @@ from soundclone_desktop.core.script import ScriptReport, analyze
 from soundclone_desktop.services.balance_watch import BalanceWatch, balance_reader
 from soundclone_desktop.services.estimator import FinishEstimator
 from soundclone_desktop.services.intent import RecordUnavailableError
-from soundclone_desktop.services.jobs import FailureReason, Job, JobState
 from soundclone_desktop.services.recorder import JobRecorder, price_estimate
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner, billable_chars

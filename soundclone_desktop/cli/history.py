@@ -42,6 +42,7 @@ from soundclone_desktop.cli import (
     _progress_reporter,
     _run_job,
 )
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import PreviewParams
 from soundclone_desktop.core.pricing import (
     Estimate,
@@ -50,7 +51,6 @@ from soundclone_desktop.core.pricing import (
     format_money,
 )
 from soundclone_desktop.services.balance_watch import evidence
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.services.lookup import (
     WRONG_ID,
     LookupRefusal,

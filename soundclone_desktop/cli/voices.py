@@ -12,10 +12,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from soundclone_desktop.core.jobs import Job
 from soundclone_desktop.core.params import PreviewParams
 from soundclone_desktop.core.voices import VoiceStatus, split_remaining
 from soundclone_desktop.services.clone_adopt import adopt_finished_clones, voice_name_from_source
-from soundclone_desktop.services.jobs import Job
 from soundclone_desktop.services.voice_usage import VoiceUsageRecorder
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary

@@ -7,13 +7,21 @@ downloads are named after what their first bytes say, not after the URL or Conte
 from __future__ import annotations
 
 import struct
-from typing import Final
+from typing import Final, Literal
+
+#: An audio container as its first bytes show it (also the file extension it is given).
+AudioKind = Literal["mp3", "wav", "ogg", "flac", "m4a", "aac"]
 
 SNIFF_BYTES: Final = 12
 """How many leading bytes :func:`sniff_audio` needs to recognise every format."""
 
 _PCM_LIKE: Final = frozenset({0x0001, 0x0003, 0x0006, 0x0007, 0xFFFE})  # PCM, float, A/µ-law
 _UNKNOWN_SIZE: Final = 0xFFFFFFFF  # streaming writers and RF64 put this in 32-bit sizes
+
+
+def _is_adts_header(head: bytes) -> bool:
+    """An AAC ADTS frame header: 12 sync bits, then the MPEG-4/MPEG-2 bit and layer ``00``."""
+    return len(head) >= 2 and head[0] == 0xFF and head[1] & 0xF6 == 0xF0
 
 
 def _is_mpeg_audio_frame(head: bytes) -> bool:
@@ -29,14 +37,17 @@ def _is_mpeg_audio_frame(head: bytes) -> bool:
     return version != 0b01 and layer != 0b00
 
 
-def sniff_audio(head: bytes) -> str | None:
-    """``"mp3"``, ``"wav"``, ``"ogg"``, ``"flac"`` or ``"m4a"`` from a file's first bytes.
+def sniff_audio(head: bytes) -> AudioKind | None:
+    """``"mp3"``, ``"wav"`` (RIFF or RF64), ``"ogg"``, ``"flac"``, ``"m4a"`` or ``"aac"``
+    (ADTS) from a file's first bytes: the one sniffer of the app, downloads included.
 
     ``None`` when the bytes match none of them (or are too short to tell). An MP4 container
     is reported as ``"m4a"`` whatever its brand: for speech output that is the right name.
     """
     if head.startswith(b"ID3") or _is_mpeg_audio_frame(head):
         return "mp3"
+    if _is_adts_header(head):
+        return "aac"
     if head[:4] in (b"RIFF", b"RF64") and head[8:12] == b"WAVE":
         return "wav"
     if head.startswith(b"OggS"):

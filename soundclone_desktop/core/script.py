@@ -51,10 +51,15 @@ _MIN_DEC: Final = Decimal("0.01")
 _MAX_DEC: Final = Decimal("99.99")
 _CLOSE_WINDOW: Final = 24
 
+# The API's pause value: 1 or 2 ASCII digits, then optionally a dot and 1 or 2 more.
+_PAUSE_VALUE: Final = r"[0-9]{1,2}(?:\.[0-9]{1,2})?"
+#: A well-formed pause marker ``<#x#>``, its seconds in group ``num``: the one pattern the
+#: client uses for markers (the demo server keeps its own reading, on purpose).
+PAUSE_MARKER: Final = re.compile(r"<\#(?P<num>" + _PAUSE_VALUE + r")\#>")
 # One pass over every "<#": well-formed, closed-but-malformed, or unclosed (see module doc).
 _TOKEN = re.compile(
     r"<\#(?:"
-    r"(?P<num>[0-9]{1,2}(?:\.[0-9]{1,2})?)\#>"
+    r"(?P<num>" + _PAUSE_VALUE + r")\#>"
     r"|(?P<body>[^<>\n\r]{0," + str(_CLOSE_WINDOW) + r"}?)\#>"
     r"|(?P<open>(?:[ \t]{0,8}[0-9.,]{1,24})?[\#>]?)"
     r")"
@@ -545,12 +550,9 @@ def _strip_pauses(text: str, pauses: list[Pause]) -> str:
     return "".join(pieces)
 
 
-_EXCERPT_MARKER = re.compile(r"<#[^<>#\n]{0,24}#>")  # anything marker-shaped, even malformed
-
-
 def excerpt(text: str, length: int = 60) -> str:
     """The first words of a script on one line, pause markers removed, for lists."""
-    flat = " ".join(_EXCERPT_MARKER.sub(" ", text).split())
+    flat = " ".join(PAUSE_MARKER.sub(" ", text).split())
     if len(flat) <= length:
         return flat
     cut = flat[: max(1, length - 1)]

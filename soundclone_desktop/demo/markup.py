@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Not core.script.PAUSE_MARKER, on purpose: the demo is the independent oracle of §11.
 # A candidate is anything shaped like a marker; its value is checked separately so that
 # "<#100#>" gets a range message rather than a vague "malformed" one.
 _CANDIDATE = re.compile(r"<#([^<>#]*)#>")

@@ -4,16 +4,11 @@ The UI adapts the plain ``on_update(job)`` callbacks to Qt signals.
 """
 
 from .estimator import FinishEstimator, Model, finish_observation
-from .jobs import FailureReason, Job, JobKind, JobState
 from .schedule import PollPolicy, TaskTimer
 from .tasks import RunnerStoppedError, TaskClient, TaskRunner, billable_chars
 
 __all__ = [
-    "FailureReason",
     "FinishEstimator",
-    "Job",
-    "JobKind",
-    "JobState",
     "Model",
     "PollPolicy",
     "RunnerStoppedError",

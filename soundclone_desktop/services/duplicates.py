@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final, Protocol, TypeVar
 
+from soundclone_desktop.core.jobs import JobKind, JobState, Params
 from soundclone_desktop.core.params import ProductionParams
-from soundclone_desktop.services.jobs import JobKind, JobState, Params
 
 REPEAT_WINDOW_SECONDS: Final = 10 * 60
 """Long enough to cover a double-click, a second shortcut press, or "did it go?" a few

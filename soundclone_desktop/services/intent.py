@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.core.storage import StorageCause, cause_clause, storage_cause
 
 from . import messages
-from .jobs import Job, JobState
 
 
 class RecordUnavailableError(Exception):

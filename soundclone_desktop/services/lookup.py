@@ -23,9 +23,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from soundclone_desktop.core.jobs import FailureReason, Job, JobState
 from soundclone_desktop.store.library import TaskLibrary, TaskRecord, normalise_url
-
-from .jobs import FailureReason, Job, JobState
 
 TASK_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
 WRONG_ID = (

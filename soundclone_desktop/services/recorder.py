@@ -30,6 +30,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from soundclone_desktop.core.audio_format import wav_duration
+from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
 from soundclone_desktop.core.pricing import PriceTable, estimate_preview, estimate_production
 from soundclone_desktop.store.library import LibraryError, TaskLibrary, TaskRecord, normalise_url
@@ -37,7 +38,6 @@ from soundclone_desktop.store.process_owner import owner_alive
 
 from . import messages
 from .intent import RecordUnavailableError
-from .jobs import FailureReason, Job, JobKind, JobState
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -70,17 +70,17 @@ from soundclone_desktop.api.models import (
     Downloaded,
     FileKind,
     TaskInfo,
-    TaskStatus,
 )
+from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState, Params
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
 from soundclone_desktop.core.script import analyze
 from soundclone_desktop.core.storage import cause_clause
+from soundclone_desktop.core.task_status import TaskStatus
 
 from . import messages
 from .balance_watch import BalanceWatch, evidence
 from .estimator import FinishEstimator
 from .intent import RecordUnavailableError
-from .jobs import FailureReason, Job, JobKind, JobState, Params
 from .schedule import PollPolicy, TaskTimer
 
 log = logging.getLogger(__name__)

@@ -14,10 +14,9 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
+from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.voices import refusal_means_expired
-
-from .jobs import FailureReason, Job, JobKind, JobState
 
 log = logging.getLogger(__name__)
 

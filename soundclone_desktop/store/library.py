@@ -51,9 +51,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, cast
 
+from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.core.params import PreviewParams, ProductionParams, SubtitleType
 from soundclone_desktop.core.script import excerpt as script_excerpt
-from soundclone_desktop.services.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.store.process_owner import current_owner
 from soundclone_desktop.store.salvage import (
     SalvageReport,
@@ -146,7 +146,7 @@ class TaskRecord:
     updated_at: float
     duration: float | None  # seconds of audio, once known
     error: str | None  # a sentence
-    reason: str | None  # services.jobs.FailureReason value
+    reason: str | None  # core.jobs.FailureReason value
     audio_path: Path | None
     subtitle_path: Path | None
     owner_pid: int | None = None  # the process that wrote the intent (see process_owner)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final
 
-from ..core.audio_format import sniff_audio
+from ..core.audio_format import SNIFF_BYTES, sniff_audio
 from ..core.voices import VoiceStatus, sanitise_model_id, voice_status
 from ..core.voices import expires_at as _expires_at
 from .paths import voices_dir
@@ -305,7 +305,7 @@ class VoiceLibrary:
         extension = source.suffix.lower().lstrip(".")
         if not extension:
             with source.open("rb") as handle:
-                extension = sniff_audio(handle.read(64)) or "bin"
+                extension = sniff_audio(handle.read(SNIFF_BYTES)) or "bin"
         self.previews_dir.mkdir(parents=True, exist_ok=True)
         target = self.previews_dir / f"{sanitise_model_id(model_id)}.{extension}"
         if source.resolve() != target.resolve():

@@ -11,8 +11,8 @@ import time
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from soundclone_desktop.core.jobs import Job
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.services.jobs import Job
 from soundclone_desktop.ui.task_list import state_text
 
 CTX = "MainWindow"

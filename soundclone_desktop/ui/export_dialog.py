@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from soundclone_desktop.audio.export import AudioFormat
 from soundclone_desktop.audio.transform import BROADCAST, PODCAST, LoudnessTarget
+from soundclone_desktop.core.script import PAUSE_MARKER as _MARKER
 from soundclone_desktop.core.subtitles.export import (
     MAX_CHARS_RANGE,
     MAX_LINES_RANGE,
@@ -63,7 +64,6 @@ PREVIEW_CUES = 6
 CJK_MAX_CHARS = 18
 _PREVIEW_DELAY_MS = 120  # typing "60" in a spin box previews once, not for "6" and "60"
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-_MARKER = re.compile(r"<#[^#\n]*#>")
 _STEM_COLUMNS = 40
 _STEM_TRAILING = " .,;:!?…。，、；：！？"
 _SENTENCE_END = re.compile(r"[.!?…。！？](?:\s|$)|[。！？]")

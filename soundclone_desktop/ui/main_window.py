@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from soundclone_desktop.api.errors import SoundCloneError
+from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.store.settings import Settings
 from soundclone_desktop.ui import errors
 from soundclone_desktop.ui.async_utils import async_slot, spawn
@@ -76,7 +76,6 @@ def app_icon() -> QIcon:
 
 class MainWindow(StudioFrame):
     closed = Signal()  # the window really closed (not a refused close): the app may quit
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")

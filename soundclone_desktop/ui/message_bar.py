@@ -49,7 +49,7 @@ class MessageBar(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.action_button)
         layout.addWidget(self.close_button)
-        self._action: Callable[[], None] | None = None
+        self._action: Callable[[], object] | None = None  # its result is ignored
         self.level = Level.INFO
         self.action_button.clicked.connect(self._run_action)
         self.close_button.clicked.connect(self.clear)
@@ -61,7 +61,7 @@ class MessageBar(QFrame):
         level: Level = Level.INFO,
         *,
         action_text: str | None = None,
-        action: Callable[[], None] | None = None,
+        action: Callable[[], object] | None = None,
     ) -> None:
         self.level = level
         self.setStyleSheet(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from soundclone_desktop.services.jobs import Job
+from soundclone_desktop.core.jobs import Job
 
 
 class RunnerBridge(QObject):

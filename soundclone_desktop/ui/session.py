@@ -26,11 +26,11 @@ from PySide6.QtCore import QObject, Signal
 from soundclone_desktop.api.client import SoundCloneClient
 from soundclone_desktop.api.errors import SoundCloneError
 from soundclone_desktop.api.models import Balance
+from soundclone_desktop.core.jobs import Job
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.services.balance_watch import BalanceWatch, balance_reader
 from soundclone_desktop.services.estimator import FinishEstimator
 from soundclone_desktop.services.intent import RecordUnavailableError
-from soundclone_desktop.services.jobs import Job
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import TaskRunner
 from soundclone_desktop.store.secrets import TokenStore

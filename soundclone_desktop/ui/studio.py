@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
-    from soundclone_desktop.services.jobs import Job
+    from soundclone_desktop.core.jobs import Job
     from soundclone_desktop.ui.message_bar import Level
 
 

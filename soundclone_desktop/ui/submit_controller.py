@@ -19,11 +19,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.pricing import PriceTable, estimate_production
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.services.duplicates import earlier_same_task
-from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.services.tasks import TaskRunner
 from soundclone_desktop.ui.async_utils import spawn
 from soundclone_desktop.ui.counter import CounterWidget

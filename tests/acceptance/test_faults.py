@@ -13,8 +13,8 @@ from pathlib import Path
 import av
 import pytest
 
+from soundclone_desktop.core.jobs import FailureReason, JobState
 from soundclone_desktop.demo.config import DEMO_VOICE_ID, FAULT_KINDS
-from soundclone_desktop.services.jobs import FailureReason, JobState
 from tests.acceptance.conftest import DemoProcess, Folders
 from tests.served_audio import decode
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
-from soundclone_desktop.services.jobs import JobState
 from tests.acceptance.conftest import CREATE_PATH, DemoProcess, Folders, kill, wait_until
 
 HOLD = 6.0  # seconds the demo server holds the create before answering

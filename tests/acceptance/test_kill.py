@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
-from soundclone_desktop.services.jobs import JobState
 from tests.acceptance.conftest import CREATE_PATH, DemoProcess, Folders, kill, wait_until
 from tests.served_audio import decode
 

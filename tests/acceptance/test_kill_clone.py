@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from soundclone_desktop.services.jobs import JobKind, JobState
+from soundclone_desktop.core.jobs import JobKind, JobState
 from tests.acceptance.conftest import CLI, DemoProcess, Folders, kill, wait_until
 from tests.cli.test_voices import write_wav
 

@@ -19,9 +19,9 @@ from urllib.parse import quote
 
 import pytest
 
+from soundclone_desktop.core.jobs import FailureReason, JobState
 from soundclone_desktop.demo.config import DEMO_VOICE_ID, FAULT_KINDS
 from soundclone_desktop.demo.quirks import QUIRKS
-from soundclone_desktop.services.jobs import FailureReason, JobState
 from tests.acceptance.conftest import DemoProcess, Folders
 
 pytestmark = pytest.mark.slow

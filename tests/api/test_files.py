@@ -8,6 +8,7 @@ import pytest
 
 from soundclone_desktop.api import sanitise_stem, sniff_kind
 from soundclone_desktop.api._files import upload_filename
+from soundclone_desktop.core.audio_format import sniff_audio
 
 
 @pytest.mark.parametrize(
@@ -36,6 +37,21 @@ from soundclone_desktop.api._files import upload_filename
 )
 def test_sniff_kind(head: bytes, kind: str) -> None:
     assert sniff_kind(head) == kind
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"RF64\xff\xff\xff\xffWAVEds64",  # a WAV over 4 GB, or from a streaming writer
+        b"\xff\xf1\x50\x80",  # ADTS AAC
+        b"\xff\xeb\x90\x64",  # reserved MPEG version: not audio
+        b"ID3\x04\x00",
+        b"\x00\x00\x00\x18ftypmp42",
+    ],
+)
+def test_downloads_and_local_files_are_sniffed_alike(head: bytes) -> None:
+    audio = sniff_audio(head)
+    assert sniff_kind(head) == (audio if audio is not None else "bin")
 
 
 @pytest.mark.parametrize(

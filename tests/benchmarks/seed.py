@@ -62,8 +62,8 @@ def seeded_data_dir(target: Path, tasks: int = TASKS, voices: int = VOICES) -> f
 
 
 def _write(data: Path, tasks: int, voices: int) -> None:
+    from soundclone_desktop.core.jobs import Job, JobKind, JobState
     from soundclone_desktop.core.params import ProductionParams
-    from soundclone_desktop.services.jobs import Job, JobKind, JobState
     from soundclone_desktop.store import paths
     from soundclone_desktop.store.library import TaskLibrary
     from soundclone_desktop.store.voices import Voice, VoiceLibrary

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from soundclone_desktop import cli
+from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
 

@@ -13,13 +13,13 @@ from soundclone_desktop import cli
 from soundclone_desktop.audio.decode import decode, exact_duration, probe
 from soundclone_desktop.audio.encode import EncodeOptions, Encoding, encode
 from soundclone_desktop.audio.measure import measure
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.subtitles import parse_subtitles
 from soundclone_desktop.demo import markup
 from soundclone_desktop.demo import synth as synth_demo
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from soundclone_desktop.demo.subtitles import build_subtitles
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
 from tests.served_audio import is_mp3

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from soundclone_desktop import cli
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
 from tests.store.test_library_salvage import leaf_pages, smash

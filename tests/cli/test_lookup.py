@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from soundclone_desktop import cli
+from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.services.lookup import clean_task_id, is_task_id
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
 from tests.cli import processes

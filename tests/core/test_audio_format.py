@@ -55,6 +55,8 @@ def fmt_chunk(tag: int = 1, channels: int = 1, rate: int = 8000, width: int = 2)
         (b"fLaC\x00\x00\x00\x22", "flac"),
         (b"\x00\x00\x00\x20ftypM4A \x00\x00", "m4a"),
         (b"\x00\x00\x00\x18ftypmp42", "m4a"),
+        (b"\xff\xf1\x50\x80", "aac"),  # ADTS shares MP3's sync word but has layer 00
+        (b"\xff\xf9\x50\x80", "aac"),  # ADTS, MPEG-2 flavour
     ],
 )
 def test_sniff(head: bytes, kind: str) -> None:
@@ -68,7 +70,7 @@ def test_sniff(head: bytes, kind: str) -> None:
         b"",
         b"\xff",
         b"ID",
-        b"\xff\xf1\x50\x80",  # AAC ADTS shares the sync word but has layer 00
+        b"\xff\xe1\x50\x80",  # layer 00 without ADTS's 12-bit sync: neither MP3 nor AAC
         b"\xff\xeb\x90\x64",  # reserved MPEG version 01
         b"\xff\xd8\xff\xe0",  # JPEG
         b"RIFF\x24\x00\x00\x00AVI ",

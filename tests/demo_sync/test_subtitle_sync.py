@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from soundclone_desktop.api.client import SoundCloneClient
+from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.core.params import ProductionParams, SubtitleType
 from soundclone_desktop.core.script import analyze
 from soundclone_desktop.core.subtitles import (
@@ -39,7 +40,6 @@ from soundclone_desktop.core.subtitles import (
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services.estimator import FinishEstimator
-from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import TaskRunner
 

@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
 from soundclone_desktop.services.duplicates import REPEAT_WINDOW_SECONDS, earlier_same_task
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 
 NOW = 1_800_000_000.0
 PARAMS = ProductionParams(model_id="model_a", text="Hello <#0.5#> world.", speed=1.2)

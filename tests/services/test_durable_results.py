@@ -23,11 +23,11 @@ import pytest
 
 from soundclone_desktop.api._retry import RetryPolicy
 from soundclone_desktop.api.client import SoundCloneClient
+from soundclone_desktop.core.jobs import FailureReason, Job, JobState
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services.estimator import FinishEstimator
-from soundclone_desktop.services.jobs import FailureReason, Job, JobState
 from soundclone_desktop.services.recorder import JobRecorder, resume_unfinished
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import TaskRunner

@@ -19,13 +19,13 @@ import pytest
 
 from soundclone_desktop.api._retry import RetryPolicy
 from soundclone_desktop.api.client import SoundCloneClient
+from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
 from soundclone_desktop.core.pricing import PriceTable, estimate_production
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services import messages
 from soundclone_desktop.services.estimator import FinishEstimator
-from soundclone_desktop.services.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.services.recorder import (
     DEMO_TASK_LOST,
     JobRecorder,

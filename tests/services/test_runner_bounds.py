@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 
 from soundclone_desktop.api.errors import ConnectionLost, DownloadError, ServerError
-from soundclone_desktop.api.models import TaskInfo, TaskStatus
-from soundclone_desktop.services.jobs import FailureReason, Job, JobState
+from soundclone_desktop.api.models import TaskInfo
+from soundclone_desktop.core.jobs import FailureReason, Job, JobState
+from soundclone_desktop.core.task_status import TaskStatus
 from soundclone_desktop.services.schedule import PollPolicy
 from tests.services.test_runner_rules import (
     POLICY,

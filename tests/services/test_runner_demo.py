@@ -17,11 +17,11 @@ import pytest
 
 from soundclone_desktop.api._retry import RetryPolicy
 from soundclone_desktop.api.client import SoundCloneClient
+from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.demo.config import DEMO_VOICE_ID, FAULT_KINDS
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services.estimator import FinishEstimator
-from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner
 from tests.served_audio import is_mp3

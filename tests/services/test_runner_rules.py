@@ -27,10 +27,11 @@ from soundclone_desktop.api.errors import (
     RequestTimeout,
     ServerError,
 )
-from soundclone_desktop.api.models import Downloaded, TaskInfo, TaskStatus
+from soundclone_desktop.api.models import Downloaded, TaskInfo
+from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
+from soundclone_desktop.core.task_status import TaskStatus
 from soundclone_desktop.services.estimator import FinishEstimator
-from soundclone_desktop.services.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner
 

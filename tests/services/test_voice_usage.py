@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 
 from soundclone_desktop.api.client import SoundCloneClient
+from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
 from soundclone_desktop.core.voices import VALIDITY_SECONDS, VoiceStatus
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services.estimator import FinishEstimator
-from soundclone_desktop.services.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.services.messages import JobText
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import TaskRunner

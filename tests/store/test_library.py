@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.core.params import PreviewParams, ProductionParams, SubtitleType
-from soundclone_desktop.services.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import (
     SCHEMA_VERSION,
@@ -365,7 +365,7 @@ def test_the_intent_is_on_disk_when_record_returns(tmp_path: Path) -> None:
         import os, signal
         from pathlib import Path
         from soundclone_desktop.core.params import ProductionParams
-        from soundclone_desktop.services.jobs import Job, JobKind
+        from soundclone_desktop.core.jobs import Job, JobKind
         from soundclone_desktop.store.library import TaskLibrary
         lib = TaskLibrary(Path({str(path)!r}))
         job = Job(kind=JobKind.AUDIO, params=ProductionParams(model_id="m", text="Hi."),
@@ -419,7 +419,7 @@ def test_progress_is_on_disk_when_record_returns(tmp_path: Path) -> None:
         import os, signal
         from pathlib import Path
         from soundclone_desktop.core.params import ProductionParams
-        from soundclone_desktop.services.jobs import Job, JobKind, JobState
+        from soundclone_desktop.core.jobs import Job, JobKind, JobState
         from soundclone_desktop.store.library import TaskLibrary
         lib = TaskLibrary(Path({str(path)!r}))
         job = Job(kind=JobKind.AUDIO, params=ProductionParams(model_id="m", text="Hi."),

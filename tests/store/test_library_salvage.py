@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import ProductionParams
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store.library import TaskLibrary
 from soundclone_desktop.store.salvage import is_corruption
 

@@ -12,8 +12,8 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import ProductionParams
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store import library as library_module
 from soundclone_desktop.store.library import SCHEMA_VERSION, TaskLibrary
 from soundclone_desktop.store.process_owner import (

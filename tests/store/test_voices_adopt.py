@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import PreviewParams
 from soundclone_desktop.services.clone_adopt import adopt_finished_clones
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
 from soundclone_desktop.store.voices import VoiceLibrary

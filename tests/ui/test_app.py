@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from soundclone_desktop import app
+from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import JobState
 from soundclone_desktop.store.secrets import SERVICE, USERNAME
 from soundclone_desktop.ui import async_utils
 from soundclone_desktop.ui.main_window import MainWindow

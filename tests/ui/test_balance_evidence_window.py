@@ -11,9 +11,9 @@ from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
+from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import JobState
 
 CREATE_PATH = "/api/open-api/v1/soundCloning/audios"
 

@@ -19,8 +19,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QDockWidget
 
+from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.ui.captions import PaneState
 from soundclone_desktop.ui.main_window import MainWindow
 

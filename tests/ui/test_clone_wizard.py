@@ -15,8 +15,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import JobState
 from soundclone_desktop.store.paths import voices_dir
 from soundclone_desktop.ui.main_window import MainWindow
 from soundclone_desktop.ui.voices.clone_run import Phase

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
 from soundclone_desktop.audio.export import AudioFormat
+from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.core.subtitles.export import ExportOptions, SubtitleFormat, export_subtitles
 from soundclone_desktop.core.subtitles.parse import parse_subtitles
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.ui import export_dialog
 from soundclone_desktop.ui.captions import attach
 from soundclone_desktop.ui.export_dialog import ExportDialog

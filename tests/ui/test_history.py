@@ -14,11 +14,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QTableWidget
 
 from soundclone_desktop.api.client import SoundCloneClient
+from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services import messages
-from soundclone_desktop.services.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.store.library import TaskLibrary
 from soundclone_desktop.store.voices import Voice
 from soundclone_desktop.ui.async_utils import spawn

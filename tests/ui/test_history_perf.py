@@ -21,8 +21,8 @@ from types import ModuleType
 import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import ProductionParams
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store.library import TaskLibrary
 from soundclone_desktop.store.paths import library_path
 

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QSlider
 
+from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import JobState
 from soundclone_desktop.ui.main_window import MainWindow
 from soundclone_desktop.ui.projects.closing import Choice
 from soundclone_desktop.ui.task_list import COL_STATUS

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 
-from soundclone_desktop.services.jobs import JobKind, JobState
+from soundclone_desktop.core.jobs import JobKind, JobState
 from soundclone_desktop.store.library import TaskRecord
 from soundclone_desktop.store.voices import Voice, VoiceLibrary
 from soundclone_desktop.ui.history.model import COL_STATUS, HistoryModel, status_text

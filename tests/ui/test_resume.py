@@ -16,10 +16,10 @@ from types import ModuleType
 
 import pytest
 
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
 from tests.owners import pretend_written_by_a_dead_process

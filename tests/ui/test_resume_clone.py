@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import PreviewParams
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
 from tests.cli.test_voices import write_wav

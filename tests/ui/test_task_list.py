@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtWidgets import QHeaderView
 
 from soundclone_desktop.api.errors import BadRequestError, OutcomeUnknownError, RequestTimeout
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import FieldProblem, ProductionParams
 from soundclone_desktop.services import messages
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.ui.job_text import is_recognised, job_sentence
 from soundclone_desktop.ui.task_list import (
     COL_COST,
@@ -216,8 +216,8 @@ def test_a_bigger_font_widens_the_narrow_columns(tasks: TaskList) -> None:
 
 
 def test_the_script_excerpt_leaves_pause_markers_out() -> None:
+    from soundclone_desktop.core.jobs import Job, JobKind
     from soundclone_desktop.core.params import ProductionParams
-    from soundclone_desktop.services.jobs import Job, JobKind
     from soundclone_desktop.ui.task_list import excerpt
 
     job = Job(JobKind.AUDIO, ProductionParams("voice", "她把信又读了一遍。<#1.2#>明天一早出发。"))

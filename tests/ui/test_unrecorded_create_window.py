@@ -17,9 +17,9 @@ from types import ModuleType
 
 import pytest
 
+from soundclone_desktop.core.jobs import FailureReason, JobState
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import FailureReason, JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
 

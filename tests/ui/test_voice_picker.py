@@ -20,11 +20,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QPushButton, QToolButton
 
+from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.core.pricing import estimate_production
 from soundclone_desktop.core.script import analyze
 from soundclone_desktop.core.voices import VALIDITY_SECONDS, VoiceStatus
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.services.jobs import JobState
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.settings import SettingsStore
 from soundclone_desktop.store.voices import Voice, VoiceLibrary

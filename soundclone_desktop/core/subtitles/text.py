@@ -18,6 +18,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ..script import PAUSE_MARKER
+
 _CJK_RANGES = (
     (0x1100, 0x11FF),  # Hangul Jamo
     (0x2E80, 0x2FDF),  # CJK radicals, Kangxi radicals
@@ -41,7 +43,6 @@ CLOSING = frozenset("，。！？、；：）」』】》〉〕〗〙〛”’�
 OPENING = frozenset("（「『【《〈〔〖〘〚“‘([{«‹")
 
 _SPACE_RUN = re.compile(r"\s+")
-_MARKER = re.compile(r"<#[0-9]{1,2}(?:\.[0-9]{1,2})?#>")
 
 
 def is_cjk(ch: str) -> bool:
@@ -52,7 +53,7 @@ def is_cjk(ch: str) -> bool:
 
 def normalize_text(text: str) -> str:
     """One line: pause markers removed, whitespace runs made one space, ends trimmed."""
-    return _SPACE_RUN.sub(" ", _MARKER.sub("", text)).strip()
+    return _SPACE_RUN.sub(" ", PAUSE_MARKER.sub("", text)).strip()
 
 
 def join_lines(lines: Iterable[str]) -> str:

@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
 from soundclone_desktop.core.pricing import estimate_production
 from soundclone_desktop.core.script import analyze
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.services.jobs import Job, JobKind, JobState
 from soundclone_desktop.services.lookup import (
     LookupRefusal,
     check_lookup,

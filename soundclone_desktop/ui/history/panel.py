@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soundclone_desktop.core.jobs import JobKind, JobState
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.services.jobs import JobKind, JobState
 from soundclone_desktop.store.library import TaskRecord
 from soundclone_desktop.ui.history.model import (
     COL_COST,

@@ -22,9 +22,9 @@ from PySide6.QtCore import QObject, Signal
 from soundclone_desktop.api.client import SoundCloneClient
 from soundclone_desktop.api.errors import OutcomeUnknownError, SoundCloneError
 from soundclone_desktop.core.clone_source import blocking, check_url
+from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.core.params import PreviewParams
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.ui import errors
 from soundclone_desktop.ui.async_utils import spawn
 from soundclone_desktop.ui.job_text import job_sentence

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.ui.job_text import job_sentence
 from soundclone_desktop.ui.params_panel import language_label
 from soundclone_desktop.ui.task_list import state_text

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soundclone_desktop.core.jobs import Job
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.services.jobs import Job
 from soundclone_desktop.store.voices import Voice
 from soundclone_desktop.ui.async_utils import async_slot
 from soundclone_desktop.ui.context import AppContext

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.core.languages import AUTO, guess_language, is_supported
 from soundclone_desktop.core.params import VERSIONS, ProductionParams
 from soundclone_desktop.core.pricing import Estimate, estimate_production
 from soundclone_desktop.core.script import analyze
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.store.voices import Voice
 from soundclone_desktop.ui.async_utils import spawn
 from soundclone_desktop.ui.message_bar import Level

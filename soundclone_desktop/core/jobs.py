@@ -1,4 +1,5 @@
-"""A synthesis or cloning job as the UI sees it: plain data, changed only by the TaskRunner."""
+"""A synthesis or cloning job: plain data, changed only by the TaskRunner. In core so that the
+task library (store) can keep jobs without importing the services that run them."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
-from soundclone_desktop.api.models import TaskStatus
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
+from soundclone_desktop.core.task_status import TaskStatus
 
 
 class JobState(StrEnum):
