@@ -56,6 +56,9 @@ _PAUSE_VALUE: Final = r"[0-9]{1,2}(?:\.[0-9]{1,2})?"
 #: A well-formed pause marker ``<#x#>``, its seconds in group ``num``: the one pattern the
 #: client uses for markers (the demo server keeps its own reading, on purpose).
 PAUSE_MARKER: Final = re.compile(r"<\#(?P<num>" + _PAUSE_VALUE + r")\#>")
+#: Anything closed and marker-shaped, malformed ones included (``<#abc#>``): the extent rule 1
+#: of the module doc. Text cuts keep out of these too.
+MARKER_SHAPED: Final = re.compile(r"<\#[^<>\n\r]{0," + str(_CLOSE_WINDOW) + r"}?\#>")
 # One pass over every "<#": well-formed, closed-but-malformed, or unclosed (see module doc).
 _TOKEN = re.compile(
     r"<\#(?:"

@@ -59,7 +59,7 @@ from enum import StrEnum
 from hashlib import blake2b
 from typing import Final
 
-from ..script import MAX_REQUEST_CHARS, analyze
+from ..script import MAX_REQUEST_CHARS, PAUSE_MARKER, analyze
 from .sentences import (
     Uncuttable,
     clause_breaks,
@@ -79,8 +79,8 @@ DEFAULT_TARGET_CHARS: Final = 3000
 MIN_TARGET_CHARS: Final = 1
 
 # The well-formed marker of core.script (its pauses are exactly these matches, tested).
-_MARKER = re.compile(r"<\#[0-9]{1,2}(?:\.[0-9]{1,2})?\#>")
-_MARKER_AT_END = re.compile(r"<\#[0-9]{1,2}(?:\.[0-9]{1,2})?\#>\Z")
+_MARKER = PAUSE_MARKER
+_MARKER_AT_END = re.compile(PAUSE_MARKER.pattern + r"\Z")
 _HASH_BITS: Final = 64
 
 

@@ -44,6 +44,7 @@ from itertools import pairwise
 from typing import Final
 
 from ..languages import contains_cjk
+from ..script import MARKER_SHAPED
 
 LINE_BREAKS: Final = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _CLOSERS: Final = "”’」』）》】〉〕\"')\\]"
@@ -60,8 +61,8 @@ _ASCII_CLAUSE: Final = frozenset(",;:")
 # Spans a clause or whitespace cut must not enter: anything marker-shaped (even malformed),
 # links and e-mail addresses. The lookbehind keeps the address scan linear in CJK runs.
 _UNCUTTABLE = re.compile(
-    r"<\#[^<>\n\r]{0,24}?\#>"
-    r"|(?:https?://|www\.)\S+"
+    MARKER_SHAPED.pattern
+    + r"|(?:https?://|www\.)\S+"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 _LINK_HINTS: Final = ("://", "@", "www.")
