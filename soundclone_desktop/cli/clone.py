@@ -2,29 +2,37 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from soundclone_desktop.api.client import SoundCloneClient
 from soundclone_desktop.cli.context import (
+    EXIT_OK,
     Context,
     connection,
     fail,
     finish,
     invalid_input,
-    open_client,
 )
-from soundclone_desktop.cli.run_jobs import run_job
+from soundclone_desktop.cli.run_jobs import follow, outcome, progress_reporter
+from soundclone_desktop.cli.voices import default_name, open_library
 from soundclone_desktop.core.audio_format import wav_duration
 from soundclone_desktop.core.params import (
     CLONE_EXTENSIONS,
     MAX_CLONE_SECONDS,
     MIN_CLONE_SECONDS,
     VERSIONS,
-    PreviewParams,
 )
+from soundclone_desktop.services.clone import (
+    CloneRequest,
+    UploadRefusedError,
+    save_voice,
+    send_preview,
+)
+from soundclone_desktop.services.jobs import Job
+from soundclone_desktop.services.tasks import TaskRunner
 from soundclone_desktop.store import paths
 
 log = logging.getLogger(__name__)
@@ -43,25 +51,27 @@ def register(command: Callable[..., Any]) -> None:
 
 
 def cmd_clone(ctx: Context) -> int:
-    from soundclone_desktop.cli.voices import add_cloned_voice
-
     args = ctx.args
     source: str = args.source
     is_url = source.startswith(("http://", "https://"))
     if not is_url:
         _check_sample(Path(source))
-    text = args.text or ""
-    kw: dict[str, Any] = {"text": text, "version": args.model_version or "v2",
-                          "language": args.language or "auto"}  # fmt: skip
+    request = CloneRequest(
+        path=None if is_url else Path(source),
+        url=source if is_url else "",
+        text=args.text or "",
+        version=args.model_version or "v2",
+        language=args.language or "auto",
+    )
     url_for_check = source if is_url else f"https://example.invalid/sample{Path(source).suffix}"
-    problems = PreviewParams(file_url=url_for_check, **kw).validate()
+    problems = request.params(url_for_check).validate()
     if problems:
         invalid_input(problems)
     with connection(ctx) as (base_url, token):
-        file_url = source if is_url else _upload(ctx, base_url, token, Path(source))
-        params = PreviewParams(file_url=file_url, **kw)
-        job = run_job(ctx, base_url, token, params, paths.voices_dir(ctx.data_dir))
-    voice = add_cloned_voice(ctx.data_dir, job, params, source, args.name, demo=bool(args.demo))
+        job = _clone(ctx, base_url, token, request)
+    name = (args.name or "").strip() or default_name(source)
+    with open_library(ctx.data_dir) as library:
+        voice = save_voice(library, job, request, name=name, demo=bool(args.demo))
     ctx.settings.last_voice = job.model_id
     ctx.settings_store.save(ctx.settings)
     job.audio_path = voice.preview_path or job.audio_path  # moved into the voice library
@@ -77,14 +87,30 @@ def cmd_clone(ctx: Context) -> int:
     return finish(ctx, lines, data)
 
 
-def _upload(ctx: Context, base_url: str, token: str, path: Path) -> str:
-    ctx.progress(f"Uploading {path.name}…")
+def _clone(ctx: Context, base_url: str, token: str, request: CloneRequest) -> Job:
+    """Upload and preview through the shared clone use case; the finished preview job."""
+    dest = paths.voices_dir(ctx.data_dir)
 
-    async def run() -> str:
-        async with open_client(base_url, token) as client:
-            return (await client.upload_file(path)).url
+    async def send(task_runner: TaskRunner, client: SoundCloneClient) -> list[Job]:
+        try:
+            job = await send_preview(
+                task_runner,
+                client,
+                request,
+                progress_reporter(ctx),
+                base_url=base_url,
+                on_upload=lambda path: ctx.progress(f"Uploading {path.name}…"),
+                dest_dir=dest,
+            )
+        except UploadRefusedError as exc:
+            fail(f"The server gave the upload an address the clone cannot use: {exc.check.message}")
+        return [job]
 
-    return asyncio.run(run())
+    job = follow(ctx, base_url, token, dest, send)[0]
+    code, why = outcome(job)
+    if code != EXIT_OK:
+        fail(why, code)
+    return job
 
 
 def _check_sample(path: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
@@ -106,6 +106,22 @@ def run_jobs(
     ``requests`` pairs each request with a label for the progress lines (None for a single
     one).
     """
+
+    async def send(task_runner: TaskRunner, _client: SoundCloneClient) -> list[Job]:
+        return [
+            await task_runner.submit(params, progress_reporter(ctx, label), dest_dir=dest)
+            for label, params in requests
+        ]
+
+    return follow(ctx, base_url, token, dest, send)
+
+
+Send = Callable[[TaskRunner, SoundCloneClient], Awaitable[list[Job]]]
+
+
+def follow(ctx: Context, base_url: str, token: str, dest: Path, send: Send) -> list[Job]:
+    """Run ``send`` on a runner recording into the workspace, then wait for every job it
+    sent; Ctrl+C says what may have been created and how to pick it up again."""
     seen: dict[str, Job] = {}
     with workspace(ctx, base_url) as space:
         mention_unfinished(ctx, space.require_tasks(), base_url)
@@ -120,10 +136,7 @@ def run_jobs(
                 open_client(base_url, token) as client,
                 runner(ctx, space, client, dest) as task_runner,
             ):
-                jobs = [
-                    await task_runner.submit(params, progress_reporter(ctx, label), dest_dir=dest)
-                    for label, params in requests
-                ]
+                jobs = await send(task_runner, client)
                 for job in jobs:
                     await task_runner.wait(job)
                 return jobs

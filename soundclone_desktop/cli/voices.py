@@ -13,10 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from soundclone_desktop.cli.context import EXIT_USAGE, CliError, Context, finish
-from soundclone_desktop.core.params import PreviewParams
 from soundclone_desktop.core.voices import VoiceStatus, split_remaining
 from soundclone_desktop.services.clone_adopt import adopt_finished_clones, voice_name_from_source
-from soundclone_desktop.services.jobs import Job
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
 from soundclone_desktop.store.voices import Voice, VoiceLibrary, VoiceLibraryError
@@ -176,39 +174,3 @@ def adopt_clone_lines(ctx: Context, library: TaskLibrary, data: dict[str, object
         f"{voice.preview_path or 'not saved'}); use it within 3 days to keep it."
         for voice in added
     ]
-
-
-def add_cloned_voice(
-    data_dir: Path,
-    job: Job,
-    params: PreviewParams,
-    source: str,
-    name: str | None,
-    *,
-    demo: bool = False,
-) -> Voice:
-    """Record a finished preview job as a temporary voice and move its clip into the library.
-
-    The three days are counted from when the preview was submitted: a little before the
-    server starts counting, so our warning is never late.
-    """
-    assert job.model_id is not None
-    display_source = source if source.startswith(("http://", "https://")) else Path(source).name
-    with open_library(data_dir) as library:
-        library.add(
-            Voice(
-                model_id=job.model_id,
-                name=(name or "").strip() or default_name(source),
-                created_at=job.created_at,
-                source=display_source,
-                version=params.version,
-                language=params.language,
-                preview_task_id=job.task_id,
-                demo=demo,
-            )
-        )
-        if job.audio_path is not None:
-            library.store_preview(job.model_id, Path(job.audio_path), move=True)
-        stored = library.get(job.model_id)
-    assert stored is not None
-    return stored

@@ -19,9 +19,9 @@ import httpx
 import pytest
 
 from soundclone_desktop import cli
-from soundclone_desktop.cli import run_jobs
 from soundclone_desktop.api._retry import RetryPolicy
 from soundclone_desktop.api.client import SoundCloneClient
+from soundclone_desktop.cli import run_jobs
 from soundclone_desktop.demo.server import DemoServer
 from tests.cli import processes
 from tests.served_audio import Decoded, decode, quiet_runs
