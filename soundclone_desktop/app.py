@@ -25,12 +25,10 @@ import contextlib
 import functools
 import logging
 import signal
-import sqlite3
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -42,9 +40,7 @@ from soundclone_desktop.api.redact import RedactAuthorization
 from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.services.clone_adopt import adopt_finished_clones
-from soundclone_desktop.services.intent import RecordGuard
 from soundclone_desktop.services.recorder import (
-    JobRecorder,
     ResumeReport,
     job_from_record,
     price_estimate,
@@ -52,12 +48,12 @@ from soundclone_desktop.services.recorder import (
 )
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner
-from soundclone_desktop.services.voice_usage import VoiceUsageRecorder
+from soundclone_desktop.services.workspace import Workspace
 from soundclone_desktop.store import paths
-from soundclone_desktop.store.library import LibraryError, TaskLibrary
+from soundclone_desktop.store.library import TaskLibrary
 from soundclone_desktop.store.secrets import TokenStore
 from soundclone_desktop.store.settings import SettingsStore
-from soundclone_desktop.store.voices import Voice, VoiceLibrary, VoiceLibraryError
+from soundclone_desktop.store.voices import Voice
 
 # isort: split
 import qasync  # type: ignore[import-untyped]
@@ -211,19 +207,23 @@ def build_context(
     log.info("SoundClone Desktop %s starting; data in %s", __version__, data_dir)
     store = SettingsStore(config_dir)
     settings = store.load()
+    # Read at each job's first update: the session reconnects (demo, another server); the
+    # library keeps what a job's first call said, made while its runner was the current one.
+    workspace = Workspace.open(
+        data_dir,
+        base_url=lambda: session.base_url,
+        demo=lambda: session.demo,
+        estimate=price_estimate(lambda: ctx.prices()),
+    )
     session = Session(
         tokens,
         settings.results_path(data_dir),
         demo_offer=demo or demo_offer,  # built (the demo imported) on first use
         demo_policy=demo_policy,
         real_policy=real_policy,
+        listeners=workspace.listeners,  # the task library first, then voice usage
     )
     built.append(session)
-    voice_library = open_voice_library(data_dir)
-    if voice_library is not None:
-        usage = VoiceUsageRecorder(voice_library, demo=lambda: session.demo)
-        session.add_job_listener(usage)
-    library, library_error = open_task_library(data_dir)
     ctx = AppContext(
         settings=settings,
         settings_store=store,
@@ -233,52 +233,10 @@ def build_context(
         config_dir=config_dir,
         base_url_override=options.base_url,
         log_path=log_path,
-        voice_library=voice_library,
-        library=library,
+        voice_library=workspace.voice_library,
+        library=workspace.tasks,
     )
-
-    def recorder_for(opened: TaskLibrary) -> JobRecorder:
-        # Read at each call: the session reconnects (demo, another server); the library
-        # keeps what a job's first call said, made while its runner was the current one.
-        return JobRecorder(
-            opened,
-            base_url=lambda: session.base_url,
-            demo=lambda: session.demo,
-            estimate=price_estimate(ctx.prices),
-        )
-
-    if library is not None:
-        session.add_job_listener(recorder_for(library))
-    else:
-        # No record, no create: each create tries the library again (space may have been
-        # freed) and is refused with the reason while it still cannot be written.
-        def reopen() -> JobRecorder:
-            opened, error = open_task_library(data_dir)
-            if opened is None:
-                raise error or LibraryError("The task library cannot be opened.")
-            return recorder_for(opened)
-
-        folder = paths.library_path(data_dir).parent
-        session.add_job_listener(RecordGuard(folder, library_error or OSError(), reopen))
     return ctx
-
-
-def open_task_library(data_dir: Path) -> tuple[TaskLibrary | None, Exception | None]:
-    """The task library in the data folder, or None (logged) and why it cannot be opened."""
-    try:
-        return TaskLibrary(paths.library_path(data_dir)), None
-    except (LibraryError, OSError, sqlite3.Error) as exc:
-        log.warning("Could not open the task library; nothing can be sent until it can: %s", exc)
-        return None, exc
-
-
-def open_voice_library(data_dir: Path) -> VoiceLibrary | None:
-    """The voice library in the data folder; None (logged) if it cannot be opened."""
-    try:
-        return VoiceLibrary(paths.voice_library_path(data_dir), paths.voices_dir(data_dir))
-    except (VoiceLibraryError, OSError):
-        log.exception("Could not open the voice library")
-        return None
 
 
 async def open_window(ctx: AppContext, options: Options) -> MainWindow:

@@ -22,7 +22,7 @@ from typing import Any
 
 from soundclone_desktop.audio.export import AudioExportError, AudioFormat, export_audio
 from soundclone_desktop.audio.transform import PODCAST, LoudnessTarget
-from soundclone_desktop.cli import EXIT_FAILED, EXIT_USAGE, CliError, Context, _fail, _finish
+from soundclone_desktop.cli.context import EXIT_FAILED, EXIT_USAGE, CliError, Context, fail, finish
 from soundclone_desktop.core.audio_format import SNIFF_BYTES, sniff_audio
 from soundclone_desktop.core.subtitles import (
     MAX_CHARS_RANGE,
@@ -90,7 +90,7 @@ def _span(bounds: tuple[int, int]) -> str:
 def cmd_export(ctx: Context) -> int:
     args = ctx.args
     if args.audio is None and args.subtitles is None:
-        _fail("Nothing to export: give --audio OUT, --subtitles OUT or both.")
+        fail("Nothing to export: give --audio OUT, --subtitles OUT or both.")
     options = _options(args.max_chars, args.max_lines, args.min_duration)
     with _library(ctx) as library:
         record = _find(library, args.id)
@@ -114,10 +114,10 @@ def cmd_export(ctx: Context) -> int:
         try:
             atomic_write_bytes(target, encode(text))
         except OSError as exc:
-            _fail(f"Could not write {target}: {exc.strerror or exc}.", EXIT_FAILED)
+            fail(f"Could not write {target}: {exc.strerror or exc}.", EXIT_FAILED)
         lines.append(f"Subtitles ({fmt.value.upper()}) saved to {target}.")
         data.update(subtitles=str(target), format=fmt.value)
-    return _finish(ctx, lines, data)
+    return finish(ctx, lines, data)
 
 
 def _options(max_chars: int, max_lines: int, min_duration: int) -> ExportOptions:
@@ -127,7 +127,7 @@ def _options(max_chars: int, max_lines: int, min_duration: int) -> ExportOptions
         ("--min-duration", min_duration, MIN_DURATION_RANGE),
     ):
         if not bounds[0] <= value <= bounds[1]:
-            _fail(f"{flag} must be from {bounds[0]} to {bounds[1]} (got {value}).")
+            fail(f"{flag} must be from {bounds[0]} to {bounds[1]} (got {value}).")
     return ExportOptions(max_chars, max_lines, min_duration)
 
 
@@ -135,7 +135,7 @@ def _options(max_chars: int, max_lines: int, min_duration: int) -> ExportOptions
 def _library(ctx: Context) -> Iterator[TaskLibrary]:
     path = paths.library_path(ctx.data_dir)
     if not path.exists():
-        _fail(f"No tasks have been recorded in {ctx.data_dir} yet, so there is nothing to "
+        fail(f"No tasks have been recorded in {ctx.data_dir} yet, so there is nothing to "
               "export. Synthesise something first, or pass --data-dir.")  # fmt: skip
     try:
         library = TaskLibrary(path)
@@ -153,11 +153,11 @@ def _find(library: TaskLibrary, key: str) -> TaskRecord:
         return record
     found = library.find(key)
     if not found:
-        _fail(f"No task {key} in the task library. `soundclone history` lists the tasks "
+        fail(f"No task {key} in the task library. `soundclone history` lists the tasks "
               "sent from this computer.")  # fmt: skip
     if len({r.local_id for r in found}) > 1:
         ids = ", ".join(r.task_id or r.local_id for r in found[:5])
-        _fail(f"{key} matches several tasks ({ids}); give more of the id.")
+        fail(f"{key} matches several tasks ({ids}); give more of the id.")
     return found[0]
 
 
@@ -165,9 +165,9 @@ def _source(path: Path | None, what: str, task: str) -> Path:
     if path is None:
         hint = (" Subtitles are made only when asked for (synth --subtitles sentence|word)."
                 if what == "subtitles" else "")  # fmt: skip
-        _fail(f"Task {task} has no downloaded {what}.{hint}")
+        fail(f"Task {task} has no downloaded {what}.{hint}")
     if not path.is_file():
-        _fail(f"The {what} file of task {task} is missing: {path}.")
+        fail(f"The {what} file of task {task} is missing: {path}.")
     return path
 
 
@@ -183,9 +183,9 @@ def _subtitle_text(source: Path, fmt: SubtitleFormat, options: ExportOptions) ->
     try:
         subtitles = parse_subtitles(source.read_bytes())
     except OSError as exc:
-        _fail(f"Could not read {source}: {exc.strerror or exc}.")
+        fail(f"Could not read {source}: {exc.strerror or exc}.")
     except SubtitleFormatError as exc:
-        _fail(f"The server's subtitle file could not be read: {exc} It is kept as it is at "
+        fail(f"The server's subtitle file could not be read: {exc} It is kept as it is at "
               f"{source}.", EXIT_FAILED)  # fmt: skip
     return export_subtitles(subtitles, fmt, options)
 
@@ -193,7 +193,7 @@ def _subtitle_text(source: Path, fmt: SubtitleFormat, options: ExportOptions) ->
 def _loudness(lufs: float) -> LoudnessTarget:
     low, high = _TARGET_LUFS_RANGE
     if not low <= lufs <= high:
-        _fail(f"--target-lufs must be from {low:g} to {high:g} (got {lufs:g}).")
+        fail(f"--target-lufs must be from {low:g} to {high:g} (got {lufs:g}).")
     return LoudnessTarget(lufs, PODCAST.ceiling_dbtp)
 
 
@@ -201,13 +201,13 @@ def _export_audio(source: Path, target: Path, *, loudness: LoudnessTarget | None
     with source.open("rb") as handle:
         kind = sniff_audio(handle.read(SNIFF_BYTES))
     if kind is None:
-        _fail(f"The task's audio file {source} is not audio this app recognises.", EXIT_FAILED)
+        fail(f"The task's audio file {source} is not audio this app recognises.", EXIT_FAILED)
     suffix = target.suffix.lower()
     fmt = _AUDIO_BY_SUFFIX.get(suffix, AudioFormat.ORIGINAL)
     if suffix and fmt is AudioFormat.ORIGINAL and suffix != f".{kind}":
-        _fail(f"--audio must end in .wav, .mp3, .m4a, .opus or .flac, or .{kind} to keep the "
+        fail(f"--audio must end in .wav, .mp3, .m4a, .opus or .flac, or .{kind} to keep the "
               "original format, or have no extension.")  # fmt: skip
     try:
         return export_audio(source, target, fmt, normalize=loudness or False)
     except AudioExportError as exc:
-        _fail(str(exc), EXIT_FAILED)
+        fail(str(exc), EXIT_FAILED)

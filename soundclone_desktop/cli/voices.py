@@ -1,4 +1,4 @@
-"""``soundclone voices``, and the voice library's part in ``clone`` and ``synth``.
+"""``soundclone voices``, and the voice library's part in ``clone`` and ``resume``.
 
 The library is the same SQLite file the desktop app uses (``voices.sqlite3`` in the data
 folder), so a voice cloned here shows up in the app's voice picker and the other way round.
@@ -12,11 +12,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from soundclone_desktop.core.jobs import Job
-from soundclone_desktop.core.params import PreviewParams
+from soundclone_desktop.cli.context import EXIT_USAGE, CliError, Context, finish
 from soundclone_desktop.core.voices import VoiceStatus, split_remaining
 from soundclone_desktop.services.clone_adopt import adopt_finished_clones, voice_name_from_source
-from soundclone_desktop.services.voice_usage import VoiceUsageRecorder
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
 from soundclone_desktop.store.voices import Voice, VoiceLibrary, VoiceLibraryError
@@ -37,8 +35,6 @@ def register(command: Callable[..., Any]) -> None:
 
 def open_library(data_dir: Path) -> VoiceLibrary:
     """The voice library in ``data_dir``; a broken file becomes a clear CLI error."""
-    from soundclone_desktop.cli import EXIT_USAGE, CliError
-
     try:
         return VoiceLibrary(paths.voice_library_path(data_dir), paths.voices_dir(data_dir))
     except (VoiceLibraryError, OSError) as exc:
@@ -48,9 +44,7 @@ def open_library(data_dir: Path) -> VoiceLibrary:
 # -- soundclone voices ---------------------------------------------------------------------------
 
 
-def cmd_voices(ctx: Any) -> int:
-    from soundclone_desktop.cli import _finish
-
+def cmd_voices(ctx: Context) -> int:
     now = time.time()
     library_file = paths.voice_library_path(ctx.data_dir)
     voices: list[Voice] = []
@@ -69,7 +63,7 @@ def cmd_voices(ctx: Any) -> int:
         )
     else:
         lines = ["No voices in the library yet. Clone one with `soundclone clone RECORDING`."]
-    return int(_finish(ctx, lines, {"voices": rows}))
+    return finish(ctx, lines, {"voices": rows})
 
 
 def _demo_voice_row() -> dict[str, Any]:
@@ -166,66 +160,17 @@ def adopt_clones(data_dir: Path, tasks: TaskLibrary) -> list[Voice]:
         return adopt_finished_clones(tasks, library)
 
 
-def add_cloned_voice(
-    data_dir: Path,
-    job: Job,
-    params: PreviewParams,
-    source: str,
-    name: str | None,
-    *,
-    demo: bool = False,
-) -> Voice:
-    """Record a finished preview job as a temporary voice and move its clip into the library.
-
-    The three days are counted from when the preview was submitted: a little before the
-    server starts counting, so our warning is never late.
-    """
-    assert job.model_id is not None
-    display_source = source if source.startswith(("http://", "https://")) else Path(source).name
-    with open_library(data_dir) as library:
-        library.add(
-            Voice(
-                model_id=job.model_id,
-                name=(name or "").strip() or default_name(source),
-                created_at=job.created_at,
-                source=display_source,
-                version=params.version,
-                language=params.language,
-                preview_task_id=job.task_id,
-                demo=demo,
-            )
-        )
-        if job.audio_path is not None:
-            library.store_preview(job.model_id, Path(job.audio_path), move=True)
-        stored = library.get(job.model_id)
-    assert stored is not None
-    return stored
-
-
-# -- soundclone synth: record what production says about the voice ------------------------------
-
-
-class _LibraryOnDemand:
-    """Opens the library for each write, and only if it exists: a synth with a voice that was
-    never cloned here leaves no library file behind."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-
-    def mark_used(self, model_id: str, at: float, *, demo: bool | None = None) -> bool:
-        if not paths.voice_library_path(self.data_dir).exists():
-            return False
-        with open_library(self.data_dir) as library:
-            return library.mark_used(model_id, at, demo=demo)
-
-    def mark_expired(self, model_id: str, *, demo: bool | None = None) -> bool:
-        if not paths.voice_library_path(self.data_dir).exists():
-            return False
-        with open_library(self.data_dir) as library:
-            return library.mark_expired(model_id, demo=demo)
-
-
-def usage_recorder(data_dir: Path, *, demo: bool) -> Callable[[Job], None]:
-    """A job listener marking library voices permanent (or expired) as production reveals;
-    ``demo``: the jobs run on the in-process demo server (only its voices are touched)."""
-    return VoiceUsageRecorder(_LibraryOnDemand(data_dir), demo=lambda: demo)
+def adopt_clone_lines(ctx: Context, library: TaskLibrary, data: dict[str, object]) -> list[str]:
+    """Put finished clones the voice library lacks into it; lines saying so (and ``data``
+    gets their ids under ``voices_added``)."""
+    if not library.finished_previews():  # nothing to add: no voice library file created
+        return []
+    added = adopt_clones(ctx.data_dir, library)
+    if not added:
+        return []
+    data["voices_added"] = [voice.model_id for voice in added]
+    return [
+        f"Voice {voice.model_id} added to the voice library as “{voice.name}” (preview "
+        f"{voice.preview_path or 'not saved'}); use it within 3 days to keep it."
+        for voice in added
+    ]

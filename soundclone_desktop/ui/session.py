@@ -28,11 +28,10 @@ from soundclone_desktop.api.errors import SoundCloneError
 from soundclone_desktop.api.models import Balance
 from soundclone_desktop.core.jobs import Job
 from soundclone_desktop.core.pricing import PriceTable
-from soundclone_desktop.services.balance_watch import BalanceWatch, balance_reader
 from soundclone_desktop.services.estimator import FinishEstimator
-from soundclone_desktop.services.intent import RecordUnavailableError
 from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import TaskRunner
+from soundclone_desktop.services.workspace import JobListeners, build_runner
 from soundclone_desktop.store.secrets import TokenStore
 
 log = logging.getLogger(__name__)
@@ -79,8 +78,11 @@ class Session(QObject):
         demo_offer: DemoOffer | Callable[[], DemoOffer] | None = None,
         real_policy: PollPolicy | None = None,
         demo_policy: PollPolicy | None = None,
+        listeners: JobListeners | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``listeners``: where every runner reports its jobs (a workspace's, which records
+        them); without it only listeners added later hear them."""
         super().__init__(parent)
         self.tokens = tokens
         self.results_dir = results_dir
@@ -99,7 +101,7 @@ class Session(QObject):
         self._real_estimator = FinishEstimator()
         self._demo_estimator: FinishEstimator | None = None  # made with the offer's priors
         self._retired: list[tuple[TaskRunner, SoundCloneClient]] = []
-        self._job_listeners: list[Callable[[Job], None]] = []
+        self._job_listeners = listeners if listeners is not None else JobListeners()
 
     # -- state --------------------------------------------------------------------------
 
@@ -136,19 +138,7 @@ class Session(QObject):
         """Call ``listener(job)`` on every change of every job of every runner (synchronously,
         after the job's own callback; the first call, in state ``sending``, comes before the
         create request leaves). Used by the task library and the voice library."""
-        self._job_listeners.append(listener)
-
-    def _notify(self, job: Job) -> None:
-        refusal: RecordUnavailableError | None = None
-        for listener in list(self._job_listeners):
-            try:
-                listener(job)
-            except RecordUnavailableError as exc:  # the runner then sends nothing
-                refusal = refusal or exc
-            except Exception:  # a listener's bug must not stop the runner or the others
-                log.exception("Job listener %r failed", listener)
-        if refusal is not None:
-            raise refusal
+        self._job_listeners.add(listener)
 
     # -- switching ----------------------------------------------------------------------
 
@@ -158,13 +148,12 @@ class Session(QObject):
             self._replace(None, None, base_url="", demo=False)
             return False
         client = SoundCloneClient(base_url, self._token, on_retry=self._on_retry)
-        runner = TaskRunner(
+        runner = build_runner(
             client,
             self.results_dir,
             policy=self._real_policy,
             estimator=self._real_estimator,
-            on_update=self._notify,
-            balance=BalanceWatch(balance_reader(client)),  # evidence for unknown outcomes
+            on_update=self._job_listeners,
         )
         self._replace(client, runner, base_url=base_url, demo=False)
         return True
@@ -203,13 +192,12 @@ class Session(QObject):
         if self._demo_estimator is None:
             self._demo_estimator = FinishEstimator(offer.priors)
         client = SoundCloneClient(server.base_url, server.token, on_retry=self._on_retry)
-        runner = TaskRunner(
+        runner = build_runner(
             client,
             self.results_dir,
             policy=self._demo_policy,
             estimator=self._demo_estimator,
-            on_update=self._notify,
-            balance=BalanceWatch(balance_reader(client)),  # evidence for unknown outcomes
+            on_update=self._job_listeners,
         )
         self._replace(client, runner, base_url=server.base_url, demo=True)
 

@@ -21,6 +21,7 @@ import pytest
 from soundclone_desktop import cli
 from soundclone_desktop.api._retry import RetryPolicy
 from soundclone_desktop.api.client import SoundCloneClient
+from soundclone_desktop.cli import run_jobs
 from soundclone_desktop.demo.server import DemoServer
 from tests.cli import processes
 from tests.served_audio import Decoded, decode, quiet_runs
@@ -351,8 +352,8 @@ def test_unreachable_server(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     quick = RetryPolicy(max_attempts=2, base_delay=0.01, max_delay=0.01)
-    monkeypatch.setattr(
-        cli, "_client", lambda url, token: SoundCloneClient(url, token, retry=quick)
+    monkeypatch.setattr(  # the client synth sends with (cli/run_jobs.py)
+        run_jobs, "open_client", lambda url, token: SoundCloneClient(url, token, retry=quick)
     )
     monkeypatch.setenv("SOUNDCLONE_API_KEY", "k")
     script = write_script(tmp_path, "Hello.")
@@ -475,10 +476,12 @@ def test_cli_logging_follows_the_current_stderr(monkeypatch) -> None:
     import logging
     import sys
 
+    from soundclone_desktop.cli.main import configure_logging
+
     root = logging.getLogger()
     saved = root.handlers[:], root.level
     try:
-        cli._configure_logging(1)
+        configure_logging(1)
         later = io.StringIO()
         monkeypatch.setattr(sys, "stderr", later)  # e.g. a caller redirecting after set-up
         logging.getLogger("soundclone_desktop.cli").info("after the swap")

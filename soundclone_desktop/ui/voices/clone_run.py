@@ -1,5 +1,8 @@
 """One clone attempt: upload the local file (if any), then create and follow the preview task.
 
+The sequence is the shared clone use case (``services.clone.send_preview``, which
+``soundclone clone`` runs too); this object adapts its callbacks to Qt signals and phases.
+
 The wizard's pages only show what this object reports. It guarantees one preview per
 attempt: :meth:`CloneRun.start` refuses while an upload or a preview is in flight, and a
 finished preview stays until the wizard takes it (:meth:`CloneRun.reset`). An upload is free
@@ -12,19 +15,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from soundclone_desktop.api.client import SoundCloneClient
 from soundclone_desktop.api.errors import OutcomeUnknownError, SoundCloneError
 from soundclone_desktop.core.clone_source import blocking, check_url
 from soundclone_desktop.core.jobs import Job, JobState
-from soundclone_desktop.core.params import PreviewParams
 from soundclone_desktop.i18n import translate
+from soundclone_desktop.services.clone import (
+    CloneRequest,
+    UploadRefusedError,
+    Uploads,
+    send_preview,
+)
 from soundclone_desktop.ui import errors
 from soundclone_desktop.ui.async_utils import spawn
 from soundclone_desktop.ui.job_text import job_sentence
@@ -35,21 +39,7 @@ log = logging.getLogger(__name__)
 
 CTX = "CloneWizard"
 
-
-@dataclass(frozen=True)
-class CloneRequest:
-    """What to clone: a local ``path`` or a public ``url``, and the preview settings."""
-
-    path: Path | None
-    url: str
-    text: str
-    version: str
-    language: str
-
-    @property
-    def source_label(self) -> str:
-        """What the voice library records as the source: the file name or the URL."""
-        return self.path.name if self.path is not None else self.url.strip()
+__all__ = ["CloneRequest", "CloneRun", "Phase"]  # CloneRequest: the service's, for the pages
 
 
 class Phase(StrEnum):
@@ -76,7 +66,7 @@ class CloneRun(QObject):
         self.job: Job | None = None
         self.request: CloneRequest | None = None
         self._upload: asyncio.Task[None] | None = None
-        self._uploaded: dict[tuple[str, str, int, int], str] = {}
+        self._uploads = Uploads()  # a retry does not upload the same file again
 
     @property
     def busy(self) -> bool:
@@ -135,42 +125,34 @@ class CloneRun(QObject):
                 )
             )
             return
-        url = request.url.strip()
-        if request.path is not None:
-            try:
-                url = await self._upload_file(request.path, client)
-            except asyncio.CancelledError:
-                self._set_phase(Phase.IDLE)
-                self.upload_cancelled.emit()
-                return
-            except (OSError, SoundCloneError) as exc:
-                self._fail(_upload_error(exc))
-                return
-            # The service chose this address; it must still be one the clone accepts.
-            problems = [c for c in check_url(url, trusted=[session.base_url]) if c.blocking]
-            if problems:
-                self._fail(check_sentence(problems[0]))
-                return
-            self._set_phase(Phase.PREVIEW)
-        elif blocking(check_url(url, trusted=[session.base_url] if session.demo else [])):
+        if request.path is None and blocking(
+            check_url(request.url.strip(), trusted=[session.base_url] if session.demo else [])
+        ):
             self._fail(translate(CTX, "The web address cannot be used; go back and fix it."))
             return
-        params = PreviewParams(
-            file_url=url, text=request.text, version=request.version, language=request.language
-        )
-        # Every outcome (sent, refused, failed) arrives through _on_update.
-        await runner.submit(params, self._on_update)
-
-    async def _upload_file(self, path: Path, client: SoundCloneClient) -> str:
-        stat = await asyncio.to_thread(os.stat, path)
-        key = (self._session.base_url, str(path), stat.st_size, stat.st_mtime_ns)
-        known = self._uploaded.get(key)
-        if known is not None:
-            log.info("Reusing the earlier upload of %s", path.name)
-            return known
-        result = await client.upload_file(path, progress=self._on_progress)
-        self._uploaded[key] = str(result.url)
-        return str(result.url)
+        try:
+            # Every outcome of the preview (sent, refused, failed) arrives through _on_update.
+            await send_preview(
+                runner,
+                client,
+                request,
+                self._on_update,
+                base_url=session.base_url,
+                uploads=self._uploads,
+                upload_progress=self._on_progress,
+                on_uploaded=lambda _url: self._set_phase(Phase.PREVIEW),
+            )
+        except asyncio.CancelledError:
+            if self.phase is not Phase.UPLOADING:
+                raise
+            self._set_phase(Phase.IDLE)
+            self.upload_cancelled.emit()
+        except (OSError, SoundCloneError) as exc:
+            if self.phase is not Phase.UPLOADING:
+                raise
+            self._fail(_upload_error(exc))
+        except UploadRefusedError as exc:
+            self._fail(check_sentence(exc.check))
 
     def _on_progress(self, sent: int, total: int | None) -> None:
         self.upload_progress.emit(sent, total if total is not None else 0)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from soundclone_desktop.core.jobs import Job
 from soundclone_desktop.i18n import translate
+from soundclone_desktop.services.clone import voice_of
 from soundclone_desktop.store.voices import Voice
 from soundclone_desktop.ui.async_utils import async_slot
 from soundclone_desktop.ui.context import AppContext
@@ -338,18 +339,7 @@ class CloneWizard(QDialog):
             clip = await asyncio.to_thread(
                 store.library.store_preview, job.model_id, Path(job.audio_path)
             )
-            voice = store.add(
-                Voice(
-                    model_id=job.model_id,
-                    name=self.save_page.name(),
-                    created_at=job.created_at,
-                    source=request.source_label,
-                    version=request.version,
-                    language=request.language,
-                    preview_path=clip,
-                    preview_task_id=job.task_id,
-                )
-            )
+            voice = store.add(voice_of(job, request, name=self.save_page.name(), preview=clip))
         except (OSError, sqlite3.Error) as exc:
             log.warning("Saving voice %s failed", job.model_id, exc_info=True)
             self.messages.show_message(
