@@ -87,6 +87,9 @@ class PlayerWidget(QWidget):
         self._autoplay = False
         self._loaded_sent = False
         self._error_sent = False
+        # The decoded length (from the waveform's samples) once known: Qt's MP3 duration
+        # counts the encoder's priming and padding, tens of milliseconds too long.
+        self._exact_ms: int | None = None
         self._syncing_slider = False
         self._save_dialog: QFileDialog | None = None
         self._save_dir: str | None = None
@@ -253,6 +256,7 @@ class PlayerWidget(QWidget):
         self._path = path
         self._autoplay = autoplay
         self._loaded_sent = self._error_sent = False
+        self._exact_ms = None
         self._last_pos = 0
         self._title.set_full_text(title or path.name)
         self._title.setForegroundRole(QPalette.ColorRole.WindowText)
@@ -305,7 +309,7 @@ class PlayerWidget(QWidget):
         return self._player.position()
 
     def duration_ms(self) -> int:
-        return self._player.duration()
+        return self._exact_ms if self._exact_ms is not None else self._player.duration()
 
     def playback_state(self) -> QMediaPlayer.PlaybackState:
         return self._player.playbackState()
@@ -418,6 +422,10 @@ class PlayerWidget(QWidget):
 
     @Slot(object)
     def _on_peaks(self, peaks: Peaks) -> None:
+        if peaks.complete and peaks.duration_ms > 0:
+            self._exact_ms = peaks.duration_ms
+            if self._loaded_sent:
+                self._set_duration(peaks.duration_ms)
         self._waveform.set_peaks(peaks)
 
     @Slot(str)
@@ -427,6 +435,8 @@ class PlayerWidget(QWidget):
     # -- controls ----------------------------------------------------------------------
 
     def _set_duration(self, duration: int) -> None:
+        if duration > 0 and self._exact_ms is not None:
+            duration = self._exact_ms
         duration = max(0, duration)
         self._syncing_slider = True
         self._seek_slider.setRange(0, duration)
