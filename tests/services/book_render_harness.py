@@ -35,8 +35,11 @@ QUICK_RETRY = RetryPolicy(max_attempts=2, base_delay=0.02, max_delay=0.05)
 
 def paragraph(chapter: int, index: int) -> str:
     """A paragraph of its own length: a second charge for it would show in the ledger."""
-    words = "and the story goes on " * (1 + (chapter * 7 + index) % 4)
-    return f"Chapter {chapter} paragraph {index} {words}" + "z" * (chapter * 10 + index) + "."
+    return (
+        f"Chapter {chapter} paragraph {index} and the story goes on "
+        + "z" * (chapter * 100 + index)
+        + "."
+    )
 
 
 def make_book(chapters: int, paragraphs: int) -> Book:
@@ -44,15 +47,11 @@ def make_book(chapters: int, paragraphs: int) -> Book:
     params = replace(blank_params(), model_id=DEMO_VOICE_ID)
     # One sentence per paragraph, each longer than the target: one segment per paragraph.
     settings = BookSettings(params=params, target_chars=40)
-    return Book(
-        title="Test book",
-        settings=settings,
-        chapters=tuple(
-            Chapter(f"ch{c}", f"Chapter {c}",
-                    "\n\n".join(paragraph(c, i) for i in range(paragraphs)))
-            for c in range(1, chapters + 1)
-        ),  # fmt: skip
-    )
+    chapters_ = []
+    for c in range(1, chapters + 1):
+        text = "\n\n".join(paragraph(c, i) for i in range(paragraphs))
+        chapters_.append(Chapter(f"ch{c}", f"Chapter {c}", text))
+    return Book(title="Test book", settings=settings, chapters=tuple(chapters_))
 
 
 @dataclass

@@ -253,6 +253,7 @@ def test_cancel_leaves_in_flight_tasks_for_the_next_run(
 
     async def main() -> None:
         async with rig(demo.base_url, demo.token, folder, tmp_path / "data") as r:
+
             def on_progress(progress: RenderProgress) -> None:
                 if progress.in_flight == 3:
                     r.queue.cancel()
