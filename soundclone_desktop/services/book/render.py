@@ -1,0 +1,783 @@
+"""The render queue: a book's segments sent as production tasks, in reading order, a few at
+a time, and their results adopted into the book as takes. Qt-free, asyncio.
+
+Every task goes through the injected :class:`~..tasks.TaskRunner`, whose ``on_update`` must
+be the task library's :class:`~..recorder.JobRecorder` (the Workspace builds it so): the
+library gets the intent before the create and the task id after, exactly as for a single
+script.
+
+Order of writes for one segment, and why no crash loses a paid segment or sends one twice:
+
+1. ``segment_tasks`` ← ``(queued, placeholder id)`` for every planned segment (display only:
+   the placeholder never reaches the task library, so resuming finds no row and re-queues).
+2. In the runner's ``sending`` callback, synchronously, before the create leaves:
+   ``segment_tasks`` ← ``(rendering, job.local_id)``. The job's ``local_id`` exists from
+   :meth:`TaskRunner.submit`'s first callback on; it is the earliest point where it is known.
+   Our per-job callback runs before the runner-wide recorder, so:
+3. the recorder writes the library row (state ``sending``, fsynced), then the create leaves.
+   Crash between 2 and 3: a mark whose local id has no row → nothing was sent → re-queued.
+4. The answer: the recorder writes the task id (fsynced). Crash between 3 and 4: a row in
+   ``sending`` without a task id → outcome unknown: the segment fails "outcome-unknown" and
+   is never sent again automatically (no double charge; the user looks it up by task id,
+   :meth:`RenderQueue.look_up`, or renders it again knowingly).
+5. Polls and download; the recorder writes ``downloaded`` with the file's path. Crash before
+   that: the row has a task id → tracked again under the same local id (no new create).
+6. The file is linked/copied into the book folder (atomic, named by the take ID = the job's
+   local id), then one transaction adds the take and clears the mark. Crash between: the
+   mark still names the job, the row says downloaded → the same file is adopted again under
+   the same take ID (never two takes).
+
+A segment is thus always findable from the book (its mark) or done (its take), and a create
+is only ever sent for a segment whose mark has no library row or that the user chose.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+import sqlite3
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from soundclone_desktop.core.book.estimate import BudgetPlan, BudgetStop, plan_budget
+from soundclone_desktop.core.book.takes import (
+    RenderStatus,
+    SegmentKey,
+    TaskMark,
+    TaskPhase,
+)
+from soundclone_desktop.core.params import ProductionParams
+from soundclone_desktop.core.pricing import PriceTable, estimate_production
+from soundclone_desktop.core.script import analyze
+from soundclone_desktop.store.book.store import BookError, BookStore
+from soundclone_desktop.store.library import LibraryError, TaskLibrary, TaskRecord
+from soundclone_desktop.store.process_owner import owner_alive
+
+from .. import messages
+from ..intent import RecordUnavailableError
+from ..jobs import FailureReason, Job, JobState
+from ..lookup import check_lookup, settle_failed_lookup
+from ..tasks import RunnerStoppedError, TaskRunner
+from .adopt import adopt_take
+from .plan import OUTCOME_UNKNOWN, PlannedSegment, RenderPlan, Selection, build_plan, task_price
+from .progress import (
+    ChapterProgress,
+    QueueState,
+    RateLearner,
+    RenderProgress,
+    chapter_progress,
+    eta,
+)
+from .resume import Decision, settle
+
+log = logging.getLogger(__name__)
+
+BalanceReader = Callable[[], Awaitable[Decimal | None]]
+ProgressCallback = Callable[[RenderProgress], None]
+Prices = PriceTable | Callable[[], PriceTable]
+
+DEFAULT_CONCURRENCY = 3
+# Failures that say nothing can be sent at all now: the render stops instead of failing
+# every segment after it. Nothing was created for these, so the segment is simply not
+# rendered (its mark cleared).
+_STOPPING = frozenset(
+    {FailureReason.KEY_REJECTED, FailureReason.NOT_RECORDED, FailureReason.UNREACHABLE}
+)
+
+
+class RenderError(Exception):
+    """A render refused before anything was sent."""
+
+
+class BalanceTooLowError(RenderError):
+    """The account cannot pay for the render: nothing was sent."""
+
+    def __init__(self, needed: Decimal, available: Decimal, currency: str) -> None:
+        super().__init__(
+            f"The render needs {needed} {currency} but only {available} {currency} is "
+            "available: nothing was sent. Top up, or render fewer chapters or with a budget."
+        )
+        self.needed = needed
+        self.available = available
+        self.currency = currency
+
+
+class PricesUnknownError(RenderError):
+    """A budget was given but the prices are not known, so it cannot be kept."""
+
+    def __init__(self) -> None:
+        super().__init__("The prices are not known, so no budget can be kept: set them first.")
+
+
+class LookupRefusedError(RenderError):
+    def __init__(self, refusal: str) -> None:
+        super().__init__(f"This task id cannot be looked up for the segment ({refusal}).")
+        self.refusal = refusal
+
+
+class StopReason(StrEnum):
+    ALL_DONE = "all-done"  # every planned segment was sent and settled
+    BUDGET = "budget"  # stopped before the task that would cross the budget
+    CANCELLED = "cancelled"
+    STOPPED = "stopped"  # nothing can be sent now (key rejected, library unwritable…)
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentFailure:
+    key: SegmentKey
+    reason: str  # a FailureReason value
+    error: str | None  # the sentence (English; the UI translates known ones)
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeSummary:
+    adopted: tuple[SegmentKey, ...] = ()
+    tracked: tuple[SegmentKey, ...] = ()
+    requeued: tuple[SegmentKey, ...] = ()
+    unknown: tuple[SegmentKey, ...] = ()
+    failed: tuple[SegmentKey, ...] = ()
+    busy: tuple[SegmentKey, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RenderResult:
+    stop: StopReason
+    message: str | None  # why it stopped, an English sentence (budget, stop error)
+    sent: int  # creates sent by this run
+    rendered: tuple[SegmentKey, ...]  # takes adopted by this run (resumed ones included)
+    failed: tuple[SegmentFailure, ...]
+    spent: Decimal | None  # the estimate of what this run's creates cost
+    budget: BudgetPlan | None
+    resumed: ResumeSummary
+
+
+class RenderQueue:
+    """Renders a book's segments (see the module doc).
+
+    ``store``: the open book; ``runner``: a task runner whose ``on_update`` records into
+    ``library``; ``prices``: a price table or a callable giving the current one;
+    ``balance``: reads what is available to spend (None: the balance is not checked);
+    ``concurrency``: tasks in flight at most; ``clock``: monotonic seconds (ETA).
+    """
+
+    def __init__(
+        self,
+        store: BookStore,
+        runner: TaskRunner,
+        library: TaskLibrary,
+        prices: Prices,
+        *,
+        balance: BalanceReader | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
+        self.store = store
+        self.runner = runner
+        self.library = library
+        self._prices = prices
+        self._balance = balance
+        self.concurrency = concurrency
+        self._clock = clock
+        self._state = QueueState.IDLE
+        self._paused = False
+        self._stop: tuple[StopReason, str | None] | None = None
+        self._changed = asyncio.Event()
+        self._in_flight: set[SegmentKey] = set()
+        self._followers: dict[SegmentKey, asyncio.Task[None]] = {}
+        self._on_progress: ProgressCallback | None = None
+        self._learner = RateLearner(clock)
+        # Figures of the current run (reset by each run)
+        self._sent = 0
+        self._spent: Decimal | None = Decimal(0)  # None: a price was unknown
+        self._budget: Decimal | None = None
+        self._rendered: list[SegmentKey] = []
+        self._failures: list[SegmentFailure] = []
+        self._failed: set[SegmentKey] = set()
+        self._done: dict[SegmentKey, tuple[float, Decimal | None]] = {}
+        self._queued: set[SegmentKey] = set()
+        self._scope: tuple[tuple[str, tuple[SegmentKey, ...]], ...] = ()
+        self._titles: dict[str, str] = {}
+        self._todo_chars = 0
+        self._average_chars = 0
+        self._chars_of: dict[SegmentKey, int] = {}
+
+    # -- planning ----------------------------------------------------------------------
+
+    @property
+    def prices(self) -> PriceTable:
+        return self._prices() if callable(self._prices) else self._prices
+
+    @property
+    def state(self) -> QueueState:
+        return self._state
+
+    def plan(self, selection: Selection | None = None, *, failed: bool = False) -> RenderPlan:
+        """The segments ``selection`` (default: the book) would render, and the estimate."""
+        return build_plan(self.store.book, selection or Selection.book(), self.prices,
+                          failed=failed)  # fmt: skip
+
+    def plan_failed(
+        self, selection: Selection | None = None, *, outcome_unknown: bool = False
+    ) -> RenderPlan:
+        """The failed segments of ``selection`` to try again (a fixed text has a new segment
+        and no failure: it is in :meth:`plan`). Outcome-unknown ones only when asked: they
+        may have been charged already."""
+        book = self.store.book
+        failed = {
+            key
+            for key, state in book.states.items()
+            if state.task is not None and state.task.phase is TaskPhase.FAILED
+            and (outcome_unknown or state.task.reason != OUTCOME_UNKNOWN)
+        }  # fmt: skip
+        return build_plan(book, selection or Selection.book(), self.prices, failed=True,
+                          only=failed, outcome_unknown=outcome_unknown)  # fmt: skip
+
+    # -- control -------------------------------------------------------------------------
+
+    def pause(self) -> None:
+        """No new creates; tasks in flight go on and are adopted."""
+        self._paused = True
+        self._set_state()
+
+    def resume_queue(self) -> None:
+        self._paused = False
+        self._set_state()
+
+    def cancel(self) -> None:
+        """Pause and start nothing more; :meth:`run` returns. Tasks already created go on
+        on the server and are adopted (now if this process lives on, else on the next run)."""
+        self._halt(StopReason.CANCELLED, None)
+
+    async def aclose(self) -> None:
+        """Stop following tasks here (their marks stay: the next run adopts them)."""
+        followers = list(self._followers.values())
+        for task in followers:
+            task.cancel()
+        await asyncio.gather(*followers, return_exceptions=True)
+
+    # -- rendering ---------------------------------------------------------------------
+
+    async def retry_failed(
+        self,
+        selection: Selection | None = None,
+        *,
+        budget: Decimal | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> RenderResult:
+        """Render the failed segments again (not those whose outcome is unknown)."""
+        return await self.run(self.plan_failed(selection), budget=budget, on_progress=on_progress)
+
+    async def run(
+        self,
+        plan: RenderPlan,
+        budget: Decimal | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> RenderResult:
+        """Settle the marks left by an earlier run (:meth:`resume`), then render ``plan``.
+
+        ``budget`` (default: the book's) is never exceeded: the render stops before the task
+        that would cross it. Raises :class:`BalanceTooLowError` or
+        :class:`PricesUnknownError` before anything is sent.
+        """
+        if self._state not in (QueueState.IDLE, QueueState.DONE):
+            raise RuntimeError("This render queue is already running.")
+        self._reset_run()
+        self._on_progress = on_progress
+        self._scope = plan.scope
+        self._titles = {c.id: c.title for c in self.store.book.chapters}
+        self._load_done()
+        resumed = await self.resume()
+        items = self._items_after_resume(plan, resumed)
+        if budget is None:
+            budget = self.store.book.settings.budget
+        budget_plan: BudgetPlan | None = None
+        if budget is not None:
+            budget_plan = plan_budget([(i.chapter_index, i.segment) for i in items],
+                                      self.prices, budget)  # fmt: skip
+            if budget_plan.stop is BudgetStop.PRICES_UNKNOWN:
+                raise PricesUnknownError
+            chosen = {(c, s.id) for c, s in budget_plan.selected}
+            items = [i for i in items if (i.chapter_index, i.segment.id) in chosen]
+        await self._check_balance(items)
+        self._budget = budget
+        self._todo_chars = sum(i.chars for i in items)
+        self._average_chars = self._todo_chars // len(items) if items else 0
+        self._state = QueueState.RUNNING
+        self._set_state()
+        await self._mark_queued(items)
+        try:
+            await self._dispatch(items)
+        finally:
+            await self._unmark_queued(items)
+        if budget_plan is not None and budget_plan.stop is BudgetStop.BUDGET and self._stop is None:
+            self._stop = (StopReason.BUDGET, budget_plan.reason)
+        if self._stop is None or self._stop[0] is not StopReason.CANCELLED:
+            await self._drain()
+        stop, message = self._stop or (StopReason.ALL_DONE, None)
+        self._state = QueueState.DONE
+        self._emit()
+        return RenderResult(
+            stop=stop, message=message, sent=self._sent, rendered=tuple(self._rendered),
+            failed=tuple(self._failures), spent=self._spent, budget=budget_plan, resumed=resumed,
+        )  # fmt: skip
+
+    async def resume(self) -> ResumeSummary:
+        """Settle every segment whose task mark says queued or rendering (module doc of
+        :mod:`.resume`); tasks still running are followed in the background and adopted."""
+        found: dict[Decision, list[SegmentKey]] = {d: [] for d in Decision}
+        book = self.store.book
+        marks = [
+            (key, state.task)
+            for key, state in book.states.items()
+            if state.task is not None and state.task.phase is not TaskPhase.FAILED
+        ]
+        for key, mark in marks:
+            if key in self._followers:
+                continue  # followed by this queue right now
+            live = self._live_job(mark.local_id)
+            if live is not None:
+                self._follow(key, live)
+                found[Decision.TRACK].append(key)
+                continue
+            record = await asyncio.to_thread(self.library.get, mark.local_id)
+            audio = record.audio_path if record is not None else None
+            running = record is not None and owner_alive(
+                record.owner_pid, record.owner_start, since=record.created_at
+            )
+            settlement = settle(
+                record, audio_exists=audio is not None and audio.is_file(), owner_running=running
+            )
+            decision = settlement.decision
+            found[decision].append(key)
+            if decision is Decision.REQUEUE:
+                await asyncio.to_thread(self._clear_mark, key, mark.local_id)
+            elif decision is Decision.ADOPT:
+                assert record is not None
+                if not await self._adopt_record(key, record):
+                    found[decision].pop()
+                    found[Decision.FAILED].append(key)
+            elif decision is Decision.TRACK:
+                assert record is not None and record.task_id is not None
+                job = self.runner.track(
+                    record.task_id, record.kind, params=record.params,
+                    local_id=record.local_id, created_at=record.created_at,
+                    audio_path=_existing(record.audio_path),
+                    subtitle_path=_existing(record.subtitle_path),
+                )  # fmt: skip
+                self._follow(key, job)
+            elif decision is Decision.UNKNOWN:
+                assert record is not None
+                if record.state is JobState.SENDING:  # as resume_unfinished does at start-up
+                    await asyncio.to_thread(
+                        self.library.mark, record.local_id, JobState.OUTCOME_UNKNOWN,
+                        reason=OUTCOME_UNKNOWN, error=messages.OUTCOME_INTERRUPTED,
+                    )  # fmt: skip
+                await self._record_failure(key, mark.local_id, OUTCOME_UNKNOWN, record.error)
+            elif decision is Decision.FAILED:
+                assert record is not None
+                reason = settlement.reason or FailureReason.TASK_FAILED.value
+                await self._record_failure(key, mark.local_id, reason, record.error)
+        self._emit()
+        return ResumeSummary(
+            adopted=tuple(found[Decision.ADOPT]), tracked=tuple(found[Decision.TRACK]),
+            requeued=tuple(found[Decision.REQUEUE]), unknown=tuple(found[Decision.UNKNOWN]),
+            failed=tuple(found[Decision.FAILED]), busy=tuple(found[Decision.BUSY]),
+        )  # fmt: skip
+
+    async def look_up(self, key: SegmentKey, task_id: str) -> RenderStatus:
+        """Follow the task the user found (on the website) for a segment whose outcome is
+        unknown, and adopt its result: the same checks as ``soundclone resume ID --task``."""
+        state = self.store.book.states.get(key)
+        mark = state.task if state is not None else None
+        if mark is None or mark.phase is not TaskPhase.FAILED or mark.reason != OUTCOME_UNKNOWN:
+            raise LookupRefusedError("not-unresolved")
+        record = await asyncio.to_thread(self.library.get, mark.local_id)
+        if record is None:
+            raise LookupRefusedError("not-unresolved")
+        check = await asyncio.to_thread(check_lookup, self.library, record, task_id)
+        if check.refusal is not None:
+            raise LookupRefusedError(check.refusal.value)
+        await asyncio.to_thread(
+            self.store.record_task, *key, TaskMark(mark.local_id, TaskPhase.RENDERING)
+        )
+        job = self.runner.track(
+            task_id, record.kind, params=record.params, local_id=record.local_id,
+            created_at=record.created_at,
+        )  # fmt: skip
+        self._follow(key, job)
+        await self._followers[key]
+        if settle_failed_lookup(self.library, job):
+            await self._record_failure(key, mark.local_id, OUTCOME_UNKNOWN, job.error)
+        return self._status_of(key)
+
+    # -- the dispatcher ------------------------------------------------------------------
+
+    async def _dispatch(self, items: Sequence[PlannedSegment]) -> None:
+        for item in items:
+            if not await self._wait_for_slot():
+                return
+            if not self._still_wanted(item):
+                self._todo_chars -= item.chars
+                continue
+            price = task_price(item.chars, self.prices)
+            spent, budget = self._spent, self._budget
+            # A second guard behind plan_budget, which decides what is planned.
+            over = budget is not None and price is not None and spent is not None
+            if over and spent + price > budget:  # type: ignore[operator]
+                self._halt(StopReason.BUDGET, f"The next task would cross the budget of {budget}.")
+                return
+            await self._send(item, price)
+
+    async def _wait_for_slot(self) -> bool:
+        """Until a create may leave (not paused, a slot free); False once stopping."""
+        while True:
+            if self._stop is not None:
+                return False
+            if not self._paused and len(self._in_flight) < self.concurrency:
+                return True
+            self._changed.clear()
+            await self._changed.wait()
+
+    def _still_wanted(self, item: PlannedSegment) -> bool:
+        """The segment still exists with the same request and has no current take (the text
+        may have been edited while it waited)."""
+        try:
+            rows = self.store.rows(item.row.chapter_id)
+        except KeyError:
+            return False
+        for row in rows:
+            if row.segment.id == item.segment.id:
+                return row.fingerprint == item.row.fingerprint and row.status.kind in (
+                    RenderStatus.QUEUED, RenderStatus.NOT_RENDERED, RenderStatus.STALE,
+                    RenderStatus.FAILED,
+                )  # fmt: skip
+        return False
+
+    async def _send(self, item: PlannedSegment, price: Decimal | None) -> None:
+        key = item.key
+        marked: list[str] = []
+        store = self.store
+
+        def on_update(job: Job) -> None:
+            if job.state is not JobState.SENDING or marked:
+                return
+            # Before the recorder's intent and before the create: the book names the job.
+            try:
+                store.record_task(*key, TaskMark(job.local_id, TaskPhase.RENDERING))
+            except KeyError as exc:
+                raise RecordUnavailableError(
+                    store.folder, None, "the segment changed while it waited"
+                ) from exc
+            except (sqlite3.Error, OSError, BookError) as exc:
+                raise RecordUnavailableError.from_exception(store.folder, exc) from exc
+            marked.append(job.local_id)
+
+        self._in_flight.add(key)
+        self._learner.busy(len(self._in_flight))
+        params = item.row.params
+        job = await self.runner.submit(params, on_update)
+        if job.state is not JobState.FAILED or job.reason is not FailureReason.NOT_RECORDED:
+            self._sent += 1  # it may be charged (failed ones are refunded or never created)
+            if price is not None and self._spent is not None:
+                self._spent += price
+            elif price is None:
+                self._spent = None
+        if job.state.is_terminal:
+            await self._settle(key, job)
+            return
+        self._follow(key, job, learn_chars=item.chars)
+
+    def _follow(self, key: SegmentKey, job: Job, *, learn_chars: int = 0) -> None:
+        self._in_flight.add(key)
+        self._learner.busy(len(self._in_flight))
+        task = asyncio.create_task(self._await_job(key, job, learn_chars))
+        self._followers[key] = task
+        task.add_done_callback(functools.partial(self._forget_follower, key))
+        self._emit()
+
+    def _forget_follower(self, key: SegmentKey, task: asyncio.Task[None]) -> None:
+        if self._followers.get(key) is task:
+            del self._followers[key]
+
+    async def _await_job(self, key: SegmentKey, job: Job, learn_chars: int) -> None:
+        try:
+            await self.runner.wait(job)
+        except RunnerStoppedError as exc:  # the mark stays: the next run follows it again
+            self._release(key)
+            self._halt(StopReason.STOPPED, exc.reason)
+            return
+        except asyncio.CancelledError:
+            self._release(key)
+            raise
+        await self._settle(key, job, learn_chars=learn_chars)
+
+    async def _settle(self, key: SegmentKey, job: Job, *, learn_chars: int = 0) -> None:
+        """A job reached its end: adopt its files, or record why it failed."""
+        try:
+            if job.state is JobState.DOWNLOADED and job.audio_path is not None:
+                params = job.params
+                assert isinstance(params, ProductionParams)
+                take = await asyncio.to_thread(
+                    adopt_take, self.store, key, job.local_id, params, job.audio_path,
+                    job.subtitle_path,
+                )  # fmt: skip
+                self._learner.finished(learn_chars)
+                self._done_take(key, take.duration, params)
+            elif job.state is JobState.CANCELLED:
+                pass  # stopped here, running on the server: its mark stays for the next run
+            elif job.reason in _STOPPING:
+                await self._abandon(key, job)
+            else:
+                reason = (job.reason or FailureReason.TASK_FAILED).value
+                await self._record_failure(key, job.local_id, reason, job.error)
+        finally:
+            self._release(key)
+
+    async def _abandon(self, key: SegmentKey, job: Job) -> None:
+        """Nothing was created: the segment is not rendered, and the render stops."""
+        if job.reason is FailureReason.NOT_RECORDED:
+            # Our refusal comes before the recorder's intent: its row must not stay "sending".
+            with contextlib.suppress(sqlite3.Error, OSError, LibraryError):
+                await asyncio.to_thread(
+                    self.library.mark, job.local_id, JobState.FAILED,
+                    reason=FailureReason.NOT_RECORDED.value, error=job.error,
+                )  # fmt: skip
+        with contextlib.suppress(sqlite3.Error, OSError, BookError, KeyError):
+            await asyncio.to_thread(self._clear_mark, key, job.local_id)
+        self._halt(StopReason.STOPPED, job.error)
+
+    def _release(self, key: SegmentKey) -> None:
+        self._in_flight.discard(key)
+        self._learner.busy(len(self._in_flight))
+        self._todo_done(key)
+        self._notify()
+
+    async def _drain(self) -> None:
+        while self._followers:
+            await asyncio.gather(*list(self._followers.values()), return_exceptions=True)
+
+    # -- book writes -----------------------------------------------------------------------
+
+    async def _mark_queued(self, items: Sequence[PlannedSegment]) -> None:
+        def write() -> None:
+            for item in items:
+                self.store.record_task(*item.key, TaskMark(_placeholder(), TaskPhase.QUEUED))
+
+        await asyncio.to_thread(write)
+        self._queued = {item.key for item in items}
+
+    async def _unmark_queued(self, items: Sequence[PlannedSegment]) -> None:
+        """Queued marks of segments never sent go (the ones sent carry their job's id)."""
+
+        def write() -> None:
+            book = self.store.book
+            for item in items:
+                state = book.states.get(item.key)
+                task = state.task if state is not None else None
+                if task is not None and task.phase is TaskPhase.QUEUED:
+                    with contextlib.suppress(KeyError):
+                        self.store.record_task(*item.key, None)
+
+        await asyncio.to_thread(write)
+
+    def _clear_mark(self, key: SegmentKey, local_id: str) -> None:
+        state = self.store.book.states.get(key)
+        if state is not None and state.task is not None and state.task.local_id == local_id:
+            self.store.record_task(*key, None)
+
+    async def _record_failure(
+        self, key: SegmentKey, local_id: str, reason: str, error: str | None
+    ) -> None:
+        mark = TaskMark(local_id, TaskPhase.FAILED, reason)
+        with contextlib.suppress(KeyError):  # the segment is gone: its failure with it
+            await asyncio.to_thread(self.store.record_task, *key, mark)
+        self._failures.append(SegmentFailure(key, reason, error))
+        self._failed.add(key)
+        self._emit()
+
+    async def _adopt_record(self, key: SegmentKey, record: TaskRecord) -> bool:
+        params = record.params
+        if not isinstance(params, ProductionParams) or record.audio_path is None:
+            await self._record_failure(key, record.local_id, FailureReason.TASK_FAILED.value,
+                                       "The task's request is not in the library.")  # fmt: skip
+            return False
+        take = await asyncio.to_thread(
+            adopt_take, self.store, key, record.local_id, params, record.audio_path,
+            _existing(record.subtitle_path), record.duration,
+        )  # fmt: skip
+        self._done_take(key, take.duration, params)
+        return True
+
+    # -- state and progress ----------------------------------------------------------------
+
+    def _reset_run(self) -> None:
+        self._stop = None
+        self._sent = 0
+        self._spent = Decimal(0)
+        self._budget = None
+        self._rendered = []
+        self._failures = []
+        self._failed = set()
+        self._done = {}
+        self._queued = set()
+        self._scope = ()
+        self._titles = {}
+        self._todo_chars = 0
+        self._average_chars = 0
+        self._chars_of = {}
+
+    def _items_after_resume(self, plan: RenderPlan, resumed: ResumeSummary) -> list[PlannedSegment]:
+        """The plan's segments still to render, plus those whose create never left (their
+        marks were re-queued): what the user approved, nothing else, in reading order."""
+        wanted = {i.key for i in plan.items} | set(resumed.requeued)
+        fresh = build_plan(self.store.book, _selection_of(plan), self.prices,
+                           failed=True, only=wanted, outcome_unknown=True)  # fmt: skip
+        items = list(fresh.items)
+        for item in items:
+            self._chars_of[item.key] = item.chars
+        return items
+
+    def _load_done(self) -> None:
+        prices = self.prices
+        for chapter_id, keys in self._scope:
+            wanted = set(keys)
+            for row in self.store.rows(chapter_id):
+                key = (chapter_id, row.segment.id)
+                if key not in wanted:
+                    continue
+                if row.status.kind is RenderStatus.RENDERED:
+                    chosen = row.state.chosen
+                    seconds = chosen.duration if chosen and chosen.duration else 0.0
+                    self._done[key] = (seconds, task_price(row.segment.billable_chars, prices))
+                elif row.status.kind is RenderStatus.FAILED:
+                    self._failed.add(key)
+
+    def _done_take(self, key: SegmentKey, seconds: float | None, params: ProductionParams) -> None:
+        billable = analyze(params.text).billable_chars
+        self._done[key] = (seconds or 0.0, task_price(billable, self.prices))
+        self._failed.discard(key)
+        self._rendered.append(key)
+        self._emit()
+
+    def _todo_done(self, key: SegmentKey) -> None:
+        self._todo_chars = max(0, self._todo_chars - self._chars_of.pop(key, 0))
+
+    def _status_of(self, key: SegmentKey) -> RenderStatus:
+        for row in self.store.rows(key[0]):
+            if row.segment.id == key[1]:
+                return row.status.kind
+        return RenderStatus.NOT_RENDERED
+
+    def _halt(self, reason: StopReason, message: str | None) -> None:
+        if self._stop is None:
+            self._stop = (reason, message)
+        self._set_state()
+
+    def _set_state(self) -> None:
+        if self._state in (QueueState.RUNNING, QueueState.PAUSED, QueueState.STOPPING):
+            if self._stop is not None:
+                self._state = QueueState.STOPPING
+            else:
+                self._state = QueueState.PAUSED if self._paused else QueueState.RUNNING
+        self._notify()
+
+    def _notify(self) -> None:
+        """Wake the dispatcher (a slot freed, paused, resumed, stopped) and tell progress."""
+        self._changed.set()
+        self._emit()
+
+    def progress(self) -> RenderProgress:
+        """The render's figures now (a snapshot)."""
+        prices = self.prices
+        chapters: list[ChapterProgress] = []
+        for chapter_id, keys in self._scope:
+            chapters.append(chapter_progress(
+                chapter_id, self._titles.get(chapter_id, ""), keys, self._done, self._failed,
+                self._in_flight,
+            ))  # fmt: skip
+        spent: Decimal | None = Decimal(0)
+        for chapter in chapters:
+            spent = None if spent is None or chapter.spent is None else spent + chapter.spent
+        estimator = getattr(self.runner, "estimator", None)
+        seed = estimator.expected_duration if estimator is not None else None
+        learnt = self._learner.seconds_per_char
+        return RenderProgress(
+            state=self._state,
+            chapters=tuple(chapters),
+            total=sum(c.total for c in chapters),
+            done=sum(c.done for c in chapters),
+            failed=sum(c.failed for c in chapters),
+            in_flight=len(self._in_flight),
+            audio_seconds=round(sum(c.audio_seconds for c in chapters), 3),
+            spent=spent,
+            spent_this_run=self._spent,
+            remaining_chars=self._todo_chars,
+            eta_seconds=eta(self._todo_chars, learnt, seed, self._average_chars, self.concurrency),
+            seconds_per_char=learnt,
+            currency=prices.currency,
+        )
+
+    def _emit(self) -> None:
+        callback = self._on_progress
+        if callback is None:
+            return
+        try:
+            callback(self.progress())
+        except Exception:  # a broken display must not stop a paid render
+            log.exception("The render progress callback failed")
+
+    async def _check_balance(self, items: Sequence[PlannedSegment]) -> None:
+        if self._balance is None or not items:
+            return
+        chars = sum(i.chars for i in items)
+        needed = estimate_production(chars, self.prices, len(items)).total
+        if needed is None:
+            return  # no price, no figure to compare (the caller showed the estimate)
+        try:
+            available = await self._balance()
+        except Exception as exc:  # unreadable: no evidence either way
+            log.info("The balance could not be read (%s); not checked", exc)
+            return
+        if available is not None and available < needed:
+            raise BalanceTooLowError(needed, available, self.prices.currency)
+
+    def _live_job(self, local_id: str) -> Job | None:
+        for job in self.runner.jobs:
+            if job.local_id == local_id and not job.state.is_terminal:
+                return job
+        return None
+
+
+def _placeholder() -> str:
+    """The id of a queued mark: never a task library row, so resuming re-queues it."""
+    return f"queued-{uuid.uuid4().hex}"
+
+
+def _existing(path: Path | None) -> Path | None:
+    return path if path is not None and path.is_file() else None
+
+
+def _selection_of(plan: RenderPlan) -> Selection:
+    return Selection.of_segments(key for _, keys in plan.scope for key in keys)
+
+
+__all__ = [
+    "BalanceTooLowError",
+    "LookupRefusedError",
+    "PricesUnknownError",
+    "RenderError",
+    "RenderQueue",
+    "RenderResult",
+    "ResumeSummary",
+    "SegmentFailure",
+    "StopReason",
+]
