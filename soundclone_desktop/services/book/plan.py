@@ -19,9 +19,8 @@ from soundclone_desktop.core.book.estimate import BookEstimate, estimate_selecti
 from soundclone_desktop.core.book.model import Book, SegmentRow
 from soundclone_desktop.core.book.segment import Segment
 from soundclone_desktop.core.book.takes import RenderStatus, SegmentKey
+from soundclone_desktop.core.jobs import FailureReason
 from soundclone_desktop.core.pricing import PriceTable, estimate_production
-
-from ..jobs import FailureReason
 
 OUTCOME_UNKNOWN = FailureReason.OUTCOME_UNKNOWN.value
 

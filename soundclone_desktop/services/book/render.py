@@ -53,6 +53,7 @@ from soundclone_desktop.core.book.takes import (
     TaskMark,
     TaskPhase,
 )
+from soundclone_desktop.core.jobs import FailureReason, Job, JobState
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.pricing import PriceTable, estimate_production
 from soundclone_desktop.core.script import analyze
@@ -62,7 +63,6 @@ from soundclone_desktop.store.process_owner import owner_alive
 
 from .. import messages
 from ..intent import RecordUnavailableError
-from ..jobs import FailureReason, Job, JobState
 from ..lookup import check_lookup, settle_failed_lookup
 from ..tasks import RunnerStoppedError, TaskRunner
 from .adopt import adopt_take

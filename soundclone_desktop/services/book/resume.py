@@ -22,9 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from soundclone_desktop.core.jobs import FailureReason, JobState
 from soundclone_desktop.store.library import TaskRecord
-
-from ..jobs import FailureReason, JobState
 
 
 class Decision(StrEnum):
