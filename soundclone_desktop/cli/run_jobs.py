@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +33,7 @@ from soundclone_desktop.cli.context import (
 )
 from soundclone_desktop.core.jobs import FailureReason, Job, JobState
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
+from soundclone_desktop.services.duplicates import earlier_same_task
 from soundclone_desktop.services.intent import RecordUnavailableError
 from soundclone_desktop.services.recorder import price_estimate
 from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner
@@ -39,6 +41,9 @@ from soundclone_desktop.services.workspace import Workspace
 from soundclone_desktop.store.library import TaskLibrary
 
 log = logging.getLogger(__name__)
+
+# The newest library rows read for the repeat check: far more than one burst of sends.
+REPEAT_LOOKBACK = 500
 
 EXIT_FOR_REASON = {
     FailureReason.INVALID: EXIT_USAGE,
@@ -113,18 +118,61 @@ def run_jobs(
             for label, params in requests
         ]
 
-    return follow(ctx, base_url, token, dest, send)
+    def refuse_repeats(library: TaskLibrary) -> None:
+        if not getattr(ctx.args, "again", False):
+            refuse_paying_twice(library, base_url, requests)
+
+    return follow(ctx, base_url, token, dest, send, check=refuse_repeats)
+
+
+def refuse_paying_twice(
+    library: TaskLibrary,
+    base_url: str,
+    requests: Sequence[tuple[str | None, ProductionParams | PreviewParams]],
+) -> None:
+    """Stop before anything is sent when a request repeats one still running or sent in the
+    last minutes (the same rule as the app's question): running the same command again, or
+    two files with the same text in one batch, would pay twice. ``--again`` sends anyway."""
+    now = time.time()
+    earlier = [r for r in library.search(limit=REPEAT_LOOKBACK) if r.base_url == base_url]
+    for index, (label, params) in enumerate(requests):
+        if not isinstance(params, ProductionParams):
+            continue
+        same = earlier_same_task(params, earlier, now=now)
+        name = f"{label}: " if label else ""
+        if same is not None:
+            when = time.strftime("%H:%M", time.localtime(same.created_at))
+            task = f"task {same.task_id}" if same.task_id else "its task"
+            fail(f"{name}the same script was sent at {when} ({task}, {same.state.value}). "
+                 "Nothing was sent: sending it again pays again. Add --again to send it anyway, "
+                 "or `soundclone history` to find the result.")  # fmt: skip
+        for other_label, other in requests[:index]:
+            if isinstance(other, ProductionParams) and other.to_json() == params.to_json():
+                fail(f"{name}the same script as {other_label} is in this batch. Nothing "
+                     "was sent: each copy is paid for. Add --again to send both.")  # fmt: skip
 
 
 Send = Callable[[TaskRunner, SoundCloneClient], Awaitable[list[Job]]]
 
 
-def follow(ctx: Context, base_url: str, token: str, dest: Path, send: Send) -> list[Job]:
+def follow(
+    ctx: Context,
+    base_url: str,
+    token: str,
+    dest: Path,
+    send: Send,
+    *,
+    check: Callable[[TaskLibrary], None] | None = None,
+) -> list[Job]:
     """Run ``send`` on a runner recording into the workspace, then wait for every job it
-    sent; Ctrl+C says what may have been created and how to pick it up again."""
+    sent; Ctrl+C says what may have been created and how to pick it up again. ``check``
+    reads the task library first and may stop the run before anything is sent."""
     seen: dict[str, Job] = {}
     with workspace(ctx, base_url) as space:
-        mention_unfinished(ctx, space.require_tasks(), base_url)
+        library = space.require_tasks()
+        mention_unfinished(ctx, library, base_url)
+        if check is not None:
+            check(library)
 
         def remember(job: Job) -> None:  # what to mention if Ctrl+C stops the run
             seen.setdefault(job.local_id, job)

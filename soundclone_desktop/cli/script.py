@@ -66,6 +66,12 @@ def register(command: Callable[..., Any]) -> None:
         "folder: each result is named after its script",
     )
     add_parameter_options(p)
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="send even when the same script (text, voice and parameters) is still being "
+        "generated or was sent in the last 10 minutes: it is paid for again",
+    )
 
 
 def cmd_estimate(ctx: Context) -> int:
