@@ -26,8 +26,10 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from soundclone_desktop.core.book.overview import ChapterOverview, ChapterState
 from soundclone_desktop.core.book.progress import ChapterProgress
+from soundclone_desktop.core.pricing import format_money
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.book import texts
+from soundclone_desktop.ui.money import currency_name
 from soundclone_desktop.ui.task_list import duration_text
 
 CTX = "BookView"
@@ -38,7 +40,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 _ICONS: Mapping[ChapterState, QStyle.StandardPixmap] = {
     ChapterState.RENDERED: QStyle.StandardPixmap.SP_DialogApplyButton,
-    ChapterState.PARTLY_RENDERED: QStyle.StandardPixmap.SP_MediaPlay,
+    ChapterState.PARTLY_RENDERED: QStyle.StandardPixmap.SP_FileDialogInfoView,
     ChapterState.RENDERING: QStyle.StandardPixmap.SP_BrowserReload,
     ChapterState.FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
     ChapterState.STALE: QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -84,7 +86,7 @@ class ChapterModel(QAbstractTableModel):
             translate(CTX, "Title"),
             translate(CTX, "Status"),
             translate(CTX, "Duration"),
-            translate(CTX, "Cost"),
+            translate(CTX, "Cost (%1)").replace("%1", currency_name(self.currency)),
             translate(CTX, "Play"),
         )
         return titles[section] if 0 <= section < len(titles) else None
@@ -197,7 +199,9 @@ class ChapterModel(QAbstractTableModel):
 
     def set_lines(self, lines: Sequence[ChapterOverview], currency: str) -> None:
         """New figures: rows update in place when the chapters are the same, else reset."""
-        self.currency = currency
+        if currency != self.currency:
+            self.currency = currency
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_COST, COL_COST)
         same = [line.chapter_id for line in lines] == [r.chapter_id for r in self._rows]
         if same and self._rows:
             self._rows = list(lines)
@@ -239,15 +243,12 @@ class ChapterModel(QAbstractTableModel):
         if column == COL_DURATION:
             seconds = progress.audio_seconds if progress is not None else line.duration
             return duration_text(seconds) if seconds else "—"
-        if column == COL_COST:
+        if column == COL_COST:  # the currency is in the header: the column stays narrow
+            total = format_money(line.cost.cost, "")
             if progress is not None:
-                spent = texts.money(progress.spent, self.currency)
-                return (
-                    translate(CTX, "%1 of %2")
-                    .replace("%1", spent)
-                    .replace("%2", texts.money(line.cost.cost, self.currency))
-                )
-            return texts.money(line.cost.cost, self.currency)
+                spent = format_money(progress.spent, "")
+                return translate(CTX, "%1 of %2").replace("%1", spent).replace("%2", total)
+            return total
         if column == COL_PLAY:
             return ""  # the play button sits here (the navigator puts it in)
         return None
@@ -269,8 +270,9 @@ class ChapterModel(QAbstractTableModel):
                 .replace("%2", texts.number(line.cost.tasks))
                 .replace("%3", texts.money(line.paid, self.currency))
             )
-        if column == COL_TITLE:
-            return translate(CTX, "Double-click or press F2 to rename")
+        if column == COL_TITLE:  # the whole title, which a narrow column cuts
+            hint = translate(CTX, "Double-click or press F2 to rename")
+            return f"{line.title}\n{hint}"
         return None
 
     def _renumber(self) -> None:

@@ -53,6 +53,7 @@ CTX = "BookView"
 SAVE_DELAY_MS: Final = 400  # after typing settles: one save per pause, not per keystroke
 FIGURES_DELAY_MS: Final = 300  # the estimate line follows edits and selections this late
 STATUS_MS: Final = 4000
+NAVIGATOR_WIDTH: Final = 520  # title, status, duration and cost readable side by side
 
 
 class EditorLender(Protocol):
@@ -158,11 +159,10 @@ class BookController(QObject):
             "closeBookAction", translate(CTX, "Close Book"), self.close_book
         )
         self.close_action.setEnabled(False)
-        menu = self.needs.menus.file_menu
-        before = self.needs.menus.open_action
+        menu = self.needs.menus.file_menu  # after the project and script actions
+        menu.addSeparator()
         for action in (self.new_action, self.open_action, self.close_action):
-            menu.insertAction(before, action)
-        menu.insertSeparator(before)
+            menu.addAction(action)
 
     def _connect(self) -> None:
         nav = self.navigator
@@ -232,7 +232,9 @@ class BookController(QObject):
         self.navigator.show_book(store.book.title)
         self._show_estimate(self.overview.estimate, None)
         self.close_action.setEnabled(True)
-        self.dock.show()
+        if not self.dock.isVisible():
+            self.dock.show()
+            self.needs.docks.resize_docks([self.dock], [NAVIGATOR_WIDTH])
         self.dock.raise_()
         if not self._lent:
             self.needs.lender.lend_editor(self._taken_back)

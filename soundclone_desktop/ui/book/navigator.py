@@ -54,12 +54,14 @@ class ChapterTable(QTableView):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setTabKeyNavigation(False)  # Tab leaves the list for the buttons under it
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(28)
         for column in (COL_NUMBER, COL_STATUS, COL_DURATION, COL_COST, COL_PLAY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setAccessibleName(translate(CTX, "Chapters"))
@@ -200,7 +202,7 @@ class NavigatorWidget(QWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows
         )
-        self.table.selectionModel().setCurrentIndex(self.model.index(row, COL_TITLE), flags)
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, COL_NUMBER), flags)
 
     def set_render_state(self, reason: str | None, *, paused: bool) -> None:
         """Buttons enabled when rendering can start; else disabled with the reason shown."""

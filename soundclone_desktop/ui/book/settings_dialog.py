@@ -46,6 +46,7 @@ class BookSettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("bookSettingsDialog")
         self.setWindowTitle(translate(CTX, "Book settings"))
+        self.setMinimumWidth(480)
         self._settings = settings
         self._tradeoff_for = tradeoff_for
         self._generation = 0
@@ -96,10 +97,12 @@ class BookSettingsDialog(QDialog):
             )
         )
         explain.setWordWrap(True)
-        form = QFormLayout(group)
+        form = QFormLayout()
         form.addRow(translate(CTX, "Target segment size:"), self.target_spin)
-        form.addRow(self.tradeoff_label)
-        form.addRow(explain)
+        box = QVBoxLayout(group)  # wrapped labels below the form: a form row clips them
+        box.addLayout(form)
+        box.addWidget(self.tradeoff_label)
+        box.addWidget(explain)
         return group
 
     def _gaps_group(self) -> QGroupBox:
@@ -112,7 +115,7 @@ class BookSettingsDialog(QDialog):
             "chapter_head": translate(CTX, "Head of each chapter:"),
             "chapter_tail": translate(CTX, "Tail of each chapter:"),
         }
-        form = QFormLayout(group)
+        form = QFormLayout()
         self.gap_spins: dict[str, QDoubleSpinBox] = {}
         range_text = translate(CTX, "0 to %1 seconds").replace("%1", f"{MAX_GAP_SECONDS:g}")
         for name, label in labels.items():
@@ -132,7 +135,9 @@ class BookSettingsDialog(QDialog):
             ).replace("%1", range_text)
         )
         note.setWordWrap(True)
-        form.addRow(note)
+        box = QVBoxLayout(group)
+        box.addLayout(form)
+        box.addWidget(note)
         return group
 
     def _budget_group(self) -> QGroupBox:
