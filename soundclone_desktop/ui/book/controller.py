@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QWidget
 
 from soundclone_desktop.core.book.estimate import BookEstimate, SizeTradeoff, size_tradeoff
 from soundclone_desktop.core.book.manuscript import Manuscript
@@ -610,4 +610,4 @@ class BookController(QObject):
 
     # -- set by attach_book ---------------------------------------------------------------------
 
-    dock: QWidget
+    dock: QDockWidget
