@@ -7,7 +7,7 @@ and balance in the status bar; errors in an inline message bar (never a modal bo
 Dialogs and features that are not on screen at start (settings, welcome, clone wizard,
 export, voice library) are imported when first opened: start-up time (issue #7).
 
-Feature packages (voices, captions, projects, history) never see this window: each gets the
+Feature packages (voices, captions, projects, book, history) never see this window: each gets the
 roles it uses (``ui/studio.py``), which the window implements with the public methods under
 "roles" below, and the other features it relies on. ``_attach_features`` wires them all.
 """
@@ -35,6 +35,7 @@ from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.settings import Settings
 from soundclone_desktop.ui import errors
 from soundclone_desktop.ui.async_utils import async_slot, spawn
+from soundclone_desktop.ui.book import BookNeeds, attach_book
 from soundclone_desktop.ui.captions import CaptionsNeeds, PlayedResult, attach_captions
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.counter import CounterWidget
@@ -168,6 +169,20 @@ class MainWindow(StudioFrame):
                 docks=self,
                 menus=self,
                 frame=self,
+            )
+        )
+        self.book = attach_book(
+            BookNeeds(
+                parent=self,
+                ctx=self.ctx,
+                editor=self.editor,
+                params=self.params,
+                lender=self.projects,  # the book borrows the editor from the script
+                messages=self,
+                docks=self,
+                menus=self,
+                playback=self,
+                closed=self.closed,
             )
         )
         self.history = attach_history(

@@ -105,6 +105,7 @@ class ProjectController(QObject):
         self.startup: asyncio.Task[None] | None = None  # reading the recent list and snapshot
         self._discarding = False
         self._modified = False
+        self._lent: tuple[str, Callable[[], None]] | None = None  # (script, take_back)
         self._clean = self.current()
         self._build_actions()
         # The script counts as edited once typing settles (the editor's report_changed), not
@@ -176,9 +177,8 @@ class ProjectController(QObject):
     def current(self) -> Project:
         """The editor state as a project."""
         studio = self.studio
-        return Project.from_values(
-            studio.editor.text(), studio.params.values(), self.notes.toPlainText()
-        )
+        text = self._lent[0] if self._lent is not None else studio.editor.text()
+        return Project.from_values(text, studio.params.values(), self.notes.toPlainText())
 
     def is_modified(self) -> bool:
         current = self.current()
@@ -197,7 +197,29 @@ class ProjectController(QObject):
         self.autosaver.schedule()
 
     def _on_script_settled(self, _report: object) -> None:
-        self._on_edited()
+        if self._lent is None:  # a book's chapter in the editor is not the script
+            self._on_edited()
+
+    # -- lending the editor to a book (ui/book) -----------------------------------------------
+
+    def lend_editor(self, take_back: Callable[[], None]) -> None:
+        """A book edits its chapters in the editor; the script waits aside, unchanged.
+        ``take_back`` makes the book let go (save and close) before a project needs it."""
+        self._lent = (self.studio.editor.text(), take_back)
+
+    def return_editor(self) -> None:
+        """The book is closed: the script comes back into the editor."""
+        if self._lent is None:
+            return
+        text, _ = self._lent
+        self._lent = None
+        self.studio.editor.set_text(text)
+        self._refresh()
+
+    def _take_editor_back(self) -> None:
+        if self._lent is not None:
+            self._lent[1]()
+            self.return_editor()
 
     def _refresh(self) -> None:
         modified = self.is_modified()
@@ -247,6 +269,7 @@ class ProjectController(QObject):
         """Put the offered snapshot into the editor (the script as one undo step)."""
         if self.recovery is None:
             return
+        self._take_editor_back()
         snapshot, saved = self.recovery
         self.recovery = None
         self.recovery_bar.hide()
@@ -280,6 +303,7 @@ class ProjectController(QObject):
 
     def _when_settled(self, then: Callable[[], Any]) -> CloseQuestion | None:
         """Run ``then`` now, or after the user saved or discarded the unsaved changes."""
+        self._take_editor_back()
         if not self.is_modified():
             then()
             return None
@@ -349,6 +373,7 @@ class ProjectController(QObject):
             return False
         project = loaded.project
         studio = self.studio
+        self._take_editor_back()
         studio.editor.set_text(project.text)  # a fresh document: a fresh undo history
         studio.params.set_values(project.panel_values())
         self.notes.setPlainText(project.notes)
