@@ -4,37 +4,447 @@
     <context>
         <name>App</name>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="386" />
+            <location filename="../../soundclone_desktop/app.py" line="344" />
             <source>Unfinished tasks recovered from the last session: %n.</source>
             <translation>
                 <numerusform>已恢复上次会话未完成的任务：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="401" />
+            <location filename="../../soundclone_desktop/app.py" line="359" />
             <source>Tasks that were being sent when the app stopped: %n. They may or may not have been created (and charged), so they were not sent again; they are marked in the task list. Check the website before submitting them again.</source>
             <translation>
                 <numerusform>应用停止时正在发送的任务：%n 个。这些任务可能已创建（并已扣费），也可能没有，因此没有重新发送；它们已在任务列表中标出。再次提交前，请先在网站上核实。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="389" />
+            <location filename="../../soundclone_desktop/app.py" line="347" />
             <source>Saved: %n.</source>
             <translation>
                 <numerusform>已保存：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="367" />
+            <location filename="../../soundclone_desktop/app.py" line="325" />
             <source>Resuming unfinished tasks from the last session: %n…</source>
             <translation>
                 <numerusform>正在继续上次会话未完成的任务：%n 个…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/app.py" line="392" />
+            <location filename="../../soundclone_desktop/app.py" line="350" />
             <source>The others failed; see the task list.</source>
             <translation>其余任务失败，请查看任务列表。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BookSettings</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="48" />
+            <source>Book settings</source>
+            <translation>书籍设置</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="75" />
+            <source>Segments</source>
+            <translation>分段</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="82" />
+            <source> characters</source>
+            <translation> 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="93" />
+            <source>Every task pays the voice fee once: larger segments cost less in fees, smaller ones make redoing a fix cheaper.</source>
+            <translation>每个任务收取一次音色费：分段越大，音色费越少；分段越小，修改后重做越便宜。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="101" />
+            <source>Target segment size:</source>
+            <translation>目标分段长度：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="109" />
+            <source>Silence added when chapters are stitched</source>
+            <translation>拼接章节时加入的静音</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="112" />
+            <source>Between segments:</source>
+            <translation>分段之间：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="113" />
+            <source>Between paragraphs:</source>
+            <translation>段落之间：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="114" />
+            <source>After a chapter title:</source>
+            <translation>章节标题之后：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="115" />
+            <source>Head of each chapter:</source>
+            <translation>每章开头：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="116" />
+            <source>Tail of each chapter:</source>
+            <translation>每章结尾：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="144" />
+            <source>Budget</source>
+            <translation>预算</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="145" />
+            <source>Never spend more than</source>
+            <translation>花费绝不超过</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="120" />
+            <source>0 to %1 seconds</source>
+            <translation>0 至 %1 秒</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="127" />
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="133" />
+            <source>%1. Silence is added to the audio, never sent as pauses (those are billed).</source>
+            <translation>%1。静音直接加入音频，不会作为停顿标记发送（停顿标记会计费）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="84" />
+            <source>%1 to %2 characters</source>
+            <translation>%1 至 %2 个字符</translation>
+        </message>
+    </context>
+    <context>
+        <name>BookView</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/attach.py" line="18" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="554" />
+            <source>Book</source>
+            <translation>书</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="85" />
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="86" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="87" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="88" />
+            <source>Duration</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="90" />
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="261" />
+            <source>Included in the book: untick to exclude it</source>
+            <translation>已包含在书中：取消勾选即可排除</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="274" />
+            <source>Double-click or press F2 to rename</source>
+            <translation>双击或按 F2 重命名</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="260" />
+            <source>Excluded from the book: tick to include it</source>
+            <translation>已从书中排除：勾选即可包含</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="89" />
+            <source>Cost (%1)</source>
+            <translation>费用（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="250" />
+            <source>%1 of %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="268" />
+            <source>%1 characters in %2 tasks; already paid %3</source>
+            <translation>%1 个字符，%2 个任务；已支付 %3</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="150" />
+            <source>New Book…</source>
+            <translation>新建书籍…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="152" />
+            <source>Start a book with the script as its first chapter</source>
+            <translation>新建一本书，以当前稿件作为第一章</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="155" />
+            <source>Open Book…</source>
+            <translation>打开书籍…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="157" />
+            <source>Open a .scbook folder</source>
+            <translation>打开 .scbook 文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="159" />
+            <source>Close Book</source>
+            <translation>关闭书籍</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="191" />
+            <source>Open book</source>
+            <translation>打开书籍</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="312" />
+            <source>Save book as</source>
+            <translation>书籍另存为</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="316" />
+            <source>SoundClone books (*.scbook)</source>
+            <translation>SoundClone 书籍 (*.scbook)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="248" />
+            <source>Opened the book “%1”</source>
+            <translation>已打开书籍“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="257" />
+            <source>Untitled</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="556" />
+            <source>%1 selected chapters</source>
+            <translation>选中的 %1 章</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="215" />
+            <source>The book was damaged; what could be read was recovered. The damaged file was kept as “%1”.</source>
+            <translation>书籍文件已损坏，可读取的内容已恢复。损坏的文件保留为“%1”。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="265" />
+            <source>Chapter 1</source>
+            <translation>第一章</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="302" />
+            <source>Could not create the book “%1”: %2</source>
+            <translation>无法创建书籍“%1”：%2</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/errors.py" line="14" />
+            <source>The book “%1” was not found.</source>
+            <translation>找不到书籍“%1”。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/errors.py" line="15" />
+            <source>“%1” is not a book: choose a .scbook folder (it holds book.sqlite3).</source>
+            <translation>“%1”不是书籍：请选择 .scbook 文件夹（其中包含 book.sqlite3）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/errors.py" line="18" />
+            <source>The book “%1” was saved by a newer version of the app: update to open it.</source>
+            <translation>书籍“%1”由更新版本的应用保存：请更新后再打开。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/errors.py" line="21" />
+            <source>“%1” already exists: choose another name.</source>
+            <translation>“%1”已存在：请另选名称。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/errors.py" line="22" />
+            <source>The book “%1” cannot be read (locked or no permission).</source>
+            <translation>无法读取书籍“%1”（被锁定或没有权限）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/errors.py" line="25" />
+            <source>The book “%1” was damaged and the last change was not saved.</source>
+            <translation>书籍“%1”已损坏，最后一次更改未能保存。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="67" />
+            <source>Chapters</source>
+            <translation>章节</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="101" />
+            <source>No book is open: the editor holds a single script. Start a book to work chapter by chapter.</source>
+            <translation>未打开书籍：编辑器中是单篇稿件。新建一本书即可按章节工作。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="133" />
+            <source>Book settings…</source>
+            <translation>书籍设置…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="135" />
+            <source>Chapter…</source>
+            <translation>章节…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="138" />
+            <source>The selected chapter's voice and parameters</source>
+            <translation>所选章节的音色和参数</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="151" />
+            <source>Render book</source>
+            <translation>生成全书</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="153" />
+            <source>Render selected</source>
+            <translation>生成所选</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="155" />
+            <source>Render the selected chapters</source>
+            <translation>生成所选章节</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="156" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="215" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="215" />
+            <source>Resume</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="243" />
+            <source>Play “%1”</source>
+            <translation>播放“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_control.py" line="44" />
+            <source>Rendering is not available yet</source>
+            <translation>暂时还不能生成</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="39" />
+            <source>Not rendered</source>
+            <translation>未生成</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="40" />
+            <source>Rendered %1/%2</source>
+            <translation>已生成 %1/%2</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="41" />
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="33" />
+            <source>Rendering %1/%2</source>
+            <translation>生成中 %1/%2</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="42" />
+            <source>Rendered</source>
+            <translation>已生成</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="43" />
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="44" />
+            <source>Stale</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="45" />
+            <source>Excluded</source>
+            <translation>已排除</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="46" />
+            <source>Empty</source>
+            <translation>空</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="57" />
+            <source>Some audio was made for other text, voice or parameters: render again.</source>
+            <translation>部分音频是按其他文本、音色或参数生成的：请重新生成。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="61" />
+            <source>Left out of the book: not rendered, not exported.</source>
+            <translation>不在书中：不生成，不导出。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="25" />
+            <source>%1 min</source>
+            <translation>%1 分钟</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="54" />
+            <source>no reason was given</source>
+            <translation>未给出原因</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="55" />
+            <source>A segment failed: %1</source>
+            <translation>有分段失败：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="107" />
+            <source>Paused: %1</source>
+            <translation>已暂停：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="63" />
+            <source>%1 of %2 segments rendered</source>
+            <translation>已生成 %1/%2 个分段</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="111" />
+            <source>about %1 left</source>
+            <translation>约剩 %1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="88" />
+            <source>%1 chars: %2 tasks, %3 in voice fees; redoing one segment ≈ %4</source>
+            <translation>%1 字：%2 个任务，音色费 %3；重做一个分段约 %4</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="100" />
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="118" />
+            <source>%1 of %2 segments, %3 of audio, %4 spent</source>
+            <translation>%1/%2 个分段，音频 %3，已花费 %4</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/texts.py" line="74" />
+            <source>%1: %2 characters, %3 tasks, voice fees %4, total %5; already paid %6</source>
+            <translation>%1：%2 个字符，%3 个任务，音色费 %4，合计 %5；已支付 %6</translation>
         </message>
     </context>
     <context>
@@ -106,6 +516,69 @@
             <location filename="../../soundclone_desktop/ui/captions/view.py" line="334" />
             <source>{start} – {end}. Click to jump here.</source>
             <translation>{start} – {end}。点击跳转到此处。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChapterProperties</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_dialog.py" line="49" />
+            <source>none chosen</source>
+            <translation>尚未选择</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_dialog.py" line="53" />
+            <source>Voice ID:</source>
+            <translation>音色 ID：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_dialog.py" line="65" />
+            <source>Emotion:</source>
+            <translation>情绪：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_dialog.py" line="68" />
+            <source>Speed:</source>
+            <translation>语速：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_dialog.py" line="69" />
+            <source>Volume:</source>
+            <translation>音量：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_dialog.py" line="70" />
+            <source>Pitch:</source>
+            <translation>音调：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_dialog.py" line="98" />
+            <source>Changing these makes the chapter's rendered audio stale: it is kept, and rendered again only when you ask.</source>
+            <translation>更改这些设置会使本章已生成的音频过期：音频会保留，只有在您要求时才会重新生成。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_dialog.py" line="75" />
+            <source>Own value</source>
+            <translation>单独设置</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_dialog.py" line="43" />
+            <source>Chapter “%1”</source>
+            <translation>章节“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_dialog.py" line="51" />
+            <source>The book's voice (%1)</source>
+            <translation>全书的音色（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_dialog.py" line="59" />
+            <source>As the book (%1)</source>
+            <translation>同全书（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/chapter_dialog.py" line="83" />
+            <source>%1 to %2</source>
+            <translation>%1 至 %2</translation>
         </message>
     </context>
     <context>
@@ -207,52 +680,52 @@
             <translation>留空时，服务会朗读其默认台词（上方灰色显示，共 {count} 个字符，中文），并按该台词计费。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="212" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="194" />
             <source>The server did not answer in time.</source>
             <translation>服务器未及时响应。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="214" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="196" />
             <source>The file is no longer there.</source>
             <translation>文件已不存在。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="221" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="203" />
             <source>Upload failed. {detail} Nothing was charged; try again.</source>
             <translation>上传失败。{detail}未产生任何费用，请重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="131" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="121" />
             <source>Not connected: enter your API key in Settings, or start the demo, then try again. Nothing was sent.</source>
             <translation>尚未连接：请在“设置”中输入 API 密钥，或启动演示，然后重试。未发送任何内容。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="216" />
-            <source>The app is not allowed to read this file.</source>
-            <translation>本应用无权读取此文件。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="156" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="131" />
             <source>The web address cannot be used; go back and fix it.</source>
             <translation>此网址无法使用，请返回修改。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="220" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="198" />
+            <source>The app is not allowed to read this file.</source>
+            <translation>本应用无权读取此文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="202" />
             <source>The file cannot be read.</source>
             <translation>无法读取此文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="187" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="169" />
             <source>The preview has no audio.</source>
             <translation>试听没有音频。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="189" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="171" />
             <source>The preview failed.</source>
             <translation>试听失败。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="192" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_run.py" line="174" />
             <source>Stopped waiting for the preview. The server still finishes it (and charges it); this voice was not saved.</source>
             <translation>已停止等待试听。服务器仍会完成它（并计费）；此音色未被保存。</translation>
         </message>
@@ -512,108 +985,108 @@
             <translation>选择文件…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="78" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="79" />
             <source>Choose the recording</source>
             <translation>选择录音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="79" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="80" />
             <source>Preview settings</source>
             <translation>试听设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="80" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="81" />
             <source>Clone</source>
             <translation>克隆</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="81" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="82" />
             <source>Listen and save</source>
             <translation>试听并保存</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="100" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="101" />
             <source>Clone a voice</source>
             <translation>克隆音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="143" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="144" />
             <source>&lt; Back</source>
             <translation>&lt; 上一步</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="144" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="145" />
             <source>Next &gt;</source>
             <translation>下一步 &gt;</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="145" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="146" />
             <source>Clone voice</source>
             <translation>克隆音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="146" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="147" />
             <source>Save voice</source>
             <translation>保存音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="147" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="148" />
             <source>Discard</source>
             <translation>丢弃</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="148" />
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="238" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="149" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="239" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="305" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="306" />
             <source>Upload cancelled. Nothing was sent for cloning and nothing was charged.</source>
             <translation>上传已取消。未发送克隆请求，也未产生任何费用。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="399" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="389" />
             <source>Voice discarded. Change the settings and clone again, or close.</source>
             <translation>音色已丢弃。可修改设置后重新克隆，或关闭向导。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="238" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="239" />
             <source>Stop waiting</source>
             <translation>停止等待</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="286" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="287" />
             <source>The source or the preview settings need attention: go back.</source>
             <translation>来源或试听设置需要修改，请返回上一步。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="388" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="378" />
             <source>Discard this voice? Its preview was already charged, and the voice will not be kept. Press Discard again to confirm.</source>
             <translation>要丢弃此音色吗？其试听已计费，丢弃后音色不会保留。再次点击“丢弃”以确认。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="212" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="213" />
             <source>Step {number} of {count}: {title}</source>
             <translation>第 {number} 步，共 {count} 步：{title}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="372" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="362" />
             <source>Voice “{name}” saved and selected. It is temporary: use it for speech within 3 days to keep it for good.</source>
             <translation>音色“{name}”已保存并选中。它是临时音色：请在 3 天内用它生成语音以永久保留。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="417" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="407" />
             <source>The preview is being made and will be charged. If you stop waiting, this voice cannot be saved. Press Stop waiting again to stop anyway.</source>
             <translation>试听正在生成，将会计费。如果停止等待，此音色将无法保存。再次点击“停止等待”仍可停止。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="356" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="346" />
             <source>The voice could not be saved: {error}. Nothing is lost: fix the problem and press Save voice again.</source>
             <translation>无法保存音色：{error}。没有丢失任何内容：解决问题后再次点击“保存音色”。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="428" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_wizard.py" line="418" />
             <source>This voice is not saved yet. Press Save voice to keep it, or close again to discard it.</source>
             <translation>此音色尚未保存。点击“保存音色”保留它，或再次关闭以丢弃。</translation>
         </message>
@@ -1708,7 +2181,7 @@
         <message>
             <location filename="../../soundclone_desktop/i18n.py" line="110" />
             <location filename="../../soundclone_desktop/ui/main_window.py" line="85" />
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="204" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="226" />
             <source>SoundClone Desktop</source>
             <translation>SoundClone 声音克隆工作室</translation>
         </message>
@@ -1729,7 +2202,7 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="44" />
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="211" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="225" />
             <location filename="../../soundclone_desktop/ui/submit_bar.py" line="61" />
             <location filename="../../soundclone_desktop/ui/submit_bar.py" line="100" />
             <source>Generate speech</source>
@@ -1751,102 +2224,102 @@
             <translation>该任务：{0}。再次发送会创建第二个任务，并再次扣费。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="197" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="211" />
             <source>Open script…</source>
             <translation>打开文稿…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="200" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="214" />
             <source>Open a .txt or .md script file</source>
             <translation>打开 .txt 或 .md 文稿文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="202" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="216" />
             <source>Settings…</source>
             <translation>设置…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="207" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="221" />
             <source>API key, server, prices, defaults and language</source>
             <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="217" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="231" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="230" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="244" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="233" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="247" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="238" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="252" />
             <source>&amp;Voices</source>
             <translation>音色(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="240" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="254" />
             <source>&amp;View</source>
             <translation>视图(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="261" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="275" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="268" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="282" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="274" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="288" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="420" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="434" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="489" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="503" />
             <source>Open script</source>
             <translation>打开文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="475" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="489" />
             <source>The new language applies the next time you start the app.</source>
             <translation>新的界面语言将在下次启动应用时生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="491" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="505" />
             <source>Scripts (*.txt *.md)</source>
             <translation>文稿 (*.txt *.md)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="491" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="505" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="379" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="393" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="480" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="494" />
             <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
             <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="520" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="534" />
             <source>Your audio is ready. Press Play to listen.</source>
             <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>
@@ -2175,69 +2648,69 @@
             <translation>由于网络问题，无法加载音频。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="155" />
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="380" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="158" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="384" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="156" />
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="378" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="159" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="382" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="558" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="568" />
             <source>Saved to {path}.</source>
             <translation>已保存到 {path}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="123" />
             <source>Save as…</source>
             <translation>另存为…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="129" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="132" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="137" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="140" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="139" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="142" />
             <source>Save audio and subtitles in another format</source>
             <translation>将音频和字幕另存为其他格式</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="163" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="166" />
             <source>Position</source>
             <translation>播放位置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="177" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="180" />
             <source>Volume</source>
             <translation>音量</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="471" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="481" />
             <source>No audio loaded</source>
             <translation>尚未加载音频</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="549" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="559" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="461" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="471" />
             <source>Volume: {percent} %</source>
             <translation>音量：{percent}%</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="572" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="582" />
             <source>The folder could not be opened: {path}</source>
             <translation>无法打开文件夹：{path}</translation>
         </message>
@@ -2513,37 +2986,37 @@
             <translation>要保存对“%1”的更改吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="135" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="136" />
             <source>New Project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="138" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="139" />
             <source>Open Project…</source>
             <translation>打开项目…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="140" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="141" />
             <source>Open Recent</source>
             <translation>最近打开</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="144" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="145" />
             <source>Save Project</source>
             <translation>保存项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="148" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="149" />
             <source>Save Project As…</source>
             <translation>项目另存为…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="153" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="154" />
             <source>Save Script as Text…</source>
             <translation>将文稿另存为文本…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="156" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="157" />
             <source>Save the script alone as a plain UTF-8 .txt file</source>
             <translation>仅将文稿保存为 UTF-8 纯文本 .txt 文件</translation>
         </message>
@@ -2553,63 +3026,63 @@
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="265" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="288" />
             <source>Restored the script you were writing. Save it to keep it.</source>
             <translation>已恢复您正在编写的文稿。请保存以保留它。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="328" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="352" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="387" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="412" />
             <source>Save project</source>
             <translation>保存项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="433" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="458" />
             <source>Save script as text</source>
             <translation>将文稿另存为文本</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="493" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="518" />
             <source>Clear Menu</source>
             <translation>清除列表</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="331" />
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="391" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="355" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="416" />
             <source>SoundClone projects (*.scproj)</source>
             <translation>SoundClone 项目 (*.scproj)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="331" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="355" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="436" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="461" />
             <source>Text files (*.txt)</source>
             <translation>文本文件 (*.txt)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="489" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="514" />
             <source>No recent projects</source>
             <translation>没有最近的项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="417" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="442" />
             <source>Saved “%1”</source>
             <translation>已保存“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="454" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="479" />
             <source>Saved the script as “%1”</source>
             <translation>已将文稿保存为“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="365" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="390" />
             <source>Opened “%1”</source>
             <translation>已打开“%1”</translation>
         </message>
