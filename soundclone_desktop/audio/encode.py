@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from fractions import Fraction
@@ -105,9 +105,23 @@ class EncodeOptions:
 
 class AudioWriter:
     """Encode blocks to ``target``; a context manager. Call :meth:`write` with
-    ``(channels, frames)`` float32 blocks at ``rate``, in order."""
+    ``(channels, frames)`` float32 blocks at ``rate``, in order.
 
-    def __init__(self, target: Path, options: EncodeOptions, *, rate: int, channels: int) -> None:
+    ``muxer_options`` are added to the format's own (e.g. the MP4 ``brand``); ``chapters``
+    are ``(title, start, end)`` in samples at ``rate``, for containers that keep chapters
+    (MP4): FFmpeg lays out its chapter track when the header is written, so they must be
+    known before the first block."""
+
+    def __init__(
+        self,
+        target: Path,
+        options: EncodeOptions,
+        *,
+        rate: int,
+        channels: int,
+        muxer_options: Mapping[str, str] | None = None,
+        chapters: Sequence[tuple[str, int, int]] = (),
+    ) -> None:
         spec = options.encoding.value
         self.target = target
         self._rate = rate
@@ -120,7 +134,7 @@ class AudioWriter:
                 os.fspath(target),
                 mode="w",
                 format=spec.muxer,
-                container_options=dict(spec.muxer_options),
+                container_options={**dict(spec.muxer_options), **(muxer_options or {})},
             )
         except (av.FFmpegError, OSError) as exc:
             raise AudioError(f"Could not write {target}: {_reason(exc)}.") from exc
@@ -132,6 +146,12 @@ class AudioWriter:
                 stream.codec_context.bit_rate = 1000 * (options.bitrate_kbps or spec.default_kbps)
             stream.codec_context.options = dict(spec.codec_options)
             self._stream = stream
+            if chapters:
+                self._container.set_chapters([
+                    {"id": number, "start": start, "end": end, "time_base": Fraction(1, rate),
+                     "metadata": {"title": title}}
+                    for number, (title, start, end) in enumerate(chapters, start=1)
+                ])  # fmt: skip
         except BaseException:
             self._container.close()
             raise
