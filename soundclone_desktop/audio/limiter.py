@@ -42,7 +42,8 @@ def _half_band() -> npt.NDArray[np.float32]:
     offsets = np.arange(-_TAPS + 1, _TAPS + 1) - 0.5  # taps j-7 … j+8 around j+0.5
     window = np.kaiser(2 * _TAPS, 6.0)
     weights = np.sinc(offsets) * window
-    return (weights / weights.sum()).astype(np.float32)
+    result: npt.NDArray[np.float32] = (weights / weights.sum()).astype(np.float32)
+    return result
 
 
 _WEIGHTS = _half_band()
@@ -131,8 +132,10 @@ class PeakLimiter:
         if loud.size:
             peaks[loud] = np.maximum(peaks[loud], self._midpoint_peaks(data, loud))
         with np.errstate(divide="ignore"):
-            needed = 20 * np.log10(np.maximum(peaks / self._ceiling, 1.0))
-        return needed.astype(np.float64)
+            needed: npt.NDArray[np.float64] = (
+                20 * np.log10(np.maximum(peaks / self._ceiling, 1.0))
+            ).astype(np.float64)
+        return needed
 
     def _midpoint_peaks(self, data: Samples, chunks: npt.NDArray[np.intp]) -> Samples:
         padded = np.pad(data, ((0, 0), (_TAPS - 1, _TAPS)))

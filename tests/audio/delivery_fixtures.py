@@ -24,7 +24,7 @@ def chapter(seconds: float = 40.0, rate: int = 32_000) -> Audio:
     head or tail of its own, at about −26 dB RMS: mastering must lift it and add both."""
     speech = speech_like(seconds, rate, seed=3).samples[0].astype(np.float64)
     t = np.arange(speech.size) / rate
-    pauses = (np.sin(2 * np.pi * t / 6.0) > 0.93)  # about 0.8 s every 6 s
+    pauses = np.sin(2 * np.pi * t / 6.0) > 0.93  # about 0.8 s every 6 s
     speech[pauses] = 0.0
     speech[: int(0.05 * rate)] = speech[int(0.05 * rate)]  # starts at once, no lead-in
     hiss = np.random.default_rng(5).standard_normal(speech.size) * 10 ** (-78 / 20)

@@ -70,6 +70,6 @@ def test_the_limiter_holds_the_ceiling_and_leaves_quiet_audio_alone() -> None:
     assert result.shape == signal.shape
     assert db(float(np.abs(result).max())) <= -6.0 + 1e-4
     # Far from the loud part nothing changed; inside it the level sits at the ceiling.
-    np.testing.assert_allclose(result[:, : rate], signal[:, : rate], atol=1e-6)
+    np.testing.assert_allclose(result[:, :rate], signal[:, :rate], atol=1e-6)
     middle = result[0, int(4.0 * rate) : int(5.0 * rate)]
     assert -7.0 < db(float(np.abs(middle).max())) <= -6.0

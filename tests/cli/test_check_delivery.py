@@ -19,7 +19,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, st
     return code, out, err
 
 
-def test_master_then_check_delivery_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_master_then_check_delivery_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = write_mp3(chapter(8.0), tmp_path / "01 Opening.mp3", kbps=128, rate=32_000)
     out = tmp_path / "acx"
     code, _, err = run(capsys, "master", source, "--profile", "acx", "--out", out)
@@ -48,7 +50,8 @@ def test_master_then_check_delivery_json(tmp_path: Path, capsys: pytest.CaptureF
     assert "RMS level" in stdout
 
 
-def test_check_delivery_of_a_folder_without_audio(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_delivery_of_a_folder_without_audio(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(capsys, "check-delivery", tmp_path, "--profile", "acx")
     assert code == 2 and "no audio files" in err

@@ -161,10 +161,18 @@ def _loudness_profile(key: str, name: str, lufs: float, summary: str) -> Deliver
     )  # fmt: skip
 
 
-PODCAST = _loudness_profile("podcast", "Podcast / web", -16.0,
-                            "−16 LUFS, true peaks at most −1 dBTP (AES streaming speech).")
-YOUTUBE = _loudness_profile("youtube", "YouTube / video", -14.0,
-                            "−14 LUFS, true peaks at most −1 dBTP (YouTube's playback level).")
+PODCAST = _loudness_profile(
+    "podcast",
+    "Podcast / web",
+    -16.0,
+    "−16 LUFS, true peaks at most −1 dBTP (AES streaming speech).",
+)
+YOUTUBE = _loudness_profile(
+    "youtube",
+    "YouTube / video",
+    -14.0,
+    "−14 LUFS, true peaks at most −1 dBTP (YouTube's playback level).",
+)
 CUSTOM = replace(
     PODCAST, key="custom", name="Custom",
     summary="Your own level, peak ceiling, format and room tone.",
@@ -186,7 +194,7 @@ def custom_profile(
     *,
     lufs: float = -16.0,
     ceiling_db: float = -1.0,
-    format: str = "mp3",  # noqa: A002  # the profile's own word
+    format: str = "mp3",  # the profile's own word
     bitrate_kbps: int = 192,
     rate: int = 44100,
     head_s: float = 0.5,
@@ -194,8 +202,13 @@ def custom_profile(
     room_tone_db: float | None = None,
 ) -> DeliveryProfile:
     """A custom profile: a loudness target with its ceiling, in the chosen file format."""
-    base = _loudness_profile("custom", "Custom", lufs, f"{lufs:g} LUFS, true peaks at most "
-                             f"{ceiling_db:g} dBTP, {format.upper()} at {bitrate_kbps} kbps.")
+    base = _loudness_profile(
+        "custom",
+        "Custom",
+        lufs,
+        f"{lufs:g} LUFS, true peaks at most "
+        f"{ceiling_db:g} dBTP, {format.upper()} at {bitrate_kbps} kbps.",
+    )
     rules = (
         base.rules[0],
         Rule("true_peak", f"True peaks are no higher than {ceiling_db:g} dBTP.", "true_peak_db",

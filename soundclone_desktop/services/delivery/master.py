@@ -30,7 +30,7 @@ from soundclone_desktop.store.atomic import atomic_write_bytes
 
 from .check import measure_file
 
-__all__ = ["MANIFEST", "MasterOutcome", "Manifest", "master_files", "settings_for"]
+__all__ = ["MANIFEST", "Manifest", "MasterOutcome", "master_files", "settings_for"]
 
 MANIFEST = ".soundclone-masters.json"
 ENGINE_VERSION = 1  # raise when mastering changes what it writes

@@ -14,7 +14,7 @@ from soundclone_desktop.store.atomic import atomic_write_bytes
 
 from .check import DeliveryReport, FileReport
 
-__all__ = ["report_json", "report_html", "write_reports"]
+__all__ = ["report_html", "report_json", "write_reports"]
 
 _FIGURES = (
     ("duration_s", "Duration", " s", 1), ("format", "Format", "", 0),
