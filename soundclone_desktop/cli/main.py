@@ -16,6 +16,8 @@ Commands::
     soundclone resume ID --task TASK_ID            follow an outcome-unknown entry's real task
     soundclone voices [--status S]                 the voice library with each voice's status
     soundclone export TASK_ID --audio OUT.mp3 --subtitles OUT.srt [--format srt|vtt|lrc|ass]
+    soundclone check-delivery DIR --profile acx    measure a folder against a retailer's rules
+    soundclone master FILE… --profile acx --out DIR  master files for a retailer, then check
     soundclone demo-server [--port N --token T …]  run the demo server until Ctrl+C
 
 Global options (before or after the command): ``--base-url``, ``--data-dir``, ``--demo``
@@ -82,7 +84,7 @@ log = logging.getLogger("soundclone_desktop.cli")
 # The modules of this package adding commands, each with ``register(command)``; in the
 # order ``soundclone --help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
-    "script", "clone", "task", "voices", "history", "resume", "export",
+    "script", "clone", "task", "voices", "history", "resume", "export", "delivery",
 )  # fmt: skip
 
 

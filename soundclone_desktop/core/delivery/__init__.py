@@ -1,0 +1,1 @@
+"""Delivering an audiobook: retailers' profiles and their rules, in plain words (pure)."""

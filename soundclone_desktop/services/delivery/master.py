@@ -1,0 +1,160 @@
+"""Mastering files for a delivery profile, non-destructively and only where something changed.
+
+Masters go to their own folder (the sources are only read). A manifest there,
+``.soundclone-masters.json``, records for each master the fingerprint of what made it (the
+source's size and SHA-256, the profile's master settings, the channel count, this engine's
+version) and the master's own SHA-256 with its measured facts: running again redoes only
+masters whose inputs changed or whose file is gone or altered, and a check of the folder
+reuses the facts of masters whose bytes are unchanged instead of decoding them again.
+
+Files are mastered on two worker threads (FFmpeg's decoders and LAME release the GIL), each
+written atomically by :func:`soundclone_desktop.audio.mastering.master_file`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from soundclone_desktop.audio.encode import Encoding
+from soundclone_desktop.audio.mastering import MasterResult, MasterSettings, master_file
+from soundclone_desktop.audio.measure import Measurement
+from soundclone_desktop.core.delivery.profiles import DeliveryProfile
+from soundclone_desktop.core.delivery.rules import FileFacts
+from soundclone_desktop.store.atomic import atomic_write_bytes
+
+from .check import measure_file
+
+__all__ = ["MANIFEST", "Manifest", "MasterOutcome", "master_files", "settings_for"]
+
+MANIFEST = ".soundclone-masters.json"
+ENGINE_VERSION = 1  # raise when mastering changes what it writes
+_ENCODINGS = {"mp3": Encoding.MP3, "m4a": Encoding.M4A, "flac": Encoding.FLAC,
+              "wav": Encoding.WAV}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class MasterOutcome:
+    source: Path
+    target: Path
+    redone: bool  # False: the master on disk was already up to date
+    facts: FileFacts
+    result: MasterResult | None  # None when not redone
+
+
+def settings_for(profile: DeliveryProfile, channels: int = 1) -> MasterSettings:
+    target = profile.master
+    return MasterSettings(
+        encoding=_ENCODINGS[target.format], rate=target.rate, channels=channels,
+        bitrate_kbps=target.bitrate_kbps, rms_db=target.rms_db, lufs=target.lufs,
+        ceiling_db=target.ceiling_db, head_s=target.head_s, tail_s=target.tail_s,
+        room_tone_db=target.room_tone_db,
+    )  # fmt: skip
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class Manifest:
+    """The masters folder's record of what made each master (thread-safe)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / MANIFEST
+        self._lock = threading.Lock()
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+            self._entries: dict[str, dict[str, object]] = dict(loaded.get("masters", {}))
+        except (OSError, ValueError, AttributeError):
+            self._entries = {}
+
+    def current(self, target: Path, fingerprint: str) -> FileFacts | None:
+        """The recorded facts if ``target`` was made from ``fingerprint`` and is unchanged."""
+        entry = self._entries.get(target.name)
+        if not entry or entry.get("fingerprint") != fingerprint or not target.is_file():
+            return None
+        return self.known(target)
+
+    def known(self, target: Path) -> FileFacts | None:
+        """The recorded facts of ``target`` if its bytes are the ones recorded."""
+        entry = self._entries.get(target.name)
+        if not entry or not target.is_file() or entry.get("sha256") != file_digest(target):
+            return None
+        try:
+            return FileFacts(**entry["facts"])  # type: ignore[arg-type]
+        except TypeError:
+            return None
+
+    def record(self, target: Path, fingerprint: str, facts: FileFacts) -> None:
+        with self._lock:
+            self._entries[target.name] = {
+                "fingerprint": fingerprint, "sha256": file_digest(target), "facts": asdict(facts),
+            }  # fmt: skip
+            text = json.dumps({"version": 1, "masters": self._entries}, indent=1)
+            atomic_write_bytes(self.path, text.encode("utf-8"))
+
+
+def _fingerprint(source: Path, settings: MasterSettings) -> str:
+    parts = [str(ENGINE_VERSION), file_digest(source), str(source.stat().st_size),
+             repr(settings)]  # fmt: skip
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def master_files(
+    sources: Sequence[Path],
+    folder: Path,
+    profile: DeliveryProfile,
+    *,
+    channels: int = 1,
+    workers: int = 2,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[MasterOutcome], None] | None = None,
+) -> list[MasterOutcome]:
+    """Master each source into ``folder`` (named after it, the profile's extension), in order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = settings_for(profile, channels)
+    manifest = Manifest(folder)
+    needs_lufs = any(r.metric == "lufs" for r in profile.rules)
+
+    def one(source: Path) -> MasterOutcome:
+        target = folder / f"{source.stem}.{settings.encoding.extension}"
+        if source.resolve() == target.resolve():
+            raise ValueError(f"{source.name} would be overwritten: choose another folder.")
+        fingerprint = _fingerprint(source, settings)
+        facts = manifest.current(target, fingerprint)
+        if facts is not None:
+            outcome = MasterOutcome(source, target, False, facts, None)
+        else:
+            measured: dict[str, FileFacts] = {}
+
+            def verify(path: Path) -> Measurement:
+                found = measure_file(path, loudness=needs_lufs, cancelled=cancelled)
+                measured["facts"] = replace(found, name=target.name)
+                return _as_measurement(found)
+
+            result = master_file(source, target, settings, cancelled=cancelled, verify=verify)
+            manifest.record(target, fingerprint, measured["facts"])
+            outcome = MasterOutcome(source, target, True, measured["facts"], result)
+        if progress is not None:
+            progress(outcome)
+        return outcome
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        return list(pool.map(one, sources))
+
+
+def _as_measurement(facts: FileFacts) -> Measurement:
+    return Measurement(
+        duration_s=facts.duration_s, integrated_lufs=facts.lufs, rms_dbfs=facts.rms_db,
+        sample_peak_dbfs=facts.sample_peak_db, true_peak_dbtp=facts.true_peak_db,
+        noise_floor_dbfs=facts.noise_floor_db,
+    )  # fmt: skip
