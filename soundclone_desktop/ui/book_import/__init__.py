@@ -1,0 +1,13 @@
+"""Importing a manuscript: the review dialog (chapters, clean-up, findings, estimate) and its
+place in the File menu. The book view receives the result through ``on_manuscript``."""
+
+from .attach import BookImport, BookImportNeeds, attach_book_import, report_imported
+from .dialog import ImportReviewDialog
+
+__all__ = [
+    "BookImport",
+    "BookImportNeeds",
+    "ImportReviewDialog",
+    "attach_book_import",
+    "report_imported",
+]

@@ -1,0 +1,109 @@
+"""Putting manuscript import into the studio: File › "Import manuscript…"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from soundclone_desktop.core.book.cleanup import Change
+from soundclone_desktop.core.book.manuscript import Manuscript
+from soundclone_desktop.core.pricing import PriceTable
+from soundclone_desktop.i18n import translate
+from soundclone_desktop.ui.studio import Menus, Messages
+
+from .dialog import ImportReviewDialog, manuscript_file_filter
+from .texts import CTX, fill
+
+ChapterChanges = tuple[tuple[Change, ...], ...]
+OnManuscript = Callable[[Manuscript, ChapterChanges, Path], None]
+"""Called after "Create book" with the cleaned manuscript, the accepted clean-up per chapter
+(offsets in each chapter's original text) and the file it came from."""
+
+
+@dataclass(frozen=True)
+class BookImportNeeds:
+    parent: QWidget  # for the dialogs
+    menus: Menus  # the action goes into File
+    prices: Callable[[], PriceTable]  # the app's current prices, for the estimate
+    on_manuscript: OnManuscript
+
+
+class BookImport:
+    """The action and the dialog while it is open (``dialog``, for tests and the window)."""
+
+    def __init__(self, needs: BookImportNeeds) -> None:
+        self.needs = needs
+        self.dialog: ImportReviewDialog | None = None
+        self.action = QAction(translate(CTX, "Import manuscript…"), needs.parent)
+        self.action.setObjectName("importManuscriptAction")
+        self.action.setToolTip(
+            translate(CTX, "Make a book from a .txt, .md, .docx or .epub manuscript")
+        )
+        self.action.triggered.connect(self.choose)
+        self._last_folder = Path.home()
+
+    def choose(self) -> None:
+        """Ask for a file, then open the review dialog on it."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.needs.parent,
+            translate(CTX, "Import manuscript"),
+            str(self._last_folder),
+            manuscript_file_filter(),
+        )
+        if name:
+            self.open(Path(name))
+
+    def open(self, path: Path) -> ImportReviewDialog:
+        """The review dialog, reading ``path`` (one at a time: a second call raises it)."""
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        self._last_folder = path.parent
+        dialog = ImportReviewDialog(self.needs.prices, self.needs.parent)
+        dialog.finished.connect(lambda code: self._finished(dialog, code))
+        self.dialog = dialog
+        dialog.open()
+        dialog.load(path)
+        return dialog
+
+    def _finished(self, dialog: ImportReviewDialog, code: int) -> None:
+        self.dialog = None
+        manuscript, source = dialog.result_manuscript(), dialog.source_path()
+        dialog.deleteLater()
+        if code == ImportReviewDialog.DialogCode.Accepted and manuscript and source:
+            self.needs.on_manuscript(manuscript, dialog.result_changes(), source)
+
+
+def attach_book_import(needs: BookImportNeeds) -> BookImport:
+    """Add File › "Import manuscript…" (after "Open script…")."""
+    feature = BookImport(needs)
+    menu = needs.menus.file_menu
+    actions = menu.actions()
+    anchor = needs.menus.open_action
+    after = actions.index(anchor) + 1 if anchor in actions else len(actions)
+    if after < len(actions):
+        menu.insertAction(actions[after], feature.action)
+    else:
+        menu.addAction(feature.action)
+    return feature
+
+
+def report_imported(messages: Messages) -> OnManuscript:
+    """Until the book view takes the manuscript: say what was imported."""
+
+    def report(manuscript: Manuscript, changes: ChapterChanges, source: Path) -> None:
+        included = len(manuscript.included)
+        messages.show_message(
+            fill(
+                translate(CTX, "Imported %1 chapters from “%2”."),
+                included,
+                source.name,
+            )
+        )
+
+    return report
