@@ -28,6 +28,8 @@ NOT_AT_START = (
     "soundclone_desktop.ui.voices.clone_wizard",
     "soundclone_desktop.ui.voices.library_dialog",
     "soundclone_desktop.ui.captions.loader",
+    "soundclone_desktop.manuscripts",  # python-docx and lxml: only when a book is imported
+    "soundclone_desktop.ui.book_import.dialog",
 )
 
 _PROBE = """

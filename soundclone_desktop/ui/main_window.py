@@ -35,6 +35,7 @@ from soundclone_desktop.services.jobs import Job, JobState
 from soundclone_desktop.store.settings import Settings
 from soundclone_desktop.ui import errors
 from soundclone_desktop.ui.async_utils import async_slot, spawn
+from soundclone_desktop.ui.book_import import BookImportNeeds, attach_book_import, report_imported
 from soundclone_desktop.ui.captions import CaptionsNeeds, PlayedResult, attach_captions
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.counter import CounterWidget
@@ -190,6 +191,14 @@ class MainWindow(StudioFrame):
             )
         )
         self.clone_wizard_action = attach_clone_wizard(self)  # "Clone a voice…" in Voices
+        self.book_import = attach_book_import(
+            BookImportNeeds(
+                parent=self,
+                menus=self,
+                prices=self.ctx.prices,
+                on_manuscript=report_imported(self),  # until the book view takes it
+            )
+        )
 
     # -- building -------------------------------------------------------------------------
 

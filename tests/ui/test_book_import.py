@@ -17,13 +17,10 @@ from pytestqt.qtbot import QtBot
 from soundclone_desktop.core.book.cleanup import CleanupRule, revert_changes
 from soundclone_desktop.core.book.manuscript import Manuscript
 from soundclone_desktop.core.pricing import PriceTable
-from soundclone_desktop.ui.book_import import (
-    BookImportNeeds,
-    ImportReviewDialog,
-    attach_book_import,
-)
+from soundclone_desktop.ui.book_import import BookImportNeeds, attach_book_import
 from soundclone_desktop.ui.book_import.chapter_model import INCLUDED, TITLE
 from soundclone_desktop.ui.book_import.cleanup_model import CHANGE
+from soundclone_desktop.ui.book_import.dialog import ImportReviewDialog
 from tests.manuscripts.conftest import Doc, Toc, paragraphs, write_epub
 
 PRICES = PriceTable(production_per_10k=Decimal("3.5"), voice_fee=Decimal("0.1"))

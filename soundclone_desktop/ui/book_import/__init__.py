@@ -2,12 +2,6 @@
 place in the File menu. The book view receives the result through ``on_manuscript``."""
 
 from .attach import BookImport, BookImportNeeds, attach_book_import, report_imported
-from .dialog import ImportReviewDialog
 
-__all__ = [
-    "BookImport",
-    "BookImportNeeds",
-    "ImportReviewDialog",
-    "attach_book_import",
-    "report_imported",
-]
+# The dialog (and the readers it imports) is in .dialog, imported on first use.
+__all__ = ["BookImport", "BookImportNeeds", "attach_book_import", "report_imported"]

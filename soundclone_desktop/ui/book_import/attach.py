@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from soundclone_desktop.core.book.cleanup import Change
 from soundclone_desktop.core.book.manuscript import Manuscript
@@ -15,8 +16,10 @@ from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.studio import Menus, Messages
 
-from .dialog import ImportReviewDialog, manuscript_file_filter
-from .texts import CTX, fill
+from .texts import CTX, fill, manuscript_file_filter
+
+if TYPE_CHECKING:
+    from .dialog import ImportReviewDialog
 
 ChapterChanges = tuple[tuple[Change, ...], ...]
 OnManuscript = Callable[[Manuscript, ChapterChanges, Path], None]
@@ -63,6 +66,8 @@ class BookImport:
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
+        from .dialog import ImportReviewDialog  # the readers load when first needed
+
         self._last_folder = path.parent
         dialog = ImportReviewDialog(self.needs.prices, self.needs.parent)
         dialog.finished.connect(lambda code: self._finished(dialog, code))
@@ -75,7 +80,7 @@ class BookImport:
         self.dialog = None
         manuscript, source = dialog.result_manuscript(), dialog.source_path()
         dialog.deleteLater()
-        if code == ImportReviewDialog.DialogCode.Accepted and manuscript and source:
+        if code == QDialog.DialogCode.Accepted and manuscript and source:
             self.needs.on_manuscript(manuscript, dialog.result_changes(), source)
 
 

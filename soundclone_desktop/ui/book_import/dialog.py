@@ -52,16 +52,11 @@ from soundclone_desktop.ui.money import money_text
 from .chapter_model import CHARACTERS, INCLUDED, KIND, TITLE, ChapterModel, header_titles
 from .cleanup_model import CleanupModel
 from .derive import Derived, derive
+from .error_text import error_sentence
 from .findings_model import FindingsModel
 from .review_state import Review, ReviewResult
 from .session import ReviewSession
-from .texts import CTX, error_sentence, fill, kind_text, pattern_problem
-
-FILE_FILTER_SUFFIXES = "*.txt *.md *.markdown *.docx *.epub"
-
-
-def manuscript_file_filter() -> str:
-    return fill(translate(CTX, "Manuscripts (%1)"), FILE_FILTER_SUFFIXES)
+from .texts import CTX, fill, kind_text, manuscript_file_filter, pattern_problem
 
 
 def _read(path: Path, pattern_source: str) -> Review:
