@@ -19,7 +19,7 @@ from soundclone_desktop.core.book.manuscript import Manuscript
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.ui.book_import import BookImportNeeds, attach_book_import
 from soundclone_desktop.ui.book_import.chapter_model import INCLUDED, TITLE
-from soundclone_desktop.ui.book_import.cleanup_model import CHANGE
+from soundclone_desktop.ui.book_import.cleanup_model import CHANGE, CHAPTER, CONTEXT
 from soundclone_desktop.ui.book_import.dialog import ImportReviewDialog
 from tests.manuscripts.conftest import Doc, Toc, paragraphs, write_epub
 
@@ -298,7 +298,8 @@ def test_clean_up_is_shown_live_and_reversible(
     view = dialog.cleanup_view
     rule_row, change_row = _change_row(dialog, CleanupRule.FOOTNOTE_MARKER)
     assert change_row.data() == "[1]  →  (nothing)"
-    assert change_row.sibling(change_row.row(), 1).data() == "第一章 重逢"
+    assert change_row.sibling(change_row.row(), CHAPTER).data() == "第一章 重逢"
+    assert "他们又见面了 ⟦[1]⟧ 。" in change_row.sibling(change_row.row(), CONTEXT).data()
     # Clicking the change shows it in its chapter; it is accepted, so the marker is gone.
     view.expand(rule_row)
     rect = view.visualRect(change_row)

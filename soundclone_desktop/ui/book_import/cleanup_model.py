@@ -13,7 +13,8 @@ from soundclone_desktop.i18n import translate
 from .session import ReviewSession
 from .texts import CTX, fill, rule_text, visible
 
-CHANGE, CHAPTER = range(2)
+CHANGE, CONTEXT, CHAPTER = range(3)
+_CONTEXT_CHARS = 12  # either side of a change: enough to judge it
 AnyIndex = QModelIndex | QPersistentModelIndex
 _TOP = 0  # internal id of a rule row; a change row carries its rule row + 1
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1  # the change's index in Review.changes
@@ -93,14 +94,18 @@ class CleanupModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 2
+        return 3
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (translate(CTX, "Change"), translate(CTX, "Chapter"))[section]
+        return (
+            translate(CTX, "Change"),
+            translate(CTX, "In the original"),
+            translate(CTX, "Chapter"),
+        )[section]
 
     # -- data ---------------------------------------------------------------------------
 
@@ -117,6 +122,12 @@ class CleanupModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == CHANGE:
                 return f"{visible(change.before)}  →  {visible(change.after)}"
+            if index.column() == CONTEXT:
+                base = review.base
+                left = base[max(0, change.offset - _CONTEXT_CHARS) : change.offset]
+                right = base[change.end : change.end + _CONTEXT_CHARS]
+                shown = [visible(part) if part else "" for part in (left, change.before, right)]
+                return f"…{shown[0]} ⟦{shown[1]}⟧ {shown[2]}…"
             if chapter is None:
                 return "—"
             return state.manuscript.chapters[chapter].title

@@ -50,7 +50,7 @@ from soundclone_desktop.ui.message_bar import Level, MessageBar
 from soundclone_desktop.ui.money import money_text
 
 from .chapter_model import CHARACTERS, INCLUDED, KIND, TITLE, ChapterModel, header_titles
-from .cleanup_model import CleanupModel
+from .cleanup_model import CHANGE, CHAPTER, CONTEXT, CleanupModel
 from .derive import Derived, derive
 from .error_text import error_sentence
 from .findings_model import FindingsModel
@@ -175,8 +175,7 @@ class ImportReviewDialog(QDialog):
         busy.addWidget(self.cancel_load_button)
         self.busy.hide()
 
-        self.messages = MessageBar()
-        self.messages.setObjectName("bookImportMessages")
+        self.messages = MessageBar()  # keeps its own objectName: its style sheet uses it
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._build_chapters())
@@ -351,9 +350,11 @@ class ImportReviewDialog(QDialog):
         self.cleanup_view.setObjectName("cleanupView")
         self.cleanup_view.setModel(self.cleanup_model)
         self.cleanup_view.setUniformRowHeights(True)
-        self.cleanup_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.cleanup_view.header().setStretchLastSection(False)
-        self.cleanup_view.setColumnWidth(1, 160)
+        header = self.cleanup_view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(CONTEXT, QHeaderView.ResizeMode.Stretch)
+        self.cleanup_view.setColumnWidth(CHANGE, 160)
+        self.cleanup_view.setColumnWidth(CHAPTER, 140)
         cleanup_note = QLabel(
             translate(
                 CTX,
