@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, QPoint, Qt, QTimer, QTranslator
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QMenu, QStyle
 from pytestqt.qtbot import QtBot
@@ -517,3 +517,39 @@ def test_cancel_hands_nothing_on(qtbot: QtBot, aloop, novel: Path) -> None:  # t
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: feature.dialog is None)
     assert received == [] and dialog.result_manuscript() is None
+
+
+class _Catalogue(QTranslator):
+    """A catalogue holding only what a test gives it (the .qm is merged by the lead)."""
+
+    def __init__(self, rows: dict[str, str]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self.rows.get(source) if context == "BookImport" else None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_errors_are_said_in_the_users_language(
+    qtbot: QtBot, dialog: ImportReviewDialog, tmp_path: Path
+) -> None:
+    broken = tmp_path / "坏.epub"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    catalogue = _Catalogue(
+        {"“%1” is damaged. Download or export it again, and import it again.": "“%1”已损坏。"}
+    )
+    QApplication.installTranslator(catalogue)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        load(qtbot, dialog, broken)
+        assert dialog.messages.text() == "“坏.epub”已损坏。"
+    finally:
+        QApplication.removeTranslator(catalogue)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    load(qtbot, dialog, broken)  # in English the reader's own, fuller sentence
+    assert "is a damaged ZIP archive" in dialog.messages.text()
