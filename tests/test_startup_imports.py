@@ -31,6 +31,8 @@ NOT_AT_START = (
     # The audio engine: NumPy and PyAV load with the first waveform or export.
     "numpy",
     "av",
+    "soundclone_desktop.manuscripts",  # python-docx and lxml: only when a book is imported
+    "soundclone_desktop.ui.book_import.dialog",
 )
 
 _PROBE = """

@@ -38,6 +38,94 @@
         </message>
     </context>
     <context>
+        <name>BookImport</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="24" />
+            <source>Manuscripts (%1)</source>
+            <translation>书稿（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="59" />
+            <source>(nothing)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="29" />
+            <source>Front matter</source>
+            <translation>前置内容</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="30" />
+            <source>Chapter</source>
+            <translation>章节</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="31" />
+            <source>Back matter</source>
+            <translation>后置内容</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="37" />
+            <source>Page numbers</source>
+            <translation>页码</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="38" />
+            <source>Running headers</source>
+            <translation>页眉</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="39" />
+            <source>Hyphenation at line ends</source>
+            <translation>行尾连字符</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="40" />
+            <source>Footnote markers</source>
+            <translation>脚注标记</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="41" />
+            <source>Hard line wraps</source>
+            <translation>段内硬换行</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="47" />
+            <source>control character</source>
+            <translation>控制字符</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="48" />
+            <source>invisible formatting mark</source>
+            <translation>不可见的格式标记</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="49" />
+            <source>private-use character</source>
+            <translation>私用区字符</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="50" />
+            <source>broken character</source>
+            <translation>损坏的字符</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="51" />
+            <source>unassigned character</source>
+            <translation>未分配的字符</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="52" />
+            <source>replacement character (undecodable bytes)</source>
+            <translation>替换字符（无法解码的字节）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="79" />
+            <source>The heading pattern is not a valid regular expression: %1 at position %2.</source>
+            <translation>标题规则不是有效的正则表达式：%1（位置 %2）。</translation>
+        </message>
+    </context>
+    <context>
         <name>BookSettings</name>
         <message>
             <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="48" />
@@ -2180,7 +2268,7 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../soundclone_desktop/i18n.py" line="110" />
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="85" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="86" />
             <location filename="../../soundclone_desktop/ui/projects/controller.py" line="226" />
             <source>SoundClone Desktop</source>
             <translation>SoundClone 声音克隆工作室</translation>
@@ -2202,7 +2290,7 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="44" />
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="225" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="235" />
             <location filename="../../soundclone_desktop/ui/submit_bar.py" line="61" />
             <location filename="../../soundclone_desktop/ui/submit_bar.py" line="100" />
             <source>Generate speech</source>
@@ -2224,102 +2312,102 @@
             <translation>该任务：{0}。再次发送会创建第二个任务，并再次扣费。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="211" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="221" />
             <source>Open script…</source>
             <translation>打开文稿…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="214" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="224" />
             <source>Open a .txt or .md script file</source>
             <translation>打开 .txt 或 .md 文稿文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="216" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="226" />
             <source>Settings…</source>
             <translation>设置…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="221" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="231" />
             <source>API key, server, prices, defaults and language</source>
             <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="231" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="241" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="244" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="254" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="247" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="257" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="252" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="262" />
             <source>&amp;Voices</source>
             <translation>音色(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="254" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="264" />
             <source>&amp;View</source>
             <translation>视图(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="275" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="285" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="282" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="292" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="288" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="298" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="434" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="444" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="503" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="513" />
             <source>Open script</source>
             <translation>打开文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="489" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="499" />
             <source>The new language applies the next time you start the app.</source>
             <translation>新的界面语言将在下次启动应用时生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="505" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="515" />
             <source>Scripts (*.txt *.md)</source>
             <translation>文稿 (*.txt *.md)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="505" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="515" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="393" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="403" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="494" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="504" />
             <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
             <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="534" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="544" />
             <source>Your audio is ready. Press Play to listen.</source>
             <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>

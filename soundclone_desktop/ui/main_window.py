@@ -36,6 +36,7 @@ from soundclone_desktop.store.settings import Settings
 from soundclone_desktop.ui import errors
 from soundclone_desktop.ui.async_utils import async_slot, spawn
 from soundclone_desktop.ui.book import BookNeeds, attach_book
+from soundclone_desktop.ui.book_import import BookImportNeeds, attach_book_import
 from soundclone_desktop.ui.captions import CaptionsNeeds, PlayedResult, attach_captions
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.counter import CounterWidget
@@ -204,6 +205,15 @@ class MainWindow(StudioFrame):
             )
         )
         self.clone_wizard_action = attach_clone_wizard(self)  # "Clone a voice…" in Voices
+        self.book_import = attach_book_import(
+            BookImportNeeds(
+                parent=self,
+                menus=self,
+                prices=self.ctx.prices,
+                # The reviewed manuscript becomes a book the navigator opens.
+                on_manuscript=self.book.from_manuscript,
+            )
+        )
 
     # -- building -------------------------------------------------------------------------
 

@@ -94,13 +94,14 @@ SAMPLE = Project(
 def test_file_menu_has_the_project_actions_in_order(window: MainWindow) -> None:
     names = [a.objectName() or a.text() for a in window.file_menu.actions()]
     start = names.index("newProjectAction")
-    assert [n for n in names[start:] if n][:7] == [
+    assert [n for n in names[start:] if n][:8] == [
         "newProjectAction",
         "openProjectAction",
         "Open Recent",
         "saveProjectAction",
         "saveProjectAsAction",
         "openScriptAction",
+        "importManuscriptAction",  # a book, next to opening a script
         "exportTextAction",
     ]
     projects = window.projects
