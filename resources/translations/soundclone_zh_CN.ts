@@ -40,6 +40,343 @@
     <context>
         <name>BookImport</name>
         <message>
+            <location filename="../../soundclone_desktop/ui/book_import/attach.py" line="48" />
+            <source>Import manuscript…</source>
+            <translation>导入书稿…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/attach.py" line="51" />
+            <source>Make a book from a .txt, .md, .docx or .epub manuscript</source>
+            <translation>用 .txt、.md、.docx 或 .epub 书稿制作一本书</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/attach.py" line="60" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="96" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="457" />
+            <source>Import manuscript</source>
+            <translation>导入书稿</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/chapter_model.py" line="45" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/chapter_model.py" line="46" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/chapter_model.py" line="47" />
+            <source>Characters</source>
+            <translation>字数</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/chapter_model.py" line="48" />
+            <source>In the book</source>
+            <translation>收入书中</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/chapter_model.py" line="146" />
+            <source>(untitled)</source>
+            <translation>（无标题）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/chapter_model.py" line="154" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="278" />
+            <source>Excluded</source>
+            <translation>已排除</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/chapter_model.py" line="154" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="278" />
+            <source>Included</source>
+            <translation>已收入</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/chapter_model.py" line="161" />
+            <source>From %1</source>
+            <translation>来自 %1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/cleanup_model.py" line="141" />
+            <source>This change now crosses two chapters and cannot be applied.</source>
+            <translation>此项修改现在跨越两个章节，无法应用。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/cleanup_model.py" line="161" />
+            <source>Tick to accept every change of this kind, untick to keep the text as it was.</source>
+            <translation>勾选以接受此类全部修改，取消勾选则保留原文。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/cleanup_model.py" line="108" />
+            <source>Change</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/cleanup_model.py" line="109" />
+            <source>In the original</source>
+            <translation>原文</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/cleanup_model.py" line="110" />
+            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="30" />
+            <source>Chapter</source>
+            <translation>章节</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/cleanup_model.py" line="150" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="128" />
+            <source>Detecting chapters…</source>
+            <translation>正在识别章节…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="157" />
+            <source>Choose a manuscript to import.</source>
+            <translation>请选择要导入的书稿。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="160" />
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="172" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="202" />
+            <source>Every task pays the voice fee once: larger segments cost less in all, smaller ones make re-rendering a corrected passage cheaper.</source>
+            <translation>每个任务都要付一次音色费：片段越大，总费用越低；片段越小，修改后重新生成一段的费用越低。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="208" />
+            <source>Characters per segment:</source>
+            <translation>每段字数：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="217" />
+            <source>Create book</source>
+            <translation>创建书籍</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="238" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="299" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="242" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="294" />
+            <source>Move up</source>
+            <translation>上移</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="295" />
+            <source>Move down</source>
+            <translation>下移</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="296" />
+            <source>Rename</source>
+            <translation>重命名</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="297" />
+            <source>Merge with next</source>
+            <translation>与下一章合并</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="298" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="611" />
+            <source>Exclude</source>
+            <translation>排除</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="316" />
+            <source>Chapters (drag to reorder; untick to leave out)</source>
+            <translation>章节（拖动可调整顺序；取消勾选即不收入）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="337" />
+            <source>Split here</source>
+            <translation>在此拆分</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="340" />
+            <source>Start a new chapter at the cursor in the text below</source>
+            <translation>在下方文本的光标处开始新的一章</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="349" />
+            <source>Text</source>
+            <translation>正文</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="362" />
+            <source>Proposed clean-up, shown in the text as it will be read. Untick a change to keep the original there; the original text is kept with the book.</source>
+            <translation>建议的文本清理，正文中显示的是朗读时的样子。取消勾选某项修改即可保留该处原文；原始文本会随书一起保存。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="399" />
+            <source>Built-in: Chapter 12, CHAPTER XII, 第十二章, 第12回, 序章, Prologue…</source>
+            <translation>内置：第十二章、第12回、序章、Chapter 12、CHAPTER XII、Prologue…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="402" />
+            <source>A regular expression that matches the start of every heading line, for example ^Kapitel \d+ . Leave it empty for the built-in patterns. EPUB chapters come from the book's table of contents.</source>
+            <translation>匹配每个标题行开头的正则表达式，例如 ^卷\d+ 。留空则使用内置规则。EPUB 的章节取自书中的目录。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="409" />
+            <source>Heading pattern:</source>
+            <translation>标题规则：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="411" />
+            <source>Detect again</source>
+            <translation>重新识别</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="782" />
+            <source>%1 of %2 chapters in the book</source>
+            <translation>收入 %1 / %2 章</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="786" />
+            <source>%1 characters</source>
+            <translation>%1 字</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="787" />
+            <source>%1 segments</source>
+            <translation>%1 段</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="790" />
+            <source>prices unknown: set them in Settings to see the cost</source>
+            <translation>价格未知：请在设置中填写价格以查看费用</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="119" />
+            <source>Reading “%1”…</source>
+            <translation>正在读取“%1”…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="151" />
+            <source>The manuscript could not be imported: %1</source>
+            <translation>无法导入书稿：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="301" />
+            <source>Undo the last change (%1)</source>
+            <translation>撤销上一步修改（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="533" />
+            <source>Choose another file…</source>
+            <translation>选择其他文件…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="589" />
+            <source>“%1”</source>
+            <translation>“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="743" />
+            <source>Characters the service cannot speak. They are left in the text; click one to see it, and correct it in the book later if it matters.</source>
+            <translation>服务无法朗读的字符。它们保留在正文中；点击可查看位置，如有必要，稍后可在书中修改。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="749" />
+            <source>No characters the service cannot speak.</source>
+            <translation>没有服务无法朗读的字符。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="757" />
+            <source>Clean-up (%1)</source>
+            <translation>文本清理（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="760" />
+            <source>Findings (%1)</source>
+            <translation>问题字符（%1）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="793" />
+            <source>estimated cost %1</source>
+            <translation>预计费用 %1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="611" />
+            <source>Include</source>
+            <translation>收入</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="798" />
+            <source>re-rendering one segment about %1</source>
+            <translation>重新生成一段约 %1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/error_text.py" line="20" />
+            <source>“%1” could not be found. It may have been moved or deleted.</source>
+            <translation>找不到“%1”，它可能已被移动或删除。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/error_text.py" line="23" />
+            <source>“%1” could not be read. Check that you may open it.</source>
+            <translation>无法读取“%1”。请确认您有权限打开它。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/error_text.py" line="26" />
+            <source>“%1” is too large to be a book's text (the limit is 50 MB). Remove pictures or split the book, and import it again.</source>
+            <translation>“%1”太大，不像是一本书的文本（上限为 50 MB）。请删除图片或拆分书籍后重新导入。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/error_text.py" line="31" />
+            <source>“%1” cannot be imported. Books can be imported from .epub, .docx, .md and .txt files.</source>
+            <translation>无法导入“%1”。可导入的书籍格式为 .epub、.docx、.md 和 .txt。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/error_text.py" line="35" />
+            <source>“%1” is not readable text. Save it as UTF-8 (or GB18030) plain text and import it again.</source>
+            <translation>“%1”不是可读的文本。请将其另存为 UTF-8（或 GB18030）纯文本后重新导入。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/error_text.py" line="40" />
+            <source>“%1” is damaged. Download or export it again, and import it again.</source>
+            <translation>“%1”已损坏。请重新下载或导出后再导入。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/error_text.py" line="43" />
+            <source>“%1” is copy-protected (DRM). Only EPUB files without copy protection can be imported.</source>
+            <translation>“%1”受版权保护（DRM）。只能导入没有复制保护的 EPUB 文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/error_text.py" line="48" />
+            <source>“%1” holds no text. Check that it is the right file.</source>
+            <translation>“%1”中没有文本。请确认选择的文件是否正确。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/error_text.py" line="51" />
+            <source>“%1” holds only pictures (a scanned book?), no text to read aloud.</source>
+            <translation>“%1”中只有图片（扫描版书籍？），没有可朗读的文本。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/findings_model.py" line="42" />
+            <source>%1, character %2: %3 %4 (%5)</source>
+            <translation>%1，第 %2 个字符：%3 %4（%5）</translation>
+        </message>
+        <message>
             <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="24" />
             <source>Manuscripts (%1)</source>
             <translation>书稿（%1）</translation>
@@ -53,11 +390,6 @@
             <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="29" />
             <source>Front matter</source>
             <translation>前置内容</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="30" />
-            <source>Chapter</source>
-            <translation>章节</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="31" />

@@ -16,7 +16,10 @@ from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.studio import Menus
 
-from .texts import CTX, manuscript_file_filter
+from .texts import manuscript_file_filter
+
+# The translation context, spelled here: the string extractor reads each module's own.
+CTX = "BookImport"
 
 if TYPE_CHECKING:
     from .dialog import ImportReviewDialog

@@ -27,7 +27,10 @@ from soundclone_desktop.core.book.manuscript import ChapterDraft
 from soundclone_desktop.i18n import translate
 
 from .session import ReviewSession
-from .texts import CTX, fill, kind_text
+from .texts import fill, kind_text
+
+# The translation context, spelled here: the string extractor reads each module's own.
+CTX = "BookImport"
 
 TITLE, KIND, CHARACTERS, INCLUDED = range(4)
 MIME_TYPE = "application/x-soundclone-chapter-row"

@@ -11,7 +11,10 @@ from soundclone_desktop.core.book.cleanup import ALL_RULES, CleanupRule
 from soundclone_desktop.i18n import translate
 
 from .session import ReviewSession
-from .texts import CTX, fill, rule_text, visible
+from .texts import fill, rule_text, visible
+
+# The translation context, spelled here: the string extractor reads each module's own.
+CTX = "BookImport"
 
 CHANGE, CONTEXT, CHAPTER = range(3)
 _CONTEXT_CHARS = 12  # either side of a change: enough to judge it

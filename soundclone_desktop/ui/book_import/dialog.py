@@ -56,7 +56,10 @@ from .error_text import error_sentence
 from .findings_model import FindingsModel
 from .review_state import Review, ReviewResult
 from .session import ReviewSession
-from .texts import CTX, fill, kind_text, manuscript_file_filter, pattern_problem
+from .texts import fill, kind_text, manuscript_file_filter, pattern_problem
+
+# The translation context, spelled here: the string extractor reads each module's own.
+CTX = "BookImport"
 
 
 def _read(path: Path, pattern_source: str) -> Review:

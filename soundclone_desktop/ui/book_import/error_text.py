@@ -8,7 +8,10 @@ from PySide6.QtCore import QLocale
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.manuscripts import ManuscriptError, ManuscriptErrorCode
 
-from .texts import CTX, fill
+from .texts import fill
+
+# The translation context, spelled here: the string extractor reads each module's own.
+CTX = "BookImport"
 
 
 def _error_translations() -> dict[ManuscriptErrorCode, str]:

@@ -10,7 +10,10 @@ from soundclone_desktop.core.book.manuscript import Manuscript
 from soundclone_desktop.i18n import translate
 
 from .derive import ChapterFinding
-from .texts import CTX, fill, finding_kind_text
+from .texts import fill, finding_kind_text
+
+# The translation context, spelled here: the string extractor reads each module's own.
+CTX = "BookImport"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
