@@ -82,7 +82,7 @@ log = logging.getLogger("soundclone_desktop.cli")
 # The modules of this package adding commands, each with ``register(command)``; in the
 # order ``soundclone --help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
-    "script", "clone", "task", "voices", "history", "resume", "export",
+    "script", "clone", "task", "voices", "history", "resume", "export", "book",
 )  # fmt: skip
 
 
@@ -117,6 +117,11 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         help="use the embedded demo server: no account, no cost",
     )
     _output_options(parser, suppress=suppress)
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """The global options, for a command module's own nested actions (``book import``)."""
+    _global_options(parser, suppress=suppress)
 
 
 def _output_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
