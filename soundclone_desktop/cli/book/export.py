@@ -15,13 +15,6 @@ from pathlib import Path
 
 from soundclone_desktop.cli.context import EXIT_FAILED, EXIT_USAGE, Context, fail, finish, plural
 from soundclone_desktop.core.book.model import Book
-from soundclone_desktop.core.subtitles import (
-    ExportOptions,
-    SubtitleFormat,
-    Subtitles,
-    encode,
-    export_subtitles,
-)
 from soundclone_desktop.store.atomic import atomic_write_bytes
 from soundclone_desktop.store.book import BookStore
 
@@ -29,6 +22,7 @@ from .common import open_book, selection_of
 from .stitching import NO_STITCHER, stitcher
 
 AUDIO_FORMATS = ("mp3", "m4a", "wav", "flac", "opus")
+CAPTION_FORMATS = ("srt", "vtt", "lrc", "ass")  # core.subtitles.SubtitleFormat, loaded on use
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -41,7 +35,7 @@ def add_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--captions",
-        choices=[f.value for f in SubtitleFormat],
+        choices=CAPTION_FORMATS,
         help="also write each chapter's captions in this format",
     )
     p.add_argument(
@@ -99,6 +93,14 @@ async def _export(
         )
         captions = None
         if args.captions and stitched.captions:
+            from soundclone_desktop.core.subtitles import (
+                ExportOptions,
+                SubtitleFormat,
+                Subtitles,
+                encode,
+                export_subtitles,
+            )
+
             fmt = SubtitleFormat(args.captions)
             captions = args.out / f"{stem}{fmt.extension}"
             text = export_subtitles(Subtitles(tuple(stitched.captions)), fmt, ExportOptions())

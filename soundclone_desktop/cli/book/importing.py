@@ -27,7 +27,6 @@ from soundclone_desktop.core.book.model import (
 from soundclone_desktop.core.book.segment import DEFAULT_TARGET_CHARS, MIN_TARGET_CHARS
 from soundclone_desktop.core.parameters import SubtitleType
 from soundclone_desktop.core.script import MAX_REQUEST_CHARS
-from soundclone_desktop.manuscripts import ManuscriptError, load_manuscript
 from soundclone_desktop.store.book import BookError, BookStore, with_suffix
 from soundclone_desktop.store.book.store import BookProblem
 
@@ -65,6 +64,9 @@ def cmd_import(ctx: Context) -> int:
     target = with_suffix(Path(args.output))
     if target.exists():
         fail(f"{target} exists already; choose another name or remove it first.")
+    # The readers (EPUB, DOCX, clean-up) load only for an import.
+    from soundclone_desktop.manuscripts import ManuscriptError, load_manuscript
+
     try:
         manuscript = load_manuscript(args.manuscript, pattern)
     except ManuscriptError as exc:

@@ -101,6 +101,9 @@ def add_options(p: argparse.ArgumentParser) -> None:
                    "`book show --chapter N` numbers them) was created as TASK_ID (found on "
                    "the website): follow that task and keep its audio, without sending the "
                    "segment again")  # fmt: skip
+    p.add_argument("--send-again", action="append", default=[], metavar="SEGMENT",
+                   help="a segment whose outcome is unknown (N.M) that you found was NOT "
+                   "created (no such task on the website): send it again")  # fmt: skip
 
 
 @dataclass
@@ -124,6 +127,7 @@ def cmd_render(ctx: Context) -> int:
     with open_book(args.book) as store:
         selection = selection_of(store.book, args.chapters)
         lookups = [_lookup_key(store.book, spec, task) for spec, task in args.task]
+        again = [_segment_key(store.book, spec, "--send-again") for spec in args.send_again]
         if args.voice is not None:
             if not args.voice.strip():
                 fail("--voice: give a voice model ID (the ID `soundclone clone` printed).")
@@ -136,13 +140,14 @@ def cmd_render(ctx: Context) -> int:
 
                 store.set_voice(DEMO_VOICE_ID)
             with workspace(ctx, base_url) as space:
-                run = _run(ctx, store, space, base_url, token, selection, budget, lookups)
+                run = _run(ctx, store, space, base_url, token, selection, budget, lookups, again)
         return _summary(ctx, store, selection, run)
 
 
 def _run(
     ctx: Context, store: BookStore, space: Workspace, base_url: str, token: str,
     selection: Selection, budget: Decimal | None, lookups: list[tuple[SegmentKey, str]],
+    again: list[SegmentKey],
 ) -> _Run:  # fmt: skip
     async def render() -> _Run:
         args = ctx.args
@@ -160,14 +165,14 @@ def _run(
             try:
                 for key, task_id in lookups:
                     run.looked_up.append(await _look_up(queue, store.book, key, task_id))
-                _announce(ctx, store.book, run.plan, budget)
-                with _pause_on_ctrl_c(ctx, queue, run):
-                    display = ProgressDisplay(json_lines=ctx.json)
-                    try:
-                        run.result = await queue.run(run.plan, budget=budget,
-                                                     on_progress=display)  # fmt: skip
-                    finally:
-                        display.close()
+                if again:  # the user's decision: these were not created; send them now
+                    retry = queue.plan_failed(Selection.of_segments(again), outcome_unknown=True)
+                    _announce(ctx, store.book, retry, budget)
+                    await _render_plan(ctx, queue, run, retry, budget)
+                    run.plan = queue.plan(selection)
+                if not run.interrupted:
+                    _announce(ctx, store.book, run.plan, budget)
+                    run.result = await _render_plan(ctx, queue, run, run.plan, budget)
             except BalanceTooLowError as exc:
                 fail(str(exc), EXIT_FAILED)
             except PricesUnknownError as exc:
@@ -186,6 +191,17 @@ def _run(
         fail("Interrupted. Tasks already created keep running on the server; "
              f"`soundclone book render {ctx.args.book}` adopts them without paying twice.",
              EXIT_INTERRUPTED)  # fmt: skip
+
+
+async def _render_plan(
+    ctx: Context, queue: RenderQueue, run: _Run, plan: RenderPlan, budget: Decimal | None
+) -> RenderResult:
+    with _pause_on_ctrl_c(ctx, queue, run):
+        display = ProgressDisplay(json_lines=ctx.json)
+        try:
+            return await queue.run(plan, budget=budget, on_progress=display)
+        finally:
+            display.close()
 
 
 def _announce(ctx: Context, book: Book, plan: RenderPlan, budget: Decimal | None) -> None:
@@ -271,18 +287,23 @@ def _stopping_jobs(found: list[Job]) -> Callable[[Job], None]:
 
 
 def _lookup_key(book: Book, spec: str, task_id: str) -> tuple[SegmentKey, str]:
-    chapter, dot, segment = spec.partition(".")
-    if not (dot and chapter.isdigit() and segment.isdigit()):
-        fail(f"--task: {spec!r} is not a segment; write N.M (chapter N, segment M).")
-    n, m = int(chapter), int(segment)
-    if not 1 <= n <= len(book.chapters):
-        fail(f"--task: chapter {n} does not exist (chapters: 1 to {len(book.chapters)}).")
-    rows = book.rows(book.chapters[n - 1].id)
-    if not 1 <= m <= len(rows):
-        fail(f"--task: chapter {n} has no segment {m} (segments: 1 to {len(rows)}).")
     if not task_id.strip():
         fail("--task: give the task id found on the website.")
-    return (rows[m - 1].chapter_id, rows[m - 1].segment.id), task_id.strip()
+    return _segment_key(book, spec, "--task"), task_id.strip()
+
+
+def _segment_key(book: Book, spec: str, option: str) -> SegmentKey:
+    """Segment ``N.M`` (chapter N, segment M, as ``book show --chapter N`` numbers them)."""
+    chapter, dot, segment = spec.partition(".")
+    if not (dot and chapter.isdigit() and segment.isdigit()):
+        fail(f"{option}: {spec!r} is not a segment; write N.M (chapter N, segment M).")
+    n, m = int(chapter), int(segment)
+    if not 1 <= n <= len(book.chapters):
+        fail(f"{option}: chapter {n} does not exist (chapters: 1 to {len(book.chapters)}).")
+    rows = book.rows(book.chapters[n - 1].id)
+    if not 1 <= m <= len(rows):
+        fail(f"{option}: chapter {n} has no segment {m} (segments: 1 to {len(rows)}).")
+    return rows[m - 1].chapter_id, rows[m - 1].segment.id
 
 
 async def _look_up(
