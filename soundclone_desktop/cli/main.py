@@ -17,6 +17,7 @@ Commands::
     soundclone voices [--status S]                 the voice library with each voice's status
     soundclone export TASK_ID --audio OUT.mp3 --subtitles OUT.srt [--format srt|vtt|lrc|ass]
     soundclone demo-server [--port N --token T …]  run the demo server until Ctrl+C
+    soundclone book import|show|estimate|render|export …   whole books (see cli/book/)
 
 Global options (before or after the command): ``--base-url``, ``--data-dir``, ``--demo``
 (start the embedded demo server in this process and use its demo key and voice), ``--json``
@@ -41,12 +42,14 @@ Exit codes:
 3     the API key was rejected
 4     the server could not be reached or could not take the request right now;
       nothing was created or charged
-5     the server refused the request, or the task failed on the server
+5     the server refused the request, or the task failed on the server; ``book render``:
+      the balance cannot pay for the render (nothing sent), or some segments failed
 6     a submission's outcome is unknown: it may have been created (and charged);
       it was not sent again
-7     stopped waiting while the task continues on the server
+7     stopped waiting while the task continues on the server; ``book render``: stopped
+      before the task that would cross ``--budget`` (render again to continue)
 70    internal error (a bug): run again with ``-v`` for the traceback
-130   interrupted (Ctrl+C)
+130   interrupted (Ctrl+C; ``book render``: paused, tasks in flight adopted next time)
 ====  ============================================================================
 """
 

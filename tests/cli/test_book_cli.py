@@ -50,7 +50,9 @@ def english_book(path: Path, chapters: int = 4, paras: int = 2) -> Path:
     for c in range(1, chapters + 1):
         parts.append(f"Chapter {c}")
         for p in range(paras):
-            parts.append(f"Chapter {c}, paragraph {p}: the road went on" + " and on" * (c + p) + ".")
+            parts.append(
+                f"Chapter {c}, paragraph {p}: the road went on" + " and on" * (c + p) + "."
+            )
     path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
     return path
 
@@ -185,7 +187,9 @@ def test_show_and_estimate_json_keys_before_and_after_a_render(tmp_path: Path) -
     assert {"title", "segments", "rendered", "duration_s", "cost"} <= set(rows[0])
     assert [r["rendered"] for r in rows] == [0, 0, 0, 0]
     estimate = last_json(cli(tmp_path, "--json", "book", "estimate", book, "--demo"))
-    assert {"chapters", "segments", "tasks", "billable_chars", "voice_fees", "cost"} <= set(estimate)
+    assert {"chapters", "segments", "tasks", "billable_chars", "voice_fees", "cost"} <= set(
+        estimate
+    )
     assert estimate["chapters"] == 3  # the contents are excluded
     done = cli(tmp_path, "book", "render", book, "--demo")
     assert done.returncode == 0, done.stderr
@@ -308,9 +312,7 @@ def test_budget_stops_before_crossing_it(tmp_path: Path, make_demo_server: MakeS
     assert "over the budget" in done.stdout  # the reason, said
 
 
-def test_balance_too_low_is_refused_up_front(
-    tmp_path: Path, make_demo_server: MakeServer
-) -> None:
+def test_balance_too_low_is_refused_up_front(tmp_path: Path, make_demo_server: MakeServer) -> None:
     server = make_demo_server(balance=1.0)
     set_demo_prices()
     book = imported(tmp_path, english_book(tmp_path / "book.txt"))
@@ -386,4 +388,3 @@ def test_export_without_the_stitcher_says_so(tmp_path: Path) -> None:
     book = imported(tmp_path, chinese_novel(tmp_path / "novel.txt"))
     done = cli(tmp_path, "book", "export", book, "--out", tmp_path / "out")
     assert done.returncode == 5 and "no stitcher" in done.stderr
-
