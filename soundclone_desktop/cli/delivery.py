@@ -14,6 +14,7 @@ then checks DIR as ``check-delivery`` does.
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -30,15 +31,20 @@ from soundclone_desktop.services.delivery.report import report_json, write_repor
 __all__ = ["register"]
 
 
-def register(command: Callable[..., Any]) -> None:
-    p = command(
-        "check-delivery",
-        cmd_check_delivery,
-        "Measure every audio file of a folder against a delivery profile (ACX, Findaway, "
-        "Apple, Google, podcast, YouTube) and write an HTML and JSON report next to them.",
-    )
+CHECK_HELP = (
+    "Measure every audio file of a folder against a delivery profile (ACX, Findaway, Apple, "
+    "Google, podcast, YouTube) and write an HTML and JSON report next to them."
+)
+
+
+def add_check_options(p: argparse.ArgumentParser) -> None:
+    """``book check-delivery``'s options (the action lives under ``book``)."""
     p.add_argument("folder", type=Path, metavar="DIR")
     _profile_option(p)
+
+
+def register(command: Callable[..., Any]) -> None:
+    """``master``: files mastered for a profile (``book check-delivery`` measures them)."""
     p = command(
         "master",
         cmd_master,

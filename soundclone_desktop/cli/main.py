@@ -19,6 +19,7 @@ Commands::
     soundclone check-delivery DIR --profile acx    measure a folder against a retailer's rules
     soundclone master FILE… --profile acx --out DIR  master files for a retailer, then check
     soundclone demo-server [--port N --token T …]  run the demo server until Ctrl+C
+    soundclone book import|show|estimate|render|export …   whole books (see cli/book/)
 
 Global options (before or after the command): ``--base-url``, ``--data-dir``, ``--demo``
 (start the embedded demo server in this process and use its demo key and voice), ``--json``
@@ -43,12 +44,14 @@ Exit codes:
 3     the API key was rejected
 4     the server could not be reached or could not take the request right now;
       nothing was created or charged
-5     the server refused the request, or the task failed on the server
+5     the server refused the request, or the task failed on the server; ``book render``:
+      the balance cannot pay for the render (nothing sent), or some segments failed
 6     a submission's outcome is unknown: it may have been created (and charged);
       it was not sent again
-7     stopped waiting while the task continues on the server
+7     stopped waiting while the task continues on the server; ``book render``: stopped
+      before the task that would cross ``--budget`` (render again to continue)
 70    internal error (a bug): run again with ``-v`` for the traceback
-130   interrupted (Ctrl+C)
+130   interrupted (Ctrl+C; ``book render``: paused, tasks in flight adopted next time)
 ====  ============================================================================
 """
 
@@ -84,7 +87,8 @@ log = logging.getLogger("soundclone_desktop.cli")
 # The modules of this package adding commands, each with ``register(command)``; in the
 # order ``soundclone --help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
-    "script", "clone", "task", "voices", "history", "resume", "export", "delivery",
+
+    "script", "clone", "task", "voices", "history", "resume", "export", "book", "delivery",
 )  # fmt: skip
 
 
@@ -119,6 +123,11 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         help="use the embedded demo server: no account, no cost",
     )
     _output_options(parser, suppress=suppress)
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """The global options, for a command module's own nested actions (``book import``)."""
+    _global_options(parser, suppress=suppress)
 
 
 def _output_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:

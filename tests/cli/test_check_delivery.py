@@ -1,4 +1,4 @@
-"""`soundclone check-delivery DIR --profile acx [--json]` and `soundclone master`."""
+"""`soundclone book check-delivery DIR --profile acx [--json]` and `soundclone master`."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_master_then_check_delivery_json(
     loud = Audio((samples * 4).astype(np.float32)[np.newaxis, :], rate)
     write_mp3(loud, out / "02 Loud.mp3")
 
-    code, stdout, _ = run(capsys, "--json", "check-delivery", out, "--profile", "acx")
+    code, stdout, _ = run(capsys, "--json", "book", "check-delivery", out, "--profile", "acx")
     assert code == 1
     data = json.loads(stdout.strip().splitlines()[-1])
     files = {f["file"]: f for f in data["files"]}
@@ -44,7 +44,7 @@ def test_master_then_check_delivery_json(
     assert files["02 Loud.mp3"]["rules"]["rms"]["pass"] is False
     assert Path(data["report_html"]).is_file() and Path(data["report_json"]).is_file()
 
-    code, stdout, _ = run(capsys, "check-delivery", out, "--profile", "acx")
+    code, stdout, _ = run(capsys, "book", "check-delivery", out, "--profile", "acx")
     assert code == 1
     assert "FAIL  02 Loud.mp3" in stdout and "PASS  01 Opening.mp3" in stdout
     assert "RMS level" in stdout
@@ -53,5 +53,5 @@ def test_master_then_check_delivery_json(
 def test_check_delivery_of_a_folder_without_audio(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(capsys, "check-delivery", tmp_path, "--profile", "acx")
+    code, _, err = run(capsys, "book", "check-delivery", tmp_path, "--profile", "acx")
     assert code == 2 and "no audio files" in err
