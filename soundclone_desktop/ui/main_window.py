@@ -33,9 +33,10 @@ from soundclone_desktop.api.errors import SoundCloneError
 from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.settings import Settings
-from soundclone_desktop.ui import errors
-from soundclone_desktop.ui.async_utils import async_slot, spawn
 from soundclone_desktop.ui.captions import CaptionsNeeds, PlayedResult, attach_captions
+from soundclone_desktop.ui.common import errors
+from soundclone_desktop.ui.common.async_utils import async_slot, spawn
+from soundclone_desktop.ui.common.message_bar import Level, MessageBar
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.counter import CounterWidget
 from soundclone_desktop.ui.editor.edits import Edit
@@ -43,7 +44,6 @@ from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
 from soundclone_desktop.ui.history import HistoryNeeds, attach_history
 from soundclone_desktop.ui.job_text import job_sentence
-from soundclone_desktop.ui.message_bar import Level, MessageBar
 from soundclone_desktop.ui.params_panel import ParametersPanel
 from soundclone_desktop.ui.player import PlayerWidget
 from soundclone_desktop.ui.projects import ProjectNeeds, attach_projects

@@ -30,8 +30,8 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QWidget
 
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.async_utils import async_slot
-from soundclone_desktop.ui.message_bar import Level
+from soundclone_desktop.ui.common.async_utils import async_slot
+from soundclone_desktop.ui.common.message_bar import Level
 from soundclone_desktop.ui.player.reveal import reveal_in_file_manager
 
 from .pane import CaptionsPane
