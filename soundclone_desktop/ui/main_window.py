@@ -43,16 +43,16 @@ from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
 from soundclone_desktop.ui.history import HistoryNeeds, attach_history
-from soundclone_desktop.ui.job_text import job_sentence
 from soundclone_desktop.ui.params_panel import ParametersPanel
 from soundclone_desktop.ui.player import PlayerWidget
 from soundclone_desktop.ui.projects import ProjectNeeds, attach_projects
-from soundclone_desktop.ui.runner_bridge import RunnerBridge
 from soundclone_desktop.ui.status_bar import ConnectionStatus
 from soundclone_desktop.ui.studio_frame import StudioFrame
 from soundclone_desktop.ui.submit_bar import SHORTCUT, SubmitBar
 from soundclone_desktop.ui.submit_controller import SubmitController
-from soundclone_desktop.ui.task_list import TaskList, excerpt
+from soundclone_desktop.ui.tasks.job_text import job_sentence
+from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
+from soundclone_desktop.ui.tasks.task_list import TaskList, excerpt
 from soundclone_desktop.ui.voices.attach import VoicesNeeds, attach_voices
 from soundclone_desktop.ui.voices.clone_action import attach_clone_wizard
 from soundclone_desktop.ui.window_state import WindowState, place_first_window

@@ -31,10 +31,10 @@ from soundclone_desktop.ui.counter import CounterWidget
 from soundclone_desktop.ui.duplicate_question import DuplicateQuestion
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.params_panel import ParametersPanel
-from soundclone_desktop.ui.runner_bridge import RunnerBridge
 from soundclone_desktop.ui.session import Session
 from soundclone_desktop.ui.submit_bar import SubmitBar
 from soundclone_desktop.ui.submit_gate import GateInput, reasons
+from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
 
 log = logging.getLogger(__name__)
 
