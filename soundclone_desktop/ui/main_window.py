@@ -43,7 +43,7 @@ from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
 from soundclone_desktop.ui.history import HistoryNeeds, attach_history
-from soundclone_desktop.ui.params_panel import ParametersPanel
+from soundclone_desktop.ui.parameters.panel import ParametersPanel
 from soundclone_desktop.ui.player import PlayerWidget
 from soundclone_desktop.ui.projects import ProjectNeeds, attach_projects
 from soundclone_desktop.ui.status_bar import ConnectionStatus

@@ -30,7 +30,7 @@ from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.counter import CounterWidget
 from soundclone_desktop.ui.duplicate_question import DuplicateQuestion
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
-from soundclone_desktop.ui.params_panel import ParametersPanel
+from soundclone_desktop.ui.parameters.panel import ParametersPanel
 from soundclone_desktop.ui.session import Session
 from soundclone_desktop.ui.submit_bar import SubmitBar
 from soundclone_desktop.ui.submit_gate import GateInput, reasons

@@ -30,7 +30,7 @@ from soundclone_desktop.store.settings import SettingsStore
 from soundclone_desktop.store.voices import Voice, VoiceLibrary
 from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.main_window import MainWindow
-from soundclone_desktop.ui.params_panel import VOICE_WARNING_ROLE
+from soundclone_desktop.ui.parameters.panel import VOICE_WARNING_ROLE
 from soundclone_desktop.ui.voices.make_permanent import MakePermanentDialog
 
 

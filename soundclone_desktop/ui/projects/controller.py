@@ -52,7 +52,7 @@ from soundclone_desktop.ui.projects.texts import (
 
 if TYPE_CHECKING:
     from soundclone_desktop.ui.editor.editor import ScriptEditor
-    from soundclone_desktop.ui.params_panel import ParametersPanel
+    from soundclone_desktop.ui.parameters.panel import ParametersPanel
     from soundclone_desktop.ui.studio import Docks, Frame, Menus, Messages
 
 log = logging.getLogger(__name__)

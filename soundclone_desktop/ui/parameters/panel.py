@@ -40,8 +40,8 @@ from soundclone_desktop.core.languages import (
     languages_for,
 )
 from soundclone_desktop.core.parameters import EMOTIONS, VERSIONS, Parameters, SubtitleType
-from soundclone_desktop.ui.param_ranges import FORM_STEP, bounds, form_range
-from soundclone_desktop.ui.range_spin import RangeDoubleSpinBox, RangeSpinBox
+from soundclone_desktop.ui.parameters.range_spin import RangeDoubleSpinBox, RangeSpinBox
+from soundclone_desktop.ui.parameters.ranges import FORM_STEP, bounds, form_range
 
 _CTX = "ParametersPanel"
 _SCALE = round(1 / FORM_STEP)  # slider units per 1.0 of speed or volume
