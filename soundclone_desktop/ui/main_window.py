@@ -38,7 +38,6 @@ from soundclone_desktop.ui.common import errors
 from soundclone_desktop.ui.common.async_utils import async_slot, spawn
 from soundclone_desktop.ui.common.message_bar import Level, MessageBar
 from soundclone_desktop.ui.context import AppContext
-from soundclone_desktop.ui.counter import CounterWidget
 from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
@@ -48,8 +47,9 @@ from soundclone_desktop.ui.player import PlayerWidget
 from soundclone_desktop.ui.projects import ProjectNeeds, attach_projects
 from soundclone_desktop.ui.status_bar import ConnectionStatus
 from soundclone_desktop.ui.studio_frame import StudioFrame
-from soundclone_desktop.ui.submit_bar import SHORTCUT, SubmitBar
-from soundclone_desktop.ui.submit_controller import SubmitController
+from soundclone_desktop.ui.submit.bar import SHORTCUT, SubmitBar
+from soundclone_desktop.ui.submit.controller import SubmitController
+from soundclone_desktop.ui.submit.counter import CounterWidget
 from soundclone_desktop.ui.tasks.job_text import job_sentence
 from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
 from soundclone_desktop.ui.tasks.task_list import TaskList, excerpt
