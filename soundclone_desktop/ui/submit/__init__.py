@@ -1,1 +1,2 @@
-"""Submitting a request: the Generate bar, the cost counter, the gate, the duplicate question and the controller that sends."""
+"""Sending a request: the Generate bar, the cost counter, the gate, the duplicate question,
+and the controller that submits."""
