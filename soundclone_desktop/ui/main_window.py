@@ -58,8 +58,8 @@ from soundclone_desktop.ui.voices.clone_action import attach_clone_wizard
 from soundclone_desktop.ui.window_state import WindowState, place_first_window
 
 if TYPE_CHECKING:
-    from soundclone_desktop.ui.settings_dialog import Page, SettingsDialog
-    from soundclone_desktop.ui.welcome_dialog import WelcomeDialog
+    from soundclone_desktop.ui.settings.dialog import Page, SettingsDialog
+    from soundclone_desktop.ui.settings.welcome import WelcomeDialog
 
 log = logging.getLogger(__name__)
 
@@ -427,7 +427,7 @@ class MainWindow(StudioFrame):
     # -- dialogs --------------------------------------------------------------------------
 
     def show_welcome(self) -> WelcomeDialog:
-        from soundclone_desktop.ui.welcome_dialog import WelcomeDialog
+        from soundclone_desktop.ui.settings.welcome import WelcomeDialog
 
         dialog = WelcomeDialog(self)
         dialog.api_key_chosen.connect(self._open_account_settings)
@@ -437,12 +437,12 @@ class MainWindow(StudioFrame):
         return dialog
 
     def _open_account_settings(self) -> None:
-        from soundclone_desktop.ui.settings_dialog import Page
+        from soundclone_desktop.ui.settings.dialog import Page
 
         self.open_settings(Page.ACCOUNT)
 
     def open_settings(self, page: Page | None = None) -> SettingsDialog:
-        from soundclone_desktop.ui.settings_dialog import SettingsDialog
+        from soundclone_desktop.ui.settings.dialog import SettingsDialog
 
         dialog = self._settings_dialog
         if dialog is None or not dialog.isVisible():
