@@ -22,7 +22,7 @@ NOT_AT_START = (
     "soundclone_desktop.demo",
     "soundclone_desktop.core.subtitles",
     "soundclone_desktop.audio.export",
-    "soundclone_desktop.ui.export_dialog",
+    "soundclone_desktop.ui.export.dialog",
     "soundclone_desktop.ui.settings.dialog",
     "soundclone_desktop.ui.settings.welcome",
     "soundclone_desktop.ui.voices.clone_wizard",

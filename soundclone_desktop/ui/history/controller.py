@@ -59,7 +59,7 @@ from soundclone_desktop.ui.voices.picker import demo_voice_name
 
 if TYPE_CHECKING:
     from soundclone_desktop.store.voices import Voice
-    from soundclone_desktop.ui.export_dialog import ExportDialog
+    from soundclone_desktop.ui.export.dialog import ExportDialog
     from soundclone_desktop.ui.voices.voice_store import VoiceStore
 
 log = logging.getLogger(__name__)
@@ -330,7 +330,7 @@ class HistoryController(QObject):
         record = self.panel.selected()
         if record is None or record.audio_path is None:
             return None
-        from soundclone_desktop.ui.export_dialog import ExportDialog  # first use (start-up)
+        from soundclone_desktop.ui.export.dialog import ExportDialog  # first use (start-up)
 
         dialog = ExportDialog(
             self.studio.parent,

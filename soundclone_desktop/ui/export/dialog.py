@@ -4,7 +4,7 @@ or ASS with layout rules and a live preview of the file's first cues.
 
 Everything slow happens on a worker thread (reading the subtitle file, converting audio,
 writing files); the dialog shows a busy bar meanwhile and Cancel stops before anything is
-put in place (see :mod:`.export_work`). Errors are shown inside the dialog, next to the
+put in place (see :mod:`.work`). Errors are shown inside the dialog, next to the
 fields they concern, and lose none of the choices made. A finished export closes the
 dialog and emits ``exported(paths)``; the window reports it in its message bar.
 """
@@ -55,7 +55,7 @@ from soundclone_desktop.core.subtitles.parse import parse_subtitles
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.player.background import run_in_background
 
-from .export_work import AudioJob, ExportCancelledError, ExportFailedError, SubtitleJob, run_export
+from .work import AudioJob, ExportCancelledError, ExportFailedError, SubtitleJob, run_export
 
 log = logging.getLogger(__name__)
 
