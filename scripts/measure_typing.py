@@ -35,9 +35,9 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QVBoxLayout, QWidget  # noqa: E402
 
 from soundclone_desktop.core.script import MAX_REQUEST_CHARS, Utf16Map, analyze  # noqa: E402
-from soundclone_desktop.ui.counter import CounterWidget  # noqa: E402
 from soundclone_desktop.ui.editor import ScriptEditorPanel  # noqa: E402
 from soundclone_desktop.ui.editor.spans import block_starts, spans_by_block  # noqa: E402
+from soundclone_desktop.ui.submit.counter import CounterWidget  # noqa: E402
 
 SAMPLES = Path("/work/shared/samples")
 FALLBACK = (

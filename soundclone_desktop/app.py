@@ -62,10 +62,10 @@ from PySide6.QtWidgets import QApplication
 
 from soundclone_desktop import i18n, logging_setup
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui import async_utils
+from soundclone_desktop.ui.common import async_utils
+from soundclone_desktop.ui.common.message_bar import Level
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.main_window import MainWindow, app_icon
-from soundclone_desktop.ui.message_bar import Level
 from soundclone_desktop.ui.session import DemoOffer, Session
 
 if TYPE_CHECKING:

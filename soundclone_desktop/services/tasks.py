@@ -8,7 +8,7 @@ Lifecycle (ARCHITECTURE.md)::
 
 Polling rules, all in :class:`~.schedule.PollPolicy`:
 
-- one asyncio task (the scheduler) decides every poll; each poll runs in its own worker;
+- one asyncio task (:mod:`.task_scheduler`) decides every poll, each in its own worker;
 - per task: the first poll a little after the estimated finish (never before
   ``min_interval``; moved when a finished task changes the estimate), then every
   ``interval`` growing to ``max_interval``, with jitter so tasks drift apart;
@@ -43,38 +43,24 @@ resume downloads it once the folder is writable.
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Protocol
 
 from soundclone_desktop.api.errors import (
     APIError,
     AuthenticationError,
     BadRequestError,
-    ConnectError,
-    DownloadError,
-    DownloadStorageError,
-    DownloadTooLarge,
-    OutcomeUnknownError,
     SoundCloneError,
-    UnexpectedContentError,
 )
 from soundclone_desktop.api.models import (
-    AUDIO_KINDS,
-    SUBTITLE_KINDS,
-    Downloaded,
-    FileKind,
     TaskInfo,
 )
 from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState, Params
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
 from soundclone_desktop.core.script import analyze
-from soundclone_desktop.core.storage import cause_clause
 from soundclone_desktop.core.task_status import TaskStatus
 
 from . import messages
@@ -82,53 +68,20 @@ from .balance_watch import BalanceWatch, evidence
 from .estimator import FinishEstimator
 from .intent import RecordUnavailableError
 from .schedule import PollPolicy, TaskTimer
+from .task_download import fetch_results
+from .task_entry import RunnerStoppedError, TaskClient, TaskEntry, UpdateCallback
+from .task_failures import (
+    classify_create_error,
+    download_detail,
+    is_transient,
+    lasting_download_failure,
+)
+from .task_scheduler import PollScheduler
+
+# Public names, some defined in the runner's sibling modules.
+__all__ = ["RunnerStoppedError", "TaskClient", "TaskRunner", "UpdateCallback", "billable_chars"]
 
 log = logging.getLogger(__name__)
-
-UpdateCallback = Callable[[Job], None]
-
-
-class TaskClient(Protocol):
-    """What the runner needs from :class:`~soundclone_desktop.api.client.SoundCloneClient`."""
-
-    async def create_audio(self, params: ProductionParams) -> TaskInfo: ...
-
-    async def create_preview(self, params: PreviewParams) -> TaskInfo: ...
-
-    async def get_task(self, task_id: str) -> TaskInfo: ...
-
-    async def download(
-        self, url: str, dest_dir: Path, stem: str, *, expect: Collection[FileKind] | None = None
-    ) -> Downloaded: ...
-
-
-class RunnerStoppedError(Exception):
-    """:meth:`TaskRunner.wait` cannot finish: polling was halted or the runner closed.
-
-    The job is not lost: its task keeps running on the server and can be tracked again.
-    """
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-@dataclass(eq=False)
-class _Entry:
-    """The runner's private bookkeeping for one job."""
-
-    job: Job
-    on_update: UpdateCallback | None
-    dest_dir: Path
-    timer: TaskTimer | None = None  # set once the task id is known
-    worker: asyncio.Task[None] | None = None  # the poll/download in flight
-    holds_slot: bool = False  # its poll request counts against max_concurrent
-    cancel_requested: bool = False  # cancel() arrived while the create was in flight
-    learn: bool = False  # submitted here, so its duration teaches the estimator
-    odd_answers: int = 0  # answers in a row with an unknown status or without an audio link
-    broken_links: int = 0  # audio downloads that failed for good (404, file://, …)
-    failing_since: float | None = None  # when the current run of transient failures began
-    subtitle_problem: str | None = None  # why subtitles were given up (audio still delivered)
 
 
 class TaskRunner:
@@ -154,15 +107,18 @@ class TaskRunner:
         self.estimator = estimator if estimator is not None else FinishEstimator()
         self._on_update = on_update
         self._clock = clock
-        self._sleep = sleep
         self._rng = rng if rng is not None else random.Random()
-        self._entries: dict[str, _Entry] = {}
-        self._wake = asyncio.Event()
+        self._entries: dict[str, TaskEntry] = {}
         self._changed = asyncio.Event()
-        self._polls_in_flight = 0
         self._download_slots = asyncio.Semaphore(self.policy.max_concurrent_downloads)
-        self._scheduler: asyncio.Task[None] | None = None
-        self._last_request_at: float | None = None
+        self._polls = PollScheduler(
+            self.policy,
+            active=self._active,
+            halted=lambda: self._halted is not None,
+            work=self._work,
+            clock=clock,
+            sleep=sleep,
+        )
         self._halted: str | None = None
         self._closed = False
 
@@ -212,7 +168,7 @@ class TaskRunner:
             self._fail(entry, FailureReason.OUTCOME_UNKNOWN, messages.OUTCOME_INTERRUPTED)
             raise
         except Exception as exc:  # every failure becomes a job state
-            reason, error = _classify_create_error(exc)
+            reason, error = classify_create_error(exc)
             if reason is FailureReason.OUTCOME_UNKNOWN:
                 error = await self._with_evidence(job, error)
             self._fail(entry, reason, error)
@@ -258,7 +214,7 @@ class TaskRunner:
         # It may have finished long ago: ask at once (pacing still applies).
         entry.timer = TaskTimer(self.policy, submitted_at=now, next_at=now)
         self._set(entry, JobState.SUBMITTED)
-        self._start_scheduler()
+        self._start_polling()
         return job
 
     async def wait(self, job: Job) -> Job:
@@ -301,7 +257,7 @@ class TaskRunner:
                 entry.timer.next_at = max(now, min(entry.timer.next_at, earliest))
             entry.job.message = None
             self._emit(entry)
-        self._wake.set()
+        self._polls.wake()
 
     async def aclose(self) -> None:
         """Stop the scheduler and every poll or download in flight. Tasks keep running on
@@ -310,8 +266,8 @@ class TaskRunner:
             return
         self._closed = True
         tasks = [e.worker for e in self._entries.values() if e.worker is not None]
-        if self._scheduler is not None:
-            tasks.append(self._scheduler)
+        if self._polls.task is not None:
+            tasks.append(self._polls.task)
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -329,15 +285,15 @@ class TaskRunner:
         if self._closed:
             raise RuntimeError("The task runner is closed.")
 
-    def _add(self, job: Job, on_update: UpdateCallback | None, dest_dir: Path | None) -> _Entry:
-        entry = _Entry(job, on_update, dest_dir if dest_dir is not None else self.results_dir)
+    def _add(self, job: Job, on_update: UpdateCallback | None, dest_dir: Path | None) -> TaskEntry:
+        entry = TaskEntry(job, on_update, dest_dir if dest_dir is not None else self.results_dir)
         self._entries[job.local_id] = entry
         return entry
 
-    def _active(self) -> list[_Entry]:
+    def _active(self) -> list[TaskEntry]:
         return [e for e in self._entries.values() if not e.job.state.is_terminal]
 
-    def _emit(self, entry: _Entry, *, intent: bool = False) -> None:
+    def _emit(self, entry: TaskEntry, *, intent: bool = False) -> None:
         """Tell the listeners; with ``intent``, re-raise a listener's refusal to record."""
         refusal: RecordUnavailableError | None = None
         for callback in (entry.on_update, self._on_update):
@@ -372,7 +328,7 @@ class TaskRunner:
         changed.set()
 
     def _set(
-        self, entry: _Entry, state: JobState, *, message: str | None = None, force: bool = False
+        self, entry: TaskEntry, state: JobState, *, message: str | None = None, force: bool = False
     ) -> None:
         job = entry.job
         if job.state is state and job.message == message and not force:
@@ -383,12 +339,12 @@ class TaskRunner:
         job.message = message
         self._emit(entry)
 
-    def _finish(self, entry: _Entry, state: JobState, *, message: str | None = None) -> None:
+    def _finish(self, entry: TaskEntry, state: JobState, *, message: str | None = None) -> None:
         entry.job.expected_finish = None
         self._set(entry, state, message=message)
-        self._wake.set()
+        self._polls.wake()
 
-    def _fail(self, entry: _Entry, reason: FailureReason, error: str) -> None:
+    def _fail(self, entry: TaskEntry, reason: FailureReason, error: str) -> None:
         """End the job as failed (or outcome_unknown, which is never retried)."""
         job = entry.job
         job.reason, job.error = reason, error
@@ -396,7 +352,7 @@ class TaskRunner:
         unknown = reason is FailureReason.OUTCOME_UNKNOWN
         self._finish(entry, JobState.OUTCOME_UNKNOWN if unknown else JobState.FAILED)
 
-    def _accept(self, entry: _Entry, info: TaskInfo) -> None:
+    def _accept(self, entry: TaskEntry, info: TaskInfo) -> None:
         """The create succeeded: record the id and hand the task to the scheduler."""
         job = entry.job
         now = self._clock()
@@ -415,7 +371,7 @@ class TaskRunner:
             self.resume()  # a create just succeeded, so the key works again
         if info.status in (TaskStatus.QUEUED, TaskStatus.PROCESSING):
             self._set(entry, _STATE_FOR[info.status])
-        self._start_scheduler()
+        self._start_polling()
 
     def _halt(self, reason: str) -> None:
         if self._halted is not None:
@@ -428,74 +384,14 @@ class TaskRunner:
                 self._emit(entry)
         self._bump()
 
-    # -- the scheduler -------------------------------------------------------------------
-
-    def _start_scheduler(self) -> None:
+    def _start_polling(self) -> None:
         if self._closed:
             return  # a create that finished during aclose(): the task stays "submitted"
-        if self._scheduler is None or self._scheduler.done():
-            self._scheduler = asyncio.get_running_loop().create_task(
-                self._schedule(), name="soundclone-task-scheduler"
-            )
-            self._scheduler.add_done_callback(_log_crash)
-        self._wake.set()
-
-    async def _schedule(self) -> None:
-        while True:
-            entry = await self._next_due()
-            entry.holds_slot = True
-            self._polls_in_flight += 1
-            worker = asyncio.get_running_loop().create_task(
-                self._work(entry), name=f"soundclone-poll-{entry.job.task_id}"
-            )
-            # Also runs when the worker is cancelled before it ever started.
-            worker.add_done_callback(functools.partial(self._release_slot_when_done, entry))
-            entry.worker = worker
-
-    def _release_slot_when_done(self, entry: _Entry, _task: asyncio.Task[None]) -> None:
-        self._release_slot(entry)
-
-    def _release_slot(self, entry: _Entry) -> None:
-        if entry.holds_slot:
-            entry.holds_slot = False
-            self._polls_in_flight -= 1
-            self._wake.set()
-
-    async def _next_due(self) -> _Entry:
-        """Wait until some task may be polled, respecting the global gap; claim it."""
-        while True:
-            self._wake.clear()
-            now = self._clock()
-            ready = [
-                e for e in self._active()
-                if e.timer is not None and e.worker is None
-            ]  # fmt: skip
-            full = self._polls_in_flight >= self.policy.max_concurrent
-            if self._halted is not None or not ready or full:
-                await self._wake.wait()
-                continue
-            entry = min(ready, key=lambda e: e.timer.next_at if e.timer else 0.0)
-            assert entry.timer is not None
-            at = entry.timer.next_at
-            if self._last_request_at is not None:
-                at = max(at, self._last_request_at + self.policy.min_gap)
-            if at <= now:
-                self._last_request_at = now
-                return entry
-            await self._sleep_or_wake(at - now)
-
-    async def _sleep_or_wake(self, delay: float) -> None:
-        sleeper = asyncio.ensure_future(self._sleep(delay))
-        waker = asyncio.ensure_future(self._wake.wait())
-        try:
-            await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            sleeper.cancel()
-            waker.cancel()
+        self._polls.start()
 
     # -- one poll (and the download that may follow) -------------------------------------
 
-    async def _work(self, entry: _Entry) -> None:
+    async def _work(self, entry: TaskEntry) -> None:
         """Poll the task once (holding a poll slot until the server answers), then act."""
         job, timer, task_id = entry.job, entry.timer, entry.job.task_id
         assert timer is not None and task_id is not None
@@ -505,7 +401,7 @@ class TaskRunner:
             try:
                 info = await self._client.get_task(task_id)
             finally:
-                self._release_slot(entry)  # the download that may follow has its own limit
+                self._polls.release_slot(entry)  # the download that may follow has its own limit
             await self._apply(entry, info)
         except asyncio.CancelledError:
             raise
@@ -531,9 +427,9 @@ class TaskRunner:
             self._set(entry, job.state, message=messages.reconnecting(delay))
         finally:
             entry.worker = None
-            self._wake.set()
+            self._polls.wake()
 
-    async def _apply(self, entry: _Entry, info: TaskInfo) -> None:
+    async def _apply(self, entry: TaskEntry, info: TaskInfo) -> None:
         job, timer = entry.job, entry.timer
         assert timer is not None
         now = self._clock()
@@ -576,7 +472,7 @@ class TaskRunner:
             # Every answer is news (polls, expected finish), even without a state change.
             self._set(entry, _STATE_FOR.get(info.status, job.state), message=message, force=True)
 
-    def _learn(self, entry: _Entry, now: float) -> None:
+    def _learn(self, entry: TaskEntry, now: float) -> None:
         timer, job = entry.timer, entry.job
         if not entry.learn or timer is None or job.chars is None:
             return
@@ -596,9 +492,9 @@ class TaskRunner:
                 expected = self.estimator.expected_duration(job.chars, kind.value)
                 timer.reaim(expected)
                 job.expected_finish = timer.submitted_at + expected
-        self._wake.set()  # the scheduler may be sleeping until a first poll that moved
+        self._polls.wake()  # the scheduler may be sleeping until a first poll that moved
 
-    async def _download(self, entry: _Entry, info: TaskInfo) -> None:
+    async def _download(self, entry: TaskEntry, info: TaskInfo) -> None:
         """Fetch audio and subtitles together; keep whichever arrived if one fails.
 
         The audio decides the job: it is retried within the bounds, and a link that fails
@@ -620,71 +516,26 @@ class TaskRunner:
         entry.odd_answers = 0
         self._set(entry, JobState.DOWNLOADING)
         wants_subtitles = isinstance(job.params, ProductionParams) and job.params.subtitles
-        stem = f"{job.task_id}.subtitles"
-        needs_subtitles = job.subtitle_path is None and entry.subtitle_problem is None
-        if needs_subtitles and info.subtitle_inline is not None:
-            # Loaded on first use: the subtitle parsers are not needed at start-up.
-            from .inline_subtitles import save_inline_subtitles
-
-            try:
-                job.subtitle_path = await asyncio.to_thread(
-                    save_inline_subtitles, info.subtitle_inline, entry.dest_dir, stem
-                )
-            except ValueError as exc:  # SubtitleFormatError: the text is no subtitle format
-                entry.subtitle_problem = str(exc).rstrip(".")
-        fetch: dict[str, Awaitable[Downloaded]] = {}
-        async with self._download_slots:
-            if job.audio_path is None and info.audio_url:
-                # `expect`: an error page served with HTTP 200 must not be saved as the result.
-                fetch["audio"] = self._client.download(
-                    info.audio_url, entry.dest_dir, job.task_id, expect=AUDIO_KINDS
-                )
-            if needs_subtitles and job.subtitle_path is None and info.subtitle_url:
-                fetch["subtitles"] = self._client.download(
-                    info.subtitle_url, entry.dest_dir, stem, expect=SUBTITLE_KINDS
-                )
-            results = await asyncio.gather(*fetch.values(), return_exceptions=True)
-        failed: dict[str, BaseException] = {}
-        for what, result in zip(fetch, results, strict=True):
-            if isinstance(result, asyncio.CancelledError):
-                raise result
-            if isinstance(result, BaseException):
-                failed[what] = result
-            elif what == "audio":
-                job.audio_path = result.path
-            else:
-                job.subtitle_path = result.path
-        for error in failed.values():
-            if isinstance(error, DownloadStorageError):
-                # Lasting until the user acts: retrying would only spin. The task id stays
-                # recorded, so resume fetches the result once the folder is writable.
-                clause = cause_clause(error.cause, str(error))
-                self._fail(
-                    entry,
-                    FailureReason.CANNOT_SAVE,
-                    messages.cannot_save(job.task_id, str(error.folder), clause),
-                )
-                return
+        failed = await fetch_results(self._client, self._download_slots, entry, info)
         if failed:
             log.info(
                 "Download for task %s failed (%s)",
                 job.task_id,
                 ", ".join(f"{what}: {type(e).__name__}" for what, e in failed.items()),
             )
+        lasting = lasting_download_failure(job.task_id, failed)
+        if lasting is not None:
+            self._fail(entry, *lasting)
+            return
         subtitle_error = failed.get("subtitles")
-        if subtitle_error is not None and not _transient(subtitle_error):
-            entry.subtitle_problem = _download_detail(subtitle_error)
+        if subtitle_error is not None and not is_transient(subtitle_error):
+            entry.subtitle_problem = download_detail(subtitle_error)
             subtitle_error = None
         audio_error = failed.get("audio")
-        if isinstance(audio_error, DownloadTooLarge):
-            self._fail(
-                entry, FailureReason.TOO_LARGE, messages.too_large(job.task_id, audio_error.limit)
-            )
-            return
-        if audio_error is not None and not _transient(audio_error):
+        if audio_error is not None and not is_transient(audio_error):
             entry.broken_links += 1  # worth one fresh link from a new poll, not more
             if entry.broken_links >= self.policy.max_broken_links:
-                detail = _download_detail(audio_error)
+                detail = download_detail(audio_error)
                 text = messages.needs_attention_link(job.task_id, detail)
                 self._fail(entry, FailureReason.NEEDS_ATTENTION, text)
                 return
@@ -695,7 +546,7 @@ class TaskRunner:
                     self._give_up_unreachable(entry)
                     return
                 assert subtitle_error is not None
-                entry.subtitle_problem = _download_detail(subtitle_error)
+                entry.subtitle_problem = download_detail(subtitle_error)
             else:
                 self._set(entry, JobState.DOWNLOADING, message=messages.download_retry(delay))
                 return
@@ -709,7 +560,7 @@ class TaskRunner:
             note = messages.NO_SUBTITLES
         self._finish(entry, JobState.DOWNLOADED, message=note)
 
-    def _backoff(self, entry: _Entry, retry_after: float | None = None) -> float | None:
+    def _backoff(self, entry: TaskEntry, retry_after: float | None = None) -> float | None:
         """Count a transient failure and return the wait before the next try, or None once
         ``max_failures`` in a row are used up."""
         timer = entry.timer
@@ -722,7 +573,7 @@ class TaskRunner:
             return None
         return delay
 
-    def _give_up_unreachable(self, entry: _Entry) -> None:
+    def _give_up_unreachable(self, entry: TaskEntry) -> None:
         since = entry.failing_since if entry.failing_since is not None else self._clock()
         minutes = (self._clock() - since) / 60
         text = messages.needs_attention_unreachable(entry.job.task_id, minutes)
@@ -732,58 +583,8 @@ class TaskRunner:
 _STATE_FOR = {TaskStatus.QUEUED: JobState.QUEUED, TaskStatus.PROCESSING: JobState.PROCESSING}
 
 
-def _transient(error: BaseException) -> bool:
-    """Whether trying again may help: retryable client errors, and anything unexpected
-    (local file errors included), which stays bounded by ``max_failures``."""
-    if isinstance(error, SoundCloneError):
-        return error.retryable
-    return True
-
-
-def _download_detail(error: BaseException) -> str:
-    """A short English clause for why a download failed (no URL: it may carry a token)."""
-    if isinstance(error, UnexpectedContentError):
-        return f"the server sent {error.kind} data instead of the file"
-    if isinstance(error, DownloadTooLarge):
-        return "the file is too large"
-    if isinstance(error, DownloadError):
-        status = error.http_status
-        if status is not None and 300 <= status < 400:
-            return "the link redirects to an address that is not on the web"
-        if status is not None:
-            return f"HTTP {status}"
-        return "the link is not a web address"
-    if isinstance(error, APIError) and error.http_status is not None:
-        return f"HTTP {error.http_status}"
-    return "the connection failed"
-
-
 def billable_chars(params: Params) -> int:
     """Characters the service bills for ``params`` (markers excluded; the default preview
     line when a preview has no text)."""
     text = params.effective_text if isinstance(params, PreviewParams) else params.text
     return analyze(text).billable_chars
-
-
-def _classify_create_error(exc: Exception) -> tuple[FailureReason, str]:
-    """Why a create request that raised ``exc`` failed, as a code and a sentence."""
-    if isinstance(exc, OutcomeUnknownError):
-        log.warning("Outcome of a create is unknown: %s", exc.cause)
-        return FailureReason.OUTCOME_UNKNOWN, messages.outcome_unknown(exc)
-    if isinstance(exc, AuthenticationError):
-        return FailureReason.KEY_REJECTED, messages.KEY_REJECTED_ON_CREATE
-    if isinstance(exc, BadRequestError):
-        return FailureReason.REFUSED, messages.create_refused(exc)
-    if isinstance(exc, ConnectError):
-        return FailureReason.UNREACHABLE, messages.UNREACHABLE
-    if isinstance(exc, APIError):  # server error or rate limit, answered explicitly
-        return FailureReason.SERVER_BUSY, messages.server_busy(exc)
-    if not isinstance(exc, SoundCloneError):
-        log.error("Unexpected error while creating a task", exc_info=exc)
-    # Anything else might have been processed: never let it be resent blindly.
-    return FailureReason.OUTCOME_UNKNOWN, messages.OUTCOME_UNCLEAR
-
-
-def _log_crash(task: asyncio.Task[None]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        log.error("The task scheduler stopped", exc_info=task.exception())

@@ -19,8 +19,8 @@ Storage decisions:
   fsync is a few milliseconds (tens on a busy disk). Writes are single rows;
   :meth:`TaskLibrary.record` skips the write when nothing it stores changed, so the
   poll-by-poll updates of a job cost no disk work.
-- The schema version is ``PRAGMA user_version``; each entry of ``_MIGRATIONS`` moves it one
-  step. A file from a newer app is refused (:class:`LibraryError`), never rewritten; a file
+- The schema version is ``PRAGMA user_version``; each migration in ``library_schema`` moves
+  it one step. A file from a newer app is refused (:class:`LibraryError`), never rewritten; a file
   that is not a database is kept as ``<name>.bad`` and a fresh one started.
 - Money is stored as decimal text, never as a float.
 - Search is a case-insensitive substring match (Unicode case folding, so it also works past
@@ -36,24 +36,39 @@ Thread use: one connection guarded by a lock, so any thread may call any method;
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import json
 import logging
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from enum import StrEnum
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any, cast
 
 from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState
-from soundclone_desktop.core.params import PreviewParams, ProductionParams, SubtitleType
-from soundclone_desktop.core.script import excerpt as script_excerpt
+from soundclone_desktop.store.library_rows import (
+    COLUMNS,
+    Params,
+    TaskRecord,
+    decimal_text,
+    haystack,
+    marks,
+    model_id_of,
+    normalise_url,
+    params_json,
+    path_text,
+    task_record,
+    text_of,
+)
+from soundclone_desktop.store.library_schema import (
+    SCHEMA_VERSION,
+    LibraryError,
+    check_version,
+    migrate,
+)
+from soundclone_desktop.store.library_search import SortKey, order_by, search_filter
 from soundclone_desktop.store.process_owner import current_owner
 from soundclone_desktop.store.salvage import (
     SalvageReport,
@@ -63,107 +78,29 @@ from soundclone_desktop.store.salvage import (
     set_aside,
 )
 
+# The library's public names, some defined in its sibling modules (library_rows, _schema,
+# _search) and imported from here by the rest of the app.
+__all__ = [
+    "SCHEMA_VERSION",
+    "LibraryError",
+    "Params",
+    "SortKey",
+    "TaskLibrary",
+    "TaskRecord",
+    "normalise_url",
+    "salvage_sentence",
+]
+
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000  # the CLI and the app may write at the same moment
 
-Params = ProductionParams | PreviewParams
 Listener = Callable[[str], None]
 
 
-class LibraryError(Exception):
-    """The library file cannot be used (for example it was written by a newer version)."""
-
-
-class SortKey(StrEnum):
-    CREATED = "created"
-    VOICE = "voice"
-    TEXT = "text"
-    DURATION = "duration"
-    STATE = "state"
-    COST = "cost"
-
-
-# The order of the lifecycle, so sorting by state reads like the task list.
-_STATE_ORDER = (
-    JobState.SENDING,
-    JobState.SUBMITTED,
-    JobState.QUEUED,
-    JobState.PROCESSING,
-    JobState.DOWNLOADING,
-    JobState.DOWNLOADED,
-    JobState.OUTCOME_UNKNOWN,
-    JobState.FAILED,
-    JobState.CANCELLED,
-)
-_STATE_RANK = "CASE state " + " ".join(
-    f"WHEN '{state.value}' THEN {rank}" for rank, state in enumerate(_STATE_ORDER)
-) + f" ELSE {len(_STATE_ORDER)} END"  # fmt: skip
-
-# Expressions to sort by; a missing value (NULL) sorts last either way.
-_SORT_COLUMNS = {
-    SortKey.CREATED: "created_at",
-    SortKey.VOICE: "voice_id COLLATE NOCASE",
-    SortKey.TEXT: "text COLLATE NOCASE",
-    SortKey.DURATION: "duration",
-    SortKey.STATE: _STATE_RANK,
-    SortKey.COST: "CAST(estimate AS REAL)",
-}
-_NULLABLE_SORTS = {
-    SortKey.VOICE: "voice_id",
-    SortKey.DURATION: "duration",
-    SortKey.COST: "estimate",
-}
-
-_COLUMNS = (
-    "local_id, kind, state, task_id, base_url, demo, text, params, voice_id, chars, estimate, "
-    "currency, created_at, updated_at, duration, error, reason, audio_path, subtitle_path, "
-    "owner_pid, owner_start, balance_before, balance_after"
-)
 # Rows that failed only because the result could not be written: the task is done on the
 # server and its result can still be fetched, so resuming picks them up like unfinished ones.
 _RETRY_REASONS = (FailureReason.CANNOT_SAVE.value,)
-
-
-@dataclass(frozen=True)
-class TaskRecord:
-    """One task as the library keeps it."""
-
-    local_id: str
-    kind: JobKind
-    state: JobState
-    task_id: str | None
-    base_url: str  # the server it was sent to
-    demo: bool  # sent to an in-process demo server (gone when that process ended)
-    text: str  # the script as sent (markers included); '' if none
-    params: Params | None  # the full request, rebuilt from JSON
-    voice_id: str | None  # production: the modelId used; preview: the new modelId
-    chars: int | None  # billable characters
-    estimate: Decimal | None  # cost estimate shown before paying
-    currency: str | None
-    created_at: float  # wall clock (time.time())
-    updated_at: float
-    duration: float | None  # seconds of audio, once known
-    error: str | None  # a sentence
-    reason: str | None  # core.jobs.FailureReason value
-    audio_path: Path | None
-    subtitle_path: Path | None
-    owner_pid: int | None = None  # the process that wrote the intent (see process_owner)
-    owner_start: str | None = None  # its start time token, when the OS gives one
-    balance_before: Decimal | None = None  # just before the create
-    balance_after: Decimal | None = None  # right after an unknown outcome
-
-    @property
-    def balance_drop(self) -> Decimal | None:
-        """How much the balance fell around an unknown create (None: not measured)."""
-        if self.balance_before is None or self.balance_after is None:
-            return None
-        return self.balance_before - self.balance_after
-
-    def excerpt(self, length: int = 60) -> str:
-        """The first words of the script on one line, pause markers removed."""
-        return script_excerpt(self.text, length)
 
 
 class TaskLibrary:
@@ -198,11 +135,11 @@ class TaskLibrary:
         )  # fmt: skip
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            _check_version(conn, self.path)  # before anything changes the file
+            check_version(conn, self.path)  # before anything changes the file
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
-            _migrate(conn, self.path)
+            migrate(conn, self.path)
         except BaseException:
             conn.close()
             raise
@@ -249,12 +186,12 @@ class TaskLibrary:
         not a power cut (see the module docstring).
         """
         params = job.params
-        voice = job.model_id if job.kind is JobKind.PREVIEW else _model_id(params)
+        voice = job.model_id if job.kind is JobKind.PREVIEW else model_id_of(params)
         values = (
             job.state.value, job.task_id, job.error,
             job.reason.value if job.reason is not None else None,
-            _path_text(job.audio_path), _path_text(job.subtitle_path), voice, job.chars,
-            _decimal_text(job.balance_before), _decimal_text(job.balance_after), duration,
+            path_text(job.audio_path), path_text(job.subtitle_path), voice, job.chars,
+            decimal_text(job.balance_before), decimal_text(job.balance_after), duration,
         )  # fmt: skip
         money = (None if estimate is None else str(estimate), currency)
         with self._lock:
@@ -301,16 +238,16 @@ class TaskLibrary:
     ) -> None:
         (state, task_id, error, reason, audio, subtitles, voice, chars, before, after,
          duration) = values  # fmt: skip
-        text = _text_of(job.params)
+        text = text_of(job.params)
         # Who writes the intent owns the create in flight: a live owner's row is not resumed.
         owner_pid, owner_start = current_owner()
         conn.execute(
-            f"INSERT INTO tasks ({_COLUMNS}, haystack) VALUES ({_marks(24)})",
+            f"INSERT INTO tasks ({COLUMNS}, haystack) VALUES ({marks(24)})",
             (
                 job.local_id, job.kind.value, state, task_id, normalise_url(base_url),
-                int(demo), text, _params_json(job.params), voice, chars, *money,
+                int(demo), text, params_json(job.params), voice, chars, *money,
                 job.created_at, now, duration, error, reason, audio, subtitles,
-                owner_pid, owner_start, before, after, _haystack(text, task_id, voice),
+                owner_pid, owner_start, before, after, haystack(text, task_id, voice),
             ),
         )  # fmt: skip
         for event_state, at in job.history or [(job.state, job.created_at)]:
@@ -340,7 +277,7 @@ class TaskLibrary:
             "duration = COALESCE(?, duration), updated_at = ? WHERE local_id = ?",
             (
                 state, task_id, error, reason, audio, subtitles, voice, chars,
-                _params_json(job.params), *money, before, after, duration, now, job.local_id,
+                params_json(job.params), *money, before, after, duration, now, job.local_id,
             ),
         )  # fmt: skip
         if searchable and (task_id is not None or voice is not None):
@@ -349,7 +286,7 @@ class TaskLibrary:
             ).fetchone()
             conn.execute(
                 "UPDATE tasks SET haystack = ? WHERE local_id = ?",
-                (_haystack(text, stored_task, stored_voice), job.local_id),
+                (haystack(text, stored_task, stored_voice), job.local_id),
             )
 
     def mark(
@@ -401,16 +338,16 @@ class TaskLibrary:
     # -- reading ----------------------------------------------------------------------------
 
     def get(self, local_id: str) -> TaskRecord | None:
-        rows = self._query(f"SELECT {_COLUMNS} FROM tasks WHERE local_id = ?", (local_id,))
-        return _record(rows[0]) if rows else None
+        rows = self._query(f"SELECT {COLUMNS} FROM tasks WHERE local_id = ?", (local_id,))
+        return task_record(rows[0]) if rows else None
 
     def by_task_id(self, task_id: str) -> TaskRecord | None:
         """The newest row for a server task id."""
         rows = self._query(
-            f"SELECT {_COLUMNS} FROM tasks WHERE task_id = ? ORDER BY created_at DESC LIMIT 1",
+            f"SELECT {COLUMNS} FROM tasks WHERE task_id = ? ORDER BY created_at DESC LIMIT 1",
             (task_id,),
         )
-        return _record(rows[0]) if rows else None
+        return task_record(rows[0]) if rows else None
 
     def find(self, key: str) -> list[TaskRecord]:
         """Rows whose local id starts with ``key`` (at least 4 characters) or whose task id
@@ -418,26 +355,26 @@ class TaskLibrary:
         key = key.strip()
         if not key:
             return []
-        sql = f"SELECT {_COLUMNS} FROM tasks WHERE task_id = ?"
+        sql = f"SELECT {COLUMNS} FROM tasks WHERE task_id = ?"
         args: list[object] = [key]
         if len(key) >= 4:
             sql += " OR substr(local_id, 1, ?) = ?"
             args += [len(key), key.lower()]
-        return [_record(row) for row in self._query(sql + " ORDER BY created_at DESC", args)]
+        return [task_record(row) for row in self._query(sql + " ORDER BY created_at DESC", args)]
 
     def unfinished(self, base_url: str | None = None) -> list[TaskRecord]:
         """Tasks in a non-terminal state, oldest first (only ``base_url``'s when given), and
         finished tasks whose result could not be saved (they are fetched again)."""
         active = [s.value for s in JobState if not s.is_terminal]
         sql = (
-            f"SELECT {_COLUMNS} FROM tasks WHERE (state IN ({_marks(len(active))}) OR "
-            f"(state = ? AND task_id IS NOT NULL AND reason IN ({_marks(len(_RETRY_REASONS))})))"
+            f"SELECT {COLUMNS} FROM tasks WHERE (state IN ({marks(len(active))}) OR "
+            f"(state = ? AND task_id IS NOT NULL AND reason IN ({marks(len(_RETRY_REASONS))})))"
         )
         args: list[object] = [*active, JobState.FAILED.value, *_RETRY_REASONS]
         if base_url is not None:
             sql += " AND base_url = ?"
             args.append(normalise_url(base_url))
-        return [_record(row) for row in self._query(sql + " ORDER BY created_at", args)]
+        return [task_record(row) for row in self._query(sql + " ORDER BY created_at", args)]
 
     def search(
         self,
@@ -450,20 +387,15 @@ class TaskLibrary:
         states: Collection[JobState] | None = None,
     ) -> list[TaskRecord]:
         """Rows whose script text, task id or voice id contains ``text`` (any case)."""
-        where, args = _filter(text, states)
-        direction = "DESC" if descending else "ASC"
-        order = ""
-        if sort in _NULLABLE_SORTS:
-            order = f"({_NULLABLE_SORTS[sort]} IS NULL), "
-        order += f"{_SORT_COLUMNS[sort]} {direction}, created_at {direction}, local_id"
-        sql = f"SELECT {_COLUMNS} FROM tasks{where} ORDER BY {order}"
+        where, args = search_filter(text, states)
+        sql = f"SELECT {COLUMNS} FROM tasks{where} ORDER BY {order_by(sort, descending)}"
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
             args += [-1 if limit is None else max(0, limit), max(0, offset)]
-        return [_record(row) for row in self._query(sql, args)]
+        return [task_record(row) for row in self._query(sql, args)]
 
     def count(self, text: str = "", *, states: Collection[JobState] | None = None) -> int:
-        where, args = _filter(text, states)
+        where, args = search_filter(text, states)
         rows = self._query(f"SELECT COUNT(*) FROM tasks{where}", args)
         return int(rows[0][0])
 
@@ -534,7 +466,7 @@ class TaskLibrary:
                     "UPDATE tasks SET state = ?, task_id = NULL, reason = ?, error = ?, "
                     "audio_path = NULL, subtitle_path = NULL, haystack = ?, updated_at = ? "
                     "WHERE local_id = ?",
-                    (state.value, reason, error, _haystack(row[1], None, row[2]), now, local_id),
+                    (state.value, reason, error, haystack(row[1], None, row[2]), now, local_id),
                 )
                 if row[0] != state.value:
                     self._event(conn, local_id, state, now)
@@ -544,10 +476,10 @@ class TaskLibrary:
     def finished_previews(self) -> list[TaskRecord]:
         """Clones whose preview was downloaded, oldest first (each one a voice)."""
         rows = self._query(
-            f"SELECT {_COLUMNS} FROM tasks WHERE kind = ? AND state = ? ORDER BY created_at",
+            f"SELECT {COLUMNS} FROM tasks WHERE kind = ? AND state = ? ORDER BY created_at",
             (JobKind.PREVIEW.value, JobState.DOWNLOADED.value),
         )
-        return [_record(row) for row in rows]
+        return [task_record(row) for row in rows]
 
     # -- damage: detect it, set the file aside, salvage its rows (issue 11) --------------------
 
@@ -602,8 +534,8 @@ def _drop_unusable(conn: sqlite3.Connection, copied: dict[str, int]) -> dict[str
     kinds = [k.value for k in JobKind]
     conn.execute("BEGIN IMMEDIATE")
     conn.execute(
-        f"DELETE FROM tasks WHERE state NOT IN ({_marks(len(states))}) "
-        f"OR kind NOT IN ({_marks(len(kinds))})",
+        f"DELETE FROM tasks WHERE state NOT IN ({marks(len(states))}) "
+        f"OR kind NOT IN ({marks(len(kinds))})",
         (*states, *kinds),
     )
     conn.execute("DELETE FROM events WHERE local_id NOT IN (SELECT local_id FROM tasks)")
@@ -627,219 +559,4 @@ def salvage_sentence(path: Path, report: SalvageReport) -> str:
         f"The task library {path} was damaged ({report.problem}). The damaged file was set "
         f"aside as {report.damaged_copy}; {tasks} {noun} recovered into a new "
         f"library.{lost}"
-    )
-
-
-# -- schema ---------------------------------------------------------------------------------
-
-
-def _create_v1(conn: sqlite3.Connection) -> None:
-    conn.execute(
-        """CREATE TABLE tasks (
-            local_id      TEXT PRIMARY KEY,
-            kind          TEXT NOT NULL,
-            state         TEXT NOT NULL,
-            task_id       TEXT,
-            base_url      TEXT NOT NULL,
-            demo          INTEGER NOT NULL,
-            text          TEXT NOT NULL,
-            params        TEXT,
-            voice_id      TEXT,
-            chars         INTEGER,
-            estimate      TEXT,
-            currency      TEXT,
-            created_at    REAL NOT NULL,
-            updated_at    REAL NOT NULL,
-            duration      REAL,
-            error         TEXT,
-            reason        TEXT,
-            audio_path    TEXT,
-            subtitle_path TEXT,
-            haystack      TEXT NOT NULL  -- casefolded text, task id, voice id: for search()
-        )"""
-    )
-    conn.execute("CREATE INDEX tasks_created ON tasks (created_at)")
-    conn.execute("CREATE INDEX tasks_task_id ON tasks (task_id)")
-    conn.execute("CREATE INDEX tasks_state ON tasks (state)")
-    conn.execute(
-        """CREATE TABLE events (
-            local_id TEXT NOT NULL REFERENCES tasks (local_id) ON DELETE CASCADE,
-            state    TEXT NOT NULL,
-            at       REAL NOT NULL
-        )"""
-    )
-    conn.execute("CREATE INDEX events_local_id ON events (local_id)")
-
-
-def _add_owner_and_balance(conn: sqlite3.Connection) -> None:
-    """v2: the process that wrote the intent (a live one's create is still in flight, not
-    outcome-unknown) and the balance around a create whose outcome is unknown."""
-    for column in (
-        "owner_pid INTEGER",
-        "owner_start TEXT",
-        "balance_before TEXT",  # decimal text, like estimate
-        "balance_after TEXT",
-    ):
-        conn.execute(f"ALTER TABLE tasks ADD COLUMN {column}")
-
-
-# _MIGRATIONS[n] takes the schema from version n to n + 1. Append; never edit a shipped one.
-_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _create_v1,
-    _add_owner_and_balance,
-)
-assert len(_MIGRATIONS) == SCHEMA_VERSION
-
-
-def _check_version(conn: sqlite3.Connection, path: Path) -> int:
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise LibraryError(
-            f"The task library {path} was written by a newer version of SoundClone Desktop "
-            f"(schema {version}, this version knows {SCHEMA_VERSION}). Update the app, or "
-            "move the file away to start a new library."
-        )
-    return version
-
-
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    version = _check_version(conn, path)
-    while version < SCHEMA_VERSION:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            # Another process may have migrated while we waited for the lock.
-            current = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if current == version:
-                _MIGRATIONS[version](conn)
-                conn.execute(f"PRAGMA user_version = {version + 1}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        log.info("Task library %s at schema version %d", path, version)
-
-
-# -- conversions ----------------------------------------------------------------------------
-
-
-def normalise_url(url: str) -> str:
-    """The form base URLs are stored and compared in (no trailing slash)."""
-    return url.strip().rstrip("/")
-
-
-def _haystack(text: str, task_id: str | None, voice_id: str | None) -> str:
-    return "\n".join(part.casefold() for part in (text, task_id or "", voice_id or ""))
-
-
-def _filter(text: str, states: Collection[JobState] | None) -> tuple[str, list[object]]:
-    clauses: list[str] = []
-    args: list[object] = []
-    needle = text.strip().casefold()
-    if needle:
-        clauses.append("instr(haystack, ?) > 0")
-        args.append(needle)
-    if states is not None:
-        values = [JobState(s).value for s in states]
-        if not values:
-            return " WHERE 0", []
-        clauses.append(f"state IN ({_marks(len(values))})")
-        args += values
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
-
-
-def _marks(count: int) -> str:
-    return ", ".join("?" * count)
-
-
-def _path_text(path: Path | None) -> str | None:
-    return None if path is None else str(path)
-
-
-def _model_id(params: Params | None) -> str | None:
-    return (params.model_id.strip() or None) if isinstance(params, ProductionParams) else None
-
-
-def _text_of(params: Params | None) -> str:
-    return params.text if params is not None else ""
-
-
-def _params_json(params: Params | None) -> str | None:
-    """Everything of the request but its text (kept in its own column)."""
-    if params is None:
-        return None
-    data = dataclasses.asdict(params)
-    data.pop("text", None)
-    data["type"] = "production" if isinstance(params, ProductionParams) else "preview"
-    return json.dumps(data, ensure_ascii=False, default=str)
-
-
-# What a stored request may set (a newer app's extra fields are ignored, not an error).
-_FIELDS: dict[type, frozenset[str]] = {
-    cls: frozenset(f.name for f in dataclasses.fields(cls)) - {"text"}
-    for cls in (ProductionParams, PreviewParams)
-}
-
-
-def _params_from(raw: str | None, text: str) -> Params | None:
-    """The request rebuilt from its JSON; None when it cannot be (never raises)."""
-    if not raw:
-        return None
-    try:
-        data = json.loads(raw)
-        kind = data.pop("type", None)
-        if kind not in ("production", "preview"):
-            return None
-        cls: type[ProductionParams] | type[PreviewParams]
-        cls = ProductionParams if kind == "production" else PreviewParams
-        values = {k: v for k, v in data.items() if k in _FIELDS[cls]}
-        if cls is ProductionParams and "subtitle_type" in values:
-            values["subtitle_type"] = SubtitleType(values["subtitle_type"])
-        return cls(text=text, **values)
-    except (ValueError, TypeError, AttributeError):
-        log.warning("A task's stored parameters could not be read", exc_info=True)
-        return None
-
-
-def _decimal_text(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def _decimal(value: str | None) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        return Decimal(value)
-    except InvalidOperation:
-        return None
-
-
-def _record(row: tuple[Any, ...]) -> TaskRecord:
-    (local_id, kind, state, task_id, base_url, demo, text, params, voice_id, chars, estimate,
-     currency, created_at, updated_at, duration, error, reason, audio, subtitles, owner_pid,
-     owner_start, balance_before, balance_after) = row  # fmt: skip
-    return TaskRecord(
-        local_id=local_id,
-        kind=JobKind(kind),
-        state=JobState(state),
-        task_id=task_id,
-        base_url=base_url,
-        demo=bool(demo),
-        text=text or "",
-        params=_params_from(params, text or ""),
-        voice_id=voice_id,
-        chars=chars,
-        estimate=_decimal(estimate),
-        currency=currency,
-        created_at=float(created_at),
-        updated_at=float(updated_at),
-        duration=None if duration is None else float(duration),
-        error=error,
-        reason=reason,
-        audio_path=Path(audio) if audio else None,
-        subtitle_path=Path(subtitles) if subtitles else None,
-        owner_pid=owner_pid,
-        owner_start=owner_start,
-        balance_before=_decimal(balance_before),
-        balance_after=_decimal(balance_after),
     )

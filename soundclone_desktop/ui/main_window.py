@@ -33,35 +33,35 @@ from soundclone_desktop.api.errors import SoundCloneError
 from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.settings import Settings
-from soundclone_desktop.ui import errors
-from soundclone_desktop.ui.async_utils import async_slot, spawn
 from soundclone_desktop.ui.book import BookNeeds, attach_book
 from soundclone_desktop.ui.book_import import BookImportNeeds, attach_book_import
 from soundclone_desktop.ui.captions import CaptionsNeeds, PlayedResult, attach_captions
+from soundclone_desktop.ui.common import errors
+from soundclone_desktop.ui.common.async_utils import async_slot, spawn
+from soundclone_desktop.ui.common.message_bar import Level, MessageBar
 from soundclone_desktop.ui.context import AppContext
-from soundclone_desktop.ui.counter import CounterWidget
 from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
 from soundclone_desktop.ui.history import HistoryNeeds, attach_history
-from soundclone_desktop.ui.job_text import job_sentence
-from soundclone_desktop.ui.message_bar import Level, MessageBar
-from soundclone_desktop.ui.params_panel import ParametersPanel
+from soundclone_desktop.ui.parameters.panel import ParametersPanel
 from soundclone_desktop.ui.player import PlayerWidget
 from soundclone_desktop.ui.projects import ProjectNeeds, attach_projects
-from soundclone_desktop.ui.runner_bridge import RunnerBridge
 from soundclone_desktop.ui.status_bar import ConnectionStatus
 from soundclone_desktop.ui.studio_frame import StudioFrame
-from soundclone_desktop.ui.submit_bar import SHORTCUT, SubmitBar
-from soundclone_desktop.ui.submit_controller import SubmitController
-from soundclone_desktop.ui.task_list import TaskList, excerpt
+from soundclone_desktop.ui.submit.bar import SHORTCUT, SubmitBar
+from soundclone_desktop.ui.submit.controller import SubmitController
+from soundclone_desktop.ui.submit.counter import CounterWidget
+from soundclone_desktop.ui.tasks.job_text import job_sentence
+from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
+from soundclone_desktop.ui.tasks.task_list import TaskList, excerpt
 from soundclone_desktop.ui.voices.attach import VoicesNeeds, attach_voices
 from soundclone_desktop.ui.voices.clone_action import attach_clone_wizard
 from soundclone_desktop.ui.window_state import WindowState, place_first_window
 
 if TYPE_CHECKING:
-    from soundclone_desktop.ui.settings_dialog import Page, SettingsDialog
-    from soundclone_desktop.ui.welcome_dialog import WelcomeDialog
+    from soundclone_desktop.ui.settings.dialog import Page, SettingsDialog
+    from soundclone_desktop.ui.settings.welcome import WelcomeDialog
 
 log = logging.getLogger(__name__)
 
@@ -452,7 +452,7 @@ class MainWindow(StudioFrame):
     # -- dialogs --------------------------------------------------------------------------
 
     def show_welcome(self) -> WelcomeDialog:
-        from soundclone_desktop.ui.welcome_dialog import WelcomeDialog
+        from soundclone_desktop.ui.settings.welcome import WelcomeDialog
 
         dialog = WelcomeDialog(self)
         dialog.api_key_chosen.connect(self._open_account_settings)
@@ -462,12 +462,12 @@ class MainWindow(StudioFrame):
         return dialog
 
     def _open_account_settings(self) -> None:
-        from soundclone_desktop.ui.settings_dialog import Page
+        from soundclone_desktop.ui.settings.dialog import Page
 
         self.open_settings(Page.ACCOUNT)
 
     def open_settings(self, page: Page | None = None) -> SettingsDialog:
-        from soundclone_desktop.ui.settings_dialog import SettingsDialog
+        from soundclone_desktop.ui.settings.dialog import SettingsDialog
 
         dialog = self._settings_dialog
         if dialog is None or not dialog.isVisible():

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.money import money_text
+from soundclone_desktop.ui.common.money import money_text
 
 CTX = "StatusBar"
 

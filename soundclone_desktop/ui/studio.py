@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
     from soundclone_desktop.core.jobs import Job
-    from soundclone_desktop.ui.message_bar import Level
+    from soundclone_desktop.ui.common.message_bar import Level
 
 
 class Messages(Protocol):

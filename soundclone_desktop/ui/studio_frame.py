@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QDockWidget, QMainWindow, QMenu, QWidget
 
-from soundclone_desktop.ui.message_bar import Level, MessageBar
+from soundclone_desktop.ui.common.message_bar import Level, MessageBar
 
 
 class StudioFrame(QMainWindow):

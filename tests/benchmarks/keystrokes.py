@@ -89,7 +89,7 @@ def run_typing(keys: int, block: int, pace_ms: int) -> dict[str, object]:
     import qasync  # type: ignore[import-untyped]
 
     from soundclone_desktop import app, i18n
-    from soundclone_desktop.ui import async_utils
+    from soundclone_desktop.ui.common import async_utils
     from tests.benchmarks.script_text import build_script
 
     script = build_script()

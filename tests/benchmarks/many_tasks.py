@@ -246,7 +246,7 @@ def child(args: argparse.Namespace) -> dict[str, object]:
 async def _session(qapp: object, ctx: object, options: object, args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     from soundclone_desktop import app
     from soundclone_desktop.services.schedule import PollPolicy
-    from soundclone_desktop.ui import async_utils
+    from soundclone_desktop.ui.common import async_utils
 
     qapp.setQuitOnLastWindowClosed(False)  # type: ignore[attr-defined]
     window = await app.open_window(ctx, options)  # type: ignore[arg-type]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import ProductionParams
-from soundclone_desktop.store import library as library_module
+from soundclone_desktop.store import library_schema
 from soundclone_desktop.store.library import SCHEMA_VERSION, TaskLibrary
 from soundclone_desktop.store.process_owner import (
     IN_FLIGHT_LIMIT,
@@ -32,7 +32,7 @@ def speech(text: str = "Owned by someone.") -> ProductionParams:
 def test_a_schema_1_library_is_migrated_and_keeps_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "library.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
-    library_module._create_v1(conn)
+    library_schema.create_v1(conn)
     conn.execute(
         "INSERT INTO tasks (local_id, kind, state, task_id, base_url, demo, text, created_at, "
         "updated_at, haystack) VALUES ('old1', 'audio', 'sending', NULL, 'http://x', 0, "

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from soundclone_desktop import app, logging_setup
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services.schedule import PollPolicy
-from soundclone_desktop.ui import async_utils
+from soundclone_desktop.ui.common import async_utils
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.main_window import MainWindow
 from soundclone_desktop.ui.session import DemoOffer

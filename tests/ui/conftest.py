@@ -14,7 +14,7 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from soundclone_desktop.ui.async_utils import ensure_thread_pool
+from soundclone_desktop.ui.common.async_utils import ensure_thread_pool
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from soundclone_desktop import app
 from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.store.secrets import SERVICE, USERNAME
-from soundclone_desktop.ui import async_utils
+from soundclone_desktop.ui.common import async_utils
 from soundclone_desktop.ui.main_window import MainWindow
 
 

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton
 
-from soundclone_desktop.ui import async_utils
-from soundclone_desktop.ui.async_utils import async_slot, signal_to_future
+from soundclone_desktop.ui.common import async_utils
+from soundclone_desktop.ui.common.async_utils import async_slot, signal_to_future
 
 pytestmark = pytest.mark.gui
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from soundclone_desktop.core.pricing import PriceTable, Rounding
 from soundclone_desktop.core.script import analyze
-from soundclone_desktop.ui.counter import CounterWidget
+from soundclone_desktop.ui.submit.counter import CounterWidget
 
 pytestmark = pytest.mark.gui
 

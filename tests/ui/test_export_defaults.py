@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from soundclone_desktop.ui import export_dialog as module
-from soundclone_desktop.ui.export_dialog import ExportDialog
+from soundclone_desktop.ui.export import dialog as module
+from soundclone_desktop.ui.export.dialog import ExportDialog
 
 pytestmark = pytest.mark.gui
 

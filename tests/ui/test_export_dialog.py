@@ -23,9 +23,9 @@ from soundclone_desktop.core.subtitles.export import (
 )
 from soundclone_desktop.core.subtitles.model import Subtitles
 from soundclone_desktop.core.subtitles.parse import parse_subtitles
-from soundclone_desktop.ui import export_dialog as module
-from soundclone_desktop.ui.export_dialog import PREVIEW_CUES, ExportDialog
-from soundclone_desktop.ui.export_work import (
+from soundclone_desktop.ui.export import dialog as module
+from soundclone_desktop.ui.export.dialog import PREVIEW_CUES, ExportDialog
+from soundclone_desktop.ui.export.work import (
     AudioJob,
     ExportCancelledError,
     SubtitleJob,

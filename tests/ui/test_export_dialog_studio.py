@@ -17,9 +17,9 @@ from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.core.subtitles.export import ExportOptions, SubtitleFormat, export_subtitles
 from soundclone_desktop.core.subtitles.parse import parse_subtitles
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.ui import export_dialog
 from soundclone_desktop.ui.captions import attach
-from soundclone_desktop.ui.export_dialog import ExportDialog
+from soundclone_desktop.ui.export import dialog as export_dialog
+from soundclone_desktop.ui.export.dialog import ExportDialog
 from soundclone_desktop.ui.main_window import MainWindow
 from tests.served_audio import decode, is_mp3
 

@@ -21,8 +21,8 @@ from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services import messages
 from soundclone_desktop.store.library import TaskLibrary
 from soundclone_desktop.store.voices import Voice
-from soundclone_desktop.ui.async_utils import spawn
-from soundclone_desktop.ui.export_dialog import ExportDialog
+from soundclone_desktop.ui.common.async_utils import spawn
+from soundclone_desktop.ui.export.dialog import ExportDialog
 from soundclone_desktop.ui.history.files import is_task_id
 from soundclone_desktop.ui.history.model import (
     COL_COST,

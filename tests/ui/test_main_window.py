@@ -16,7 +16,7 @@ from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.ui.main_window import MainWindow
 from soundclone_desktop.ui.projects.closing import Choice
-from soundclone_desktop.ui.task_list import COL_STATUS
+from soundclone_desktop.ui.tasks.task_list import COL_STATUS
 from soundclone_desktop.ui.window_state import first_window_size
 from tests.served_audio import decode
 

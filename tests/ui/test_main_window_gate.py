@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from soundclone_desktop.core.params import FieldProblem
 from soundclone_desktop.core.script import analyze
-from soundclone_desktop.ui.submit_gate import GateInput, reasons
+from soundclone_desktop.ui.submit.gate import GateInput, reasons
 
 GOOD = "Hello there. <#0.5#> A fine script."
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from soundclone_desktop.core.languages import ALL_LANGUAGES, V1_LANGUAGES
 from soundclone_desktop.core.params import EMOTIONS, ProductionParams, SubtitleType
-from soundclone_desktop.ui.params_panel import ParametersPanel
+from soundclone_desktop.ui.parameters.panel import ParametersPanel
 
 pytestmark = pytest.mark.gui
 

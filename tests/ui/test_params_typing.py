@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from soundclone_desktop.core.params import PITCH_RANGE, SPEED_RANGE, VOL_RANGE
-from soundclone_desktop.ui.params_panel import ParametersPanel
+from soundclone_desktop.ui.parameters.panel import ParametersPanel
 
 pytestmark = pytest.mark.gui
 

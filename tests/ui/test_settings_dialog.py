@@ -20,7 +20,7 @@ from soundclone_desktop.store.settings import (
     SettingsStore,
     UiLanguage,
 )
-from soundclone_desktop.ui.settings_dialog import Page, SettingsDialog
+from soundclone_desktop.ui.settings.dialog import Page, SettingsDialog
 
 pytestmark = pytest.mark.gui
 

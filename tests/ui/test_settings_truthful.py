@@ -17,9 +17,9 @@ from soundclone_desktop import i18n
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.store.secrets import TokenStore
 from soundclone_desktop.store.settings import Prices, Settings, SettingsStore
-from soundclone_desktop.ui.money import money_text
-from soundclone_desktop.ui.settings_dialog import SettingsDialog
-from soundclone_desktop.ui.settings_prices import PricesPage
+from soundclone_desktop.ui.common.money import money_text
+from soundclone_desktop.ui.settings.dialog import SettingsDialog
+from soundclone_desktop.ui.settings.prices import PricesPage
 
 pytestmark = pytest.mark.gui
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from soundclone_desktop import app
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.store.secrets import SERVICE, USERNAME, TokenStore
-from soundclone_desktop.ui import async_utils
+from soundclone_desktop.ui.common import async_utils
 from soundclone_desktop.ui.main_window import MainWindow
 from soundclone_desktop.ui.session import DemoOffer, Session
 

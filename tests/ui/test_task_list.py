@@ -13,8 +13,8 @@ from soundclone_desktop.api.errors import BadRequestError, OutcomeUnknownError, 
 from soundclone_desktop.core.jobs import Job, JobKind, JobState
 from soundclone_desktop.core.params import FieldProblem, ProductionParams
 from soundclone_desktop.services import messages
-from soundclone_desktop.ui.job_text import is_recognised, job_sentence
-from soundclone_desktop.ui.task_list import (
+from soundclone_desktop.ui.tasks.job_text import is_recognised, job_sentence
+from soundclone_desktop.ui.tasks.task_list import (
     COL_COST,
     COL_STATUS,
     COL_TEXT,
@@ -218,7 +218,7 @@ def test_a_bigger_font_widens_the_narrow_columns(tasks: TaskList) -> None:
 def test_the_script_excerpt_leaves_pause_markers_out() -> None:
     from soundclone_desktop.core.jobs import Job, JobKind
     from soundclone_desktop.core.params import ProductionParams
-    from soundclone_desktop.ui.task_list import excerpt
+    from soundclone_desktop.ui.tasks.task_list import excerpt
 
     job = Job(JobKind.AUDIO, ProductionParams("voice", "她把信又读了一遍。<#1.2#>明天一早出发。"))
     assert excerpt(job) == "她把信又读了一遍。 明天一早出发。"

@@ -20,8 +20,8 @@ from soundclone_desktop.core import params as params_module
 from soundclone_desktop.core.pricing import estimate_production
 from soundclone_desktop.core.script import analyze
 from soundclone_desktop.demo.server import DemoServer
+from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.main_window import MainWindow
-from soundclone_desktop.ui.money import money_text
 
 
 def _load_helpers() -> ModuleType:

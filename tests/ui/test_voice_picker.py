@@ -28,9 +28,9 @@ from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.settings import SettingsStore
 from soundclone_desktop.store.voices import Voice, VoiceLibrary
+from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.main_window import MainWindow
-from soundclone_desktop.ui.money import money_text
-from soundclone_desktop.ui.params_panel import VOICE_WARNING_ROLE
+from soundclone_desktop.ui.parameters.panel import VOICE_WARNING_ROLE
 from soundclone_desktop.ui.voices.make_permanent import MakePermanentDialog
 
 

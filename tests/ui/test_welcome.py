@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.ui.settings_dialog import Page
-from soundclone_desktop.ui.welcome_dialog import WelcomeDialog
+from soundclone_desktop.ui.settings.dialog import Page
+from soundclone_desktop.ui.settings.welcome import WelcomeDialog
 
 
 def _load_helpers() -> ModuleType:

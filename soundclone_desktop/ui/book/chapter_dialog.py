@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from soundclone_desktop.core.book.model import Chapter, ChapterOverrides
 from soundclone_desktop.core.params import EMOTIONS, PITCH_RANGE, SPEED_RANGE, VOL_RANGE
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.params_panel import emotion_label
+from soundclone_desktop.ui.parameters.panel import emotion_label
 
 CTX = "ChapterProperties"
 

@@ -29,8 +29,8 @@ from soundclone_desktop.core.book.progress import ChapterProgress
 from soundclone_desktop.core.pricing import format_money
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.book import texts
-from soundclone_desktop.ui.money import currency_name
-from soundclone_desktop.ui.task_list import duration_text
+from soundclone_desktop.ui.common.money import currency_name
+from soundclone_desktop.ui.tasks.task_list import duration_text
 
 CTX = "BookView"
 COL_NUMBER, COL_TITLE, COL_STATUS, COL_DURATION, COL_COST, COL_PLAY = range(6)

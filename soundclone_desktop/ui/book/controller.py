@@ -34,13 +34,13 @@ from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.book import SUFFIX, BookError, BookStore, with_suffix
-from soundclone_desktop.ui.async_utils import signal_to_future, spawn
 from soundclone_desktop.ui.book import texts
 from soundclone_desktop.ui.book.chapter_model import ChapterModel
 from soundclone_desktop.ui.book.errors import book_error_text
 from soundclone_desktop.ui.book.navigator import NavigatorWidget
 from soundclone_desktop.ui.book.render_control import NotConnected, RenderControl
-from soundclone_desktop.ui.message_bar import Level
+from soundclone_desktop.ui.common.async_utils import signal_to_future, spawn
+from soundclone_desktop.ui.common.message_bar import Level
 
 if TYPE_CHECKING:
     from soundclone_desktop.ui.context import AppContext

@@ -28,9 +28,9 @@ from soundclone_desktop.core.book.model import MAX_GAP_SECONDS, BookSettings, Ga
 from soundclone_desktop.core.book.segment import MIN_TARGET_CHARS
 from soundclone_desktop.core.script import MAX_REQUEST_CHARS
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.async_utils import spawn
 from soundclone_desktop.ui.book.texts import number, tradeoff_text
-from soundclone_desktop.ui.range_spin import RangeDoubleSpinBox, RangeSpinBox
+from soundclone_desktop.ui.common.async_utils import spawn
+from soundclone_desktop.ui.parameters.range_spin import RangeDoubleSpinBox, RangeSpinBox
 
 CTX = "BookSettings"
 TRADEOFF_DELAY_MS: Final = 150  # recompute once the spin box stops moving

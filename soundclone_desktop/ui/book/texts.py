@@ -10,8 +10,8 @@ from soundclone_desktop.core.book.estimate import BookEstimate, SizeTradeoff
 from soundclone_desktop.core.book.overview import ChapterOverview, ChapterState
 from soundclone_desktop.core.book.progress import ChapterProgress, QueueState, RenderSnapshot
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.money import money_text
-from soundclone_desktop.ui.task_list import duration_text
+from soundclone_desktop.ui.common.money import money_text
+from soundclone_desktop.ui.tasks.task_list import duration_text
 
 CTX = "BookView"
 

@@ -45,9 +45,9 @@ from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.core.script import MAX_REQUEST_CHARS
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.manuscripts import ManuscriptError, load_manuscript
-from soundclone_desktop.ui.async_utils import spawn
-from soundclone_desktop.ui.message_bar import Level, MessageBar
-from soundclone_desktop.ui.money import money_text
+from soundclone_desktop.ui.common.async_utils import spawn
+from soundclone_desktop.ui.common.message_bar import Level, MessageBar
+from soundclone_desktop.ui.common.money import money_text
 
 from .chapter_model import CHARACTERS, INCLUDED, KIND, TITLE, ChapterModel, header_titles
 from .cleanup_model import CHANGE, CHAPTER, CONTEXT, CleanupModel

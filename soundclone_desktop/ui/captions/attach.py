@@ -30,8 +30,8 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QWidget
 
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.async_utils import async_slot
-from soundclone_desktop.ui.message_bar import Level
+from soundclone_desktop.ui.common.async_utils import async_slot
+from soundclone_desktop.ui.common.message_bar import Level
 from soundclone_desktop.ui.player.reveal import reveal_in_file_manager
 
 from .pane import CaptionsPane
@@ -39,7 +39,7 @@ from .pane import CaptionsPane
 if TYPE_CHECKING:
     from soundclone_desktop.core.subtitles.align import CueAlignment
     from soundclone_desktop.ui.editor.editor import ScriptEditor
-    from soundclone_desktop.ui.export_dialog import ExportDialog
+    from soundclone_desktop.ui.export.dialog import ExportDialog
     from soundclone_desktop.ui.player import PlayerWidget
     from soundclone_desktop.ui.studio import Docks, Menus, Messages
 
@@ -195,7 +195,7 @@ class CaptionsController(QObject):
         if self._dialog is not None and self._dialog.isVisible():
             self._dialog.raise_()
             return self._dialog
-        from soundclone_desktop.ui.export_dialog import ExportDialog
+        from soundclone_desktop.ui.export.dialog import ExportDialog
 
         dialog = ExportDialog(
             self.studio.parent,

@@ -37,13 +37,13 @@ from soundclone_desktop.services.lookup import (
 )
 from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner
 from soundclone_desktop.store.library import TaskLibrary, TaskRecord, normalise_url
-from soundclone_desktop.ui.async_utils import async_slot, spawn
+from soundclone_desktop.ui.common.async_utils import async_slot, spawn
+from soundclone_desktop.ui.common.message_bar import Level
+from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.history.files import delete_files
 from soundclone_desktop.ui.history.model import EXCERPT_LENGTH, HistoryModel, date_text, matches
 from soundclone_desktop.ui.history.panel import HistoryPanel
-from soundclone_desktop.ui.message_bar import Level
-from soundclone_desktop.ui.money import money_text
 from soundclone_desktop.ui.session import Session
 from soundclone_desktop.ui.studio import (
     Docks,
@@ -59,7 +59,7 @@ from soundclone_desktop.ui.voices.picker import demo_voice_name
 
 if TYPE_CHECKING:
     from soundclone_desktop.store.voices import Voice
-    from soundclone_desktop.ui.export_dialog import ExportDialog
+    from soundclone_desktop.ui.export.dialog import ExportDialog
     from soundclone_desktop.ui.voices.voice_store import VoiceStore
 
 log = logging.getLogger(__name__)
@@ -330,7 +330,7 @@ class HistoryController(QObject):
         record = self.panel.selected()
         if record is None or record.audio_path is None:
             return None
-        from soundclone_desktop.ui.export_dialog import ExportDialog  # first use (start-up)
+        from soundclone_desktop.ui.export.dialog import ExportDialog  # first use (start-up)
 
         dialog = ExportDialog(
             self.studio.parent,

@@ -26,9 +26,9 @@ from PySide6.QtGui import QColor, QFont
 from soundclone_desktop.core.jobs import JobKind, JobState
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.library import SortKey, TaskRecord
-from soundclone_desktop.ui.job_text import job_sentence
-from soundclone_desktop.ui.money import money_text
-from soundclone_desktop.ui.task_list import duration_text, state_text
+from soundclone_desktop.ui.common.money import money_text
+from soundclone_desktop.ui.tasks.job_text import job_sentence
+from soundclone_desktop.ui.tasks.task_list import duration_text, state_text
 
 CTX = "HistoryModel"
 

@@ -10,7 +10,7 @@ from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.autosave import AutosaveStore
 from soundclone_desktop.store.paths import autosave_dir
 from soundclone_desktop.store.projects import RecentProjects
-from soundclone_desktop.ui.async_utils import spawn
+from soundclone_desktop.ui.common.async_utils import spawn
 from soundclone_desktop.ui.projects.controller import ProjectController, ProjectNeeds
 
 CTX = "Projects"

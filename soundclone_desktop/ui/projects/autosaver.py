@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 
 from soundclone_desktop.store.autosave import AutosaveStore, Snapshot
-from soundclone_desktop.ui.async_utils import spawn
+from soundclone_desktop.ui.common.async_utils import spawn
 
 IDLE_MS = 3000  # after this long without an edit, the editor state is written
 

@@ -36,10 +36,10 @@ from soundclone_desktop.store.projects import (
     save_project,
     with_suffix,
 )
-from soundclone_desktop.ui.async_utils import async_slot, signal_to_future, spawn
+from soundclone_desktop.ui.common.async_utils import async_slot, signal_to_future, spawn
+from soundclone_desktop.ui.common.message_bar import Level
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.editor.edits import Edit
-from soundclone_desktop.ui.message_bar import Level
 from soundclone_desktop.ui.projects.autosaver import Autosaver
 from soundclone_desktop.ui.projects.closing import Choice, CloseQuestion, Purpose
 from soundclone_desktop.ui.projects.recovery import RecoveryBar
@@ -52,7 +52,7 @@ from soundclone_desktop.ui.projects.texts import (
 
 if TYPE_CHECKING:
     from soundclone_desktop.ui.editor.editor import ScriptEditor
-    from soundclone_desktop.ui.params_panel import ParametersPanel
+    from soundclone_desktop.ui.parameters.panel import ParametersPanel
     from soundclone_desktop.ui.studio import Docks, Frame, Menus, Messages
 
 log = logging.getLogger(__name__)

@@ -20,9 +20,9 @@ from soundclone_desktop.i18n import translate
 from soundclone_desktop.services.voice_usage import VoiceUsageRecorder
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.voices import Voice, VoiceLibrary, VoiceLibraryError
+from soundclone_desktop.ui.common.message_bar import Level
 from soundclone_desktop.ui.context import AppContext
-from soundclone_desktop.ui.message_bar import Level
-from soundclone_desktop.ui.params_panel import ParametersPanel
+from soundclone_desktop.ui.parameters.panel import ParametersPanel
 from soundclone_desktop.ui.session import Session
 from soundclone_desktop.ui.voices.make_permanent import MakePermanent
 from soundclone_desktop.ui.voices.picker import VoicePicker

@@ -39,9 +39,9 @@ from soundclone_desktop.core.pricing import Estimate, PriceTable, estimate_previ
 from soundclone_desktop.core.script import Severity, analyze
 from soundclone_desktop.i18n import join_sentences, translate
 from soundclone_desktop.services.tasks import billable_chars
+from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.editor.problem_text import problem_sentence
-from soundclone_desktop.ui.money import money_text
-from soundclone_desktop.ui.params_panel import language_label
+from soundclone_desktop.ui.parameters.panel import language_label
 
 CTX = "CloneWizard"
 

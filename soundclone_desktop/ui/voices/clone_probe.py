@@ -20,7 +20,7 @@ from PySide6.QtMultimedia import QMediaPlayer
 from soundclone_desktop.core.audio_format import wav_duration
 from soundclone_desktop.core.clone_source import is_wav_name
 from soundclone_desktop.core.params import UPLOAD_MAX_BYTES
-from soundclone_desktop.ui.async_utils import spawn
+from soundclone_desktop.ui.common.async_utils import spawn
 from soundclone_desktop.ui.player.gilfree import call_slot
 
 log = logging.getLogger(__name__)

@@ -29,10 +29,10 @@ from soundclone_desktop.services.clone import (
     Uploads,
     send_preview,
 )
-from soundclone_desktop.ui import errors
-from soundclone_desktop.ui.async_utils import spawn
-from soundclone_desktop.ui.job_text import job_sentence
+from soundclone_desktop.ui.common import errors
+from soundclone_desktop.ui.common.async_utils import spawn
 from soundclone_desktop.ui.session import Session
+from soundclone_desktop.ui.tasks.job_text import job_sentence
 from soundclone_desktop.ui.voices.clone_text import check_sentence
 
 log = logging.getLogger(__name__)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.job_text import job_sentence
-from soundclone_desktop.ui.params_panel import language_label
-from soundclone_desktop.ui.task_list import state_text
+from soundclone_desktop.ui.parameters.panel import language_label
+from soundclone_desktop.ui.tasks.job_text import job_sentence
+from soundclone_desktop.ui.tasks.task_list import state_text
 from soundclone_desktop.ui.voices.clone_run import CloneRequest, Phase
 
 CTX = "CloneWizard"

@@ -41,7 +41,7 @@ from soundclone_desktop.core.params import (
     UPLOAD_MAX_BYTES,
 )
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.async_utils import spawn
+from soundclone_desktop.ui.common.async_utils import spawn
 from soundclone_desktop.ui.player import PlayerWidget
 from soundclone_desktop.ui.voices.clone_probe import DurationProbe
 from soundclone_desktop.ui.voices.clone_text import check_sentence, megabytes_text, seconds_text

@@ -39,10 +39,10 @@ from soundclone_desktop.core.jobs import Job
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.services.clone import voice_of
 from soundclone_desktop.store.voices import Voice
-from soundclone_desktop.ui.async_utils import async_slot
+from soundclone_desktop.ui.common.async_utils import async_slot
+from soundclone_desktop.ui.common.message_bar import Level, MessageBar
 from soundclone_desktop.ui.context import AppContext
-from soundclone_desktop.ui.message_bar import Level, MessageBar
-from soundclone_desktop.ui.params_panel import ParametersPanel
+from soundclone_desktop.ui.parameters.panel import ParametersPanel
 from soundclone_desktop.ui.session import Session
 from soundclone_desktop.ui.voices.clone_preview_page import PreviewPage
 from soundclone_desktop.ui.voices.clone_run import CloneRequest, CloneRun, Phase

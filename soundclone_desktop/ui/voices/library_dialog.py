@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from soundclone_desktop.core.voices import VoiceStatus
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.voices import Voice
-from soundclone_desktop.ui.message_bar import Level, MessageBar
+from soundclone_desktop.ui.common.message_bar import Level, MessageBar
 from soundclone_desktop.ui.voices.status_text import status_text, status_tooltip
 from soundclone_desktop.ui.voices.voice_store import VoiceStore
 

@@ -22,9 +22,9 @@ from soundclone_desktop.core.pricing import Estimate, estimate_production
 from soundclone_desktop.core.script import analyze
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.voices import Voice
-from soundclone_desktop.ui.async_utils import spawn
-from soundclone_desktop.ui.message_bar import Level
-from soundclone_desktop.ui.money import money_text
+from soundclone_desktop.ui.common.async_utils import spawn
+from soundclone_desktop.ui.common.message_bar import Level
+from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.voices.status_text import remaining_text
 from soundclone_desktop.ui.voices.voice_store import VoiceStore
 

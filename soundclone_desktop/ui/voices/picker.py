@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from soundclone_desktop.core.voices import VoiceStatus
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.voices import Voice
-from soundclone_desktop.ui.params_panel import ParametersPanel, VoiceChoice
+from soundclone_desktop.ui.parameters.panel import ParametersPanel, VoiceChoice
 from soundclone_desktop.ui.voices.status_text import choice_label, status_tooltip
 from soundclone_desktop.ui.voices.voice_store import VoiceStore
 

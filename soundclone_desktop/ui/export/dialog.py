@@ -4,7 +4,7 @@ or ASS with layout rules and a live preview of the file's first cues.
 
 Everything slow happens on a worker thread (reading the subtitle file, converting audio,
 writing files); the dialog shows a busy bar meanwhile and Cancel stops before anything is
-put in place (see :mod:`.export_work`). Errors are shown inside the dialog, next to the
+put in place (see :mod:`.work`). Errors are shown inside the dialog, next to the
 fields they concern, and lose none of the choices made. A finished export closes the
 dialog and emits ``exported(paths)``; the window reports it in its message bar.
 """
@@ -12,40 +12,27 @@ dialog and emits ``exported(paths)``; the window reports it in its message bar.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFontDatabase, QPalette
+from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
-    QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from soundclone_desktop.audio.export import AudioFormat
-from soundclone_desktop.audio.transform import BROADCAST, PODCAST, LoudnessTarget
-from soundclone_desktop.core.script import PAUSE_MARKER as _MARKER
+from soundclone_desktop.audio.transform import PODCAST, LoudnessTarget
 from soundclone_desktop.core.subtitles.export import (
-    MAX_CHARS_RANGE,
-    MAX_LINES_RANGE,
-    MIN_DURATION_RANGE,
     ExportOptions,
     SubtitleFormat,
     preview_subtitles,
@@ -55,7 +42,9 @@ from soundclone_desktop.core.subtitles.parse import parse_subtitles
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.player.background import run_in_background
 
-from .export_work import AudioJob, ExportCancelledError, ExportFailedError, SubtitleJob, run_export
+from .file_names import AUDIO_SUFFIXES, SUBTITLE_SUFFIXES, file_stem, same_file
+from .sections import AudioSection, SubtitleSection, align_labels, set_suffix
+from .work import AudioJob, ExportCancelledError, ExportFailedError, SubtitleJob, run_export
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +52,6 @@ CTX = "ExportDialog"
 PREVIEW_CUES = 6
 CJK_MAX_CHARS = 18
 _PREVIEW_DELAY_MS = 120  # typing "60" in a spin box previews once, not for "6" and "60"
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-_STEM_COLUMNS = 40
-_STEM_TRAILING = " .,;:!?…。，、；：！？"
-_SENTENCE_END = re.compile(r"[.!?…。！？](?:\s|$)|[。！？]")
-_AUDIO_SUFFIXES = {".wav", ".mp3", ".ogg", ".opus", ".m4a", ".flac", ".aac"}
-_SUBTITLE_SUFFIXES = {fmt.extension for fmt in SubtitleFormat}
 
 
 @dataclass
@@ -116,7 +99,7 @@ class ExportDialog(QDialog):
         self.audio_path = Path(audio_path)
         self.subtitle_path = Path(subtitle_path) if subtitle_path else None
         self._subtitles: Subtitles | None = None
-        self._stem = _file_stem(title, script_text, self.audio_path)
+        self._stem = file_stem(title, script_text, self.audio_path)
         self._default_dir = (
             Path(_memory.folder)
             if _memory.folder
@@ -143,90 +126,28 @@ class ExportDialog(QDialog):
     def _build(self) -> None:
         folder = self._default_dir
 
-        self.audio_group = QGroupBox(translate(CTX, "Audio"), self)
-        self.audio_group.setObjectName("exportAudioGroup")
-        self.audio_group.setCheckable(True)
-        self.audio_format = QComboBox(self)
-        self.audio_format.setObjectName("exportAudioFormat")
-        original = self.audio_path.suffix.lstrip(".").upper() or "?"
-        self.audio_format.addItem(
-            translate(CTX, "Original ({kind}, unchanged)").format(kind=original),
-            AudioFormat.ORIGINAL,
+        self.audio_group = AudioSection(
+            self, audio_path=self.audio_path, folder=folder, stem=self._stem
         )
-        self.audio_format.addItem(translate(CTX, "WAV (uncompressed)"), AudioFormat.WAV)
-        self.audio_format.addItem(translate(CTX, "MP3 (128 kbps)"), AudioFormat.MP3)
-        self.audio_format.addItem(translate(CTX, "M4A (AAC, 96 kbps)"), AudioFormat.M4A)
-        self.audio_format.addItem(translate(CTX, "Opus (48 kbps)"), AudioFormat.OPUS)
-        self.audio_format.addItem(translate(CTX, "FLAC (lossless)"), AudioFormat.FLAC)
-        self.normalize = QCheckBox(translate(CTX, "Normalise loudness to"), self)
-        self.normalize.setObjectName("exportNormalize")
-        self.normalize.setToolTip(
-            translate(
-                CTX,
-                "Measures the loudness as broadcast meters do (ITU-R BS.1770) and brings it to "
-                "the target with true peaks at most −1 dBTP. The audio is converted, not copied.",
-            )
-        )
-        self.loudness_target = QComboBox(self)
-        self.loudness_target.setObjectName("exportLoudnessTarget")
-        self.loudness_target.addItem(translate(CTX, "−16 LUFS (podcasts, web)"), PODCAST)
-        self.loudness_target.addItem(translate(CTX, "−23 LUFS (broadcast, EBU R128)"), BROADCAST)
-        self.audio_target = QLineEdit(str(Path(folder) / (self._stem + self.audio_path.suffix)))
-        self.audio_target.setObjectName("exportAudioPath")
-        self.audio_browse = QPushButton(translate(CTX, "Choose…"), self)
-        self.audio_browse.setObjectName("exportAudioBrowse")
-        audio_form = QFormLayout(self.audio_group)
-        audio_form.addRow(translate(CTX, "Format:"), self.audio_format)
-        audio_form.addRow("", _row(self.normalize, self.loudness_target))
-        audio_form.addRow(translate(CTX, "Save as:"), _row(self.audio_target, self.audio_browse))
+        self.audio_format = self.audio_group.audio_format
+        self.normalize = self.audio_group.normalize
+        self.loudness_target = self.audio_group.loudness_target
+        self.audio_target = self.audio_group.audio_target
+        self.audio_browse = self.audio_group.audio_browse
 
-        self.subtitle_group = QGroupBox(translate(CTX, "Subtitles"), self)
-        self.subtitle_group.setObjectName("exportSubtitleGroup")
-        self.subtitle_group.setCheckable(True)
-        self.subtitle_format = QComboBox(self)
-        self.subtitle_format.setObjectName("exportSubtitleFormat")
-        names = {
-            SubtitleFormat.SRT: translate(CTX, "SRT (video editors, players)"),
-            SubtitleFormat.VTT: translate(CTX, "WebVTT (web video)"),
-            SubtitleFormat.LRC: translate(CTX, "LRC (lyrics, one line at a time)"),
-            SubtitleFormat.ASS: translate(CTX, "ASS (styled subtitles)"),
-        }
-        for fmt, name in names.items():
-            self.subtitle_format.addItem(name, fmt)
-        self.max_chars = _spin("exportMaxChars", MAX_CHARS_RANGE)
-        self.max_lines = _spin("exportMaxLines", MAX_LINES_RANGE)
-        self.min_duration = _spin("exportMinDuration", MIN_DURATION_RANGE)
-        self.min_duration.setSingleStep(100)
-        self.min_duration.setSuffix(translate(CTX, " ms"))
-        self.preview = QPlainTextEdit(self)
-        self.preview.setObjectName("exportPreview")
-        self.preview.setReadOnly(True)
-        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.preview.setAccessibleName(translate(CTX, "Preview of the subtitle file"))
-        lines = self.preview.fontMetrics().lineSpacing()
-        self.preview.setMinimumHeight(lines * 10 + 12)
-        self.preview_note = QLabel(self)
-        self.preview_note.setObjectName("exportPreviewNote")
-        self.preview_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.subtitle_target = QLineEdit(
-            str(Path(folder) / (self._stem + _memory.subtitle_format.extension))
+        self.subtitle_group = SubtitleSection(
+            self, folder=folder, stem=self._stem, subtitle_format=_memory.subtitle_format
         )
-        self.subtitle_target.setObjectName("exportSubtitlePath")
-        self.subtitle_browse = QPushButton(translate(CTX, "Choose…"), self)
-        self.subtitle_browse.setObjectName("exportSubtitleBrowse")
-        subtitle_form = QFormLayout(self.subtitle_group)
-        subtitle_form.addRow(translate(CTX, "Format:"), self.subtitle_format)
-        subtitle_form.addRow(translate(CTX, "Characters per line, at most:"), self.max_chars)
-        subtitle_form.addRow(translate(CTX, "Lines per subtitle, at most:"), self.max_lines)
-        subtitle_form.addRow(translate(CTX, "Shortest time on screen:"), self.min_duration)
-        subtitle_form.addRow(translate(CTX, "Preview:"), self.preview)
-        subtitle_form.addRow("", self.preview_note)
-        subtitle_form.addRow(
-            translate(CTX, "Save as:"), _row(self.subtitle_target, self.subtitle_browse)
-        )
+        self.subtitle_format = self.subtitle_group.subtitle_format
+        self.max_chars = self.subtitle_group.max_chars
+        self.max_lines = self.subtitle_group.max_lines
+        self.min_duration = self.subtitle_group.min_duration
+        self.preview = self.subtitle_group.preview
+        self.preview_note = self.subtitle_group.preview_note
+        self.subtitle_target = self.subtitle_group.subtitle_target
+        self.subtitle_browse = self.subtitle_group.subtitle_browse
 
-        _align_labels(audio_form, subtitle_form)
+        align_labels(self.audio_group.form, self.subtitle_group.form)
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("exportProgress")
@@ -371,12 +292,10 @@ class ExportDialog(QDialog):
         return self.audio_path.suffix if fmt is AudioFormat.ORIGINAL else f".{fmt.value}"
 
     def _retarget_audio(self) -> None:
-        _set_suffix(self.audio_target, self._audio_suffix(), _AUDIO_SUFFIXES)
+        set_suffix(self.audio_target, self._audio_suffix(), AUDIO_SUFFIXES)
 
     def _retarget_subtitles(self) -> None:
-        _set_suffix(
-            self.subtitle_target, self.subtitle_format_choice().extension, _SUBTITLE_SUFFIXES
-        )
+        set_suffix(self.subtitle_target, self.subtitle_format_choice().extension, SUBTITLE_SUFFIXES)
 
     def _choose(self, target: QLineEdit, *, audio: bool) -> None:
         if self._file_dialog is not None:
@@ -521,7 +440,7 @@ class ExportDialog(QDialog):
             edit.setFocus()
             return None
         sources = [self.audio_path, self.subtitle_path]
-        if any(source is not None and _same_file(source, path) for source in sources):
+        if any(source is not None and same_file(source, path) for source in sources):
             self._say(
                 translate(
                     CTX, "{field}: that is the result's own file; choose another name."
@@ -621,96 +540,9 @@ class ExportDialog(QDialog):
 # -- helpers ---------------------------------------------------------------------------
 
 
-def _row(edit: QWidget, button: QWidget) -> QWidget:
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(edit, 1)
-    layout.addWidget(button)
-    return row
-
-
-def _align_labels(*forms: QFormLayout) -> None:
-    """One label column width for several forms, so their fields line up."""
-    labels: list[QLabel] = []
-    for form in forms:
-        for row in range(form.rowCount()):
-            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            label = item.widget() if item is not None else None
-            if isinstance(label, QLabel):
-                labels.append(label)
-    width = max((label.sizeHint().width() for label in labels), default=0)
-    for label in labels:
-        label.setMinimumWidth(width)
-
-
-def _spin(name: str, limits: tuple[int, int]) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setObjectName(name)
-    spin.setRange(*limits)
-    spin.setAccelerated(True)
-    return spin
-
-
 def _short(text: str, length: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= length else flat[: length - 1] + "…"
-
-
-def _file_stem(title: str, script: str | None, audio: Path) -> str:
-    """A clean file name from the script's first sentence (or the title): about 40 columns,
-    cut at a word, without punctuation, pause markers or characters Windows refuses."""
-    for candidate in (script or "", title):
-        line = next((ln for ln in candidate.splitlines() if ln.strip()), "")
-        # Up to the first sentence end, when that leaves a few words.
-        first = _SENTENCE_END.split(line, maxsplit=1)[0]
-        for text in (first, line) if len(first.strip()) >= 3 else (line,):
-            stem = _clean_words(text)
-            if stem:
-                return _cut(stem, _STEM_COLUMNS).rstrip(_STEM_TRAILING)
-    return audio.stem
-
-
-def _clean_words(text: str) -> str:
-    """Words joined by single spaces, without markers and punctuation. What a marker or a
-    punctuation mark leaves between two CJK characters is no word break, so it goes."""
-    gap = "\u0001"
-    text = _MARKER.sub(gap, text)
-    text = _UNSAFE.sub(gap, text)
-    text = "".join(
-        gap if unicodedata.category(ch).startswith("P") and not _inside_word(text, i) else ch
-        for i, ch in enumerate(text)
-    )
-    text = re.sub(f"(?<=[^\\x00-\\u2e7f])[{gap} ]*{gap}[{gap} ]*(?=[^\\x00-\\u2e7f])", "", text)
-    return " ".join(text.replace(gap, " ").split())
-
-
-def _inside_word(text: str, index: int) -> bool:
-    """``v1.5``, ``Smith's``, ``re-take``: an ASCII mark between two letters or digits stays."""
-    ch = text[index]
-    before = text[index - 1] if index > 0 else ""
-    after = text[index + 1] if index + 1 < len(text) else ""
-    return (
-        ch in ".'-_"
-        and before.isascii()
-        and before.isalnum()
-        and after.isascii()
-        and after.isalnum()
-    )
-
-
-def _cut(text: str, columns: int) -> str:
-    """The start of ``text`` that fits ``columns`` (a CJK character takes two), ending at a
-    space when a Latin word would otherwise be cut."""
-    width = 0
-    for index, ch in enumerate(text):
-        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if width > columns:
-            head = text[:index]
-            if ch.isascii() and ch.isalnum() and " " in head[columns // 3 :]:
-                head = head[: head.rindex(" ")]
-            return head
-    return text
 
 
 def _mostly_wide(subtitles: Subtitles) -> bool:
@@ -719,23 +551,6 @@ def _mostly_wide(subtitles: Subtitles) -> bool:
     letters = [ch for ch in sample if ch.isalnum()]
     wide = sum(unicodedata.east_asian_width(ch) in "WF" for ch in letters)
     return bool(letters) and wide * 2 > len(letters)
-
-
-def _set_suffix(edit: QLineEdit, suffix: str, known: set[str]) -> None:
-    """Swap a known extension for ``suffix``; a name the user gave another extension keeps it."""
-    text = edit.text().strip()
-    if not text:
-        return
-    path = Path(text)
-    if path.suffix.lower() in known or not path.suffix:
-        edit.setText(str(path.with_suffix(suffix)) if path.suffix else text + suffix)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
 
 
 def _os_reason(exc: Exception) -> str:

@@ -25,16 +25,16 @@ from soundclone_desktop.core.pricing import PriceTable, estimate_production
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.services.duplicates import earlier_same_task
 from soundclone_desktop.services.tasks import TaskRunner
-from soundclone_desktop.ui.async_utils import spawn
-from soundclone_desktop.ui.counter import CounterWidget
-from soundclone_desktop.ui.duplicate_question import DuplicateQuestion
+from soundclone_desktop.ui.common.async_utils import spawn
+from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
-from soundclone_desktop.ui.money import money_text
-from soundclone_desktop.ui.params_panel import ParametersPanel
-from soundclone_desktop.ui.runner_bridge import RunnerBridge
+from soundclone_desktop.ui.parameters.panel import ParametersPanel
 from soundclone_desktop.ui.session import Session
-from soundclone_desktop.ui.submit_bar import SubmitBar
-from soundclone_desktop.ui.submit_gate import GateInput, reasons
+from soundclone_desktop.ui.submit.bar import SubmitBar
+from soundclone_desktop.ui.submit.counter import CounterWidget
+from soundclone_desktop.ui.submit.duplicate_question import DuplicateQuestion
+from soundclone_desktop.ui.submit.gate import GateInput, reasons
+from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
 
 log = logging.getLogger(__name__)
 

@@ -40,8 +40,20 @@ from soundclone_desktop.core.languages import (
     languages_for,
 )
 from soundclone_desktop.core.parameters import EMOTIONS, VERSIONS, Parameters, SubtitleType
-from soundclone_desktop.ui.param_ranges import FORM_STEP, bounds, form_range
-from soundclone_desktop.ui.range_spin import RangeDoubleSpinBox, RangeSpinBox
+from soundclone_desktop.ui.parameters.labels import emotion_label, language_label
+from soundclone_desktop.ui.parameters.range_spin import RangeDoubleSpinBox, RangeSpinBox
+from soundclone_desktop.ui.parameters.ranges import FORM_STEP, bounds, form_range
+from soundclone_desktop.ui.parameters.slider_pair import SliderSpinPair, double_spin
+
+# Public names; the value labels live in .labels and are imported from here too.
+__all__ = [
+    "VOICE_WARNING_ROLE",
+    "ParametersPanel",
+    "SliderSpinPair",
+    "VoiceChoice",
+    "emotion_label",
+    "language_label",
+]
 
 _CTX = "ParametersPanel"
 _SCALE = round(1 / FORM_STEP)  # slider units per 1.0 of speed or volume
@@ -67,100 +79,6 @@ _FALLBACK_LANGUAGE = "English"
 def _defaults() -> dict[str, Any]:
     """The parameters' defaults (everything this panel edits but the voice)."""
     return Parameters().as_dict()
-
-
-def emotion_label(value: str) -> str:
-    t = QCoreApplication.translate
-    labels = {
-        "neutral": t(_CTX, "Neutral"),
-        "happy": t(_CTX, "Happy"),
-        "sad": t(_CTX, "Sad"),
-        "angry": t(_CTX, "Angry"),
-        "fearful": t(_CTX, "Fearful"),
-        "disgusted": t(_CTX, "Disgusted"),
-        "surprised": t(_CTX, "Surprised"),
-    }
-    return labels.get(value, value)
-
-
-def language_label(value: str) -> str:
-    """Display name of an API language value (falls back to the value itself)."""
-    t = QCoreApplication.translate
-    labels = {
-        AUTO: t("Languages", "Automatic"),
-        "Chinese": t("Languages", "Chinese (Mandarin)"),
-        "Chinese,Yue": t("Languages", "Cantonese"),
-        "English": t("Languages", "English"),
-        "Arabic": t("Languages", "Arabic"),
-        "Russian": t("Languages", "Russian"),
-        "Spanish": t("Languages", "Spanish"),
-        "French": t("Languages", "French"),
-        "Portuguese": t("Languages", "Portuguese"),
-        "German": t("Languages", "German"),
-        "Turkish": t("Languages", "Turkish"),
-        "Dutch": t("Languages", "Dutch"),
-        "Ukrainian": t("Languages", "Ukrainian"),
-        "Vietnamese": t("Languages", "Vietnamese"),
-        "Indonesian": t("Languages", "Indonesian"),
-        "Japanese": t("Languages", "Japanese"),
-        "Italian": t("Languages", "Italian"),
-        "Korean": t("Languages", "Korean"),
-        "Thai": t("Languages", "Thai"),
-        "Polish": t("Languages", "Polish"),
-        "Romanian": t("Languages", "Romanian"),
-        "Greek": t("Languages", "Greek"),
-        "Czech": t("Languages", "Czech"),
-        "Finnish": t("Languages", "Finnish"),
-        "Hindi": t("Languages", "Hindi"),
-        "Bulgarian": t("Languages", "Bulgarian"),
-        "Danish": t("Languages", "Danish"),
-        "Hebrew": t("Languages", "Hebrew"),
-        "Malay": t("Languages", "Malay"),
-        "Persian": t("Languages", "Persian"),
-        "Slovak": t("Languages", "Slovak"),
-        "Swedish": t("Languages", "Swedish"),
-        "Croatian": t("Languages", "Croatian"),
-        "Filipino": t("Languages", "Filipino"),
-        "Hungarian": t("Languages", "Hungarian"),
-        "Norwegian": t("Languages", "Norwegian"),
-        "Slovenian": t("Languages", "Slovenian"),
-        "Catalan": t("Languages", "Catalan"),
-        "Nynorsk": t("Languages", "Norwegian Nynorsk"),
-        "Tamil": t("Languages", "Tamil"),
-        "Afrikaans": t("Languages", "Afrikaans"),
-    }
-    return labels.get(value, value)
-
-
-class SliderSpinPair:
-    """Keeps a slider (integers) and a spin box (real values) showing the same number."""
-
-    def __init__(
-        self, slider: QSlider, spin: QAbstractSpinBox, scale: int, on_change: Callable[[], None]
-    ) -> None:
-        self.slider, self.spin, self.scale = slider, spin, scale
-        self._on_change = on_change
-        slider.valueChanged.connect(self._from_slider)
-        spin.valueChanged.connect(self._from_spin)  # type: ignore[attr-defined]
-
-    def value(self) -> float:
-        return float(self.spin.value())  # type: ignore[attr-defined]
-
-    def set_value(self, value: float) -> None:
-        with QSignalBlocker(self.spin), QSignalBlocker(self.slider):
-            self.spin.setValue(value if self.scale != 1 else round(value))  # type: ignore[attr-defined]
-            # Read back the spin's value: it has already clamped and rounded it.
-            self.slider.setValue(round(self.value() * self.scale))
-
-    def _from_slider(self, units: int) -> None:
-        with QSignalBlocker(self.spin):
-            self.spin.setValue(units / self.scale if self.scale != 1 else units)  # type: ignore[attr-defined]
-        self._on_change()
-
-    def _from_spin(self, value: float) -> None:
-        with QSignalBlocker(self.slider):
-            self.slider.setValue(round(value * self.scale))
-        self._on_change()
 
 
 class _VoiceIdEdit(QLineEdit):
@@ -430,7 +348,7 @@ class ParametersPanel(QWidget):
         form.addRow(QCoreApplication.translate(_CTX, "Emotion:"), self.emotion_combo)
 
     def _build_sliders(self, form: QFormLayout) -> None:
-        speed_spin = _double_spin("speedSpin", *form_range("speed"), 0.05)
+        speed_spin = double_spin("speedSpin", *form_range("speed"), 0.05)
         self.speed = self._slider_row(
             form,
             "speedSlider",
@@ -441,7 +359,7 @@ class ParametersPanel(QWidget):
                 _CTX, "Speaking speed from {low} (slow) to {high} (fast); 1 is normal."
             ).format(**bounds("speed")),
         )
-        vol_spin = _double_spin("volSpin", *form_range("vol"), 0.1)
+        vol_spin = double_spin("volSpin", *form_range("vol"), 0.1)
         self.vol = self._slider_row(
             form,
             "volSlider",
@@ -641,15 +559,6 @@ class ParametersPanel(QWidget):
     def _close_voice_id(self) -> None:
         self.voice_id_row.hide()
         self.voice_combo.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def _double_spin(name: str, low: float, high: float, step: float) -> RangeDoubleSpinBox:
-    spin = RangeDoubleSpinBox()
-    spin.setObjectName(name)
-    spin.setDecimals(2)
-    spin.setRange(low, high)
-    spin.setSingleStep(step)
-    return spin
 
 
 def _select_data(combo: QComboBox, data: object) -> None:

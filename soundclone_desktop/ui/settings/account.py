@@ -22,9 +22,9 @@ from soundclone_desktop.api.redact import scrub
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.secrets import NO_STORE_REASON, TokenStore
 from soundclone_desktop.store.settings import BASE_URLS, BaseUrlPreset, Settings
-from soundclone_desktop.ui import errors
-from soundclone_desktop.ui.async_utils import async_slot
-from soundclone_desktop.ui.money import money_text
+from soundclone_desktop.ui.common import errors
+from soundclone_desktop.ui.common.async_utils import async_slot
+from soundclone_desktop.ui.common.money import money_text
 
 CTX = "SettingsDialog"
 

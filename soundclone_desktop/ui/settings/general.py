@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from soundclone_desktop.core.parameters import Parameters
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.settings import Settings, UiLanguage
-from soundclone_desktop.ui.params_panel import ParametersPanel
+from soundclone_desktop.ui.parameters.panel import ParametersPanel
 
 CTX = "SettingsDialog"
 

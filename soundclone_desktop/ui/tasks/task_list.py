@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.core.script import excerpt as script_excerpt
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.job_text import job_sentence
-from soundclone_desktop.ui.money import money_text
+from soundclone_desktop.ui.common.money import money_text
+from soundclone_desktop.ui.tasks.job_text import job_sentence
 
 CTX = "TaskList"
 

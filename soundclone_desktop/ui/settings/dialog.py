@@ -27,11 +27,11 @@ from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.secrets import TokenStore
 from soundclone_desktop.store.settings import Settings, SettingsStore
-from soundclone_desktop.ui import errors
-from soundclone_desktop.ui.async_utils import async_slot
-from soundclone_desktop.ui.settings_account import AccountPage
-from soundclone_desktop.ui.settings_general import GeneralPage
-from soundclone_desktop.ui.settings_prices import PricesPage
+from soundclone_desktop.ui.common import errors
+from soundclone_desktop.ui.common.async_utils import async_slot
+from soundclone_desktop.ui.settings.account import AccountPage
+from soundclone_desktop.ui.settings.general import GeneralPage
+from soundclone_desktop.ui.settings.prices import PricesPage
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from soundclone_desktop.core.jobs import Job
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.task_list import state_text
+from soundclone_desktop.ui.tasks.task_list import state_text
 
 CTX = "MainWindow"
 

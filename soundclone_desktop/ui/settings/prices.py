@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 from soundclone_desktop.core.pricing import DEFAULT_CURRENCY, PriceTable, Rounding, parse_price
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.settings import Prices
-from soundclone_desktop.ui.money import currency_name, money_text
+from soundclone_desktop.ui.common.money import currency_name, money_text
 
 CTX = "SettingsDialog"
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from soundclone_desktop.core.params import FieldProblem
 from soundclone_desktop.core.script import EMPTY, MAX_REQUEST_CHARS, TOO_LONG, ScriptReport
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.param_ranges import bounds
+from soundclone_desktop.ui.parameters.ranges import bounds
 
 CTX = "SubmitGate"
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from soundclone_desktop.core.pricing import Estimate
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.money import money_text
+from soundclone_desktop.ui.common.money import money_text
 
 CTX = "MainWindow"
 

@@ -1,0 +1,1 @@
+"""Export: the dialog (formats, loudness, captions) and the worker that writes the files."""

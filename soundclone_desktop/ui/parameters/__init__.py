@@ -1,0 +1,1 @@
+"""The production parameters form: the panel, its range-checked spin boxes and range texts."""

@@ -1,0 +1,1 @@
+"""Settings: the dialog and its pages (account, general, prices), and the first-run welcome."""

@@ -1,0 +1,1 @@
+"""The task list and what feeds it: the runner's updates as a signal, jobs in plain words."""
