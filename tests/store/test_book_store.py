@@ -29,9 +29,10 @@ from soundclone_desktop.core.book.model import (
     new_chapter,
 )
 from soundclone_desktop.core.book.takes import RenderStatus, Take, TaskMark, TaskPhase
+from soundclone_desktop.core.parameters import Parameters
 from soundclone_desktop.core.params import SubtitleType
 from soundclone_desktop.store.book import BookError, BookProblem, BookStore, open_scproj_as_book
-from soundclone_desktop.store.projects import Project, ProjectParams, save_project
+from soundclone_desktop.store.projects import Project, save_project
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "soundclone-hypothesis")
 
@@ -300,7 +301,7 @@ def test_collect_into_folder_copies_outside_audio_in(tmp_path: Path) -> None:
 
 def test_a_scproj_opens_as_a_one_chapter_book(tmp_path: Path) -> None:
     path = tmp_path / "Script.scproj"
-    params = ProjectParams(emotion="sad", speed=1.5, subtitles=True, subtitle_type="word")
+    params = Parameters(emotion="sad", speed=1.5, subtitles=True, subtitle_type=SubtitleType.WORD)
     save_project(path, Project(text="第一句。<#1#>Second.", params=params, voice_id="voice-9"))
     book = open_scproj_as_book(path)
     assert book.title == "Script"
