@@ -90,9 +90,11 @@ def run_job(
     token: str,
     params: ProductionParams | PreviewParams,
     dest: Path,
+    *,
+    new_scripts: bool = False,
 ) -> Job:
     """Submit, follow and download one task, reporting progress on stderr."""
-    job = run_jobs(ctx, base_url, token, [(None, params)], dest)[0]
+    job = run_jobs(ctx, base_url, token, [(None, params)], dest, new_scripts=new_scripts)[0]
     code, why = outcome(job)
     if code != EXIT_OK:
         fail(why, code)
@@ -105,6 +107,8 @@ def run_jobs(
     token: str,
     requests: Sequence[tuple[str | None, ProductionParams | PreviewParams]],
     dest: Path,
+    *,
+    new_scripts: bool = False,
 ) -> list[Job]:
     """Send each request in turn, then follow them all until every one has finished.
 
@@ -122,7 +126,10 @@ def run_jobs(
         if not getattr(ctx.args, "again", False):
             refuse_paying_twice(library, base_url, requests)
 
-    return follow(ctx, base_url, token, dest, send, check=refuse_repeats)
+    # ``new_scripts``: scripts the user types a command for (synth), which may repeat one
+    # already paid for; a resubmission has asked and been confirmed already.
+    check = refuse_repeats if new_scripts else None
+    return follow(ctx, base_url, token, dest, send, check=check)
 
 
 def refuse_paying_twice(

@@ -132,7 +132,7 @@ def cmd_synth(ctx: Context) -> int:
         estimate = estimate_production(billable_chars(params), ctx.prices())
         ctx.progress(f"{estimate.chars:,} billable characters. {cost_line(estimate)}")
         results = ctx.settings.results_path(ctx.data_dir)
-        job = run_job(ctx, base_url, token, params, results)
+        job = run_job(ctx, base_url, token, params, results, new_scripts=True)
     audio = _deliver(job.audio_path, out, audio=True)
     subs = None
     if job.subtitle_path is not None:
@@ -191,7 +191,7 @@ def _synth_batch(ctx: Context, files: list[str]) -> int:
         ctx.progress(f"{len(requests)} scripts, {chars:,} billable characters. "
                      f"{cost_line(estimate)}")  # fmt: skip
         results = ctx.settings.results_path(ctx.data_dir)
-        jobs = run_jobs(ctx, base_url, token, requests, results)
+        jobs = run_jobs(ctx, base_url, token, requests, results, new_scripts=True)
     out.mkdir(parents=True, exist_ok=True)
     lines: list[str] = []
     rows: list[dict[str, object]] = []
