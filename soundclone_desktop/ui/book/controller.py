@@ -676,7 +676,8 @@ class BookController(QObject):
         label.setVisible(snapshot.state is not QueueState.IDLE)
         label.setText(texts.progress_text(snapshot))
         self._show_render_state()
-        self._figures_timer.start()
+        if not self._figures_timer.isActive():  # restarted per snapshot, it would starve
+            self._figures_timer.start()
 
     def _show_render_state(self, paused: bool | None = None) -> None:
         if paused is None:

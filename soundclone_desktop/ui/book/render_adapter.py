@@ -352,6 +352,14 @@ class QueueRenderControl(QObject):
             await asyncio.to_thread(pending.finished, store.folder)
         if result is not None and queue is not self._abandoned:
             self._report(queue, result)
+            spawn(self._refresh_balance(), owner=self)
+
+    async def _refresh_balance(self) -> None:
+        """The status bar's balance after the render charged it (a convenience only)."""
+        try:
+            await self.needs.session.refresh_balance()
+        except Exception as exc:  # the status bar keeps the old figure
+            log.info("Balance not refreshed after the render: %s", exc)
 
     def _report(self, queue: RenderQueue, result: RenderResult) -> None:
         reason: str | None = None
