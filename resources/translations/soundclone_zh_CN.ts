@@ -548,8 +548,8 @@
     <context>
         <name>BookView</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/attach.py" line="18" />
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="554" />
+            <location filename="../../soundclone_desktop/ui/book/attach.py" line="28" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="562" />
             <source>Book</source>
             <translation>书</translation>
         </message>
@@ -609,74 +609,86 @@
             <translation>%1 个字符，%2 个任务；已支付 %3</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="150" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="154" />
             <source>New Book…</source>
             <translation>新建书籍…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="152" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="156" />
             <source>Start a book with the script as its first chapter</source>
             <translation>新建一本书，以当前稿件作为第一章</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="155" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="159" />
             <source>Open Book…</source>
             <translation>打开书籍…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="157" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="161" />
             <source>Open a .scbook folder</source>
             <translation>打开 .scbook 文件夹</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="159" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="163" />
             <source>Close Book</source>
             <translation>关闭书籍</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="191" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="196" />
             <source>Open book</source>
             <translation>打开书籍</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="312" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="318" />
             <source>Save book as</source>
             <translation>书籍另存为</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="316" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="322" />
             <source>SoundClone books (*.scbook)</source>
             <translation>SoundClone 书籍 (*.scbook)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="248" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="254" />
             <source>Opened the book “%1”</source>
             <translation>已打开书籍“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="257" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="263" />
             <source>Untitled</source>
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="556" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="564" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="285" />
             <source>%1 selected chapters</source>
             <translation>选中的 %1 章</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="215" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="593" />
+            <source>Preparing “%1”…</source>
+            <translation>正在准备“%1”…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="220" />
             <source>The book was damaged; what could be read was recovered. The damaged file was kept as “%1”.</source>
             <translation>书籍文件已损坏，可读取的内容已恢复。损坏的文件保留为“%1”。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="265" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="271" />
             <source>Chapter 1</source>
             <translation>第一章</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="302" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="308" />
             <source>Could not create the book “%1”: %2</source>
             <translation>无法创建书籍“%1”：%2</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="600" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="462" />
+            <source>The chapter “%1” could not be stitched: %2</source>
+            <translation>无法拼接章节“%1”：%2</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book/errors.py" line="14" />
@@ -765,9 +777,161 @@
             <translation>播放“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_control.py" line="44" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="143" />
+            <source>Not connected: enter your API key in Settings, or try the demo.</source>
+            <translation>未连接：请在“设置”中输入 API 密钥，或试用演示。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="145" />
+            <source>The task library could not be opened, so no task can be recorded.</source>
+            <translation>无法打开任务库，因此无法记录任何任务。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="150" />
+            <source>Choose the book's voice in Book settings first.</source>
+            <translation>请先在“有声书设置”中选择本书的音色。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="169" />
+            <source>A render is already running: wait for it, or pause it.</source>
+            <translation>已有渲染正在进行：请等待其完成，或将其暂停。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="248" />
+            <source>Nothing to render: every segment asked for has its audio.</source>
+            <translation>无需渲染：所选的每个片段都已有音频。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="257" />
+            <source>The book or the connection changed: nothing was sent.</source>
+            <translation>有声书或连接已变化：未发送任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="240" />
+            <location filename="../../soundclone_desktop/ui/book/render_control.py" line="51" />
             <source>Rendering is not available yet</source>
             <translation>暂时还不能生成</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="280" />
+            <source>the book “%1”</source>
+            <translation>有声书《%1》</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="327" />
+            <source>The prices are not known, so no budget can be kept: set them first.</source>
+            <translation>价格未知，无法控制预算：请先设置价格。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="368" />
+            <source>Stopped before the task that would cross the budget of %1.</source>
+            <translation>已在会超出 %1 预算的任务之前停止。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="372" />
+            <source>The render stopped.</source>
+            <translation>渲染已停止。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="283" />
+            <source>the chapter “%1”</source>
+            <translation>章节“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="406" />
+            <source>Continuing the render of “%1” where it stopped.</source>
+            <translation>正在从中断处继续渲染《%1》。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="317" />
+            <source>The render needs %1 but only %2 is available: nothing was sent. Top up, or render fewer chapters or with a budget.</source>
+            <translation>本次渲染需要 %1，但可用余额只有 %2：未发送任何内容。请充值，或减少渲染的章节，或设置预算。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="378" />
+            <source>%1 segments failed (%2). Fix their text and render again.</source>
+            <translation>%1 个片段失败（%2）。请修改其文本后重新渲染。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_closing.py" line="19" />
+            <source>Book rendering</source>
+            <translation>有声书渲染中</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_closing.py" line="20" />
+            <source>Close while the book is rendering?</source>
+            <translation>有声书正在渲染，仍要关闭吗？</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_closing.py" line="32" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_closing.py" line="22" />
+            <source>Tasks being generated: %1. They keep running on the server and are charged as usual; the app picks them up next time. Segments still waiting: %2. The render continues when you open the book again.</source>
+            <translation>正在生成的任务：%1 个。它们会在服务器上继续运行并照常计费；应用下次启动时会接着跟进。仍在等待的片段：%2 个。再次打开本书时渲染会继续。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="41" />
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="90" />
+            <source>Render</source>
+            <translation>渲染</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="56" />
+            <source>Tasks</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="57" />
+            <source>Billable characters</source>
+            <translation>计费字符</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="58" />
+            <source>Voice fees</source>
+            <translation>音色费</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="59" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="60" />
+            <source>Already paid</source>
+            <translation>已支付</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="63" />
+            <source>Budget</source>
+            <translation>预算</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="76" />
+            <source>The budget stops the render before the task that would cross it.</source>
+            <translation>预算会在超出预算的任务之前停止渲染。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="79" />
+            <source>Demo: no real money.</source>
+            <translation>演示：不涉及真实货币。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="46" />
+            <source>Render %1?</source>
+            <translation>渲染%1？</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="64" />
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/render_confirm.py" line="88" />
+            <source>Render · %1</source>
+            <translation>渲染 · %1</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book/texts.py" line="39" />
@@ -1514,53 +1678,53 @@
     <context>
         <name>Counter</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/counter.py" line="40" />
-            <location filename="../../soundclone_desktop/ui/money.py" line="14" />
+            <location filename="../../soundclone_desktop/ui/common/money.py" line="14" />
+            <location filename="../../soundclone_desktop/ui/submit/counter.py" line="40" />
             <source>JimiCoin</source>
             <translation>吉米币</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/counter.py" line="103" />
+            <location filename="../../soundclone_desktop/ui/submit/counter.py" line="103" />
             <source>1 billable character</source>
             <translation>1 个计费字符</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/counter.py" line="121" />
+            <location filename="../../soundclone_desktop/ui/submit/counter.py" line="121" />
             <source>Set prices in Settings to see the cost</source>
             <translation>在“设置”中填写价格即可查看费用</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/counter.py" line="125" />
+            <location filename="../../soundclone_desktop/ui/submit/counter.py" line="125" />
             <source>Estimated cost: {total} {currency}, up to {upper} (incl. voice fee {fee})</source>
             <translation>预计费用：{total} {currency}，最多 {upper}（含音色费 {fee}）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/counter.py" line="130" />
+            <location filename="../../soundclone_desktop/ui/submit/counter.py" line="130" />
             <source>Estimated cost: {total} {currency} (incl. voice fee {fee})</source>
             <translation>预计费用：{total} {currency}（含音色费 {fee}）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/counter.py" line="91" />
+            <location filename="../../soundclone_desktop/ui/submit/counter.py" line="91" />
             <source>Prices are per 10,000 characters. If the service charges every started block of 10,000 characters in full, the cost is the higher figure.</source>
             <translation>价格按每 10,000 字符计算。如果服务按每个不足 10,000 字符的区块整块收费，费用为较高的数字。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/counter.py" line="108" />
+            <location filename="../../soundclone_desktop/ui/submit/counter.py" line="108" />
             <source>{count} / {limit} in request</source>
             <translation>请求 {count} / {limit}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/counter.py" line="154" />
+            <location filename="../../soundclone_desktop/ui/submit/counter.py" line="154" />
             <source>The service accepts at most 9,999 characters per request, pause markers included.</source>
             <translation>每个请求最多 9,999 个字符（含停顿标记）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/counter.py" line="105" />
+            <location filename="../../soundclone_desktop/ui/submit/counter.py" line="105" />
             <source>{count} billable characters</source>
             <translation>{count} 个计费字符</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/counter.py" line="113" />
+            <location filename="../../soundclone_desktop/ui/submit/counter.py" line="113" />
             <source>{count} over the limit</source>
             <translation>超出 {count} 个</translation>
         </message>
@@ -1568,107 +1732,107 @@
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="149" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="149" />
             <source>Something unexpected went wrong. The details are in the log file; please include it when you report the problem.</source>
             <translation>发生了意外错误。详细信息已写入日志文件，反馈问题时请附上该文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="48" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="48" />
             <source>The server did not confirm the task, so it may or may not have been created (and charged). Check your task list on the website before submitting again.</source>
             <translation>服务器没有确认该任务，它可能已创建（并已扣费），也可能没有。再次提交前，请先到网站上查看任务列表。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="57" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="57" />
             <source>The server rejected your API key. Open Settings and enter a valid key.</source>
             <translation>服务器拒绝了您的 API 密钥。请打开“设置”，输入有效的密钥。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="72" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="72" />
             <source>The server refused the request. Check the script and parameters.</source>
             <translation>服务器拒绝了该请求。请检查文稿和参数。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="81" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="81" />
             <source>The server is busy. Try again in a minute.</source>
             <translation>服务器繁忙，请一分钟后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="84" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="84" />
             <source>The service had an internal problem. Try again in a few minutes.</source>
             <translation>服务内部出现问题，请几分钟后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="92" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="92" />
             <source>The server reported an error. Try again later.</source>
             <translation>服务器报告了一个错误，请稍后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="95" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="95" />
             <source>Could not reach the server. Check your internet connection and the server address in Settings.</source>
             <translation>无法连接服务器。请检查网络连接以及“设置”中的服务器地址。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="103" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="103" />
             <source>The server did not answer in time. Check your connection and try again.</source>
             <translation>服务器未能及时响应。请检查网络连接后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="109" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="109" />
             <source>The connection to the server was interrupted. Try again.</source>
             <translation>与服务器的连接中断了，请重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="112" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="112" />
             <source>The server sent an answer the app does not understand. Check the server address in Settings.</source>
             <translation>服务器返回了本应用无法识别的内容。请检查“设置”中的服务器地址。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="120" />
             <source>The result file is unexpectedly large, so it was not saved.</source>
             <translation>结果文件异常庞大，因此没有保存。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="124" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="124" />
             <source>The result could not be downloaded. Its link may have expired; try again soon after the task finishes.</source>
             <translation>无法下载结果，下载链接可能已过期。请在任务完成后尽快重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="133" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="133" />
             <source>This type of file cannot be uploaded.</source>
             <translation>不能上传这种类型的文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="135" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="135" />
             <source>Something went wrong talking to the server.</source>
             <translation>与服务器通信时出错。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="138" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="138" />
             <source>The app is not allowed to write to a folder it needs. Choose another results folder in Settings.</source>
             <translation>本应用无权写入所需的文件夹。请在“设置”中选择其他结果文件夹。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="146" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="146" />
             <source>A file could not be read or written. Check the disk space and folder.</source>
             <translation>无法读取或写入文件。请检查磁盘空间和文件夹。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="132" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="132" />
             <source>The file is too large (the limit is 100 MB).</source>
             <translation>文件过大（上限为 100 MB）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="67" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="67" />
             <source>The server refused the request: “{0}”. Change it and try again.</source>
             <translation>服务器拒绝了该请求：“{0}”。请修改后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="77" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="77" />
             <source>The server is busy. Try again in {0} seconds.</source>
             <translation>服务器繁忙，请 {0} 秒后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/errors.py" line="90" />
+            <location filename="../../soundclone_desktop/ui/common/errors.py" line="90" />
             <source>The server reported an error: “{0}”.</source>
             <translation>服务器报告错误：“{0}”。</translation>
         </message>
@@ -1676,254 +1840,254 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="146" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="448" />
-            <source>Audio</source>
-            <translation>音频</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="156" />
-            <source>WAV (uncompressed)</source>
-            <translation>WAV（无压缩）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="157" />
-            <source>MP3 (128 kbps)</source>
-            <translation>MP3（128 kbps）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="158" />
-            <source>M4A (AAC, 96 kbps)</source>
-            <translation>M4A（AAC，96 kbps）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="159" />
-            <source>Opus (48 kbps)</source>
-            <translation>Opus（48 kbps）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="160" />
-            <source>FLAC (lossless)</source>
-            <translation>FLAC（无损）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="161" />
-            <source>Normalise loudness to</source>
-            <translation>响度标准化为</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="164" />
-            <source>Measures the loudness as broadcast meters do (ITU-R BS.1770) and brings it to the target with true peaks at most −1 dBTP. The audio is converted, not copied.</source>
-            <translation>按广播响度表的方法（ITU-R BS.1770）测量响度，并调整到目标值，真峰值不超过 −1 dBTP。音频会被转换，而不是直接复制。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="172" />
-            <source>−16 LUFS (podcasts, web)</source>
-            <translation>−16 LUFS（播客、网络）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="173" />
-            <source>−23 LUFS (broadcast, EBU R128)</source>
-            <translation>−23 LUFS（广播，EBU R128）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="176" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="216" />
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="179" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="219" />
-            <source>Format:</source>
-            <translation>格式：</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="181" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="226" />
-            <source>Save as:</source>
-            <translation>保存为：</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="183" />
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="452" />
-            <source>Subtitles</source>
-            <translation>字幕</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="189" />
-            <source>SRT (video editors, players)</source>
-            <translation>SRT（视频剪辑软件、播放器）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="190" />
-            <source>WebVTT (web video)</source>
-            <translation>WebVTT（网页视频）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="191" />
-            <source>LRC (lyrics, one line at a time)</source>
-            <translation>LRC（歌词，每次一行）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="192" />
-            <source>ASS (styled subtitles)</source>
-            <translation>ASS（带样式的字幕）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="200" />
-            <source> ms</source>
-            <translation> 毫秒</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="206" />
-            <source>Preview of the subtitle file</source>
-            <translation>字幕文件预览</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="220" />
-            <source>Characters per line, at most:</source>
-            <translation>每行最多字符数：</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="221" />
-            <source>Lines per subtitle, at most:</source>
-            <translation>每条字幕最多行数：</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="222" />
-            <source>Shortest time on screen:</source>
-            <translation>最短显示时长：</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="223" />
-            <source>Preview:</source>
-            <translation>预览：</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="243" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="164" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="297" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="218" />
             <source>Reading the subtitles…</source>
             <translation>正在读取字幕…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="360" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="281" />
             <source>The start of the file; the result has %n subtitles.</source>
             <translation>
                 <numerusform>文件开头部分；该结果共有 %n 条字幕。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="364" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="285" />
             <source>The whole file.</source>
             <translation>完整文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="385" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="304" />
             <source>Save audio as</source>
             <translation>音频另存为</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="385" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="304" />
             <source>Save subtitles as</source>
             <translation>字幕另存为</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="290" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="211" />
             <source>This result has no subtitles. Turn on subtitles in the parameters before generating to get them.</source>
             <translation>该结果没有字幕。请在生成前于参数中开启字幕。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="444" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="363" />
             <source>Tick Audio, Subtitles or both to export.</source>
             <translation>请勾选“音频”、“字幕”或两者以进行导出。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="461" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="367" />
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="40" />
+            <source>Audio</source>
+            <translation>音频</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="371" />
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="84" />
+            <source>Subtitles</source>
+            <translation>字幕</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="380" />
             <source>Audio and subtitles need different file names.</source>
             <translation>音频和字幕需要使用不同的文件名。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="550" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="469" />
             <source>Converting and saving the audio…</source>
             <translation>正在转换并保存音频…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="552" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="471" />
             <source>Saving the subtitles…</source>
             <translation>正在保存字幕…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="583" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="502" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="608" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="527" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="114" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="97" />
             <source>Export “{title}”</source>
             <translation>导出“{title}”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="153" />
-            <source>Original ({kind}, unchanged)</source>
-            <translation>原始格式（{kind}，不做改动）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="320" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="241" />
             <source>The subtitle file could not be read: {reason}</source>
             <translation>无法读取字幕文件：{reason}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="398" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="317" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="573" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="492" />
             <source>The export failed: {reason}</source>
             <translation>导出失败：{reason}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="469" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="388" />
             <source>{names} already exists. Press Export again to replace it.</source>
             <translation>{names} 已存在。再次点击“导出”即可替换。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="494" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="413" />
             <source>{field}: choose where to save the file.</source>
             <translation>{field}：请选择文件的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="516" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="435" />
             <source>{field}: the folder {folder} does not exist.</source>
             <translation>{field}：文件夹 {folder} 不存在。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="526" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="445" />
             <source>{field}: that is the result's own file; choose another name.</source>
             <translation>{field}：这是结果本身的文件，请换一个名称。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="395" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="314" />
             <source>{kind} files (*.{suffix})</source>
             <translation>{kind} 文件 (*.{suffix})</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_dialog.py" line="507" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="426" />
             <source>{field}: the folder {folder} could not be created: {reason}</source>
             <translation>{field}：无法创建文件夹 {folder}：{reason}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export_work.py" line="142" />
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="50" />
+            <source>WAV (uncompressed)</source>
+            <translation>WAV（无压缩）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="51" />
+            <source>MP3 (128 kbps)</source>
+            <translation>MP3（128 kbps）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="52" />
+            <source>M4A (AAC, 96 kbps)</source>
+            <translation>M4A（AAC，96 kbps）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="53" />
+            <source>Opus (48 kbps)</source>
+            <translation>Opus（48 kbps）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="54" />
+            <source>FLAC (lossless)</source>
+            <translation>FLAC（无损）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="55" />
+            <source>Normalise loudness to</source>
+            <translation>响度标准化为</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="58" />
+            <source>Measures the loudness as broadcast meters do (ITU-R BS.1770) and brings it to the target with true peaks at most −1 dBTP. The audio is converted, not copied.</source>
+            <translation>按广播响度表的方法（ITU-R BS.1770）测量响度，并调整到目标值，真峰值不超过 −1 dBTP。音频会被转换，而不是直接复制。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="66" />
+            <source>−16 LUFS (podcasts, web)</source>
+            <translation>−16 LUFS（播客、网络）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="67" />
+            <source>−23 LUFS (broadcast, EBU R128)</source>
+            <translation>−23 LUFS（广播，EBU R128）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="70" />
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="115" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="73" />
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="118" />
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="75" />
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="125" />
+            <source>Save as:</source>
+            <translation>保存为：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="90" />
+            <source>SRT (video editors, players)</source>
+            <translation>SRT（视频剪辑软件、播放器）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="91" />
+            <source>WebVTT (web video)</source>
+            <translation>WebVTT（网页视频）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="92" />
+            <source>LRC (lyrics, one line at a time)</source>
+            <translation>LRC（歌词，每次一行）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="93" />
+            <source>ASS (styled subtitles)</source>
+            <translation>ASS（带样式的字幕）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="101" />
+            <source> ms</source>
+            <translation> 毫秒</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="107" />
+            <source>Preview of the subtitle file</source>
+            <translation>字幕文件预览</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="119" />
+            <source>Characters per line, at most:</source>
+            <translation>每行最多字符数：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="120" />
+            <source>Lines per subtitle, at most:</source>
+            <translation>每条字幕最多行数：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="121" />
+            <source>Shortest time on screen:</source>
+            <translation>最短显示时长：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="122" />
+            <source>Preview:</source>
+            <translation>预览：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/sections.py" line="47" />
+            <source>Original ({kind}, unchanged)</source>
+            <translation>原始格式（{kind}，不做改动）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/export/work.py" line="142" />
             <source>Could not write {path}: {reason}.</source>
             <translation>无法写入 {path}：{reason}。</translation>
         </message>
@@ -2198,192 +2362,192 @@
     <context>
         <name>JobMessages</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="22" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="22" />
             <source>The server rejected the API key, so the task was not created and nothing was charged. Check the key in Settings, then submit again.</source>
             <translation>服务器拒绝了 API 密钥，因此任务没有创建，也没有扣费。请在“设置”中检查密钥，然后重新提交。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="27" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="27" />
             <source>The server rejected the API key, so checking on tasks has paused. Your tasks keep running on the server; enter a valid key to resume.</source>
             <translation>服务器拒绝了 API 密钥，因此已暂停查询任务进度。任务仍在服务器上运行；输入有效的密钥即可继续。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="32" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="32" />
             <source>Could not reach the server, so nothing was sent. Check the internet connection and the server address, then try again.</source>
             <translation>无法连接服务器，因此没有发送任何内容。请检查网络连接和服务器地址，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="37" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="37" />
             <source>Sending was interrupted, so the server may or may not have created this task. It was not sent again, to avoid a second charge; check the task list on the website before submitting again.</source>
             <translation>发送被中断，服务器可能已创建该任务，也可能没有。为避免重复扣费，应用没有重新发送；再次提交前，请先到网站上查看任务列表。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="43" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="43" />
             <source>Something went wrong while sending, so the server may or may not have created this task. It was not sent again, to avoid a second charge; check the task list on the website before submitting again.</source>
             <translation>发送时出错，服务器可能已创建该任务，也可能没有。为避免重复扣费，应用没有重新发送；再次提交前，请先到网站上查看任务列表。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="49" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="49" />
             <source>The server cancelled this task. Submit it again if you still need it.</source>
             <translation>服务器取消了该任务。如仍需要，请重新提交。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="52" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="52" />
             <source>The server finished the preview but sent no voice model ID, so the voice cannot be used. Try cloning again, or contact support with the task ID.</source>
             <translation>服务器完成了试听，但没有返回音色模型 ID，因此无法使用该音色。请重新克隆，或携带任务 ID 联系客服。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="57" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="57" />
             <source>The server sent no subtitle file for this task; the audio was saved.</source>
             <translation>服务器没有为该任务提供字幕文件；音频已保存。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="60" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="60" />
             <source>Stopped checking on tasks because the app is closing; they continue on the server.</source>
             <translation>应用正在关闭，已停止查询任务进度；任务会在服务器上继续运行。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="70" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="70" />
             <source>the server did not answer in time</source>
             <translation>服务器未及时响应</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="71" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="71" />
             <source>the connection broke before the answer arrived</source>
             <translation>收到响应前连接已中断</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="74" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="74" />
             <source>the answer could not be read</source>
             <translation>无法读取服务器的响应</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="82" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="82" />
             <source>the folder is read-only</source>
             <translation>该文件夹为只读</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="83" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="83" />
             <source>the disk is full</source>
             <translation>磁盘已满</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="84" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="84" />
             <source>there is no permission to write there</source>
             <translation>没有写入该位置的权限</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="87" />
             <source>a file is in the way where a folder should be</source>
             <translation>本应是文件夹的位置上有一个文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="103" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="103" />
             <source>Reconnecting… the server did not answer properly; next try in {0} s.</source>
             <translation>正在重新连接……服务器未正常响应；{0} 秒后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="106" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="106" />
             <source>This task is taking unusually long. It is still being checked every {0} s and its result will be saved when it arrives.</source>
             <translation>该任务耗时异常长。应用仍每 {0} 秒查询一次，结果生成后会自动保存。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="111" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="111" />
             <source>The task is finished but the server sent no audio link yet; asking again in {0} s.</source>
             <translation>任务已完成，但服务器尚未提供音频链接；{0} 秒后再次询问。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="115" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="115" />
             <source>The result is ready but downloading it failed; trying again in {0} s. It is kept on the server meanwhile.</source>
             <translation>结果已生成，但下载失败；{0} 秒后重试。在此期间结果仍保存在服务器上。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="120" />
             <source>The result of task {0} is larger than the {1} MB limit, so it was not saved. Download it from the website instead.</source>
             <translation>任务 {0} 的结果超过 {1} MB 上限，因此没有保存。请改从网站下载。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="125" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="125" />
             <source>Stopped waiting here. The server keeps task {0} and may still finish (and charge) it; you can follow it again later with its ID.</source>
             <translation>已停止等待。服务器保留任务 {0}，可能仍会完成（并扣费）；之后可以凭任务 ID 重新跟踪。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="130" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="130" />
             <source>The server no longer answers for task {0}: {1} Look the task up on the website if it was paid for.</source>
             <translation>服务器不再返回任务 {0} 的信息：{1} 如果该任务已付费，请到网站上查询。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="135" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="135" />
             <source>The server could not finish this task: {0}</source>
             <translation>服务器未能完成该任务：{0}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="136" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="136" />
             <source>The server refused the request: {0} Nothing was charged; correct it and submit again.</source>
             <translation>服务器拒绝了该请求：{0} 没有扣费；请修改后重新提交。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="140" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="140" />
             <source>The server could not take the task right now: {0} Nothing was created or charged. Try again in a few minutes.</source>
             <translation>服务器暂时无法接收该任务：{0} 没有创建任务，也没有扣费。请几分钟后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="145" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="145" />
             <source>No clear answer came back ({0}), so the server may or may not have created this task. It was not sent again, to avoid a second charge; check the task list on the website before submitting again.</source>
             <translation>没有收到明确的响应（{0}），服务器可能已创建该任务，也可能没有。为避免重复扣费，应用没有重新发送；再次提交前，请先到网站上查看任务列表。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="151" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="151" />
             <source>The request was not sent: {0}</source>
             <translation>请求未发送：{0}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="152" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="152" />
             <source>Needs your attention: the server keeps reporting task {0} as “{1}”, a status this app does not understand, so it stopped checking. Look the task up on the website; its result is kept there.</source>
             <translation>需要您处理：服务器一直报告任务 {0} 的状态为“{1}”，本应用无法识别该状态，因此已停止查询。请在网站上查看该任务；其结果保存在那里。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="158" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="158" />
             <source>Needs your attention: the server says task {0} is finished but sends no audio link, so the app stopped asking. Look the task up on the website; its result is kept there.</source>
             <translation>需要您处理：服务器表示任务 {0} 已完成，但没有提供音频链接，因此应用已停止查询。请在网站上查看该任务；其结果保存在那里。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="164" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="164" />
             <source>Needs your attention: the audio of task {0} cannot be downloaded ({1}), so the app stopped trying. Look the task up on the website; its result is kept there.</source>
             <translation>需要您处理：任务 {0} 的音频无法下载（{1}），因此应用已停止尝试。请在网站上查看该任务；其结果保存在那里。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="169" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="169" />
             <source>Needs your attention: the server did not answer properly for about {1} min, so the app stopped checking on task {0}. The task continues on the server; look it up on the website.</source>
             <translation>需要您处理：服务器约 {1} 分钟未能正常响应，因此应用已停止查询任务 {0}。该任务仍在服务器上继续；请在网站上查看。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="175" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="175" />
             <source>Needs your attention: task {0} is still not finished after {1} h, so the app stopped checking. It continues on the server; look it up on the website later.</source>
             <translation>需要您处理：任务 {0} 在 {1} 小时后仍未完成，因此应用已停止查询。该任务仍在服务器上继续；请稍后在网站上查看。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="180" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="180" />
             <source>The audio was saved, but the subtitles could not be downloaded ({0}).</source>
             <translation>音频已保存，但字幕无法下载（{0}）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="183" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="183" />
             <source>Nothing was sent: the task could not be recorded in the task library in {0} ({1}), and a paid task without a record could be lost. Free some space or make the folder writable, then try again.</source>
             <translation>未发送任何请求：无法在 {0} 中的任务库里记录此任务（{1}），而没有记录的付费任务可能会丢失。请释放一些空间或使该文件夹可写，然后重试。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="189" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="189" />
             <source>The result of task {0} could not be saved in {1} ({2}). It stays on the server for a while: free some space or make the folder writable, then restart the app to download it.</source>
             <translation>任务 {0} 的结果无法保存到 {1}（{2}）。它会在服务器上保留一段时间：请释放一些空间或使该文件夹可写，然后重新启动应用以下载它。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="195" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="195" />
             <source>The balance dropped by {0} right after: the task was probably created; look it up before sending again.</source>
             <translation>余额在请求后随即减少了 {0}：任务很可能已经创建；再次发送前请先查询。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/job_text.py" line="200" />
+            <location filename="../../soundclone_desktop/ui/tasks/job_text.py" line="200" />
             <source>The balance was still {0} right after; that does not prove the task was not created, so look it up before sending again.</source>
             <translation>请求后余额仍为 {0}；这并不能证明任务没有创建，再次发送前请先查询。</translation>
         </message>
@@ -2391,207 +2555,207 @@
     <context>
         <name>Languages</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="90" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="30" />
             <source>Automatic</source>
             <translation>自动识别</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="91" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="31" />
             <source>Chinese (Mandarin)</source>
             <translation>中文（普通话）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="92" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="32" />
             <source>Cantonese</source>
             <translation>粤语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="93" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="33" />
             <source>English</source>
             <translation>英语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="94" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="34" />
             <source>Arabic</source>
             <translation>阿拉伯语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="95" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="35" />
             <source>Russian</source>
             <translation>俄语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="96" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="36" />
             <source>Spanish</source>
             <translation>西班牙语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="97" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="37" />
             <source>French</source>
             <translation>法语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="98" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="38" />
             <source>Portuguese</source>
             <translation>葡萄牙语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="99" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="39" />
             <source>German</source>
             <translation>德语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="100" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="40" />
             <source>Turkish</source>
             <translation>土耳其语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="101" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="41" />
             <source>Dutch</source>
             <translation>荷兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="102" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="42" />
             <source>Ukrainian</source>
             <translation>乌克兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="103" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="43" />
             <source>Vietnamese</source>
             <translation>越南语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="104" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="44" />
             <source>Indonesian</source>
             <translation>印度尼西亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="105" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="45" />
             <source>Japanese</source>
             <translation>日语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="106" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="46" />
             <source>Italian</source>
             <translation>意大利语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="107" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="47" />
             <source>Korean</source>
             <translation>韩语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="108" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="48" />
             <source>Thai</source>
             <translation>泰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="109" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="49" />
             <source>Polish</source>
             <translation>波兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="110" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="50" />
             <source>Romanian</source>
             <translation>罗马尼亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="111" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="51" />
             <source>Greek</source>
             <translation>希腊语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="112" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="52" />
             <source>Czech</source>
             <translation>捷克语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="113" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="53" />
             <source>Finnish</source>
             <translation>芬兰语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="114" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="54" />
             <source>Hindi</source>
             <translation>印地语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="115" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="55" />
             <source>Bulgarian</source>
             <translation>保加利亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="116" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="56" />
             <source>Danish</source>
             <translation>丹麦语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="117" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="57" />
             <source>Hebrew</source>
             <translation>希伯来语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="118" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="58" />
             <source>Malay</source>
             <translation>马来语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="59" />
             <source>Persian</source>
             <translation>波斯语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="60" />
             <source>Slovak</source>
             <translation>斯洛伐克语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="121" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="61" />
             <source>Swedish</source>
             <translation>瑞典语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="122" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="62" />
             <source>Croatian</source>
             <translation>克罗地亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="123" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="63" />
             <source>Filipino</source>
             <translation>菲律宾语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="124" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="64" />
             <source>Hungarian</source>
             <translation>匈牙利语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="125" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="65" />
             <source>Norwegian</source>
             <translation>挪威语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="126" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="66" />
             <source>Slovenian</source>
             <translation>斯洛文尼亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="127" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="67" />
             <source>Catalan</source>
             <translation>加泰罗尼亚语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="128" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="68" />
             <source>Norwegian Nynorsk</source>
             <translation>新挪威语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="129" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="69" />
             <source>Tamil</source>
             <translation>泰米尔语</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="130" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="70" />
             <source>Afrikaans</source>
             <translation>南非荷兰语</translation>
         </message>
@@ -2600,183 +2764,188 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../soundclone_desktop/i18n.py" line="110" />
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="86" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="87" />
             <location filename="../../soundclone_desktop/ui/projects/controller.py" line="226" />
             <source>SoundClone Desktop</source>
             <translation>SoundClone 声音克隆工作室</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="25" />
-            <source>an amount this app cannot estimate (prices unknown)</source>
-            <translation>无法估算的金额（价格未知）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="27" />
-            <source>The same script is already being generated — generate it again for {0}?</source>
-            <translation>同一脚本正在生成中——要再生成一次并支付 {0} 吗？</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="32" />
-            <source>The same script was sent at {1} — generate it again for {0}?</source>
-            <translation>同一脚本已于 {1} 发送——要再生成一次并支付 {0} 吗？</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="44" />
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="235" />
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="61" />
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="100" />
-            <source>Generate speech</source>
-            <translation>生成语音</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="52" />
-            <source>Generate again</source>
-            <translation>再次生成</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="55" />
-            <source>Don't send</source>
-            <translation>不发送</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/duplicate_question.py" line="47" />
-            <source>That task: {0}. Sending again creates a second task, charged again.</source>
-            <translation>该任务：{0}。再次发送会创建第二个任务，并再次扣费。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="221" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="228" />
             <source>Open script…</source>
             <translation>打开文稿…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="224" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="231" />
             <source>Open a .txt or .md script file</source>
             <translation>打开 .txt 或 .md 文稿文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="226" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="233" />
             <source>Settings…</source>
             <translation>设置…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="231" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="238" />
             <source>API key, server, prices, defaults and language</source>
             <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="241" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="242" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="61" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="105" />
+            <location filename="../../soundclone_desktop/ui/submit/duplicate_question.py" line="44" />
+            <source>Generate speech</source>
+            <translation>生成语音</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="248" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="254" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="261" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="257" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="264" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="262" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="269" />
             <source>&amp;Voices</source>
             <translation>音色(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="264" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="271" />
             <source>&amp;View</source>
             <translation>视图(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="285" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="292" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="292" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="299" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="298" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="305" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="444" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="451" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="513" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="520" />
             <source>Open script</source>
             <translation>打开文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="499" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="506" />
             <source>The new language applies the next time you start the app.</source>
             <translation>新的界面语言将在下次启动应用时生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="515" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="522" />
             <source>Scripts (*.txt *.md)</source>
             <translation>文稿 (*.txt *.md)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="515" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="522" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="403" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="410" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="504" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="511" />
             <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
             <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="544" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="551" />
             <source>Your audio is ready. Press Play to listen.</source>
             <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="29" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="29" />
             <source>Cost unknown: enter your prices in Settings.</source>
             <translation>费用未知：请在“设置”中填写价格。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="44" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="44" />
             <source>This task will charge {0}.</source>
             <translation>此任务将扣费 {0}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="33" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="33" />
             <source>This task will charge {0}. Demo: no real money.</source>
             <translation>此任务将扣费 {0}。演示模式，不产生真实费用。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="100" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="105" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="40" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="40" />
             <source>This task will charge {0} (at most {1}).</source>
             <translation>此任务将扣费 {0}（最多 {1}）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_bar.py" line="95" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="100" />
             <source>Send the script to the server ({0})</source>
             <translation>将文稿发送到服务器（{0}）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_controller.py" line="189" />
+            <location filename="../../soundclone_desktop/ui/submit/controller.py" line="131" />
+            <source>A book is open: this renders the chapter in the editor as segments. The cost is shown before anything is sent.</source>
+            <translation>已打开有声书：此操作会将编辑器中的章节分段渲染。发送任何内容之前会先显示费用。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit/controller.py" line="229" />
             <source>The task was not created.</source>
             <translation>任务未创建。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit/duplicate_question.py" line="25" />
+            <source>an amount this app cannot estimate (prices unknown)</source>
+            <translation>无法估算的金额（价格未知）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit/duplicate_question.py" line="27" />
+            <source>The same script is already being generated — generate it again for {0}?</source>
+            <translation>同一脚本正在生成中——要再生成一次并支付 {0} 吗？</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit/duplicate_question.py" line="32" />
+            <source>The same script was sent at {1} — generate it again for {0}?</source>
+            <translation>同一脚本已于 {1} 发送——要再生成一次并支付 {0} 吗？</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit/duplicate_question.py" line="52" />
+            <source>Generate again</source>
+            <translation>再次生成</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit/duplicate_question.py" line="55" />
+            <source>Don't send</source>
+            <translation>不发送</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit/duplicate_question.py" line="47" />
+            <source>That task: {0}. Sending again creates a second task, charged again.</source>
+            <translation>该任务：{0}。再次发送会创建第二个任务，并再次扣费。</translation>
         </message>
     </context>
     <context>
@@ -2830,7 +2999,7 @@
     <context>
         <name>MessageBar</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/message_bar.py" line="46" />
+            <location filename="../../soundclone_desktop/ui/common/message_bar.py" line="46" />
             <source>Dismiss this message</source>
             <translation>关闭此消息</translation>
         </message>
@@ -2838,194 +3007,194 @@
     <context>
         <name>ParametersPanel</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="75" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="15" />
             <source>Neutral</source>
             <translation>平静</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="76" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="16" />
             <source>Happy</source>
             <translation>开心</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="77" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="17" />
             <source>Sad</source>
             <translation>悲伤</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="78" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="18" />
             <source>Angry</source>
             <translation>愤怒</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="79" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="19" />
             <source>Fearful</source>
             <translation>害怕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="80" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="20" />
             <source>Disgusted</source>
             <translation>厌恶</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="81" />
+            <location filename="../../soundclone_desktop/ui/parameters/labels.py" line="21" />
             <source>Surprised</source>
             <translation>惊讶</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="207" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="125" />
             <source>Reset to defaults</source>
             <translation>恢复默认值</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="210" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="128" />
             <source>Set every value except the voice back to its default</source>
             <translation>将除音色外的所有参数恢复为默认值</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="346" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="264" />
             <source>Choose a voice</source>
             <translation>选择音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="348" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="266" />
             <source>The cloned voice that speaks the script. Choose “Enter a voice ID…” to paste the ID of a voice created elsewhere.</source>
             <translation>用于朗读文稿的克隆音色。选择“输入音色 ID…”可粘贴在别处创建的音色 ID。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="354" />
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="296" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="272" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="214" />
             <source>Enter a voice ID…</source>
             <translation>输入音色 ID…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="363" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="281" />
             <source>Paste a voice ID, then press Enter</source>
             <translation>粘贴音色 ID，然后按回车</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="369" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="287" />
             <source>Use</source>
             <translation>使用</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="382" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="300" />
             <source>Voice:</source>
             <translation>音色：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="389" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="307" />
             <source>{version} ({count} languages)</source>
             <translation>{version}（{count} 种语言）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="394" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="312" />
             <source>Model version. v2 speaks 40 languages and can detect the language automatically; v1 speaks 24 languages.</source>
             <translation>模型版本。v2 支持 40 种语言并可自动识别语言；v1 支持 24 种语言。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="401" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="319" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="406" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="324" />
             <source>The language of the script. “Automatic” is available with model v2 only.</source>
             <translation>文稿的语言。“自动识别”仅适用于 v2 模型。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="419" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="337" />
             <source>Language:</source>
             <translation>语言：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="427" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="345" />
             <source>The feeling the voice speaks with</source>
             <translation>朗读时的情绪</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="430" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="348" />
             <source>Emotion:</source>
             <translation>情绪：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="439" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="357" />
             <source>Speed (× normal):</source>
             <translation>语速（倍）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="450" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="368" />
             <source>Volume (× normal):</source>
             <translation>音量（倍）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="461" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="379" />
             <source> st</source>
             <comment>semitones suffix</comment>
             <translation> 半音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="467" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="385" />
             <source>Pitch (semitones):</source>
             <translation>音调（半音）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="488" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="406" />
             <source>{field}: {note}</source>
             <translation>{field}：{note}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="527" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="445" />
             <source>Create subtitles</source>
             <translation>生成字幕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="530" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="448" />
             <source>Also produce a subtitle file with the audio</source>
             <translation>同时生成与音频配套的字幕文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="535" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="453" />
             <source>Sentence</source>
             <translation>按句</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="538" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="456" />
             <source>Word</source>
             <translation>按字词</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="541" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="459" />
             <source>Sentence: one subtitle per sentence. Word: timing for every word.</source>
             <translation>按句：每句一条字幕。按字词：每个字词都有时间信息。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="550" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="468" />
             <source>Subtitles:</source>
             <translation>字幕：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="596" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="514" />
             <source>Model v1 cannot detect the language, so it is set to {language}.</source>
             <translation>v1 模型无法自动识别语言，因此已设为{language}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="600" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="518" />
             <source>{previous} needs model v2, so the language is set to {language}.</source>
             <translation>{previous}需要 v2 模型，因此语言已设为{language}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="440" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="358" />
             <source>Speaking speed from {low} (slow) to {high} (fast); 1 is normal.</source>
             <translation>语速范围 {low}（慢）到 {high}（快）；1 为正常语速。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="451" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="369" />
             <source>Volume from {lowest} to {high}; 1 is normal. The service does not accept {low}, so {lowest} is the lowest setting.</source>
             <translation>音量范围 {lowest} 到 {high}；1 为正常音量。服务不接受 {low}，因此最低为 {lowest}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/params_panel.py" line="468" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="386" />
             <source>Pitch in whole semitones from {low} to {high}; 0 is the voice's own pitch.</source>
             <translation>音调以整半音为单位，范围 {low} 到 {high}；0 为音色本来的音调。</translation>
         </message>
@@ -3570,17 +3739,17 @@
     <context>
         <name>RangeSpin</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/range_spin.py" line="95" />
+            <location filename="../../soundclone_desktop/ui/parameters/range_spin.py" line="95" />
             <source>{typed} is outside the range {low} to {high}, so it was set to {value}.</source>
             <translation>{typed} 超出了 {low} 到 {high} 的范围，因此已设为 {value}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/range_spin.py" line="99" />
+            <location filename="../../soundclone_desktop/ui/parameters/range_spin.py" line="99" />
             <source>{typed} was rounded to {value}.</source>
             <translation>{typed} 已四舍五入为 {value}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/range_spin.py" line="86" />
+            <location filename="../../soundclone_desktop/ui/parameters/range_spin.py" line="86" />
             <source>“{typed}” is not a number from {low} to {high}, so it stays {value}.</source>
             <translation>“{typed}”不是 {low} 到 {high} 之间的数字，因此仍为 {value}。</translation>
         </message>
@@ -3721,233 +3890,233 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="54" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="54" />
             <source>You are using the demo server on this computer, which needs no key. The server and API key below are for your JimmyAI account.</source>
             <translation>您正在使用本机上的演示服务器，无需密钥。下方的服务器和 API 密钥用于您的 JimmyAI 账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="78" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="78" />
             <source>Custom address</source>
             <translation>自定义地址</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="89" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="89" />
             <source>Paste your API key here</source>
             <translation>在此粘贴您的 API 密钥</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="96" />
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="223" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="96" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="223" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="97" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="97" />
             <source>Show or hide the API key</source>
             <translation>显示或隐藏 API 密钥</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="108" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="108" />
             <source>Test connection</source>
             <translation>测试连接</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="120" />
             <source>You find your API key on the API Keys page of your JimmyAI account.</source>
             <translation>API 密钥可在您的 JimmyAI 账号的“API 密钥”页面找到。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="130" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="130" />
             <source>Server:</source>
             <translation>服务器：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="131" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="131" />
             <source>Custom address:</source>
             <translation>自定义地址：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="132" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="132" />
             <source>API key:</source>
             <translation>API 密钥：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="165" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="165" />
             <source>Enter the custom server address, starting with https:// or http://.</source>
             <translation>请输入自定义服务器地址，以 https:// 或 http:// 开头。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="187" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="187" />
             <source>The key in the SOUNDCLONE_API_KEY environment variable is in use; it takes precedence over the key saved here.</source>
             <translation>当前使用的是环境变量 SOUNDCLONE_API_KEY 中的密钥，它优先于此处保存的密钥。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="234" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="234" />
             <source>Testing…</source>
             <translation>正在测试…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="209" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="209" />
             <source>The API key is stored in your system's credential store, never in a settings file.</source>
             <translation>API 密钥保存在系统的凭据存储中，绝不会写入设置文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="223" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="223" />
             <source>Hide</source>
             <translation>隐藏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="249" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="249" />
             <source>Connected. The key works.</source>
             <translation>连接成功，密钥有效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="67" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="67" />
             <source>JimmyAI ({0})</source>
             <translation>JimmyAI（{0}）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="73" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="73" />
             <source>ViralTok ({0})</source>
             <translation>ViralTok（{0}）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="195" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="195" />
             <source>This computer has no credential store, so the API key is kept for this session only; you will need to enter it again next time.</source>
             <translation>这台电脑没有凭据存储，API 密钥只在本次会话中保留；下次需要重新输入。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="201" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="201" />
             <source>The system credential store could not be used, so the API key is kept for this session only.</source>
             <translation>无法使用系统凭据存储，API 密钥只在本次会话中保留。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="231" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="231" />
             <source>Enter an API key first.</source>
             <translation>请先输入 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_account.py" line="245" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="245" />
             <source>Connected. Available balance: {0}.</source>
             <translation>连接成功。可用余额：{0}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="63" />
+            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="63" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="73" />
+            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="73" />
             <source>Account</source>
             <translation>账号</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="74" />
+            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="74" />
             <source>Prices</source>
             <translation>价格</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="75" />
+            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="75" />
             <source>General</source>
             <translation>常规</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="89" />
+            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="89" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_dialog.py" line="91" />
+            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="91" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="33" />
+            <location filename="../../soundclone_desktop/ui/settings/general.py" line="33" />
             <source>Parameters for new scripts</source>
             <translation>新文稿的默认参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="40" />
+            <location filename="../../soundclone_desktop/ui/settings/general.py" line="40" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="48" />
+            <location filename="../../soundclone_desktop/ui/settings/general.py" line="48" />
             <source>Same as the system</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="55" />
+            <location filename="../../soundclone_desktop/ui/settings/general.py" line="55" />
             <source>A new language applies when the app restarts.</source>
             <translation>更改界面语言后，需重新启动应用才会生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="61" />
+            <location filename="../../soundclone_desktop/ui/settings/general.py" line="61" />
             <source>Results folder:</source>
             <translation>结果文件夹：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="62" />
+            <location filename="../../soundclone_desktop/ui/settings/general.py" line="62" />
             <source>Language:</source>
             <translation>语言：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_general.py" line="74" />
+            <location filename="../../soundclone_desktop/ui/settings/general.py" line="74" />
             <source>Choose the results folder</source>
             <translation>选择结果文件夹</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="117" />
+            <location filename="../../soundclone_desktop/ui/settings/prices.py" line="117" />
             <source>You are using the demo server, which charges its own pretend prices: {speech} per 10,000 characters of speech, {fee} per task and {preview} per 10,000 characters of voice preview. The prices below are for your JimmyAI account.</source>
             <translation>您正在使用演示服务器，它按自己的模拟价格计费：语音每 10,000 个字符 {speech}，每个任务 {fee}，声音试听每 10,000 个字符 {preview}。下方的价格用于您的 JimmyAI 账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="40" />
+            <location filename="../../soundclone_desktop/ui/settings/prices.py" line="40" />
             <source>The service does not publish its prices. Copy them from your bill or your JimmyAI account so the app can show what each task will cost before you submit it. Leave a field empty if you do not know it.</source>
             <translation>服务商没有公开价格。请从账单或您的 JimmyAI 账号中抄录价格，这样应用才能在提交前显示每个任务的费用。不清楚的项目请留空。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="58" />
+            <location filename="../../soundclone_desktop/ui/settings/prices.py" line="58" />
             <source>Exact (characters × price ÷ 10,000)</source>
             <translation>按实际字数（字符数 × 单价 ÷ 10,000）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="61" />
+            <location filename="../../soundclone_desktop/ui/settings/prices.py" line="61" />
             <source>Whole blocks of 10,000 characters</source>
             <translation>按整块（每 10,000 字符一块）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="69" />
+            <location filename="../../soundclone_desktop/ui/settings/prices.py" line="69" />
             <source>Speech, per 10,000 characters:</source>
             <translation>语音合成（每 10,000 字符）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="70" />
+            <location filename="../../soundclone_desktop/ui/settings/prices.py" line="70" />
             <source>Voice fee, per task:</source>
             <translation>音色费（每个任务）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="71" />
+            <location filename="../../soundclone_desktop/ui/settings/prices.py" line="71" />
             <source>Voice preview, per 10,000 characters:</source>
             <translation>音色试听（每 10,000 字符）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="72" />
+            <location filename="../../soundclone_desktop/ui/settings/prices.py" line="72" />
             <source>Currency:</source>
             <translation>货币：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="73" />
+            <location filename="../../soundclone_desktop/ui/settings/prices.py" line="73" />
             <source>Charging:</source>
             <translation>计费方式：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="83" />
+            <location filename="../../soundclone_desktop/ui/settings/prices.py" line="83" />
             <source>unknown</source>
             <translation>未知</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings_prices.py" line="95" />
+            <location filename="../../soundclone_desktop/ui/settings/prices.py" line="95" />
             <source>Enter prices as plain numbers, such as 20 or 0.5.</source>
             <translation>请以纯数字填写价格，例如 20 或 0.5。</translation>
         </message>
@@ -4003,75 +4172,75 @@
     <context>
         <name>SubmitGate</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="40" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="40" />
             <source>Choose an emotion from the list.</source>
             <translation>请从列表中选择一种情绪。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="41" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="41" />
             <source>Choose model v1 or v2.</source>
             <translation>请选择 v1 或 v2 模型。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="42" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="42" />
             <source>Choose a language that the selected model supports (“Automatic” needs v2).</source>
             <translation>请选择所选模型支持的语言（“自动识别”需要 v2）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="45" />
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="77" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="45" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="77" />
             <source>Choose a voice first.</source>
             <translation>请先选择音色。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="47" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="47" />
             <source>Check the parameters.</source>
             <translation>请检查参数。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="54" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="54" />
             <source>Sending… wait for the server to confirm the task.</source>
             <translation>正在发送……请等待服务器确认任务。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="57" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="57" />
             <source>Not connected: enter your API key in Settings, or try the demo.</source>
             <translation>未连接：请在“设置”中输入 API 密钥，或试用演示。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="61" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="61" />
             <source>Write a script first.</source>
             <translation>请先输入文稿。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="31" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="31" />
             <source>The speed is out of range ({low} to {high}).</source>
             <translation>语速超出范围（{low} 到 {high}）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="34" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="34" />
             <source>The volume is out of range (more than {low}, up to {high}).</source>
             <translation>音量超出范围（大于 {low}，最大 {high}）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="37" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="37" />
             <source>The pitch must be a whole number from {low} to {high}.</source>
             <translation>音调必须是 {low} 到 {high} 之间的整数。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="72" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="72" />
             <source>Fix the problems marked in the script first (%n).</source>
             <translation>
                 <numerusform>请先修正文稿中标出的问题（%n 处）。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="74" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="74" />
             <source>Fix the problem marked in the script first.</source>
             <translation>请先修正文稿中标出的问题。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit_gate.py" line="64" />
+            <location filename="../../soundclone_desktop/ui/submit/gate.py" line="64" />
             <source>The script is longer than the limit of {0} characters. Shorten it or split it.</source>
             <translation>文稿超过了 {0} 个字符的上限。请删减或拆分。</translation>
         </message>
@@ -4079,121 +4248,121 @@
     <context>
         <name>TaskList</name>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="79" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="79" />
             <source>expected in ~%n min</source>
             <translation>
                 <numerusform>预计约 %n 分钟后完成</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="50" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="50" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="51" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="51" />
             <source>Submitted</source>
             <translation>已提交</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="52" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="52" />
             <source>Waiting in the queue</source>
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="53" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="53" />
             <source>Generating</source>
             <translation>生成中</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="54" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="54" />
             <source>Downloading</source>
             <translation>下载中</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="55" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="55" />
             <source>Ready</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="56" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="56" />
             <source>Failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="57" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="57" />
             <source>Unknown: check your account</source>
             <translation>状态不明：请查看账号</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="58" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="58" />
             <source>No longer waiting</source>
             <translation>已停止等待</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="76" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="76" />
             <source>any moment now</source>
             <translation>即将完成</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="78" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="78" />
             <source>expected in ~%n s</source>
             <translation>
                 <numerusform>预计约 %n 秒后完成</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="131" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="131" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="133" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="133" />
             <source>Stop waiting</source>
             <translation>停止等待</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="136" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="136" />
             <source>Stop following this task. The server still finishes (and charges) it; the result will not be downloaded.</source>
             <translation>停止跟踪此任务。服务器仍会完成该任务（并扣费），但不会下载结果。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="142" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="142" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="144" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="144" />
             <source>Show file</source>
             <translation>显示文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="146" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="146" />
             <source>Open the folder that holds the audio file</source>
             <translation>打开音频文件所在的文件夹</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="86" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="86" />
             <source>took {0}</source>
             <translation>用时 {0}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="118" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="118" />
             <source>Script</source>
             <translation>文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="119" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="120" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/task_list.py" line="121" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="121" />
             <source>Cost</source>
             <translation>费用</translation>
         </message>
@@ -4438,17 +4607,17 @@
     <context>
         <name>WelcomeDialog</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/welcome_dialog.py" line="22" />
+            <location filename="../../soundclone_desktop/ui/settings/welcome.py" line="22" />
             <source>Welcome to SoundClone Desktop</source>
             <translation>欢迎使用 SoundClone 声音克隆工作室</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/welcome_dialog.py" line="24" />
+            <location filename="../../soundclone_desktop/ui/settings/welcome.py" line="24" />
             <source>Turn your scripts into speech in your own cloned voice.</source>
             <translation>用您自己的克隆音色，把文稿变成语音。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/welcome_dialog.py" line="33" />
+            <location filename="../../soundclone_desktop/ui/settings/welcome.py" line="33" />
             <source>To start, connect your JimmyAI account with its API key. You find the key on the API Keys page of your JimmyAI account.
 
 No account yet? Try the built-in demo: it runs on this computer, needs no internet and costs nothing.</source>
@@ -4457,12 +4626,12 @@ No account yet? Try the built-in demo: it runs on this computer, needs no intern
 还没有账号？试试内置演示：它在本机运行，无需联网，也不产生费用。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/welcome_dialog.py" line="44" />
+            <location filename="../../soundclone_desktop/ui/settings/welcome.py" line="44" />
             <source>Enter API key…</source>
             <translation>输入 API 密钥…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/welcome_dialog.py" line="47" />
+            <location filename="../../soundclone_desktop/ui/settings/welcome.py" line="47" />
             <source>Try the demo</source>
             <translation>试用演示</translation>
         </message>

@@ -78,6 +78,7 @@ def app_icon() -> QIcon:
 
 class MainWindow(StudioFrame):
     closed = Signal()  # the window really closed (not a refused close): the app may quit
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -184,8 +185,14 @@ class MainWindow(StudioFrame):
                 menus=self,
                 playback=self,
                 closed=self.closed,
+                session=self.session,  # renders go through the render queue
             )
         )
+        # With a book open, "Generate speech" renders the chapter through the book's queue.
+        self.controller.book = self.book
+        self.book.book_opened.connect(self.controller.refresh)
+        self.book.book_closed.connect(self.controller.refresh)
+        self.book.figures_changed.connect(self.controller.refresh)
         self.history = attach_history(
             HistoryNeeds(
                 parent=self,
@@ -377,7 +384,7 @@ class MainWindow(StudioFrame):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Unsaved changes or tasks in flight: the projects controller asks (non-blocking)
         # and calls close_now() once the user has chosen.
-        if not self._confirmed_close and not self.projects.may_close():
+        if not self._confirmed_close and not (self.book.may_close() and self.projects.may_close()):
             event.ignore()
             return
         self.projects.window_closing()  # autosave snapshot: kept for recovery, or cleared

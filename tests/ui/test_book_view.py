@@ -234,7 +234,7 @@ def test_render_controls_say_why_they_are_unavailable_and_show_progress(
     nav = window.book.navigator
     for button in (nav.render_book_button, nav.render_selected_button, nav.pause_button):
         assert not button.isEnabled()
-    assert nav.render_note.text() == "Rendering is not available yet"
+    assert nav.render_note.text() == "Choose the book's voice in Book settings first."
     chapter_id = window.book.model.line(1).chapter_id  # type: ignore[union-attr]
     snapshot = RenderSnapshot(
         QueueState.RUNNING, {chapter_id: ChapterProgress(chapter_id, 2, 4, audio_seconds=90)}

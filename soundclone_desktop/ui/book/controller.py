@@ -34,7 +34,7 @@ from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.book import SUFFIX, BookError, BookStore, with_suffix
-from soundclone_desktop.ui.book import texts
+from soundclone_desktop.ui.book import chapter_audio, texts
 from soundclone_desktop.ui.book.chapter_model import ChapterModel
 from soundclone_desktop.ui.book.errors import book_error_text
 from soundclone_desktop.ui.book.navigator import NavigatorWidget
@@ -45,6 +45,7 @@ from soundclone_desktop.ui.common.message_bar import Level
 if TYPE_CHECKING:
     from soundclone_desktop.ui.context import AppContext
     from soundclone_desktop.ui.editor.editor import ScriptEditor
+    from soundclone_desktop.ui.session import Session
     from soundclone_desktop.ui.studio import Docks, Menus, Messages, ParametersAccess, Playback
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,7 @@ class BookNeeds:
     playback: Playback  # a rendered chapter's ▶
     closed: SignalInstance  # the window closed: save the last edit, close the file
     render: RenderControl = field(default_factory=NotConnected)
+    session: Session | None = None  # given: attach_book renders through the render queue
 
 
 def _figures(
@@ -120,6 +122,8 @@ class BookController(QObject):
         self._binding = False  # the editor is being filled: not an edit
         self._save_lock = asyncio.Lock()
         self._lent = False
+        self._close_agreed = False
+        self.playing: asyncio.Task[None] | None = None
 
         self.model = ChapterModel(self)
         self._build_actions()
@@ -184,6 +188,7 @@ class BookController(QObject):
         self.needs.editor.report_changed.connect(self._on_editor_settled)
         self.needs.closed.connect(self._on_window_closed)
         self.needs.render.listen(self._on_snapshot)
+        self.needs.render.on_change(self._show_render_state)
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -227,6 +232,7 @@ class BookController(QObject):
         if self.store is not None:
             await self._close()
         self.store = store
+        self.needs.render.set_book(store)  # a render left unfinished continues
         self.overview, _ = figures
         self.model.set_lines(self.overview.chapters, self.overview.estimate.currency)
         self.navigator.show_book(store.book.title)
@@ -381,6 +387,7 @@ class BookController(QObject):
         self._figures_timer.stop()
         self._pending = None
         self.store = None
+        self.needs.render.set_book(None)
         self.overview = None
         self.chapter_id = None
         self.model.set_lines([], "")
@@ -545,6 +552,7 @@ class BookController(QObject):
         self.model.set_lines(overview.chapters, overview.estimate.currency)
         self._show_estimate(overview.estimate, selection, len(selected))
         self.navigator.title_label.setText(store.book.title)
+        self._show_render_state()  # the book's voice may have been set
         self.figures_changed.emit()
 
     def _show_estimate(
@@ -559,19 +567,90 @@ class BookController(QObject):
 
     # -- playing and rendering --------------------------------------------------------------
 
-    def play_chapter(self, chapter_id: str) -> None:
-        """The chapter's audio from its start. Until chapters are stitched into one file
-        (the audio engine), that is its first segment's chosen take."""
+    def play_chapter(self, chapter_id: str) -> asyncio.Task[None] | None:
+        """The chapter as one piece with its captions once all its segments are rendered
+        (stitched, or the file stitched before); the chapter's text goes into the editor so
+        the captions follow it there and a double-click on a sentence seeks to it. A chapter
+        only partly rendered, or a build without the stitcher: its first segment's take."""
         store = self.store
         overview = self.overview
         if store is None or overview is None:
-            return
+            return None
         line = overview.chapter(chapter_id)
         if line.first_audio is None:
-            return
+            return None
+        self.navigator.select_chapter(chapter_id)
+        if chapter_audio.chapter_ready(store, chapter_id):
+            self.playing = spawn(self._play_stitched(store, chapter_id, line.title), owner=self)
+            return self.playing
         self.needs.playback.play_file(
             store.resolve(line.first_audio), autoplay=True, title=line.title
         )
+        return None
+
+    async def _play_stitched(self, store: BookStore, chapter_id: str, title: str) -> None:
+        self.needs.messages.show_status(
+            translate(CTX, "Preparing “%1”…").replace("%1", title), STATUS_MS
+        )
+        try:
+            audio = await chapter_audio.stitch(store, chapter_id)
+        except Exception as exc:  # the stitcher's errors are sentences
+            log.warning("Stitching chapter %s failed: %s", chapter_id, exc)
+            self.needs.messages.show_message(
+                translate(CTX, "The chapter “%1” could not be stitched: %2")
+                .replace("%1", title)
+                .replace("%2", str(exc)),
+                Level.WARNING,
+            )
+            return
+        if store is not self.store:
+            return
+        self.needs.playback.play_file(
+            audio.audio_path,
+            autoplay=True,
+            title=title,
+            subtitle_path=audio.captions_path,
+            script=store.book.chapter(chapter_id).text,
+        )
+
+    def render_current_chapter(self) -> None:
+        """ "Generate speech" while a book is open: the chapter in the editor, through the
+        render queue (recorded, resumable, its estimate confirmed first)."""
+        chapter_id = self.chapter_id or self.navigator.current_id()
+        if chapter_id is not None:
+            self._render([chapter_id])
+
+    def render_unavailable_reason(self) -> str | None:
+        return self.needs.render.unavailable_reason()
+
+    @property
+    def is_open(self) -> bool:
+        return self.store is not None
+
+    def may_close(self) -> bool:
+        """True to close now; else a question is open and closes the window if the user
+        agrees (a render running: its tasks go on, and it continues next time)."""
+        running = getattr(self.needs.render, "running", lambda: None)()
+        if running is None or self._close_agreed:
+            return True
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            return False
+        from soundclone_desktop.ui.book.render_closing import RenderCloseQuestion
+
+        question = RenderCloseQuestion(self.needs.parent, *running)
+
+        def answered(_result: int) -> None:
+            self.dialog = None
+            if question.close_chosen:
+                self._close_agreed = True
+                self.needs.parent.close()  # the other questions (unsaved script) come next
+            question.deleteLater()
+
+        question.finished.connect(answered)
+        self.dialog = question
+        question.open()
+        return False
 
     def _render(self, chapter_ids: Sequence[str] | None) -> None:
         store = self.store
@@ -588,7 +667,7 @@ class BookController(QObject):
         if render.unavailable_reason() is not None:
             return
         render.pause() if paused else render.resume()
-        self._show_render_state()
+        self._show_render_state(paused)  # the snapshot saying so comes a moment later
 
     def _on_snapshot(self, snapshot: RenderSnapshot) -> None:
         self.snapshot = snapshot
@@ -597,10 +676,12 @@ class BookController(QObject):
         label.setVisible(snapshot.state is not QueueState.IDLE)
         label.setText(texts.progress_text(snapshot))
         self._show_render_state()
-        self._figures_timer.start()
+        if not self._figures_timer.isActive():  # restarted per snapshot, it would starve
+            self._figures_timer.start()
 
-    def _show_render_state(self) -> None:
-        paused = self.snapshot is not None and self.snapshot.state is QueueState.PAUSED
+    def _show_render_state(self, paused: bool | None = None) -> None:
+        if paused is None:
+            paused = self.snapshot is not None and self.snapshot.state is QueueState.PAUSED
         nav = self.navigator
         nav.pause_button.blockSignals(True)
         try:

@@ -1,9 +1,10 @@
 """What the book view asks of the render queue, and the stand-in until it is connected.
 
-The render service (``services/book_render.py``) will get an adapter that implements
-:class:`RenderControl`: the view emits requests through it and listens to its
-:class:`~soundclone_desktop.core.book.progress.RenderSnapshot` updates. Until then
-:class:`NotConnected` keeps the buttons disabled and says why.
+The app's implementation is :class:`~.render_adapter.QueueRenderControl` (the render queue
+with the session's runner): the view emits requests through it and listens to its
+:class:`~soundclone_desktop.core.book.progress.RenderSnapshot` updates.
+:class:`NotConnected` (tests, a window without a session) keeps the buttons disabled and
+says why.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ class RenderControl(Protocol):
     def unavailable_reason(self) -> str | None:
         """Why rendering cannot start now (one sentence), or None when it can."""
 
+    def set_book(self, store: BookStore | None) -> None:
+        """The book open now (None: closed); a render of a book that closes stops sending."""
+
+    def on_change(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` when :meth:`unavailable_reason` may have changed."""
+
     def render(self, store: BookStore, chapter_ids: Sequence[str] | None) -> None:
         """Queue the chapters' segments that need audio (``None``: the whole book)."""
 
@@ -42,6 +49,12 @@ class NotConnected:
 
     def unavailable_reason(self) -> str | None:
         return translate(CTX, "Rendering is not available yet")
+
+    def set_book(self, store: BookStore | None) -> None:
+        pass
+
+    def on_change(self, listener: Callable[[], None]) -> None:
+        pass  # never available
 
     def render(self, store: BookStore, chapter_ids: Sequence[str] | None) -> None:
         raise RuntimeError("no render queue is connected")

@@ -80,6 +80,11 @@ class SubmitBar(QWidget):
         self.charge_label.setText(charge_text(estimate, demo=demo))
         self.charge_label.setToolTip(detail)
 
+    def set_charge_text(self, text: str) -> None:
+        """A charge line that is not one task's estimate (a book's chapter)."""
+        self.charge_label.setText(text)
+        self.charge_label.setToolTip("")
+
     def set_blocked(self, reasons: Sequence[str]) -> None:
         """Disable with the reasons (first one shown, all in the tooltip); [] enables."""
         self.button.setEnabled(not reasons)

@@ -8,6 +8,10 @@ arrives then (the second half of a double-click: a loopback create is answered i
 milliseconds) would be a valid new task: a script that repeats a running or recent task of
 this connection (``services.duplicates``) is therefore sent only after the user answers a
 question whose default is not to send.
+
+While a book is open the editor holds a chapter, which is rendered as segments through the
+book's render queue: "Generate speech" then renders that chapter there (``book``), with the
+queue's cost confirmation, instead of sending it as one unrecorded script.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -39,6 +44,17 @@ from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
 log = logging.getLogger(__name__)
 
 CTX = "MainWindow"
+
+
+class BookRoute(Protocol):
+    """The open book, which renders the chapter in the editor (the book controller)."""
+
+    @property
+    def is_open(self) -> bool: ...
+
+    def render_current_chapter(self) -> None: ...
+
+    def render_unavailable_reason(self) -> str | None: ...
 
 
 class SubmitController(QObject):
@@ -71,6 +87,7 @@ class SubmitController(QObject):
         self._sending = False
         self._question: DuplicateQuestion | None = None  # open while asking to pay again
         self._costs: dict[str, str] = {}
+        self.book: BookRoute | None = None  # set by the window once the book view exists
         editor.report_changed.connect(self.refresh)
         params.changed.connect(self.refresh)
         session.connection_changed.connect(self.refresh)
@@ -84,7 +101,13 @@ class SubmitController(QObject):
         values = self._params.values()
         return ProductionParams(text=self._editor.text(), **values)
 
+    def book_open(self) -> bool:
+        return self.book is not None and self.book.is_open
+
     def blocked_reasons(self) -> list[str]:
+        if self.book is not None and self.book.is_open:
+            reason = self.book.render_unavailable_reason()
+            return [reason] if reason else []
         params = self.params()
         report = self._editor.report()  # of params.text: the text is analysed once
         return reasons(
@@ -103,6 +126,17 @@ class SubmitController(QObject):
         self._editor.flush()
         prices = self._prices()
         self._counter.set_prices(prices)
+        if self.book_open():
+            self._bar.set_charge_text(
+                translate(
+                    CTX,
+                    "A book is open: this renders the chapter in the editor as segments. "
+                    "The cost is shown before anything is sent.",
+                )
+            )
+            self._bar.set_blocked(self.blocked_reasons())
+            self._bar.set_sending(self._sending)
+            return
         estimate = estimate_production(self._editor.report().billable_chars, prices)
         self._bar.set_charge(
             estimate, demo=self._session.demo, detail=self._counter.cost_label.text()
@@ -139,6 +173,12 @@ class SubmitController(QObject):
     def _submit(self, *, ask_if_repeated: bool) -> asyncio.Task[Job] | None:
         if self._question is not None:
             return None  # the press that doubles the one being asked about
+        if self.book is not None and self.book.is_open:
+            # Only the button's own press renders the chapter; a script sent "again" from
+            # the history would be the chapter's text sent as one unrecorded task.
+            if ask_if_repeated and not self.blocked_reasons():
+                self.book.render_current_chapter()
+            return None
         runner = self._session.runner
         # Typing may not have settled yet: the problems, counter and charge line shown must
         # be those of the text about to be sent.
