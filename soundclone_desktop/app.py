@@ -62,10 +62,11 @@ from PySide6.QtWidgets import QApplication
 
 from soundclone_desktop import i18n, logging_setup
 from soundclone_desktop.i18n import translate
+from soundclone_desktop.ui.app_icon import app_icon
 from soundclone_desktop.ui.common import async_utils
 from soundclone_desktop.ui.common.message_bar import Level
 from soundclone_desktop.ui.context import AppContext
-from soundclone_desktop.ui.main_window import MainWindow, app_icon
+from soundclone_desktop.ui.main_window import MainWindow
 from soundclone_desktop.ui.session import DemoOffer, Session
 
 if TYPE_CHECKING:

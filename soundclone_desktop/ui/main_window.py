@@ -19,8 +19,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QScrollArea,
@@ -33,6 +33,7 @@ from soundclone_desktop.api.errors import SoundCloneError
 from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.settings import Settings
+from soundclone_desktop.ui.app_icon import app_icon
 from soundclone_desktop.ui.book import BookNeeds, attach_book
 from soundclone_desktop.ui.book_import import BookImportNeeds, attach_book_import
 from soundclone_desktop.ui.captions import CaptionsNeeds, PlayedResult, attach_captions
@@ -66,14 +67,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CTX = "MainWindow"
-ICON_PATH = Path(__file__).resolve().parents[1] / "resources" / "icons"
-
-
-def app_icon() -> QIcon:
-    icon = QIcon()
-    for size in (16, 32, 48, 64, 128, 256):
-        icon.addFile(str(ICON_PATH / f"soundclone-{size}.png"), QSize(size, size))
-    return icon
 
 
 class MainWindow(StudioFrame):
