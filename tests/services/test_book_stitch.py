@@ -428,3 +428,20 @@ def test_an_unknown_format_is_refused(tmp_path: Path) -> None:
     store, _ = tone_book(tmp_path)
     with pytest.raises(StitchError, match="xyz"):
         stitch(store, fmt="xyz")
+
+
+def test_a_dest_is_an_export_written_each_time_and_not_recorded(tmp_path: Path) -> None:
+    store, _ = speech_book(tmp_path)
+    own = stitch(store)
+    manifest = (store.folder / "chapters" / f"{CHAPTER}.json").read_bytes()
+    out = tmp_path / "export" / "one.mp3"
+
+    exported = stitch(store, dest=out, fmt="mp3")
+    again = stitch(store, dest=out, fmt="mp3")
+
+    assert exported.audio_path == out and out.is_file()
+    assert exported.captions_path == out.with_suffix(".srt") and out.with_suffix(".srt").is_file()
+    assert not exported.reused and not again.reused
+    assert exported.captions == own.captions
+    assert (store.folder / "chapters" / f"{CHAPTER}.json").read_bytes() == manifest
+    assert stitch(store).reused and own.audio_path.is_file()

@@ -5,10 +5,11 @@ the streaming join is :class:`audio.splice.Splice`; the caption timeline is
 :mod:`core.book.chapter_captions`. This module does the files:
 
 - The audio goes to ``chapters/<NN>-<title>.<ext>`` in the book folder (``NN`` the chapter's
-  position from 01; or ``dest``), every take decoded at one rate (the first take's, or
-  ``rate``) and channel count, streamed block by block on a worker thread (decoding one
-  block ahead on a helper: FFmpeg and NumPy release the GIL), so a ten-hour book never sits
-  in memory. It is written under a temporary name, fsynced and renamed into place.
+  position from 01), or to ``dest`` (an export: always stitched, the manifest left alone).
+  Every take is decoded at one rate (the first take's, or ``rate``) and channel count and
+  streamed block by block on a worker thread (decoding one block ahead on a helper: FFmpeg
+  and NumPy release the GIL), so a ten-hour book never sits in memory. The file is written
+  under a temporary name, fsynced and renamed into place.
 - The captions go beside it as ``.srt`` (when any take had subtitles).
 - The store has no table for stitched files, so a small manifest ``chapters/<chapter id>.json``
   records the file, its duration, each segment's place, the captions and a fingerprint of
@@ -141,10 +142,11 @@ def stitch_chapter_sync(
     plan = plan_stitch(book, chapter_id)
     if not plan.ready:
         raise _not_ready(book, plan)
+    own = dest is None  # the book's own file (a dest is an export: always written, not recorded)
     target = dest or store.folder / CHAPTERS_DIR / chapter_file_name(book, chapter_id, encoding)
     manifest_path = store.folder / CHAPTERS_DIR / f"{chapter_id}.json"
     fingerprint = _fingerprint(book, plan, encoding, rate, store.stored_path(target))
-    previous = _read_manifest(manifest_path)
+    previous = _read_manifest(manifest_path) if own else None
     if previous is not None and not force:
         reused = _reused(previous, fingerprint, store)
         if reused is not None:
@@ -155,7 +157,12 @@ def stitch_chapter_sync(
         for p in plan.parts
     ]
     result = _stitch(plan, sources, captions, target, encoding, rate, cancelled)
-    atomic_write_text(manifest_path, json.dumps(_manifest(store, result, fingerprint), indent=1))
+    if own:
+        manifest = json.dumps(_manifest(store, result, fingerprint), ensure_ascii=False, indent=1)
+        try:
+            atomic_write_text(manifest_path, manifest)
+        except OSError as exc:
+            raise StitchError(f"Could not write {manifest_path}: {exc.strerror or exc}.") from exc
     if previous is not None:
         _remove_replaced(store, previous, result)
     return result
@@ -256,6 +263,8 @@ def _stitch(
         os.replace(tmp, target)
     except AudioError as exc:
         raise StitchError(str(exc)) from exc
+    except OSError as exc:  # a full disk, a file a player holds open (Windows)
+        raise StitchError(f"Could not write {target}: {exc.strerror or exc}.") from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
