@@ -10,7 +10,7 @@ Each production task is drawn a fault with probability ``content_fault_rate``, i
 - ``clip``          60-150 ms of voiced audio driven to a square wave at full scale;
 - ``fast``          the whole task spoken ``FAST_FACTOR`` times faster than the speed asked.
 
-What was applied to which task, with where it is, is listed by ``GET /_demo/content-faults``.
+What was drawn for which task, whether it could be applied and where, is listed by ``GET /_demo/content-faults``.
 """
 
 from __future__ import annotations
@@ -56,7 +56,14 @@ class ContentFault:
     detail: dict[str, object] = field(default_factory=dict)  # filled once the audio is planned
 
     def to_json(self) -> dict[str, object]:
-        return {"task_id": self.task_id, "kind": self.kind, **self.detail}
+        # Not applied: the audio is not made yet, or the text had no room for the fault
+        # (one sentence to drop, no word boundary for a silence).
+        return {
+            "task_id": self.task_id,
+            "kind": self.kind,
+            "applied": bool(self.detail),
+            **self.detail,
+        }
 
 
 class ContentFaultPlan:

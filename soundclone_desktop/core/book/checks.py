@@ -126,7 +126,7 @@ def tokens(text: str) -> list[Token]:
     i, n = 0, len(masked)
     while i < n:
         ch = masked[i]
-        if is_cjk(ch):
+        if is_cjk(ch) and ch.isalnum():  # not CJK punctuation such as 。
             found.append(Token(_fold(ch), i, i + 1))
             i += 1
         elif _wordy(ch):
@@ -299,6 +299,43 @@ def marker_pauses(text: str) -> list[MarkerPause]:
     return [MarkerPause(m.start(), float(m["num"])) for m in PAUSE_MARKER.finditer(text)]
 
 
+def unexplained_silences(
+    sent_text: str,
+    silences: Sequence[Span],
+    duration: float,
+    *,
+    speed: float = 1.0,
+    words: WordTimes | None = None,
+) -> list[Span]:
+    """The silences a voice would not make and no marker asked for.
+
+    A silence up to ``NATURAL_PAUSE_SECONDS / speed`` is natural. Each marker explains one
+    longer silence: one that overlaps where the marker falls (from the subtitles' timing,
+    or, without subtitles, by its share of the text) and is no longer than the marker plus
+    a natural pause. Leading and trailing silence is not judged (the stitcher trims it)."""
+    natural = NATURAL_PAUSE_SECONDS / max(speed, 0.1)
+    markers = marker_pauses(sent_text)
+    windows = [_marker_window(sent_text, m, markers, duration, words) for m in markers]
+    used: set[int] = set()
+    found: list[Span] = []
+    for silence in silences:
+        if silence.seconds <= natural or _at_edge(silence, duration):
+            continue
+        for index, (marker, window) in enumerate(zip(markers, windows, strict=True)):
+            if index in used or silence.seconds > marker.seconds + natural:
+                continue
+            if silence.start <= window.end and silence.end >= window.start:
+                used.add(index)
+                break
+        else:
+            found.append(silence)
+    return found
+
+
+def _at_edge(silence: Span, duration: float) -> bool:
+    return silence.start <= 0.0 or silence.end >= duration - 1e-6
+
+
 def silence_findings(
     sent_text: str,
     silences: Sequence[Span],
@@ -308,42 +345,18 @@ def silence_findings(
     speed: float = 1.0,
     words: WordTimes | None = None,
 ) -> list[Finding]:
-    """``long-silence`` for each silence a voice would not make and no marker asked for.
-
-    Each marker explains one silence: the one that overlaps where the marker falls (from
-    the subtitles' timing, or, without subtitles, by its share of the text) and is no
-    longer than the marker plus a natural pause. Leading and trailing silence is not
-    judged (the stitcher trims it)."""
-    natural = NATURAL_PAUSE_SECONDS / max(speed, 0.1)
-    markers = marker_pauses(sent_text)
-    windows = [_marker_window(sent_text, m, markers, duration, words) for m in markers]
-    used: set[int] = set()
-    findings: list[Finding] = []
-    for silence in silences:
-        if silence.seconds <= natural or silence.start <= 0.0 or silence.end >= duration:
-            continue
-        explained = False
-        for index, (marker, window) in enumerate(zip(markers, windows, strict=True)):
-            if index in used or silence.seconds > marker.seconds + natural:
-                continue
-            if silence.start <= window.end and silence.end >= window.start:
-                used.add(index)
-                explained = True
-                break
-        if explained:
-            continue
-        offset = _offset_at(silence.end, words, sent_text, duration)
-        findings.append(
-            Finding(
-                CheckKind.LONG_SILENCE,
-                placement.chapter,
-                placement.sentence_at(offset),
-                silence.start,
-                f"{silence.seconds:.1f} s of silence no pause marker asks for",
-                placement.segment,
-            )
+    """``long-silence`` for each of :func:`unexplained_silences`."""
+    return [
+        Finding(
+            CheckKind.LONG_SILENCE,
+            placement.chapter,
+            placement.sentence_at(_offset_at(silence.end, words, sent_text, duration)),
+            silence.start,
+            f"{silence.seconds:.1f} s of silence no pause marker asks for",
+            placement.segment,
         )
-    return findings
+        for silence in unexplained_silences(sent_text, silences, duration, speed=speed, words=words)
+    ]
 
 
 def _marker_window(
@@ -390,9 +403,21 @@ def _offset_at(seconds: float, words: WordTimes | None, text: str, duration: flo
 # -- rate and duration ----------------------------------------------------------------------
 
 
-def speech_seconds(duration: float, silences: Iterable[Span]) -> float:
-    """The take's length without its silences: the time the voice is heard."""
-    return max(0.0, duration - sum(s.seconds for s in silences))
+def speech_seconds(
+    sent_text: str,
+    silences: Sequence[Span],
+    duration: float,
+    *,
+    speed: float = 1.0,
+    words: WordTimes | None = None,
+) -> float:
+    """The time the voice speaks: the take without the pauses its markers asked for, the
+    silence at its edges and the silences nobody asked for. Natural pauses stay in, so the
+    measure scales with the speaking speed."""
+    asked = sum(m.seconds for m in marker_pauses(sent_text))
+    edges = sum(s.seconds for s in silences if _at_edge(s, duration))
+    stray = unexplained_silences(sent_text, silences, duration, speed=speed, words=words)
+    return max(0.0, duration - asked - edges - sum(s.seconds for s in stray))
 
 
 def median_rates(samples: Iterable[tuple[Mapping[str, int], float]]) -> dict[str, float]:

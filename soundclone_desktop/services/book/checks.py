@@ -63,9 +63,11 @@ class TakeMeasurement:
             return script_counts(sent_text)
         return script_counts(" ".join(cue.text for cue in self.cues))
 
-    @property
-    def speech(self) -> float:
-        return speech_seconds(self.duration, self.silences)
+    def words(self, sent_text: str) -> WordTimes | None:
+        return None if self.cues is None else align_words(sent_text, self.cues)
+
+    def speech(self, sent_text: str, speed: float, words: WordTimes | None) -> float:
+        return speech_seconds(sent_text, self.silences, self.duration, speed=speed, words=words)
 
 
 def measure_take(audio: Path, subtitles: Path | None = None) -> TakeMeasurement:
@@ -100,9 +102,8 @@ def check_take(
 ) -> list[Finding]:
     """Every finding of one take, in order of kind then time."""
     findings: list[Finding] = []
-    words: WordTimes | None = None
+    words = measurement.words(sent_text)
     if measurement.cues is not None:
-        words = align_words(sent_text, measurement.cues)
         findings += word_findings(sent_text, measurement.cues, placement, words)
     findings += silence_findings(
         sent_text,
@@ -115,7 +116,11 @@ def check_take(
     if medians:
         kind = CheckKind.RATE if measurement.cues is not None else CheckKind.DURATION
         finding = rate_finding(
-            kind, measurement.counts(sent_text), measurement.speech, medians, placement
+            kind,
+            measurement.counts(sent_text),
+            measurement.speech(sent_text, speed, words),
+            medians,
+            placement,
         )
         if finding is not None:
             findings.append(finding)
@@ -143,7 +148,9 @@ def book_medians(
             if measurement is None:
                 continue
             measured[take.id] = measurement
-            samples.append((measurement.counts(take.request_text), measurement.speech))
+            text = take.request_text
+            speech = measurement.speech(text, row.params.speed, measurement.words(text))
+            samples.append((measurement.counts(text), speech))
     return median_rates(samples)
 
 
