@@ -13,8 +13,7 @@ import pytest
 from soundclone_desktop.demo import DemoConfig, DemoServer
 from soundclone_desktop.demo.cli import build_parser, config_from
 from soundclone_desktop.demo.synth import plan
-
-from .conftest import Api
+from tests.demo.conftest import Api
 
 TEXT = "The first sentence is here. The second one follows it. And a third ends the text."
 
@@ -118,7 +117,7 @@ def test_fast_speaks_the_whole_task_faster(faulty: Callable[[str], Api]) -> None
 def test_the_same_seed_draws_the_same_faults(
     make_manual_server: Callable[..., DemoServer], make_api: Callable[..., Api]
 ) -> None:
-    def draws() -> list[tuple[str, float]]:
+    def draws() -> list[tuple[str, str, float]]:
         server = make_api(
             make_manual_server(
                 audio_format="wav",
