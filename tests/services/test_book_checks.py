@@ -22,7 +22,7 @@ from soundclone_desktop.core.book.model import Book, BookSettings, Chapter, blan
 from soundclone_desktop.core.book.sentences import sentence_spans
 from soundclone_desktop.core.book.takes import Take
 from soundclone_desktop.demo import DEMO_VOICE_ID, DemoConfig, DemoServer, ManualClock
-from soundclone_desktop.services.book.checks import book_medians, check_chapter
+from soundclone_desktop.services.book.checks import TakeMeasurement, book_medians, check_chapter
 from soundclone_desktop.store.book import BookStore
 
 DATA = Path(__file__).parent.parent / "data"
@@ -40,11 +40,13 @@ class Rendered:
     segments: int
 
 
-def _render_book(folder: Path, audio_format: str) -> Rendered:
+def _render_book(
+    folder: Path, audio_format: str, faults: tuple[str, ...] = FAULTS, rate: float = 0.2
+) -> Rendered:
     config = DemoConfig(
         audio_format=audio_format,
-        content_faults=FAULTS,
-        content_fault_rate=0.2,
+        content_faults=faults,
+        content_fault_rate=rate,
         seed=SEED,
         task_seconds=1.0,
     )
@@ -102,16 +104,36 @@ def _render_book(folder: Path, audio_format: str) -> Rendered:
                 start = segment.start + segment.text.find(segment.request_text)
                 tasks[task_id] = (number, segment.id, start)
         faults = http.get(server.base_url + "/_demo/content-faults").json()
-    medians = book_medians(store)
-    findings = [f for c in store.chapters() for f in check_chapter(store, c.id, medians=medians)]
+    cache: dict[str, TakeMeasurement] = {}
+    medians = book_medians(store, cache)
+    findings = [
+        f
+        for c in store.chapters()
+        for f in check_chapter(store, c.id, medians=medians, cache=cache)
+    ]
     return Rendered(store, faults, tasks, findings, segments)
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rendered]:
+    """All four faults at rate 0.2, as MP3: the service's default, lossy at the edges."""
     result = _render_book(tmp_path_factory.mktemp("checks"), "mp3")
     yield result
     result.store.close()
+
+
+def test_drop_sentence_and_long_silence_alone_as_the_issue_asks(tmp_path: Path) -> None:
+    """``--content-faults drop-sentence,long-silence`` at a known seed (WAV: quick)."""
+    result = _render_book(tmp_path, "wav", ("drop-sentence", "long-silence"), 0.3)
+    try:
+        recall, false = _score(result)
+        print("drop-sentence,long-silence only:", recall, "false", len(false))
+        assert recall["drop-sentence"][1] >= 3 and recall["long-silence"][1] >= 3
+        for kind in ("drop-sentence", "long-silence"):
+            assert recall[kind][0] == recall[kind][1], recall
+        assert len(false) * 20 <= result.segments, [f.to_json() for f in false]
+    finally:
+        result.store.close()
 
 
 def _matches(fault: dict[str, Any], finding: Finding, rendered: Rendered) -> bool:

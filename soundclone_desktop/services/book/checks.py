@@ -131,11 +131,12 @@ def check_take(
 
 
 def book_medians(
-    store: BookStore, measurements: Mapping[str, TakeMeasurement] | None = None
+    store: BookStore, cache: dict[str, TakeMeasurement] | None = None
 ) -> dict[str, float]:
     """The book's median characters per second of speech, per script (see
-    :func:`~soundclone_desktop.core.book.checks.median_rates`)."""
-    measured = dict(measurements or {})
+    :func:`~soundclone_desktop.core.book.checks.median_rates`). ``cache`` (take ID to
+    measurement) is read and filled, so a later :func:`check_chapter` decodes nothing twice."""
+    measured = cache if cache is not None else {}
     samples = []
     for chapter in store.chapters():
         for row in store.rows(chapter.id):
@@ -159,18 +160,20 @@ def check_chapter(
     chapter_id: str,
     *,
     medians: Mapping[str, float] | None = None,
+    cache: dict[str, TakeMeasurement] | None = None,
 ) -> list[Finding]:
     """Findings of the chosen takes of a chapter, in segment order. Segments without a
-    chosen take, or whose audio cannot be read, are skipped."""
+    chosen take, or whose audio cannot be read, are skipped. ``medians`` default to
+    :func:`book_medians`; ``cache`` as there."""
     chapters = store.chapters()
     number = next(i for i, c in enumerate(chapters, 1) if c.id == chapter_id)
     chapter = chapters[number - 1]
     starts = tuple(start for start, _ in sentence_spans(chapter.text))
     rows = store.rows(chapter_id)
-    measured: dict[str, TakeMeasurement] = {}
+    measured = cache if cache is not None else {}
     for row in rows:
         take = row.state.chosen
-        if take is not None:
+        if take is not None and take.id not in measured:
             measurement = _measure(store, take.audio_path, take.subtitle_path)
             if measurement is not None:
                 measured[take.id] = measurement
