@@ -10,7 +10,8 @@ Each production task is drawn a fault with probability ``content_fault_rate``, i
 - ``clip``          60-150 ms of voiced audio driven to a square wave at full scale;
 - ``fast``          the whole task spoken ``FAST_FACTOR`` times faster than the speed asked.
 
-What was drawn for which task, whether it could be applied and where, is listed by ``GET /_demo/content-faults``.
+What was drawn for which task, whether it could be applied and where, is listed by
+``GET /_demo/content-faults`` (for tests only).
 """
 
 from __future__ import annotations

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from soundclone_desktop.core.book.checks import CheckKind, Placement, script_counts
 from soundclone_desktop.core.book.sentences import sentence_spans
+from soundclone_desktop.demo.content_faults import ContentFault, apply_to_timeline
 from soundclone_desktop.demo.encoding import wav_bytes
 from soundclone_desktop.demo.markup import find_pauses
+from soundclone_desktop.demo.subtitles import build_subtitles
 from soundclone_desktop.demo.synth import plan, render_samples
 from soundclone_desktop.services.book.checks import check_take, measure_take
 
@@ -54,3 +58,20 @@ def test_a_loud_take_clipped_in_the_middle_is_found_at_its_sentence(tmp_path: Pa
     path.write_bytes(bytes(data))
     findings = check_take(measure_take(path), TEXT, _placement(TEXT))
     assert [(f.kind, f.sentence) for f in findings] == [(CheckKind.CLIPPING, 2)]
+
+
+def test_word_level_subtitles_of_a_dropped_sentence_give_one_missing_words(
+    tmp_path: Path,
+) -> None:
+    timeline = plan(TEXT, find_pauses(TEXT), RATE, 1.0)
+    fault = ContentFault("t", "drop-sentence", 0.6, 0.0)  # the second of three sentences
+    dropped = apply_to_timeline(timeline, fault)
+    audio = tmp_path / "take.wav"
+    audio.write_bytes(wav_bytes(render_samples(dropped, base_hz=150.0, vol=1.0, pitch=0), RATE))
+    captions = tmp_path / "take.json"
+    captions.write_text(json.dumps(build_subtitles(dropped, word_level=True)), "utf-8")
+    findings = check_take(measure_take(audio, captions), TEXT, _placement(TEXT))
+    assert [(f.kind, f.sentence) for f in findings] == [(CheckKind.MISSING_WORDS, 2)]
+    assert findings[0].detail == "not heard: 林晓把最后一盏灯关掉"
+    # Placed where the sentence before it ends.
+    assert findings[0].seconds == pytest.approx(2.45, abs=0.01)
