@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import io
+import os
+import re
+import signal
+import subprocess
+import sys
 import wave
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import httpx
 import numpy as np
 import pytest
 
-from soundclone_desktop.demo import DemoConfig, DemoServer
+from soundclone_desktop.demo import DEMO_TOKEN, DEMO_VOICE_ID, DemoConfig, DemoServer, main
 from soundclone_desktop.demo.cli import build_parser, config_from
 from soundclone_desktop.demo.synth import plan
-from tests.demo.conftest import Api
+from tests.demo.conftest import API, Api
 
 TEXT = "The first sentence is here. The second one follows it. And a third ends the text."
 
@@ -166,3 +173,40 @@ def test_unknown_content_fault_is_refused() -> None:
         DemoConfig(content_faults=("mumble",))
     with pytest.raises(ValueError, match="content_fault_rate"):
         DemoConfig(content_fault_rate=1.5)
+
+
+def test_main_rejects_an_unknown_content_fault(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--content-faults", "mumble"]) == 2
+    assert "unknown content fault" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child needs POSIX here")
+def test_the_command_line_server_drops_a_sentence() -> None:
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "soundclone_desktop.demo", "--task-seconds", "0",
+         "--content-faults", "drop-sentence", "--content-fault-rate", "1", "--seed", "5"],
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        match = re.search(r"http://127\.0\.0\.1:\d+", process.stdout.readline())
+        assert match
+        base, auth = match.group(0), {"Authorization": f"Bearer {DEMO_TOKEN}"}
+        body = {"modelId": DEMO_VOICE_ID, "soundVersion": "v2", "contentText": TEXT,
+                "subtitleEnable": True}  # fmt: skip
+        created = httpx.post(base + API + "soundCloning/audios", json=body, headers=auth)
+        task_id = created.json()["data"]["id"]
+        task = httpx.get(base + API + f"audios/{task_id}", headers=auth).json()["data"]
+        subtitles = httpx.get(task["subtitleFile"]).json()
+        [record] = httpx.get(base + "/_demo/content-faults").json()
+        assert record["task_id"] == task_id and record["applied"]
+        assert len(subtitles) == 2 and record["text"] not in [s["text"] for s in subtitles]
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0
