@@ -21,6 +21,7 @@ from .config import (
     FAULT_SCOPES,
     DemoConfig,
 )
+from .content_faults import CONTENT_FAULT_KINDS
 
 if TYPE_CHECKING:
     from .server import DemoServer
@@ -55,6 +56,18 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--fault-scope", choices=FAULT_SCOPES, default="all")
     parser.add_argument("--seed", type=int, default=0, help="seed of the fault sequence")
+    parser.add_argument(
+        "--content-faults",
+        default="",
+        help="comma-separated wrong results for --content-fault-rate: "
+        + ",".join(CONTENT_FAULT_KINDS),
+    )
+    parser.add_argument(
+        "--content-fault-rate",
+        type=float,
+        default=0.0,
+        help="share of production tasks whose audio has a content fault (0..1)",
+    )
     parser.add_argument(
         "--http-status-errors",
         action="store_true",
@@ -92,6 +105,8 @@ def config_from(args: argparse.Namespace) -> DemoConfig:
         string_codes=args.string_codes,
         balance=args.balance,
         audio_format=args.audio_format,
+        content_faults=tuple(args.content_faults.split(",")) if args.content_faults else (),
+        content_fault_rate=args.content_fault_rate,
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .content_faults import content_fault_tuple
+
 DEMO_TOKEN = "demo-token"
 """The API key the demo server accepts by default (not a secret)."""
 
@@ -87,11 +89,17 @@ class DemoConfig:
     audio_format: str = "mp3"
     sample_rate: int = 16000  # of WAV results; MP3 results are always MP3_SAMPLE_RATE
     quirks: tuple[str, ...] = ()  # hostile answer shapes, see demo/quirks.py
+    # Results that arrive but are wrong (demo/content_faults.py), drawn per production task.
+    content_faults: tuple[str, ...] = ()
+    content_fault_rate: float = 0.0
 
     def __post_init__(self) -> None:
         # Accept a list or a comma-separated string from callers; store an immutable tuple.
         object.__setattr__(self, "faults", _fault_tuple(self.faults))
         object.__setattr__(self, "quirks", _quirk_tuple(self.quirks))
+        object.__setattr__(self, "content_faults", content_fault_tuple(self.content_faults))
+        if not 0.0 <= self.content_fault_rate <= 1.0:
+            raise ValueError("content_fault_rate must be between 0 and 1")
         if self.fault_scope not in FAULT_SCOPES:
             raise ValueError(f"fault_scope must be one of {', '.join(FAULT_SCOPES)}")
         if not 0.0 <= self.fail_rate <= 1.0:

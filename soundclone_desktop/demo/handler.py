@@ -253,6 +253,8 @@ class DemoHandler(BaseHTTPRequestHandler):
                 result = demo.ledger()
             elif (method, path) == ("GET", "/_demo/requests"):
                 result = demo.requests_log()
+            elif (method, path) == ("GET", "/_demo/content-faults"):
+                result = demo.state.content_faults.applied()
             elif (method, path) == ("GET", "/_demo/info"):
                 result = self._demo_info()
             elif (method, path) == ("POST", "/_demo/clock"):

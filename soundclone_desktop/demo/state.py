@@ -20,6 +20,13 @@ from urllib.parse import urlsplit
 from .billing import Ledger
 from .clock import Clock
 from .config import DEMO_VOICE_ID, MODEL_TTL_SECONDS, MP3_BITRATE, DemoConfig
+from .content_faults import (
+    ContentFault,
+    ContentFaultPlan,
+    apply_to_samples,
+    apply_to_timeline,
+    speed_factor,
+)
 from .duration import audio_duration
 from .encoding import CONTENT_TYPES, encode
 from .errors import ApiError, bad_request
@@ -65,6 +72,7 @@ class Task:
     audio_path: str | None = None
     subtitle_path: str | None = None
     error: str | None = None
+    content_fault: ContentFault | None = None
 
     @property
     def ends_at(self) -> float:
@@ -87,6 +95,9 @@ class DemoState:
             DEMO_VOICE_ID: Voice(DEMO_VOICE_ID, clock.now(), 150.0, permanent_at=clock.now())
         }
         self._forced_failures: list[str] = []
+        self.content_faults = ContentFaultPlan(
+            config.content_faults, config.content_fault_rate, config.seed
+        )
         self._lock = threading.RLock()
 
     # -- operations behind the API endpoints ------------------------------------------------
@@ -120,6 +131,7 @@ class DemoState:
             charges = self.ledger.production_charges(request.billable_chars)
             self.ledger.charge(task.task_id, charges, now)
             task.fail_reason = self._forced_failure()
+            task.content_fault = self.content_faults.pick(task.task_id)
             self._tasks[task.task_id] = task
             return self._created(task)
 
@@ -216,11 +228,17 @@ class DemoState:
         # Planned on first download, outside the state lock; audio and subtitles share it.
         # MP3 is synthesised at its own rate rather than resampled: pauses stay exact zeros
         # and the subtitle times are those of the encoded samples.
-        timeline = functools.cache(lambda: plan(request.text, request.pauses, rate, speed))
+        fault = task.content_fault
+        timeline = functools.cache(
+            lambda: apply_to_timeline(
+                plan(request.text, request.pauses, rate, speed * speed_factor(fault)), fault
+            )
+        )
         base_hz = task.base_hz
 
         def audio() -> bytes:
             samples = render_samples(timeline(), base_hz=base_hz, vol=vol, pitch=pitch)
+            samples = apply_to_samples(samples, timeline(), fault)
             return encode(samples, rate, audio_format, mp3_bitrate=MP3_BITRATE)
 
         task.audio_path = f"/files/audio/{task.task_id}.{audio_format}"

@@ -19,7 +19,7 @@ def build_subtitles(timeline: Timeline, *, word_level: bool) -> list[Json]:
     text = timeline.text
     removed_before = _marker_offsets(timeline)
     sentences: list[Json] = []
-    for group in _sentences(timeline):
+    for group in sentence_groups(timeline):
         first, last = group[0], group[-1]
         words: list[Json] | None = None
         if word_level:
@@ -52,7 +52,8 @@ def build_subtitles(timeline: Timeline, *, word_level: bool) -> list[Json]:
     return sentences
 
 
-def _sentences(timeline: Timeline) -> list[list[Unit]]:
+def sentence_groups(timeline: Timeline) -> list[list[Unit]]:
+    """The units of each subtitle sentence, in order (pauses inside a sentence included)."""
     text = timeline.text
     groups: list[list[Unit]] = []
     current: list[Unit] = []
