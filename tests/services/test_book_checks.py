@@ -209,3 +209,22 @@ def test_findings_serialise_with_the_cli_keys(rendered: Rendered) -> None:
         assert {"kind", "chapter", "sentence", "seconds", "detail"} <= item.keys()
         assert item["kind"] in {k.value for k in CheckKind}
         assert item["chapter"] in (1, 2) and finding.sentence >= 1
+
+
+def test_book_check_command_lists_the_same_findings(rendered: Rendered) -> None:
+    """`soundclone book check BOOK --json`, as a user runs it, reports what the service found."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "soundclone_desktop.cli", "--json", "book", "check",
+         str(rendered.store.folder)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    listed = json.loads(done.stdout)["findings"]
+    expected = sorted((f.chapter, f.sentence, f.kind.value) for f in rendered.findings)
+    assert sorted((i["chapter"], i["sentence"], i["kind"]) for i in listed) == expected
+    for item in listed:
+        assert {"kind", "chapter", "sentence", "seconds", "detail"} <= item.keys()

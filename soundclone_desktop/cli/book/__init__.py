@@ -7,6 +7,7 @@
     soundclone book estimate BOOK [--chapters 1,3-5] characters, tasks, voice fees, money
     soundclone book render BOOK [--voice ID] …       tasks through the task library; resumable
     soundclone book export BOOK --out DIR            one file per chapter (+ captions)
+    soundclone book check BOOK [--chapters 1,3-5]    findings: chapter.sentence, kind, seconds
     soundclone book check-delivery DIR --profile acx any folder measured against a retailer
 
 One module per concern: :mod:`.importing`, :mod:`.show` (show and estimate), :mod:`.render`
@@ -28,7 +29,7 @@ def register(command: Callable[..., Any]) -> None:
     from soundclone_desktop.cli import delivery
     from soundclone_desktop.cli.main import add_global_options
 
-    from . import export, importing, render, show
+    from . import check, export, importing, render, show
 
     book = command("book", _no_action, "Import, price, render and export whole books.")
     actions = book.add_subparsers(dest="book_action", required=True, metavar="ACTION")
@@ -55,6 +56,9 @@ def register(command: Callable[..., Any]) -> None:
     action("export", export.cmd_export,
            "Save one audio file per chapter, with captions, into a folder.",
            export.add_options)  # fmt: skip
+    action("check", check.cmd_check,
+           "Check every chosen take: missing or added words, long silences, speaking rate, "
+           "clipping, duration.", check.add_options)  # fmt: skip
     action("check-delivery", delivery.cmd_check_delivery, delivery.CHECK_HELP,
            delivery.add_check_options)  # fmt: skip
 
