@@ -5,28 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from soundclone_desktop.core.book.cleanup import Change
-from soundclone_desktop.core.book.manuscript import Manuscript
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.studio import Menus
 
-from .texts import manuscript_file_filter
-
 # The translation context, spelled here: the string extractor reads each module's own.
 CTX = "BookImport"
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the book rules load with the dialog, not at start-up
+    from soundclone_desktop.core.book.cleanup import Change
+    from soundclone_desktop.core.book.manuscript import Manuscript
+
     from .dialog import ImportReviewDialog
 
-ChapterChanges = tuple[tuple[Change, ...], ...]
+ChapterChanges: TypeAlias = "tuple[tuple[Change, ...], ...]"
 # What takes the reviewed manuscript (the book view creates and opens a book from it).
-OnManuscript = Callable[[Manuscript, ChapterChanges, Path], object]
+OnManuscript: TypeAlias = "Callable[[Manuscript, ChapterChanges, Path], object]"
 """Called after "Create book" with the cleaned manuscript, the accepted clean-up per chapter
 (offsets in each chapter's original text) and the file it came from."""
 
@@ -55,6 +54,8 @@ class BookImport:
 
     def choose(self) -> None:
         """Ask for a file, then open the review dialog on it."""
+        from .texts import manuscript_file_filter  # with the book rules: not at start-up
+
         name, _ = QFileDialog.getOpenFileName(
             self.needs.parent,
             translate(CTX, "Import manuscript"),
