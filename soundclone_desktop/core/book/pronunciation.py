@@ -20,14 +20,23 @@ Matching, all on the text as written (a rule never sees another rule's output):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from ..script import MARKER_SHAPED
+from ..subtitles import CueAlignment, Span, Subtitles, align_to_script
 
-__all__ = ["Applied", "Replacement", "Rule", "RuleError", "apply_rules", "rules_for"]
+__all__ = [
+    "Applied",
+    "Replacement",
+    "Rule",
+    "RuleError",
+    "align_to_written",
+    "apply_rules",
+    "rules_for",
+]
 
 # Scripts written without spaces between words: a literal rule's end in one of these matches
 # anywhere. Hiragana/Katakana, CJK (incl. extension A, compatibility, extensions B+), Hangul.
@@ -123,16 +132,24 @@ class Applied:
 
     def to_written(self, position: int, *, end: bool = False) -> int:
         """Where a position of the sent text is in the written text. Inside a replacement
-        it goes to the replaced word's start, or its end when ``end`` (for a span's end)."""
-        i = bisect_right([r.sent_start for r in self.replacements], position) - 1
-        if i < 0:
+        it goes to the replaced word's start, or its end when ``end`` (for a span's end);
+        so does a position where words were replaced by nothing."""
+        reps = self.replacements
+        if not end:
+            i = bisect_left([r.sent_end for r in reps], position)
+            if i < len(reps) and reps[i].sent_start <= position:
+                r = reps[i]
+                return r.end if position == r.sent_end > r.sent_start else r.start
+        else:
+            i = bisect_right([r.sent_start for r in reps], position) - 1
+            if i >= 0 and position <= reps[i].sent_end:
+                r = reps[i]
+                return r.start if position == r.sent_start < r.sent_end else r.end
+            i += 1
+        if i == 0:
             return position
-        r = self.replacements[i]
-        if position == r.sent_start:
-            return r.start
-        if position < r.sent_end:
-            return r.end if end else r.start
-        return r.end + (position - r.sent_end)
+        before = reps[i - 1]
+        return before.end + (position - before.sent_end)
 
     def span_to_written(self, start: int, end: int) -> tuple[int, int]:
         """A span of the sent text (a caption's) as a span of the written text."""
@@ -210,3 +227,19 @@ def _is_word(char: str) -> bool:
 def _spaced_word(char: str) -> bool:
     """A letter or digit of a script that separates words with spaces."""
     return _is_word(char) and _UNSPACED.match(char) is None
+
+
+def align_to_written(subtitles: Subtitles, applied: Applied) -> tuple[CueAlignment, ...]:
+    """Captions of the sent text placed in the text as written: each cue is aligned to what
+    was spoken (``航长``), then its span mapped back (to ``行长``), so a highlight follows
+    the words the reader sees."""
+
+    def back(span: Span | None) -> Span | None:
+        if span is None:
+            return None
+        return Span(*applied.span_to_written(span.start, span.end))
+
+    return tuple(
+        CueAlignment(back(a.cue), tuple(back(w) for w in a.words))
+        for a in align_to_script(subtitles, applied.sent)
+    )
