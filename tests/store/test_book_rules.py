@@ -44,13 +44,13 @@ def test_rules_are_added_listed_switched_moved_removed_and_survive_reopening(
 
 def test_a_bad_rule_or_an_unknown_chapter_or_number_changes_nothing(tmp_path: Path) -> None:
     with new_store(tmp_path) as store:
-        with pytest.raises(RuleError, match="^find: "):
+        with pytest.raises(RuleError, match=r"^find: "):
             store.add_rule("(", "x", regex=True)
         with pytest.raises(KeyError):
             store.add_rule("a", "b", chapter_id="nope")
         with pytest.raises(KeyError):
             store.remove_rule(7)
-        with pytest.raises(RuleError, match="^replace: "):
+        with pytest.raises(RuleError, match=r"^replace: "):
             store.add_rule("a", "<#1#>")
         assert store.rules() == ()
 
