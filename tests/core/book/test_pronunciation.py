@@ -73,14 +73,14 @@ def test_a_bad_rule_is_refused_with_a_message_naming_the_field(
 
 
 def test_captions_of_the_sent_text_land_on_the_text_as_written() -> None:
-    written = "银行行长说话。LV is up."
+    written = "LV is up. 银行行长说话。"
     applied = apply_rules(written, [Rule(1, "行长", "航长"), Rule(2, "LV", "Level")])
-    assert applied.sent == "银行航长说话。Level is up."
-    captions = Subtitles((Cue("银行航长说话。", 0, 900), Cue("Level is up.", 900, 1800)))
+    assert applied.sent == "Level is up. 银行航长说话。"
+    captions = Subtitles((Cue("Level is up.", 0, 900), Cue("银行航长说话。", 900, 1800)))
     first, second = align_to_written(captions, applied)
     assert first.cue is not None and second.cue is not None
-    assert written[first.cue.start : first.cue.end] == "银行行长说话。"
-    assert written[second.cue.start : second.cue.end] == "LV is up."
+    assert written[first.cue.start : first.cue.end] == "LV is up."
+    assert written[second.cue.start : second.cue.end] == "银行行长说话。"
 
 
 # -- properties -----------------------------------------------------------------------------
