@@ -8,6 +8,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 from soundclone_desktop.core.book.model import Book, BookSettings, Chapter, blank_params
 from soundclone_desktop.core.book.pronunciation import align_to_written, apply_rules
@@ -73,12 +74,11 @@ def test_a_rule_is_sent_billed_and_captioned_on_the_text_as_written(
                         assert as_sent.strip() == cue.text.strip()
                         if "航长" in cue.text:
                             assert "行长" in spoken
-            bodies = [
-                e["json"]
+            texts = sorted(
+                str(cast("dict[str, object]", e["json"])["contentText"])
                 for e in demo.requests_log()
                 if e["method"] == "POST" and e["path"] == CREATE_PATH
-            ]
-            texts = sorted(str(b["contentText"]) for b in bodies)
+            )
             assert texts == sorted(sent)
             assert sum("航长" in t for t in texts) == 6 and not any("行长" in t for t in texts)
             assert sum("Level" in t for t in texts) == 1 and sum("LV" in t for t in texts) == 2
