@@ -23,10 +23,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ..script import MARKER_SHAPED
-from ..subtitles import CueAlignment, Span, Subtitles, align_to_script
+
+if TYPE_CHECKING:  # the book model imports this module; the app starts without subtitles
+    from ..subtitles import CueAlignment, Span, Subtitles
 
 __all__ = [
     "Applied",
@@ -233,6 +235,7 @@ def align_to_written(subtitles: Subtitles, applied: Applied) -> tuple[CueAlignme
     """Captions of the sent text placed in the text as written: each cue is aligned to what
     was spoken (``航长``), then its span mapped back (to ``行长``), so a highlight follows
     the words the reader sees."""
+    from ..subtitles import CueAlignment, Span, align_to_script
 
     def back(span: Span | None) -> Span | None:
         if span is None:
