@@ -166,6 +166,13 @@ def chapter_segments(text: str, target_chars: int) -> tuple[Segment, ...]:
     return tuple(segment_chapter(text, target_chars=target_chars))
 
 
+@lru_cache(maxsize=4096)
+def _applied(request_text: str, rules: tuple[Rule, ...], chapter_id: str) -> Applied:
+    """A segment's text with the rules of its chapter (cached like its segments: the book
+    asks for its rows over and over, and a rule change asks again for every segment)."""
+    return apply_rules(request_text, rules, chapter_id)
+
+
 @dataclass(frozen=True, slots=True)
 class SegmentRow:
     """One segment with what it has been rendered as, for a list or a render queue."""
@@ -261,7 +268,7 @@ class Book:
 
     def sent_text(self, chapter_id: str, segment: Segment) -> Applied:
         """What is sent for ``segment``: its request text with the rules of its chapter."""
-        return apply_rules(segment.request_text, self.rules, chapter_id)
+        return _applied(segment.request_text, self.rules, chapter_id)
 
     def rule(self, rule_id: int) -> Rule:
         for rule in self.rules:

@@ -168,12 +168,13 @@ def apply_rules(text: str, rules: Sequence[Rule], chapter_id: str | None = None)
     active = rules_for(rules, chapter_id)
     if not active:
         return Applied(text, text, ())
-    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in MARKER_SHAPED.finditer(text)]
+    taken = _Taken()
+    for marker in MARKER_SHAPED.finditer(text):
+        taken.add(marker.start(), marker.end())
     found: list[tuple[int, int, str, int]] = []
     for rule in active:
         for start, stop, replacement in _matches(text, rule):
-            if not any(start < b and a < stop for a, b in taken):
-                taken.append((start, stop))
+            if taken.add(start, stop):
                 found.append((start, stop, replacement, rule.id))
     if not found:
         return Applied(text, text, ())
@@ -190,6 +191,24 @@ def apply_rules(text: str, rules: Sequence[Rule], chapter_id: str | None = None)
         cursor = stop
     parts.append(text[cursor:])
     return Applied(text, "".join(parts), tuple(replacements))
+
+
+class _Taken:
+    """Spans of the text already used (markers, earlier matches): never overlapping, so
+    sorted by start they are sorted by end too, and an overlap is one bisection away."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, start: int, stop: int) -> bool:
+        """Take ``[start, stop)`` unless it overlaps a span already taken."""
+        i = bisect_right(self._ends, start)  # the first span that ends after ``start``
+        if i < len(self._starts) and self._starts[i] < stop:
+            return False
+        self._starts.insert(i, start)
+        self._ends.insert(i, stop)
+        return True
 
 
 def _matches(text: str, rule: Rule) -> Iterator[tuple[int, int, str]]:
