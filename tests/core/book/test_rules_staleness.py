@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 from itertools import count
 
 from soundclone_desktop.core.book.model import Book, BookSettings, Chapter, blank_params
+from soundclone_desktop.core.book.overview import estimate_chapters
 from soundclone_desktop.core.book.pronunciation import Rule
 from soundclone_desktop.core.book.takes import RenderStatus, Take
+from soundclone_desktop.core.pricing import PriceTable
 
 PARAGRAPHS = [
     "银行行长今天来了。",
@@ -79,3 +82,13 @@ def test_billable_characters_are_those_sent() -> None:
     row = next(r for r in book.rows("c1") if "行长" in r.segment.text)
     assert row.billed.billable_chars == row.segment.billable_chars + 2
     assert row.billed.id == row.segment.id  # the segment keeps its identity (and takes)
+
+
+def test_the_book_estimate_counts_the_characters_sent() -> None:
+    prices = PriceTable(production_per_10k=Decimal(20), voice_fee=Decimal("0.5"))
+    book = rendered_book()
+    before = estimate_chapters(book, prices, None, frozenset()).total.billable_chars
+    after = estimate_chapters(
+        book.with_rules([Rule(1, "行长", "行政长官")]), prices, None, frozenset()
+    ).total.billable_chars
+    assert after == before + 2 * 6  # six occurrences, two characters longer each
