@@ -25,7 +25,8 @@ from math import isfinite
 from typing import Any, Final
 
 from ..params import ProductionParams
-from ..script import MAX_REQUEST_CHARS
+from ..script import MAX_REQUEST_CHARS, analyze
+from .pronunciation import Applied, Rule, apply_rules
 from .segment import DEFAULT_TARGET_CHARS, MIN_TARGET_CHARS, Segment, segment_chapter
 from .takes import (
     Orphan,
@@ -165,6 +166,13 @@ def chapter_segments(text: str, target_chars: int) -> tuple[Segment, ...]:
     return tuple(segment_chapter(text, target_chars=target_chars))
 
 
+@lru_cache(maxsize=4096)
+def _applied(request_text: str, rules: tuple[Rule, ...], chapter_id: str) -> Applied:
+    """A segment's text with the rules of its chapter (cached like its segments: the book
+    asks for its rows over and over, and a rule change asks again for every segment)."""
+    return apply_rules(request_text, rules, chapter_id)
+
+
 @dataclass(frozen=True, slots=True)
 class SegmentRow:
     """One segment with what it has been rendered as, for a list or a render queue."""
@@ -175,6 +183,14 @@ class SegmentRow:
     fingerprint: str
     state: SegmentState
     status: SegmentStatus
+    # The segment as sent: the book's pronunciation rules applied to its request text (the
+    # same segment when no rule changes it); its billable characters are what is paid.
+    sent: Segment | None = None
+    applied: Applied | None = None
+
+    @property
+    def billed(self) -> Segment:
+        return self.sent if self.sent is not None else self.segment
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,12 +206,17 @@ class Book:
     chapters: tuple[Chapter, ...] = ()
     states: Mapping[SegmentKey, SegmentState] = field(default_factory=dict)
     orphans: tuple[Orphan, ...] = ()
+    rules: tuple[Rule, ...] = ()  # pronunciation rules in table order (earlier ones win)
 
     def __post_init__(self) -> None:
         ids = [chapter.id for chapter in self.chapters]
         if len(set(ids)) != len(ids):
             raise ValueError("two chapters share an ID")
         object.__setattr__(self, "chapters", tuple(self.chapters))
+        object.__setattr__(self, "rules", tuple(self.rules))
+        rule_ids = [rule.id for rule in self.rules]
+        if len(set(rule_ids)) != len(rule_ids):
+            raise ValueError("two rules share an ID")
 
     # -- reading ------------------------------------------------------------------------
 
@@ -227,12 +248,33 @@ class Book:
         effective = self.effective_params(chapter_id)
         rows = []
         for segment in self.segments(chapter_id):
-            params = dataclasses.replace(effective, text=segment.request_text)
+            applied = self.sent_text(chapter_id, segment)
+            sent = segment
+            if applied.replacements:
+                billable = analyze(applied.sent).billable_chars
+                sent = dataclasses.replace(
+                    segment, request_text=applied.sent, billable_chars=billable
+                )
+            # The fingerprint covers the text sent, so a rule change makes exactly the
+            # segments whose sent text it changes stale.
+            params = dataclasses.replace(effective, text=applied.sent)
             current = fingerprint(params)
             state = self.state(chapter_id, segment.id)
             status = segment_status(state, current)
-            rows.append(SegmentRow(chapter_id, segment, params, current, state, status))
+            rows.append(
+                SegmentRow(chapter_id, segment, params, current, state, status, sent, applied)
+            )
         return rows
+
+    def sent_text(self, chapter_id: str, segment: Segment) -> Applied:
+        """What is sent for ``segment``: its request text with the rules of its chapter."""
+        return _applied(segment.request_text, self.rules, chapter_id)
+
+    def rule(self, rule_id: int) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
 
     # -- changing (each returns a new book) -----------------------------------------------
 
@@ -242,6 +284,10 @@ class Book:
         if unknown:
             raise TypeError(f"not book metadata: {sorted(unknown)}")
         return dataclasses.replace(self, **changes)
+
+    def with_rules(self, rules: Sequence[Rule]) -> Book:
+        """The pronunciation rules replaced (takes stay: staleness follows the sent text)."""
+        return dataclasses.replace(self, rules=tuple(rules))
 
     def with_settings(self, settings: BookSettings) -> Book:
         book = dataclasses.replace(self, settings=settings)

@@ -133,5 +133,5 @@ def estimate_chapters(
 
 def _selection(book: Book, chosen: Iterable[tuple[int, str]]) -> Iterable[tuple[int, Segment]]:
     for index, chapter_id in chosen:
-        for segment in book.segments(chapter_id):
-            yield index, segment
+        for row in book.rows(chapter_id):
+            yield index, row.billed  # as sent: pronunciation rules change what is billed

@@ -79,7 +79,7 @@ class PlannedSegment:
 
     @property
     def chars(self) -> int:
-        return self.row.segment.billable_chars
+        return self.row.billed.billable_chars  # as sent: pronunciation rules applied
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +148,7 @@ def build_plan(
             if not row.segment.needs_task or not selection.takes_in(key):
                 continue
             keys.append(key)
-            pairs.append((index, row.segment))
+            pairs.append((index, row.billed))
             kind = row.status.kind
             if kind is RenderStatus.RENDERED:
                 rendered.add((index, row.segment.id))

@@ -657,7 +657,7 @@ class RenderQueue:
                 if row.status.kind is RenderStatus.RENDERED:
                     chosen = row.state.chosen
                     seconds = chosen.duration if chosen and chosen.duration else 0.0
-                    self._done[key] = (seconds, task_price(row.segment.billable_chars, prices))
+                    self._done[key] = (seconds, task_price(row.billed.billable_chars, prices))
                 elif row.status.kind is RenderStatus.FAILED:
                     self._failed.add(key)
 

@@ -23,6 +23,7 @@ from soundclone_desktop.core.book.model import (
     Gaps,
     blank_params,
 )
+from soundclone_desktop.core.book.pronunciation import Rule, RuleError
 from soundclone_desktop.core.book.segment import DEFAULT_TARGET_CHARS
 from soundclone_desktop.core.book.takes import Take, TaskMark, TaskPhase, param_values
 from soundclone_desktop.core.params import ProductionParams
@@ -199,4 +200,27 @@ def mark_from(local_id: object, phase: object, reason: object) -> TaskMark | Non
             str(local_id), TaskPhase(str(phase)), None if reason is None else str(reason)
         )
     except ValueError:  # a phase this version does not know: the queue sets it again
+        return None
+
+
+RULE_COLUMNS = "id, position, find, replace, regex, chapter_id, enabled"
+
+
+def rule_row(position: int, rule: Rule) -> tuple[Any, ...]:
+    return (
+        rule.id, position, rule.find, rule.replace, int(rule.regex), rule.chapter_id,
+        int(rule.enabled),
+    )  # fmt: skip
+
+
+def rule_from(row: tuple[Any, ...]) -> Rule | None:
+    """A stored rule; ``None`` for a row that no longer makes a valid rule (a damaged file,
+    or a regex this Python cannot compile): it is left out, never fatal."""
+    rule_id, _, find, replace, regex, chapter_id, enabled = row
+    try:
+        return Rule(
+            int(rule_id), str(find), str(replace), bool(regex),
+            None if chapter_id is None else str(chapter_id), bool(enabled),
+        )  # fmt: skip
+    except (RuleError, TypeError, ValueError):
         return None

@@ -10,10 +10,10 @@ from typing import Final
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 # PRAGMA application_id: "SCBK". Tells a book's database from any other SQLite file.
 APPLICATION_ID: Final = 0x5343424B
-TABLES: Final = ("book", "chapters", "takes", "segment_tasks")
+TABLES: Final = ("book", "chapters", "takes", "segment_tasks", "rules")
 
 
 class NewerSchemaError(Exception):
@@ -73,8 +73,23 @@ def _create_v1(conn: sqlite3.Connection) -> None:
     )
 
 
+def _add_rules_v2(conn: sqlite3.Connection) -> None:
+    """Pronunciation rules (issue 15): the table is new, a book without rules has none."""
+    conn.execute(
+        """CREATE TABLE rules (
+            id         INTEGER PRIMARY KEY,  -- the number the user sees (CLI: rules remove N)
+            position   INTEGER NOT NULL,     -- table order: an earlier rule wins an overlap
+            find       TEXT NOT NULL,
+            replace    TEXT NOT NULL,
+            regex      INTEGER NOT NULL,
+            chapter_id TEXT,                 -- NULL: the whole book
+            enabled    INTEGER NOT NULL
+        )"""
+    )
+
+
 # _MIGRATIONS[n] takes the schema from version n to n + 1. Append; never edit a shipped one.
-_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1,)
+_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _add_rules_v2)
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 

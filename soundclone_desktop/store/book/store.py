@@ -43,6 +43,7 @@ from soundclone_desktop.core.book.model import (
     sorted_orphans,
     sorted_takes,
 )
+from soundclone_desktop.core.book.pronunciation import Rule
 from soundclone_desktop.core.book.takes import (
     Orphan,
     SegmentKey,
@@ -299,6 +300,66 @@ class BookStore:
             book = self._book.with_task(chapter_id, segment_id, mark)
             return self._apply(book, durable=False)
 
+    # -- pronunciation rules (the CLI's ``book rules``; the rules table of the editor) ------
+
+    def rules(self) -> tuple[Rule, ...]:
+        """The pronunciation rules in table order."""
+        return self.book.rules
+
+    def add_rule(
+        self,
+        find: str,
+        replace: str,
+        *,
+        regex: bool = False,
+        chapter_id: str | None = None,
+        enabled: bool = True,
+        index: int | None = None,
+    ) -> Rule:
+        """A new rule at the end of the table (or at ``index``), numbered one past the
+        highest number in use. Raises :class:`~..core.book.pronunciation.RuleError` (naming
+        the field) for a rule that cannot be used, ``KeyError`` for an unknown chapter."""
+        with self._lock:
+            book = self._book
+            if chapter_id is not None:
+                book.chapter(chapter_id)
+            number = max((r.id for r in book.rules), default=0) + 1
+            rule = Rule(number, find, replace, regex, chapter_id, enabled)
+            rules = list(book.rules)
+            rules.insert(len(rules) if index is None else index, rule)
+            self._apply(book.with_rules(rules))
+            return rule
+
+    def remove_rule(self, rule_id: int) -> Book:
+        """Raises ``KeyError`` for an unknown number."""
+        with self._lock:
+            book = self._book
+            book.rule(rule_id)
+            return self._apply(book.with_rules([r for r in book.rules if r.id != rule_id]))
+
+    def update_rule(self, rule_id: int, **changes: Any) -> Book:
+        """``find``, ``replace``, ``regex``, ``chapter_id``, ``enabled`` of a rule (validated
+        as a new rule is)."""
+        unknown = set(changes) - {"find", "replace", "regex", "chapter_id", "enabled"}
+        if unknown:
+            raise TypeError(f"not a rule field: {sorted(unknown)}")
+        with self._lock:
+            book = self._book
+            new = replace(book.rule(rule_id), **changes)
+            return self._apply(book.with_rules([new if r.id == rule_id else r for r in book.rules]))
+
+    def set_rule_enabled(self, rule_id: int, enabled: bool) -> Book:
+        return self.update_rule(rule_id, enabled=enabled)
+
+    def move_rule(self, rule_id: int, index: int) -> Book:
+        """Move a rule to ``index`` in the table (order decides which rule wins)."""
+        with self._lock:
+            book = self._book
+            rule = book.rule(rule_id)
+            rules = [r for r in book.rules if r.id != rule_id]
+            rules.insert(index, rule)
+            return self._apply(book.with_rules(rules))
+
     def collect_into_folder(self) -> CollectReport:
         """Copy every take's audio and captions that live outside the folder into
         ``audio/`` and ``captions/`` (named by take ID) and store them relative, so the
@@ -424,7 +485,15 @@ class BookStore:
             key: SegmentState(_one_chosen(sorted_takes(takes.get(key, ()))), marks.get(key))
             for key in takes.keys() | marks.keys()
         }
+        rules = tuple(
+            rule
+            for rule_row in conn.execute(
+                f"SELECT {codec.RULE_COLUMNS} FROM rules ORDER BY position, id"
+            )
+            if (rule := codec.rule_from(rule_row)) is not None
+        )
         book = Book(
+            rules=rules,
             title=str(title),
             author=str(author),
             narrator=narrator,
@@ -446,7 +515,7 @@ class BookStore:
 
 # -- writing the difference between two books ---------------------------------------------------
 
-Rows = dict[tuple[str, ...], tuple[Any, ...]]
+Rows = dict[tuple[Any, ...], tuple[Any, ...]]
 """Table rows by primary key."""
 
 
@@ -470,6 +539,9 @@ def _sync(
     _sync_rows(
         conn, "segment_tasks", "chapter_id, segment_id, local_id, phase, reason",
         "chapter_id = ? AND segment_id = ?", _mark_rows(old), _mark_rows(new),
+    )  # fmt: skip
+    _sync_rows(
+        conn, "rules", codec.RULE_COLUMNS, "id = ?", _rule_rows(old), _rule_rows(new),
     )  # fmt: skip
 
 
@@ -529,6 +601,12 @@ def _mark_rows(book: Book | None) -> Rows:
         for key, state in book.states.items()
         if state.task is not None
     }
+
+
+def _rule_rows(book: Book | None) -> Rows:
+    if book is None:
+        return {}
+    return {(r.id,): codec.rule_row(i, r) for i, r in enumerate(book.rules)}
 
 
 def _one_chosen(takes: tuple[Take, ...]) -> tuple[Take, ...]:
