@@ -8,6 +8,7 @@
     soundclone book render BOOK [--voice ID] …       tasks through the task library; resumable
     soundclone book export BOOK --out DIR            one file per chapter (+ captions)
     soundclone book check BOOK [--chapters 1,3-5]    findings: chapter.sentence, kind, seconds
+    soundclone book rules BOOK list|add FROM TO|remove N   pronunciation rules
     soundclone book check-delivery DIR --profile acx any folder measured against a retailer
 
 One module per concern: :mod:`.importing`, :mod:`.show` (show and estimate), :mod:`.render`
@@ -29,7 +30,7 @@ def register(command: Callable[..., Any]) -> None:
     from soundclone_desktop.cli import delivery
     from soundclone_desktop.cli.main import add_global_options
 
-    from . import check, export, importing, render, show
+    from . import check, export, importing, render, rules, show
 
     book = command("book", _no_action, "Import, price, render and export whole books.")
     actions = book.add_subparsers(dest="book_action", required=True, metavar="ACTION")
@@ -59,6 +60,9 @@ def register(command: Callable[..., Any]) -> None:
     action("check", check.cmd_check,
            "Check every chosen take: missing or added words, long silences, speaking rate, "
            "clipping, duration.", check.add_options)  # fmt: skip
+    action("rules", rules.cmd_rules,
+           "List, add or remove pronunciation rules (what to send instead of a word).",
+           rules.add_options)  # fmt: skip
     action("check-delivery", delivery.cmd_check_delivery, delivery.CHECK_HELP,
            delivery.add_check_options)  # fmt: skip
 
