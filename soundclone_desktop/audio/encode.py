@@ -20,6 +20,10 @@ Choices per format (what a listener or an editor expects of a speech file):
 
 Rates a codec cannot hold become the nearest one it can (MP3 has nine). More than two
 channels are not written: the decoder downmixes to stereo.
+
+Long MP3 and AAC (over two minutes, at the source's rate) are encoded as segments on two
+encoders at once and spliced into the one file (:mod:`.segmented`): LAME and FFmpeg's AAC
+encoder have no threads of their own. Shorter audio is held and encoded in one pass.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ import numpy as np
 
 from .decode import AudioInput, Cancelled, open_audio, prefetched
 from .model import Audio, AudioError, Samples
+from .segmented import SEGMENTED_FROM_S, Packet, SegmentedEncoder, encoder_threads
 from .transform import apply_gain
 
 __all__ = [
@@ -156,6 +161,12 @@ class AudioWriter:
             self._container.close()
             raise
         self._written = 0
+        # Long audio in a codec without threads of its own goes to two encoders at once
+        # (see :mod:`.segmented`); held back until it is known to be long.
+        self._held: list[Samples] | None = None
+        self._segmented: SegmentedEncoder | None = None
+        if spec.codec in _SEGMENTABLE and out_rate == rate and encoder_threads() > 1:
+            self._held = []
 
     def __enter__(self) -> AudioWriter:
         return self
@@ -166,36 +177,109 @@ class AudioWriter:
         if kind is None:
             self.close()
         else:
+            self._abort()
             self._container.close()
 
     def write(self, block: Samples) -> None:
         if block.shape[1] == 0:
             return
         samples = _shape(block, self._channels)
-        frame = av.AudioFrame.from_ndarray(
-            np.ascontiguousarray(np.clip(samples, -1.0, 1.0)),
-            format="fltp",
-            layout=_LAYOUTS[self._channels],
-        )
-        frame.sample_rate = self._rate
-        frame.time_base = Fraction(1, self._rate)
-        frame.pts = self._written
-        self._written += block.shape[1]
-        self._encode(frame)
+        clipped = np.clip(samples, -1.0, 1.0)
+        if self._segmented is not None:
+            self._mux(lambda: self._segmented_packets(clipped))
+        elif self._held is not None:
+            self._held.append(clipped)
+            self._written += clipped.shape[1]
+            if self._written > SEGMENTED_FROM_S * self._rate:
+                self._start_segmented()
+        else:
+            self._encode_frame(clipped, self._written)
+            self._written += clipped.shape[1]
+
+    @property
+    def joins(self) -> list[int]:
+        """Sample positions where two encoders' frames meet (none for one pass)."""
+        return list(self._segmented.joins) if self._segmented is not None else []
 
     def close(self) -> None:
         """Flush the encoder and finish the file (headers with the final sizes)."""
         try:
-            self._encode(None)
+            if self._segmented is not None:
+                self._mux(self._segmented.finish)
+            else:
+                position = 0
+                for held in self._held or ():  # short: one encoder, one pass
+                    self._encode_frame(held, position)
+                    position += held.shape[1]
+                self._mux(lambda: self._stream.encode(None))
         finally:
+            self._abort()
             self._container.close()
 
-    def _encode(self, frame: av.AudioFrame | None) -> None:
+    def _abort(self) -> None:
+        if self._segmented is not None:
+            self._segmented.abort()
+
+    def _encode_frame(self, samples: Samples, position: int) -> None:
+        frame = av.AudioFrame.from_ndarray(
+            np.ascontiguousarray(samples), format="fltp", layout=_LAYOUTS[self._channels]
+        )
+        frame.sample_rate = self._rate
+        frame.time_base = Fraction(1, self._rate)
+        frame.pts = position
+        self._mux(lambda: self._stream.encode(frame))
+
+    def _start_segmented(self) -> None:
+        context = self._stream.codec_context
+        options = dict(context.options)
+        if context.name == "libmp3lame":
+            options["reservoir"] = "0"  # a segment's first frame must not borrow bits
+        context.options = options  # the stream's context: its parameters go in the header
+        spec = (context.name, self._rate, _LAYOUTS[self._channels], int(context.bit_rate or 0),
+                tuple(sorted(options.items())))  # fmt: skip
+        self._segmented = SegmentedEncoder(
+            lambda: _encoder(*spec), rate=self._rate, frame_size=_frame_size(*spec)
+        )
+        held, self._held = self._held or [], None
+        self._mux(lambda: self._segmented_packets(np.concatenate(held, axis=1)))
+
+    def _segmented_packets(self, samples: Samples) -> list[Packet]:
+        assert self._segmented is not None
+        return self._segmented.feed(samples)
+
+    def _mux(self, packets: Callable[[], Iterable[Packet]]) -> None:
         try:
-            for packet in self._stream.encode(frame):
+            for packet in packets():
+                packet.stream = self._stream
                 self._container.mux(packet)
         except (av.FFmpegError, OSError) as exc:
             raise AudioError(f"Could not write {self.target}: {_reason(exc)}.") from exc
+
+
+_SEGMENTABLE = ("libmp3lame", "aac")
+
+
+def _encoder(
+    codec: str, rate: int, layout: str, bit_rate: int, options: tuple[tuple[str, str], ...]
+) -> av.AudioCodecContext:
+    """A free-standing encoder configured as the stream's (for one segment)."""
+    context = cast(av.AudioCodecContext, av.CodecContext.create(codec, "w"))
+    context.sample_rate = rate
+    context.layout = layout
+    context.format = av.AudioFormat("fltp")
+    context.bit_rate = bit_rate
+    context.time_base = Fraction(1, rate)
+    context.options = dict(options)
+    return context
+
+
+@cache
+def _frame_size(
+    codec: str, rate: int, layout: str, bit_rate: int, options: tuple[tuple[str, str], ...]
+) -> int:
+    context = _encoder(codec, rate, layout, bit_rate, options)
+    context.open()
+    return int(context.frame_size)
 
 
 def _shape(block: Samples, channels: int) -> Samples:

@@ -346,7 +346,9 @@ async def _drive(window: object, runner: object, args: argparse.Namespace) -> di
     for number in range(args.tasks):
         if args.every:
             await asyncio.sleep(max(0.0, phases["submit"] + number * args.every - time.time()))
-        window.editor_panel.set_text(texts[number % len(texts)])  # type: ignore[attr-defined]
+        # Numbered: a script repeating a recent task now asks the user first (and is refused).
+        script = f"{texts[number % len(texts)]}\nTake {number + 1}."
+        window.editor_panel.set_text(script)  # type: ignore[attr-defined]
         sending = window.controller.submit()  # type: ignore[attr-defined]
         if sending is None:
             reasons = window.controller.blocked_reasons()  # type: ignore[attr-defined]
