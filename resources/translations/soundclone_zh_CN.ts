@@ -4,35 +4,35 @@
     <context>
         <name>App</name>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="344" />
+            <location filename="../../soundclone_desktop/app.py" line="345" />
             <source>Unfinished tasks recovered from the last session: %n.</source>
             <translation>
                 <numerusform>已恢复上次会话未完成的任务：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="359" />
+            <location filename="../../soundclone_desktop/app.py" line="360" />
             <source>Tasks that were being sent when the app stopped: %n. They may or may not have been created (and charged), so they were not sent again; they are marked in the task list. Check the website before submitting them again.</source>
             <translation>
                 <numerusform>应用停止时正在发送的任务：%n 个。这些任务可能已创建（并已扣费），也可能没有，因此没有重新发送；它们已在任务列表中标出。再次提交前，请先在网站上核实。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="347" />
+            <location filename="../../soundclone_desktop/app.py" line="348" />
             <source>Saved: %n.</source>
             <translation>
                 <numerusform>已保存：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="325" />
+            <location filename="../../soundclone_desktop/app.py" line="326" />
             <source>Resuming unfinished tasks from the last session: %n…</source>
             <translation>
                 <numerusform>正在继续上次会话未完成的任务：%n 个…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/app.py" line="350" />
+            <location filename="../../soundclone_desktop/app.py" line="351" />
             <source>The others failed; see the task list.</source>
             <translation>其余任务失败，请查看任务列表。</translation>
         </message>
@@ -40,17 +40,17 @@
     <context>
         <name>BookImport</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/attach.py" line="48" />
+            <location filename="../../soundclone_desktop/ui/book_import/attach.py" line="47" />
             <source>Import manuscript…</source>
             <translation>导入书稿…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/attach.py" line="51" />
+            <location filename="../../soundclone_desktop/ui/book_import/attach.py" line="50" />
             <source>Make a book from a .txt, .md, .docx or .epub manuscript</source>
             <translation>用 .txt、.md、.docx 或 .epub 书稿制作一本书</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/attach.py" line="60" />
+            <location filename="../../soundclone_desktop/ui/book_import/attach.py" line="61" />
             <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="96" />
             <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="457" />
             <source>Import manuscript</source>
@@ -2764,33 +2764,33 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../soundclone_desktop/i18n.py" line="110" />
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="80" />
             <location filename="../../soundclone_desktop/ui/projects/controller.py" line="226" />
             <source>SoundClone Desktop</source>
             <translation>SoundClone 声音克隆工作室</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="228" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="221" />
             <source>Open script…</source>
             <translation>打开文稿…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="231" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="224" />
             <source>Open a .txt or .md script file</source>
             <translation>打开 .txt 或 .md 文稿文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="233" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="226" />
             <source>Settings…</source>
             <translation>设置…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="238" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="231" />
             <source>API key, server, prices, defaults and language</source>
             <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="242" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="235" />
             <location filename="../../soundclone_desktop/ui/submit/bar.py" line="61" />
             <location filename="../../soundclone_desktop/ui/submit/bar.py" line="105" />
             <location filename="../../soundclone_desktop/ui/submit/duplicate_question.py" line="44" />
@@ -2798,82 +2798,82 @@
             <translation>生成语音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="248" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="241" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="261" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="254" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="264" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="257" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="269" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="262" />
             <source>&amp;Voices</source>
             <translation>音色(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="271" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="264" />
             <source>&amp;View</source>
             <translation>视图(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="292" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="285" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="299" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="292" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="305" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="298" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="451" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="444" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="520" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="513" />
             <source>Open script</source>
             <translation>打开文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="506" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="499" />
             <source>The new language applies the next time you start the app.</source>
             <translation>新的界面语言将在下次启动应用时生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="522" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="515" />
             <source>Scripts (*.txt *.md)</source>
             <translation>文稿 (*.txt *.md)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="522" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="515" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="410" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="403" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="511" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="504" />
             <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
             <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="551" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="544" />
             <source>Your audio is ready. Press Play to listen.</source>
             <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>
