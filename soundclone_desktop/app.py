@@ -52,7 +52,7 @@ from soundclone_desktop.services.workspace import Workspace
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import TaskLibrary
 from soundclone_desktop.store.secrets import TokenStore
-from soundclone_desktop.store.settings import SettingsStore
+from soundclone_desktop.store.settings import SettingsStore, UiTheme
 from soundclone_desktop.store.voices import Voice
 
 # isort: split
@@ -68,6 +68,7 @@ from soundclone_desktop.ui.common.message_bar import Level
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.main_window import MainWindow
 from soundclone_desktop.ui.session import DemoOffer, Session
+from soundclone_desktop.ui.theme.apply import theme_switch
 
 if TYPE_CHECKING:
     from soundclone_desktop.demo.config import DemoConfig
@@ -89,6 +90,7 @@ class Options:
     data_dir: str | None
     self_check: bool
     lang: str | None
+    theme: str | None
     qt_args: tuple[str, ...]
 
 
@@ -125,6 +127,12 @@ def parse_args(argv: Sequence[str]) -> Options:
         default=None,
         help="user interface language for this run (default: the Settings choice)",
     )
+    parser.add_argument(
+        "--theme",
+        choices=[theme.value for theme in UiTheme],
+        default=None,
+        help="light or dark for this run, or follow the system (default: the View menu's choice)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     # Unknown options (Qt's own, such as -platform or -style) go to QApplication.
     args, rest = parser.parse_known_args(list(argv))
@@ -134,6 +142,7 @@ def parse_args(argv: Sequence[str]) -> Options:
         data_dir=args.data_dir,
         self_check=args.self_check,
         lang=args.lang,
+        theme=args.theme,
         qt_args=tuple(rest),
     )
 
@@ -148,6 +157,15 @@ def create_application(qt_args: Sequence[str] = ()) -> QApplication:
     app.setDesktopFileName("soundclone-desktop")
     app.setWindowIcon(app_icon())
     return app
+
+
+def start_theme(ctx: AppContext, options: Options) -> None:
+    """``--theme`` for this run, else the View menu's last choice; a ``-style`` given to Qt
+    stays (with our palette on it)."""
+    theme_switch().apply(
+        UiTheme(options.theme) if options.theme else ctx.settings.theme,
+        keep_style=any(arg.lstrip("-") == "style" for arg in options.qt_args),
+    )
 
 
 def demo_offer(config: DemoConfig | None = None) -> DemoOffer:
@@ -453,6 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = build_context(options)
     language = i18n.install(options.lang or ctx.settings.ui_language.value)
     log.info("UI language: %s", language)
+    start_theme(ctx, options)
     wakeup = close_on_termination_signals(app)  # noqa: F841 - kept alive while the app runs
     # Python 3.11 has no asyncio.run(loop_factory=...); Runner does the same job.
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:

@@ -54,6 +54,12 @@ class UiLanguage(StrEnum):
     CHINESE_SIMPLIFIED = "zh_CN"
 
 
+class UiTheme(StrEnum):
+    SYSTEM = "system"  # follows the system's light/dark setting, live
+    LIGHT = "light"
+    DARK = "dark"
+
+
 @dataclass
 class Prices:
     """Unit prices the user entered from their bill; None means not known."""
@@ -80,6 +86,7 @@ class Settings:
     defaults: Parameters = field(default_factory=Parameters)  # for a new script
     results_dir: str | None = None  # None: <data dir>/results
     ui_language: UiLanguage = UiLanguage.SYSTEM
+    theme: UiTheme = UiTheme.SYSTEM
     last_voice: str | None = None
     player_volume: float = 1.0  # linear 0..1, as the player's volume slider sets it
 

@@ -56,6 +56,7 @@ from soundclone_desktop.ui.submit.counter import CounterWidget
 from soundclone_desktop.ui.tasks.job_text import job_sentence
 from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
 from soundclone_desktop.ui.tasks.task_list import TaskList, excerpt
+from soundclone_desktop.ui.theme.menu import ThemeNeeds, attach_theme_menu
 from soundclone_desktop.ui.voices.attach import VoicesNeeds, attach_voices
 from soundclone_desktop.ui.voices.clone_action import attach_clone_wizard
 from soundclone_desktop.ui.window_state import WindowState, place_first_window
@@ -143,6 +144,7 @@ class MainWindow(StudioFrame):
             )
         )
         self.voice_store = self.voices.store
+        self.theme_menu = attach_theme_menu(ThemeNeeds(self, self.ctx, self.view_menu))
         self.captions = attach_captions(
             CaptionsNeeds(
                 parent=self,

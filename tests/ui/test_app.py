@@ -42,7 +42,13 @@ def test_qt_api_defaults_to_pyside6() -> None:
 def test_parse_args_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     options = app.parse_args([])
     assert options == app.Options(
-        demo=False, base_url=None, data_dir=None, self_check=False, lang=None, qt_args=()
+        demo=False,
+        base_url=None,
+        data_dir=None,
+        self_check=False,
+        lang=None,
+        theme=None,
+        qt_args=(),
     )
 
 
@@ -56,6 +62,12 @@ def test_parse_args_flags_and_qt_passthrough() -> None:
     assert options.data_dir == "/d"
     assert options.lang == "zh_CN"
     assert options.qt_args == ("-style", "fusion")
+
+
+def test_parse_args_theme() -> None:
+    assert app.parse_args(["--theme", "dark"]).theme == "dark"
+    with pytest.raises(SystemExit):
+        app.parse_args(["--theme", "purple"])
 
 
 def test_base_url_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,6 +19,7 @@ from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.store.paths import voices_dir
 from soundclone_desktop.ui.main_window import MainWindow
+from soundclone_desktop.ui.theme.colours import colours_for
 from soundclone_desktop.ui.voices.clone_run import Phase
 from soundclone_desktop.ui.voices.clone_widgets import Mark
 from soundclone_desktop.ui.voices.clone_wizard import CloneWizard, Step, current_wizard
@@ -252,7 +253,7 @@ def test_preview_text_over_the_limit_blocks_and_keeps_the_text(
     page = wizard.preview_page
     page.text_edit.setPlainText("a" * 270)
     assert page.counter_label.text() == "270 / 269 characters"
-    assert "C62828" in page.counter_label.styleSheet()
+    assert colours_for(page.palette()).error_text.name() in page.counter_label.styleSheet()
     assert page.text_problem.text().startswith("Preview text:")
     assert "269" in page.text_problem.text()
     assert not wizard.next_button.isEnabled()

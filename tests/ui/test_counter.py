@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
 from soundclone_desktop.core.pricing import PriceTable, Rounding
 from soundclone_desktop.core.script import analyze
 from soundclone_desktop.ui.submit.counter import CounterWidget
+from soundclone_desktop.ui.theme.colours import colours_for
 
 pytestmark = pytest.mark.gui
 
@@ -96,17 +96,15 @@ def test_large_numbers_and_other_locale(counter: CounterWidget) -> None:
 
 
 def test_over_limit_turns_red_and_says_so(counter: CounterWidget) -> None:
-    normal = counter.counter_label.palette().color(QPalette.ColorRole.WindowText)
     counter.set_report(analyze("x" * 10_302))
     label = counter.counter_label
     assert label.text() == (
         "10,302 billable characters · 10,302 / 9,999 in request — 303 over the limit"
     )
-    red = label.palette().color(QPalette.ColorRole.WindowText)
-    assert red != normal and red.red() > 150 and red.green() < 100
+    assert colours_for(label.palette()).error_text.name() in label.styleSheet()
     assert "9,999" in label.toolTip()
     counter.set_report(analyze("x" * 9_999))
-    assert label.palette().color(QPalette.ColorRole.WindowText) == normal
+    assert label.styleSheet() == ""
     assert "over the limit" not in label.text()
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from soundclone_desktop.i18n import translate
+from soundclone_desktop.ui.theme.tint import BannerKind, set_banner
 
 CTX = "MessageBar"
 
@@ -19,11 +20,10 @@ class Level(StrEnum):
     ERROR = "error"
 
 
-# Soft backgrounds that read on light and dark palettes alike (text colour stays black).
-_STYLES = {
-    Level.INFO: "background:#E8F1FD; border:1px solid #9CC1F0;",
-    Level.WARNING: "background:#FFF5DB; border:1px solid #E8C468;",
-    Level.ERROR: "background:#FDECEC; border:1px solid #EBA3A3;",
+_BANNERS = {
+    Level.INFO: BannerKind.INFO,
+    Level.WARNING: BannerKind.WARNING,
+    Level.ERROR: BannerKind.ERROR,
 }
 
 
@@ -64,10 +64,7 @@ class MessageBar(QFrame):
         action: Callable[[], object] | None = None,
     ) -> None:
         self.level = level
-        self.setStyleSheet(
-            f"#messageBar {{{_STYLES[level]} border-radius:4px;}}"
-            " #messageLabel { color:#1F2328; }"
-        )
+        set_banner(self, _BANNERS[level], label_name="messageLabel")
         self.label.setText(text)
         self._action = action
         self.action_button.setVisible(bool(action_text and action))

@@ -28,7 +28,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPaintEvent,
-    QPalette,
     QTextCursor,
     QTextDocumentFragment,
     QTextFormat,
@@ -43,6 +42,7 @@ from soundclone_desktop.ui.editor.highlighter import ScriptHighlighter
 from soundclone_desktop.ui.editor.problem_text import fix_label, pause_sentence, problem_sentence
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, is_script_path, read_script
 from soundclone_desktop.ui.editor.spans import Span, block_starts, spans_by_block
+from soundclone_desktop.ui.theme.colours import colours_for
 
 _CTX = "ScriptEditor"
 SETTLE_MS = 100  # a pause in typing this long brings the whole-script update
@@ -228,8 +228,8 @@ class ScriptEditor(QPlainTextEdit):
         others = [s for s in self.extraSelections() if not s.format.property(_SPOKEN_PROPERTY)]
         mine: list[QTextEdit.ExtraSelection] = []
         if sentence is not None:
-            dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-            colour = QColor("#3a3520" if dark else "#fff3c4")
+            colours = colours_for(self.palette())
+            colour = colours.spoken_sentence
             # Pause chips inside the sentence keep their own look: cut around them.
             start, end = sentence
             for pause in self.report().pauses:
@@ -241,8 +241,7 @@ class ScriptEditor(QPlainTextEdit):
             if end > start:
                 mine.append(self._spoken_selection(start, end, colour))
             if word is not None and word[1] > word[0]:
-                strong = QColor("#6b5a1e" if dark else "#ffd95e")
-                mine.append(self._spoken_selection(word[0], word[1], strong))
+                mine.append(self._spoken_selection(word[0], word[1], colours.spoken_word))
         self.setExtraSelections(others + mine)
         if reveal and sentence is not None:
             self._reveal(sentence[0])
@@ -357,6 +356,8 @@ class ScriptEditor(QPlainTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._highlighter.set_palette(self.palette())
+            if self._spoken is not None:  # repaint the highlight in the new colours
+                self.set_spoken(*self._spoken)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         super().mouseDoubleClickEvent(event)  # selects the word, as always

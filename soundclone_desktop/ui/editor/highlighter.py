@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QPalette,
     QSyntaxHighlighter,
@@ -30,6 +29,7 @@ from PySide6.QtGui import (
 )
 
 from soundclone_desktop.ui.editor.spans import Kind, Span, canonical, carry_context, local_spans
+from soundclone_desktop.ui.theme.colours import colours_for
 
 
 class BlockPaint(QTextBlockUserData):
@@ -67,12 +67,12 @@ class ChipColours:
     """Colours that read well on the palette's base colour (light or dark)."""
 
     def __init__(self, palette: QPalette) -> None:
-        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-        self.chip_background = QColor("#263c5e" if dark else "#e3edff")
-        self.chip_border = QColor("#4a6aa0" if dark else "#9dbbf0")
-        self.chip_text = QColor("#b9d3ff" if dark else "#0b4fc0")
-        self.error = QColor("#ff7b72" if dark else "#d11f1f")
-        self.warning = QColor("#ffb454" if dark else "#d97706")
+        colours = colours_for(palette)
+        self.chip_background = colours.chip_background
+        self.chip_border = colours.chip_border
+        self.chip_text = colours.chip_text
+        self.error = colours.error_text
+        self.warning = colours.warning_text
 
 
 class ScriptHighlighter(QSyntaxHighlighter):

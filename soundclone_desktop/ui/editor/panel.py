@@ -12,6 +12,7 @@ from soundclone_desktop.core.script import Problem, ScriptReport
 from soundclone_desktop.ui.editor.editor import ScriptEditor
 from soundclone_desktop.ui.editor.pause_controls import PauseControls
 from soundclone_desktop.ui.editor.problems_list import ProblemsList, shown_problems
+from soundclone_desktop.ui.theme.tint import BannerKind, set_banner
 
 _CTX = "ScriptEditorPanel"
 
@@ -38,9 +39,7 @@ class ScriptEditorPanel(QWidget):
         self.message.setObjectName("editorMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setStyleSheet(
-            "color: white; background: #b3261e; border-radius: 4px; padding: 6px 8px;"
-        )
+        set_banner(self.message, BannerKind.ALERT)
         self.message.hide()
 
         self.problems_header = QLabel(self)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPalette
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +41,7 @@ from soundclone_desktop.core.subtitles.model import SubtitleFormatError, Subtitl
 from soundclone_desktop.core.subtitles.parse import parse_subtitles
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.player.background import run_in_background
+from soundclone_desktop.ui.theme.tint import Tone, set_tone
 
 from .file_names import AUDIO_SUFFIXES, SUBTITLE_SUFFIXES, file_stem, same_file
 from .sections import AudioSection, SubtitleSection, align_labels, set_suffix
@@ -511,11 +512,7 @@ class ExportDialog(QDialog):
 
     def _say(self, text: str, *, error: bool) -> None:
         self.status.setText(text)
-        if error:
-            dark = self.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.5
-            self.status.setStyleSheet(f"color: {'#f2b8b5' if dark else '#b3261e'};")
-        else:
-            self.status.setStyleSheet("")
+        set_tone(self.status, Tone.ERROR if error else None)
 
     def _clear_status(self) -> None:
         if not self._running:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont, QGuiApplication
 
 from soundclone_desktop.core.jobs import JobKind, JobState
 from soundclone_desktop.i18n import translate
@@ -29,6 +29,7 @@ from soundclone_desktop.store.library import SortKey, TaskRecord
 from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.tasks.job_text import job_sentence
 from soundclone_desktop.ui.tasks.task_list import duration_text, state_text
+from soundclone_desktop.ui.theme.colours import colours_for
 
 CTX = "HistoryModel"
 
@@ -169,7 +170,8 @@ class HistoryModel(QAbstractTableModel):
         if column == COL_STATUS and record.state in (JobState.OUTCOME_UNKNOWN, JobState.FAILED):
             if role == Qt.ItemDataRole.ForegroundRole:
                 unknown = record.state is JobState.OUTCOME_UNKNOWN
-                return QColor("#B45309") if unknown else QColor(Qt.GlobalColor.darkRed)
+                colours = colours_for(QGuiApplication.palette())
+                return colours.warning_text if unknown else colours.error_text
             if role == Qt.ItemDataRole.FontRole and record.state is JobState.OUTCOME_UNKNOWN:
                 return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_DURATION, COL_COST):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QStandardItemModel
+from PySide6.QtGui import QBrush, QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -44,6 +44,7 @@ from soundclone_desktop.ui.parameters.labels import emotion_label, language_labe
 from soundclone_desktop.ui.parameters.range_spin import RangeDoubleSpinBox, RangeSpinBox
 from soundclone_desktop.ui.parameters.ranges import FORM_STEP, bounds, form_range
 from soundclone_desktop.ui.parameters.slider_pair import SliderSpinPair, double_spin
+from soundclone_desktop.ui.theme.colours import colours_for
 
 # Public names; the value labels live in .labels and are imported from here too.
 __all__ = [
@@ -59,7 +60,6 @@ _CTX = "ParametersPanel"
 _SCALE = round(1 / FORM_STEP)  # slider units per 1.0 of speed or volume
 _ENTER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOICE_WARNING_ROLE = Qt.ItemDataRole.UserRole + 2  # True: the voice expires within a day
-_WARNING_COLOUR = QColor("#B35C00")  # amber text: readable on light and dark palettes
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,9 @@ class ParametersPanel(QWidget):
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             self.voice_combo.setItemIcon(index, icon)
             self.voice_combo.setItemData(
-                index, QBrush(_WARNING_COLOUR), Qt.ItemDataRole.ForegroundRole
+                index,
+                QBrush(colours_for(self.palette()).warning_text),
+                Qt.ItemDataRole.ForegroundRole,
             )
             self.voice_combo.setItemData(index, True, VOICE_WARNING_ROLE)
         model = self.voice_combo.model()

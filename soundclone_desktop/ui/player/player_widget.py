@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from soundclone_desktop.audio.overview import Peaks
 from soundclone_desktop.audio.timefmt import format_position
+from soundclone_desktop.ui.theme.tint import Tone, set_tone
 
 from .background import run_in_background
 from .controls import ElidedLabel, SeekSlider, slider_to_volume, volume_to_slider
@@ -499,11 +500,7 @@ class PlayerWidget(QWidget):
     def _show_message(self, text: str, *, is_error: bool = False) -> None:
         self._message.setText(text)
         self._message.setVisible(bool(text))
-        if is_error:
-            dark = self.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.5
-            self._message.setStyleSheet(f"color: {'#f2b8b5' if dark else '#b3261e'};")
-        else:
-            self._message.setStyleSheet("")
+        set_tone(self._message, Tone.ERROR if is_error else None)
 
     def _refresh_icons(self) -> None:
         ratio = self.devicePixelRatioF()

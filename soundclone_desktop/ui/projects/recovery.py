@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.autosave import Snapshot
+from soundclone_desktop.ui.theme.tint import BannerKind, set_banner
 
 CTX = "RecoveryBar"
 _EXCERPT = 80
@@ -28,10 +29,7 @@ class RecoveryBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryBar")
-        self.setStyleSheet(
-            "#recoveryBar { background:#FFF5DB; border:1px solid #E8C468; border-radius:4px; }"
-            " #recoveryLabel { color:#1F2328; }"
-        )
+        set_banner(self, BannerKind.WARNING, label_name="recoveryLabel")
         self.label = QLabel()
         self.label.setObjectName("recoveryLabel")
         self.label.setWordWrap(True)

@@ -25,6 +25,7 @@ from soundclone_desktop.store.settings import BASE_URLS, BaseUrlPreset, Settings
 from soundclone_desktop.ui.common import errors
 from soundclone_desktop.ui.common.async_utils import async_slot
 from soundclone_desktop.ui.common.money import money_text
+from soundclone_desktop.ui.theme.tint import Tone, set_tone
 
 CTX = "SettingsDialog"
 
@@ -253,4 +254,4 @@ class AccountPage(QWidget):
 
     def _show_result(self, text: str, *, ok: bool) -> None:
         self.test_result.setText(text)
-        self.test_result.setStyleSheet("" if ok else "color:#B3261E;")
+        set_tone(self.test_result, None if ok else Tone.ERROR)

@@ -32,6 +32,7 @@ from soundclone_desktop.ui.common.async_utils import async_slot
 from soundclone_desktop.ui.settings.account import AccountPage
 from soundclone_desktop.ui.settings.general import GeneralPage
 from soundclone_desktop.ui.settings.prices import PricesPage
+from soundclone_desktop.ui.theme.tint import Tone, set_tone
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class SettingsDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("settingsErrorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color:#B3261E;")
+        set_tone(self.error_label, Tone.ERROR)
         self.error_label.hide()
 
         self.buttons = QDialogButtonBox(

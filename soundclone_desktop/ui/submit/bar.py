@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from soundclone_desktop.core.pricing import Estimate
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.common.money import money_text
+from soundclone_desktop.ui.theme.tint import Tone, set_tone
 
 CTX = "MainWindow"
 
@@ -57,7 +58,7 @@ class SubmitBar(QWidget):
         self.reason_label = QLabel()
         self.reason_label.setObjectName("submitReasonLabel")
         self.reason_label.setWordWrap(True)
-        self.reason_label.setStyleSheet("color:#8A5A00;")
+        set_tone(self.reason_label, Tone.WARNING)
         self.button = QPushButton(translate(CTX, "Generate speech"))
         self.button.setObjectName("submitButton")
         self.button.setMinimumHeight(34)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from soundclone_desktop.core.pricing import (
@@ -21,6 +20,7 @@ from soundclone_desktop.core.pricing import (
     format_money,
 )
 from soundclone_desktop.core.script import MAX_REQUEST_CHARS, ScriptReport
+from soundclone_desktop.ui.theme.tint import Tone, set_tone
 
 _CTX = "Counter"
 
@@ -141,15 +141,7 @@ class CounterWidget(QWidget):
         if over == self._over:
             return
         self._over = over
-        palette = self.counter_label.palette()
-        if over:
-            dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-            palette.setColor(
-                QPalette.ColorRole.WindowText, QColor("#ff7b72" if dark else "#c62828")
-            )
-        else:
-            palette = self.palette()
-        self.counter_label.setPalette(palette)
+        set_tone(self.counter_label, Tone.ERROR if over else None)
         self.counter_label.setToolTip(
             QCoreApplication.translate(
                 _CTX,

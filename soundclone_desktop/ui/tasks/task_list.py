@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from soundclone_desktop.core.script import excerpt as script_excerpt
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.tasks.job_text import job_sentence
+from soundclone_desktop.ui.theme.colours import colours_for
 
 CTX = "TaskList"
 
@@ -222,9 +223,12 @@ class TaskList(QWidget):
         self._set_text(item, COL_COST, self._costs.get(job.local_id, ""))
         failed = job.state in (JobState.FAILED, JobState.OUTCOME_UNKNOWN)
         if failed != (item.data(COL_STATUS, Qt.ItemDataRole.ForegroundRole) is not None):
-            # None: the palette's own text colour, so dark themes stay readable.
-            color = QColor(Qt.GlobalColor.darkRed) if failed else None
-            item.setData(COL_STATUS, Qt.ItemDataRole.ForegroundRole, color)
+            self._colour_status(item, failed)
+
+    def _colour_status(self, item: QTreeWidgetItem, failed: bool) -> None:
+        # None: the palette's own text colour.
+        colour = colours_for(self.palette()).error_text if failed else None
+        item.setData(COL_STATUS, Qt.ItemDataRole.ForegroundRole, colour)
 
     def _tick(self) -> None:
         for local_id, job in self._jobs.items():
@@ -273,6 +277,11 @@ class TaskList(QWidget):
             for item in self._items.values():
                 for column in (COL_STATUS, COL_TIME, COL_COST):
                     self._fit(column, item.text(column))
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_items"):
+            for local_id, item in self._items.items():
+                job = self._jobs.get(local_id)
+                if job is not None and job.state in (JobState.FAILED, JobState.OUTCOME_UNKNOWN):
+                    self._colour_status(item, True)
         super().changeEvent(event)
 
     # -- actions ------------------------------------------------------------------------------

@@ -42,10 +42,9 @@ from soundclone_desktop.services.tasks import billable_chars
 from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.editor.problem_text import problem_sentence
 from soundclone_desktop.ui.parameters.panel import language_label
+from soundclone_desktop.ui.theme.tint import Tone, set_tone
 
 CTX = "CloneWizard"
-
-_ERROR_STYLE = "color:#C62828;"
 
 
 def cost_amount(estimate: Estimate, *, demo: bool = False) -> str:
@@ -128,7 +127,7 @@ class PreviewPage(QWidget):
         self.text_problem = QLabel()
         self.text_problem.setObjectName("clonePreviewProblem")
         self.text_problem.setWordWrap(True)
-        self.text_problem.setStyleSheet(_ERROR_STYLE)
+        set_tone(self.text_problem, Tone.ERROR)
         self.default_note = QLabel()
         self.default_note.setObjectName("cloneDefaultNote")
         self.default_note.setWordWrap(True)
@@ -221,7 +220,7 @@ class PreviewPage(QWidget):
                 count=QLocale().toString(length), limit=QLocale().toString(PREVIEW_TEXT_MAX)
             )
         )
-        self.counter_label.setStyleSheet(_ERROR_STYLE if over else "")
+        set_tone(self.counter_label, Tone.ERROR if over else None)
         problems = self.problems()
         self.text_problem.setText(problems[0] if problems else "")
         self.text_problem.setVisible(bool(problems))

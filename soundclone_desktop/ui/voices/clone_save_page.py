@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from soundclone_desktop.core.voices import expires_at
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.player import PlayerWidget
+from soundclone_desktop.ui.theme.tint import Tone, set_tone
 from soundclone_desktop.ui.voices.clone_widgets import hide_player_buttons
 
 CTX = "CloneWizard"
@@ -53,7 +54,7 @@ class SavePage(QWidget):
         self.name_problem = QLabel()
         self.name_problem.setObjectName("cloneVoiceNameProblem")
         self.name_problem.setWordWrap(True)
-        self.name_problem.setStyleSheet("color:#C62828;")
+        set_tone(self.name_problem, Tone.ERROR)
         self.name_problem.hide()
         self.info_label = QLabel()
         self.info_label.setObjectName("cloneVoiceInfo")

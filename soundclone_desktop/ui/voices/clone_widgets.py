@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from soundclone_desktop.core.clone_source import CheckLevel
 from soundclone_desktop.i18n import translate
+from soundclone_desktop.ui.theme.tint import Tone, set_tone
 
 CTX = "CloneWizard"
 
@@ -34,12 +35,12 @@ class Mark(StrEnum):
         return cls.ERROR if level is CheckLevel.ERROR else cls.WARNING
 
 
-# Symbol and colour per mark; the colours read on light and dark palettes alike.
+# Symbol and colour per mark: the symbol says it without the colour.
 _LOOK = {
-    Mark.OK: ("✔", "#2E7D32"),
-    Mark.ERROR: ("✖", "#C62828"),
-    Mark.WARNING: ("⚠", "#B26A00"),
-    Mark.PENDING: ("…", "#607D8B"),
+    Mark.OK: ("✔", Tone.SUCCESS),
+    Mark.ERROR: ("✖", Tone.ERROR),
+    Mark.WARNING: ("⚠", Tone.WARNING),
+    Mark.PENDING: ("…", Tone.MUTED),
 }
 
 
@@ -74,14 +75,17 @@ class ChecksView(QWidget):
 
 
 def _line(mark: Mark, text: str) -> QWidget:
-    symbol, colour = _LOOK[mark]
+    symbol, tone = _LOOK[mark]
     row = QWidget()
     row.setObjectName(f"check-{mark.value}")
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(6)
     icon = QLabel(symbol)
-    icon.setStyleSheet(f"color:{colour}; font-weight:bold;")
+    set_tone(icon, tone)
+    bold = icon.font()
+    bold.setBold(True)
+    icon.setFont(bold)
     icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
     icon.setFixedWidth(16)
     label = QLabel(text)

@@ -8,7 +8,7 @@ Confirmations and errors appear in the dialog's own message bar, never in a moda
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QLocale, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,6 +29,7 @@ from soundclone_desktop.core.voices import VoiceStatus
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.voices import Voice
 from soundclone_desktop.ui.common.message_bar import Level, MessageBar
+from soundclone_desktop.ui.theme.colours import colours_for
 from soundclone_desktop.ui.voices.status_text import status_text, status_tooltip
 from soundclone_desktop.ui.voices.voice_store import VoiceStore
 
@@ -38,7 +39,6 @@ MODEL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("name", "status", "tags", "created", "source", "model_id")
 NAME, STATUS, TAGS, CREATED, SOURCE, MODEL_ID = range(len(COLUMNS))
-_WARNING_COLOUR = QColor("#B35C00")
 _STATUS_RANK = {
     VoiceStatus.TEMPORARY: 0,  # soonest expiry first within: the ones that need attention
     VoiceStatus.PERMANENT: 1,
@@ -226,7 +226,7 @@ class VoiceLibraryDialog(QDialog):
         items[STATUS].setToolTip(status_tooltip(voice, now))
         items[SOURCE].setToolTip(voice.source)
         if self.store.near_expiry(voice):
-            items[STATUS].setForeground(QBrush(_WARNING_COLOUR))
+            items[STATUS].setForeground(QBrush(colours_for(self.palette()).warning_text))
             items[STATUS].setIcon(
                 self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             )
