@@ -39,6 +39,7 @@ from soundclone_desktop.ui.submit.bar import SubmitBar
 from soundclone_desktop.ui.submit.counter import CounterWidget
 from soundclone_desktop.ui.submit.duplicate_question import DuplicateQuestion
 from soundclone_desktop.ui.submit.gate import GateInput, reasons
+from soundclone_desktop.ui.submit.progress import ButtonProgress
 from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ class SubmitController(QObject):
         params.changed.connect(self.refresh)
         session.connection_changed.connect(self.refresh)
         bar.button.clicked.connect(self.submit)
+        self.progress = ButtonProgress(bridge, bar.set_progress, parent=self)
 
     @property
     def sending(self) -> bool:
