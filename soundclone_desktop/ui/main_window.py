@@ -207,6 +207,7 @@ class MainWindow(StudioFrame):
             )
         )
         self.clone_wizard_action = attach_clone_wizard(self)  # "Clone a voice…" in Voices
+        self.voices.clone_action = self.clone_wizard_action  # the browser's first card
         self.book_import = attach_book_import(
             BookImportNeeds(
                 parent=self,

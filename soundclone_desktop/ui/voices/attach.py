@@ -24,12 +24,18 @@ from soundclone_desktop.ui.common.message_bar import Level
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.parameters.panel import ParametersPanel
 from soundclone_desktop.ui.session import Session
+from soundclone_desktop.ui.voices.browser_entries import (
+    VoiceEntry,
+    library_entries,
+    server_entries,
+)
 from soundclone_desktop.ui.voices.make_permanent import MakePermanent
 from soundclone_desktop.ui.voices.picker import VoicePicker
 from soundclone_desktop.ui.voices.voice_store import VoiceStore
 
 if TYPE_CHECKING:
     from soundclone_desktop.ui.studio import JobUpdates, Menus, Messages, Playback
+    from soundclone_desktop.ui.voices.browser import VoiceBrowser
     from soundclone_desktop.ui.voices.library_dialog import VoiceLibraryDialog
 
 log = logging.getLogger(__name__)
@@ -80,6 +86,15 @@ class VoicesFeature:
             translate(CTX, "Your cloned voices: status, names, tags, notes and previews")
         )
         self.library_action.triggered.connect(lambda: self.open_library())
+        self.browser: VoiceBrowser | None = None
+        self.browse_action = QAction(translate(CTX, "Browse voices…"), studio.parent)
+        self.browse_action.setObjectName("voiceBrowserAction")
+        self.browse_action.setToolTip(
+            translate(CTX, "Every voice as a card: listen to it, then use it")
+        )
+        self.browse_action.triggered.connect(lambda: self.open_browser())
+        self.clone_action: QAction | None = None  # the window's "Clone a voice…", once built
+        studio.menus.voices_menu.addAction(self.browse_action)
         studio.menus.voices_menu.addAction(self.library_action)
         studio.params.voice_changed.connect(self._on_voice_chosen)
         self._problem = problem
@@ -99,6 +114,45 @@ class VoicesFeature:
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+    def open_browser(self) -> VoiceBrowser:
+        """Show the voice browser (one at a time, non-modal)."""
+        browser = self.browser
+        if browser is None:
+            from soundclone_desktop.ui.voices.browser import VoiceBrowser
+
+            browser = VoiceBrowser(self._entries, self._current_voice, self.studio.parent)
+            browser.use_requested.connect(self.studio.params.select_voice)
+            browser.play_requested.connect(self._play_entry)
+            browser.clone_requested.connect(self._clone)
+            self.store.changed.connect(browser.reload)
+            self.studio.params.voice_changed.connect(browser.reload)
+            self.browser = browser
+        browser.reload()
+        browser.show()
+        browser.raise_()
+        browser.activateWindow()
+        return browser
+
+    def _entries(self) -> list[VoiceEntry]:
+        session = self.studio.session
+        server = server_entries(list(session.voices()))
+        known = {e.model_id for e in server}
+        mine = library_entries(self.store.voices(), demo=session.demo, now=self.store.now())
+        return server + [e for e in mine if e.model_id not in known]
+
+    def _current_voice(self) -> str:
+        return str(self.studio.params.values().get("model_id") or "")
+
+    def _play_entry(self, entry: VoiceEntry) -> None:
+        if entry.preview is None:
+            return
+        title = translate(CTX, "Preview of “{name}”").format(name=entry.name)
+        self.studio.playback.play_file(entry.preview, autoplay=True, title=title)
+
+    def _clone(self) -> None:
+        if self.clone_action is not None:
+            self.clone_action.trigger()
 
     def _play_preview(self, voice: Voice) -> None:
         if voice.preview_path is None:
