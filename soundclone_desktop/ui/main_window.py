@@ -59,6 +59,7 @@ from soundclone_desktop.ui.tasks.task_list import TaskList, excerpt
 from soundclone_desktop.ui.theme.menu import ThemeNeeds, attach_theme_menu
 from soundclone_desktop.ui.voices.attach import VoicesNeeds, attach_voices
 from soundclone_desktop.ui.voices.clone_action import attach_clone_wizard
+from soundclone_desktop.ui.window_layout import DefaultLayout
 from soundclone_desktop.ui.window_state import WindowState, place_first_window
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ class MainWindow(StudioFrame):
         self.counter.set_report(self.editor_panel.report())
         self._attach_features()
         self._on_connection_changed()
+        self.default_layout = DefaultLayout(self, self.view_menu, self.bridge.job_updated)
         WindowState(ctx.config_dir).restore(self)  # after the features: their docks too
 
     def _attach_features(self) -> None:
@@ -208,6 +210,7 @@ class MainWindow(StudioFrame):
         )
         self.clone_wizard_action = attach_clone_wizard(self)  # "Clone a voice…" in Voices
         self.voices.clone_action = self.clone_wizard_action  # the browser's first card
+        self.toolbar.insertAction(self.settings_action, self.voices.browse_action)
         self.book_import = attach_book_import(
             BookImportNeeds(
                 parent=self,
@@ -245,8 +248,7 @@ class MainWindow(StudioFrame):
         toolbar.setObjectName("mainToolBar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.open_action)
-        toolbar.addAction(self.insert_pause_action)
+        toolbar.addAction(self.open_action)  # Insert pause: beside the editor and in Edit
         toolbar.addSeparator()
         toolbar.addAction(self.settings_action)
         self.addToolBar(toolbar)
@@ -303,8 +305,6 @@ class MainWindow(StudioFrame):
             Qt.DockWidgetArea.BottomDockWidgetArea,
             right_of=self.tasks_dock,
         )
-        self.resize_docks([self.tasks_dock, self.player_dock], [640, 520])
-        self.resizeDocks([self.tasks_dock], [230], Qt.Orientation.Vertical)
         self.statusBar().addPermanentWidget(self.status)
 
     # -- roles (ui/studio.py) that need more than the frame ---------------------------------

@@ -73,7 +73,7 @@ def test_window_opens_with_title_size_and_editor_focus(window: MainWindow, qtbot
     assert window.size() == first_window_size(window.screen().availableGeometry().size())
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor, timeout=3000)
     names = [a.objectName() for a in window.toolbar.actions() if not a.isSeparator()]
-    assert names == ["openScriptAction", "insertPauseAction", "settingsAction"]
+    assert names == ["openScriptAction", "voiceBrowserAction", "settingsAction"]
 
 
 def test_status_bar_shows_demo_and_balance(window: MainWindow, qtbot) -> None:

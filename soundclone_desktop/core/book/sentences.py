@@ -61,8 +61,7 @@ _ASCII_CLAUSE: Final = frozenset(",;:")
 # Spans a clause or whitespace cut must not enter: anything marker-shaped (even malformed),
 # links and e-mail addresses. The lookbehind keeps the address scan linear in CJK runs.
 _UNCUTTABLE = re.compile(
-    MARKER_SHAPED.pattern
-    + r"|(?:https?://|www\.)\S+"
+    MARKER_SHAPED.pattern + r"|(?:https?://|www\.)\S+"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 _LINK_HINTS: Final = ("://", "@", "www.")

@@ -128,6 +128,7 @@ class CaptionsController(QObject):
             self.pane.show_empty()
             return None
         self.pane.show_loading()
+        self.dock.raise_()  # in front of the tasks it shares the bottom panel with
         return self._load(result, self._generation)
 
     @async_slot

@@ -279,7 +279,9 @@ class ParametersPanel(QWidget):
         # Inline, non-modal: a dialog's exec() would nest an event loop under qasync.
         self.voice_id_edit = _VoiceIdEdit()
         self.voice_id_edit.setObjectName("voiceIdEdit")
-        self.voice_id_edit.setPlaceholderText(
+        # The field is narrow: the short hint inside, the whole one on hover.
+        self.voice_id_edit.setPlaceholderText(QCoreApplication.translate(_CTX, "Paste a voice ID"))
+        self.voice_id_edit.setToolTip(
             QCoreApplication.translate(_CTX, "Paste a voice ID, then press Enter")
         )
         self.voice_id_edit.returnPressed.connect(self._accept_voice_id)

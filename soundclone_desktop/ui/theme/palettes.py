@@ -41,8 +41,8 @@ _LIGHT: Final[dict[QPalette.ColorRole, tuple[str, str | None]]] = {
 _DARK: Final[dict[QPalette.ColorRole, tuple[str, str | None]]] = {
     Role.Window: ("#202124", None),
     Role.WindowText: ("#e8eaed", "#7c7f84"),
-    Role.Base: ("#17181a", "#202124"),
-    Role.AlternateBase: ("#26272b", None),
+    Role.Base: ("#2b2c30", "#26272b"),
+    Role.AlternateBase: ("#323338", None),
     Role.Text: ("#e8eaed", "#7c7f84"),
     Role.PlaceholderText: ("#9aa0a6", None),
     Role.Button: ("#303134", None),
