@@ -181,7 +181,7 @@ def _run_studio(language: str, demo: DemoConfig, scene: Scene) -> int:
     from soundclone_desktop.services.schedule import PollPolicy
 
     qapp = app.create_application()
-    options = app.parse_args(["--demo", "--lang", language])
+    options = app.parse_args(["--demo", "--no-tour", "--lang", language])
     policy = dataclasses.replace(
         PollPolicy.for_demo(), min_interval=0.2, interval=0.2, max_interval=0.5, min_gap=0.0
     )

@@ -69,6 +69,7 @@ from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.main_window import MainWindow
 from soundclone_desktop.ui.session import DemoOffer, Session
 from soundclone_desktop.ui.theme.apply import theme_switch
+from soundclone_desktop.ui.tour.studio_tour import start_tour
 
 if TYPE_CHECKING:
     from soundclone_desktop.demo.config import DemoConfig
@@ -91,6 +92,7 @@ class Options:
     self_check: bool
     lang: str | None
     theme: str | None
+    tour: bool
     qt_args: tuple[str, ...]
 
 
@@ -133,6 +135,11 @@ def parse_args(argv: Sequence[str]) -> Options:
         default=None,
         help="light or dark for this run, or follow the system (default: the View menu's choice)",
     )
+    parser.add_argument(
+        "--no-tour",
+        action="store_true",
+        help="with --demo: do not show the first-run tour (or its sample script)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     # Unknown options (Qt's own, such as -platform or -style) go to QApplication.
     args, rest = parser.parse_known_args(list(argv))
@@ -143,6 +150,7 @@ def parse_args(argv: Sequence[str]) -> Options:
         self_check=args.self_check,
         lang=args.lang,
         theme=args.theme,
+        tour=not args.no_tour,
         qt_args=tuple(rest),
     )
 
@@ -285,6 +293,8 @@ async def open_window(ctx: AppContext, options: Options) -> MainWindow:
             ctx.session.connect_real(base_url)
         if not ctx.session.connected:
             window.show_welcome()
+    if options.demo and options.tour:  # a newcomer's first look
+        start_tour(window, ctx, first_run=True, sample_loaded=window.projects.treat_as_blank)
     start_resume(window, ctx)
     # A server chosen later in Settings may have unfinished tasks of its own.
     ctx.session.connection_changed.connect(functools.partial(start_resume, window, ctx))

@@ -87,6 +87,7 @@ class Settings:
     results_dir: str | None = None  # None: <data dir>/results
     ui_language: UiLanguage = UiLanguage.SYSTEM
     theme: UiTheme = UiTheme.SYSTEM
+    tour_seen: bool = False  # the first-run tour was finished or skipped
     last_voice: str | None = None
     player_volume: float = 1.0  # linear 0..1, as the player's volume slider sets it
 

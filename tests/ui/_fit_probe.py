@@ -91,7 +91,7 @@ def main() -> int:
     from soundclone_desktop import app, i18n
 
     qapp = app.create_application()
-    options = app.parse_args(["--demo", "--lang", language, "--theme", theme])
+    options = app.parse_args(["--demo", "--no-tour", "--lang", language, "--theme", theme])
     ctx = app.build_context(options, crash_log=False)
     i18n.install(language)
     app.start_theme(ctx, options)

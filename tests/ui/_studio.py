@@ -32,8 +32,11 @@ def offer_for(server: DemoServer) -> DemoOffer:
     return dataclasses.replace(app.demo_offer(server.config), factory=lambda: server)
 
 
+DEMO_ARGV = ["--demo", "--no-tour"]  # the first-run tour has its own tests
+
+
 def build_ctx(server: DemoServer, argv: list[str] | None = None) -> AppContext:
-    options = app.parse_args(argv if argv is not None else ["--demo"])
+    options = app.parse_args(argv if argv is not None else DEMO_ARGV)
     return app.build_context(
         options,
         demo=offer_for(server),
@@ -47,7 +50,7 @@ def open_studio(
     qtbot: object, server: DemoServer, argv: list[str] | None = None
 ) -> tuple[MainWindow, AppContext]:
     """``app.open_window`` run on the session loop; returns once the window is shown."""
-    argv = argv if argv is not None else ["--demo"]
+    argv = argv if argv is not None else DEMO_ARGV
     ctx = build_ctx(server, argv)
     options = app.parse_args(argv)
     task = async_utils.spawn(app.open_window(ctx, options))

@@ -48,6 +48,7 @@ def test_parse_args_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
         self_check=False,
         lang=None,
         theme=None,
+        tour=True,
         qt_args=(),
     )
 

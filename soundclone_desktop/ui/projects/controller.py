@@ -229,6 +229,11 @@ class ProjectController(QObject):
             self._modified = modified
             self.modified_changed.emit(modified)
 
+    def treat_as_blank(self) -> None:
+        """What the editor holds now is not the user's work (the tour's sample script):
+        closing does not offer to save it."""
+        self._mark_clean(None)
+
     def _mark_clean(self, path: Path | None, clean: Project | None = None) -> None:
         self.path = path
         self._clean = clean if clean is not None else self.current()
