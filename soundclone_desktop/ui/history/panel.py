@@ -52,6 +52,7 @@ class HistoryPanel(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("historySearch")
+        self.search.setAccessibleName(translate(CTX, "Search the history"))
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(translate(CTX, "Search scripts, task IDs and voices"))
         self.count_label = QLabel()

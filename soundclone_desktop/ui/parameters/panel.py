@@ -262,6 +262,7 @@ class ParametersPanel(QWidget):
     def _build_voice(self, form: QFormLayout) -> None:
         self.voice_combo = QComboBox()
         self.voice_combo.setObjectName("voiceCombo")
+        self.voice_combo.setAccessibleName(QCoreApplication.translate(_CTX, "Voice"))
         self.voice_combo.setEditable(False)
         self.voice_combo.setPlaceholderText(QCoreApplication.translate(_CTX, "Choose a voice"))
         self.voice_combo.setToolTip(
@@ -279,6 +280,7 @@ class ParametersPanel(QWidget):
         # Inline, non-modal: a dialog's exec() would nest an event loop under qasync.
         self.voice_id_edit = _VoiceIdEdit()
         self.voice_id_edit.setObjectName("voiceIdEdit")
+        self.voice_id_edit.setAccessibleName(QCoreApplication.translate(_CTX, "Voice ID"))
         # The field is narrow: the short hint inside, the whole one on hover.
         self.voice_id_edit.setPlaceholderText(QCoreApplication.translate(_CTX, "Paste a voice ID"))
         self.voice_id_edit.setToolTip(
@@ -324,6 +326,7 @@ class ParametersPanel(QWidget):
 
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("languageCombo")
+        self.language_combo.setAccessibleName(QCoreApplication.translate(_CTX, "Language"))
         self.language_combo.setToolTip(
             QCoreApplication.translate(
                 _CTX, "The language of the script. “Automatic” is available with model v2 only."
@@ -453,6 +456,9 @@ class ParametersPanel(QWidget):
         )
         self.subtitle_type_combo = QComboBox()
         self.subtitle_type_combo.setObjectName("subtitleTypeCombo")
+        self.subtitle_type_combo.setAccessibleName(
+            QCoreApplication.translate(_CTX, "Subtitle level")
+        )
         self.subtitle_type_combo.addItem(
             QCoreApplication.translate(_CTX, "Sentence"), SubtitleType.SENTENCE.value
         )

@@ -20,6 +20,7 @@ def attach_projects(studio: ProjectNeeds) -> ProjectController:
     """Wire projects into the studio; the recovery offer appears once the snapshot is read."""
     notes = QPlainTextEdit()
     notes.setObjectName("projectNotesEdit")
+    notes.setAccessibleName(translate(CTX, "Project notes"))
     notes.setPlaceholderText(
         translate(CTX, "Notes about this project: saved with it, never sent to the server.")
     )
