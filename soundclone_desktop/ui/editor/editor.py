@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPaintEvent,
+    QPalette,
     QTextCursor,
     QTextDocumentFragment,
     QTextFormat,
@@ -228,7 +229,7 @@ class ScriptEditor(QPlainTextEdit):
         others = [s for s in self.extraSelections() if not s.format.property(_SPOKEN_PROPERTY)]
         mine: list[QTextEdit.ExtraSelection] = []
         if sentence is not None:
-            colours = colours_for(self.palette())
+            colours = colours_for(self.palette(), ground=QPalette.ColorRole.Base)
             colour = colours.spoken_sentence
             # Pause chips inside the sentence keep their own look: cut around them.
             start, end = sentence

@@ -67,7 +67,7 @@ class ChipColours:
     """Colours that read well on the palette's base colour (light or dark)."""
 
     def __init__(self, palette: QPalette) -> None:
-        colours = colours_for(palette)
+        colours = colours_for(palette, ground=QPalette.ColorRole.Base)
         self.chip_background = colours.chip_background
         self.chip_border = colours.chip_border
         self.chip_text = colours.chip_text

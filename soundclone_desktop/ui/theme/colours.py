@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
-from .palettes import is_dark
+Role = QPalette.ColorRole
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,7 @@ _DARK = Colours(
 )
 
 
-def colours_for(palette: QPalette) -> Colours:
-    """The semantic colours that read on ``palette`` (light or dark by its window colour)."""
-    return _DARK if is_dark(palette) else _LIGHT
+def colours_for(palette: QPalette, *, ground: Role = Role.Window) -> Colours:
+    """The semantic colours that read on ``palette``'s ``ground`` (the window's colour for
+    labels and banners; the base colour for what is drawn in an editor)."""
+    return _DARK if palette.color(ground).lightness() < 128 else _LIGHT
