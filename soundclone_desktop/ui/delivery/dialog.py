@@ -1,0 +1,219 @@
+"""“Deliver Audiobook”: choose a profile and what to make, run it in the background with
+progress per step and a Cancel that stops it, then read the check report.
+
+The work runs on a worker thread (:func:`run_in_background`) through the Qt-free delivery
+(:mod:`.run`); its progress comes back through :func:`run_on_gui_thread`. Cancel sets an
+event the worker checks between blocks; the dialog stays open until the worker has stopped
+and cleaned up, so nothing half-written is left when it says “Cancelled”.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soundclone_desktop.core.book.model import Book
+from soundclone_desktop.i18n import translate
+from soundclone_desktop.ui.delivery import texts
+from soundclone_desktop.ui.delivery.form import DeliveryForm
+from soundclone_desktop.ui.delivery.report_view import ReportView, UrlOpener
+from soundclone_desktop.ui.delivery.request import DeliveryRequest
+from soundclone_desktop.ui.delivery.run import Cancelled, DeliveryResult, run_delivery
+from soundclone_desktop.ui.player.background import run_in_background, run_on_gui_thread
+
+log = logging.getLogger(__name__)
+
+CTX = texts.CTX
+_STEPS = ("stitch", "master", "check", "captions", "m4b", "epub")
+
+
+def step_text(step: str) -> str:
+    words = {
+        "stitch": translate(CTX, "Joining each chapter's takes…"),
+        "credits": translate(CTX, "Making the credits…"),
+        "master": translate(CTX, "Mastering the chapters…"),
+        "check": translate(CTX, "Checking every file…"),
+        "captions": translate(CTX, "Writing the captions…"),
+        "m4b": translate(CTX, "Writing the M4B…"),
+        "epub": translate(CTX, "Writing the read-along EPUB…"),
+    }
+    return words.get(step, step)
+
+
+class DeliveryDialog(QDialog):
+    delivered = Signal(object)  # DeliveryResult
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        book: Book,
+        book_folder: Path,
+        out: Path | None = None,
+        open_url: UrlOpener | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("deliveryDialog")
+        self.setWindowTitle(translate(CTX, "Deliver “%1”").replace("%1", book.title))
+        self.setModal(True)
+        self._cancel = threading.Event()
+        self._running = False
+        self.result_value: DeliveryResult | None = None
+
+        self.form = DeliveryForm(book, book_folder, out or book_folder.parent / "delivery")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        self.report_view = ReportView(open_url=open_url)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("deliveryTabs")
+        self.tabs.addTab(scroll, translate(CTX, "What to Make"))
+        self.tabs.addTab(self.report_view, translate(CTX, "Check Report"))
+        self.tabs.setTabEnabled(1, False)
+
+        self.step_label = QLabel()
+        self.step_label.setObjectName("deliveryStep")
+        self.step_label.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("deliveryProgress")
+        self.progress.setRange(0, 1000)
+        self.progress.hide()
+        self.buttons = QDialogButtonBox()
+        self.deliver_button = QPushButton(translate(CTX, "Deliver"))
+        self.deliver_button.setObjectName("deliveryRun")
+        self.deliver_button.setDefault(True)
+        self.buttons.addButton(self.deliver_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.cancel_button.setObjectName("deliveryCancel")
+        self.deliver_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.resize(1180, 700)
+
+    # -- running ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._running:
+            return
+        request = self.form.request()
+        problem = _problem(request)
+        if problem:
+            self.step_label.setText(problem)
+            return
+        self._running = True
+        self._cancel.clear()
+        self._set_busy(True)
+        cancel = self._cancel
+
+        def progress(step: str, fraction: float) -> None:
+            run_on_gui_thread(self, lambda: self._on_progress(step, fraction))
+
+        run_in_background(
+            lambda: run_delivery(request, cancelled=cancel.is_set, progress=progress),
+            self,
+            self._on_done,
+            self._on_failed,
+        )
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def _on_progress(self, step: str, fraction: float) -> None:
+        if not self._running or self._cancel.is_set():
+            return
+        self.step_label.setText(step_text(step))
+        # Each step has its share of the bar, in the order they run.
+        index = _STEPS.index(step) if step in _STEPS else 0
+        share = 1000 / len(_STEPS)
+        self.progress.setValue(round(share * (index + max(0.0, min(1.0, fraction)))))
+
+    def _on_done(self, result: DeliveryResult) -> None:
+        self._running = False
+        self._set_busy(False)
+        self.result_value = result
+        self.progress.setValue(1000)
+        if result.redone:
+            done = translate(CTX, "Delivered: %n file(s) mastered this time.", None, result.redone)
+        else:
+            done = translate(CTX, "Delivered: every master was already up to date.")
+        self.step_label.setText(done)
+        if result.report is not None:
+            self.report_view.show_report(result.report, result.html_report)
+            self.tabs.setTabEnabled(1, True)
+            self.tabs.setCurrentIndex(1)
+        self.delivered.emit(result)
+
+    def _on_failed(self, exc: Exception) -> None:
+        self._running = False
+        self._set_busy(False)
+        if isinstance(exc, Cancelled):
+            self.progress.hide()
+            self.step_label.setText(
+                translate(CTX, "Cancelled. No half-written file was left in the folder.")
+            )
+            return
+        log.error("delivery failed", exc_info=exc)
+        self.step_label.setText(
+            translate(CTX, "The delivery stopped: %1").replace("%1", str(exc) or type(exc).__name__)
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.form.setEnabled(not busy)
+        self.deliver_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(translate(CTX, "Cancel") if busy else translate(CTX, "Close"))
+        if busy:
+            self.progress.setValue(0)
+            self.progress.show()
+            self.step_label.setText(translate(CTX, "Starting…"))
+
+    # -- closing ----------------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self._running:  # stop first; the dialog stays until the worker has cleaned up
+            self._cancel.set()
+            self.step_label.setText(translate(CTX, "Cancelling…"))
+            self.cancel_button.setEnabled(False)
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._running:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
+
+
+def _problem(request: DeliveryRequest) -> str:
+    """What must change before the delivery can start (empty: nothing)."""
+    if not str(request.out) or str(request.out) == ".":
+        return translate(CTX, "Choose a folder to deliver into.")
+    if request.out.resolve() == request.book_folder.resolve():
+        return translate(CTX, "Choose a folder outside the book's own folder.")
+    if not (request.chapter_files or request.m4b or request.epub or request.captions):
+        return translate(CTX, "Tick at least one thing to make.")
+    cover = request.details.cover
+    if request.m4b and cover is not None and not cover.is_file():
+        return translate(CTX, "The cover image %1 was not found.").replace("%1", str(cover))
+    return ""
