@@ -46,11 +46,14 @@ def rendered_book(folder: Path, chapters: tuple[tuple[str, str], ...] = CHAPTERS
         return store.folder
 
 
-def add_speech_take(store: BookStore, chapter_id: str, segment_id: str) -> None:
+def add_speech_take(
+    store: BookStore, chapter_id: str, segment_id: str, *, base_hz: float = 180.0
+) -> None:
+    """A take of the segment (chosen); another ``base_hz`` is another voice's take."""
     row = next(r for r in store.rows(chapter_id) if r.segment.id == segment_id)
     text = row.segment.request_text
     timeline = plan(text, find_pauses(text), RATE, 1.0)
-    samples = render_samples(timeline, base_hz=180.0, vol=5.0, pitch=0).astype(np.float32)
+    samples = render_samples(timeline, base_hz=base_hz, vol=5.0, pitch=0).astype(np.float32)
     samples /= 32768.0
     take_id = uuid.uuid4().hex
     audio = store.audio_path_for(take_id, ".wav")

@@ -149,15 +149,22 @@ def words(sentence: str) -> str:
     return _number_words(sentence)
 
 
+_LOUDNESS = re.compile(r"Integrated loudness is (\S+) LUFS \(±1\)\.")
+_CEILING = re.compile(r"True peaks are no higher than (\S+) dBTP\.")
+
+
 def _number_words(sentence: str) -> str:
-    """Rules made from numbers the user chose (custom and loudness profiles)."""
-    loudness = re.fullmatch(r"Integrated loudness is (\S+) LUFS \(±1\)\.", sentence)
-    if loudness:
+    """Rules made from numbers (the loudness profiles, the custom one's chosen numbers)."""
+    if loudness := _LOUDNESS.fullmatch(sentence):
         return translate(CTX, "Integrated loudness is %1 LUFS (±1).").replace("%1", loudness[1])
-    peak = re.fullmatch(r"True peaks are no higher than (\S+) dBTP\.", sentence)
-    if peak:
+    if peak := _CEILING.fullmatch(sentence):
         return translate(CTX, "True peaks are no higher than %1 dBTP.").replace("%1", peak[1])
     return sentence
+
+
+def translatable(sentence: str) -> bool:
+    """Whether :func:`words` has a translation for ``sentence`` (a test keeps this true)."""
+    return sentence in _WORDS or any(p.fullmatch(sentence) for p in (_LOUDNESS, _CEILING))
 
 
 def rule_words(rule: Rule) -> str:
