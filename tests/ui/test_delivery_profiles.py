@@ -60,9 +60,9 @@ def test_the_m4b_details_are_prefilled_from_the_book(qtbot: QtBot, tmp_path: Pat
     assert (details.title, details.author, details.narrator) == (
         "Harbour Tales", "A. Writer", "Demo Voice",
     )  # fmt: skip
-    assert "This is Harbour Tales, written by A. Writer, narrated by Demo Voice." == (
+    assert (
         widget.opening_edit.toPlainText()
-    )
+    ) == "This is Harbour Tales, written by A. Writer, narrated by Demo Voice."
 
 
 def test_every_rule_and_note_of_every_profile_has_a_translatable_sentence() -> None:
