@@ -83,6 +83,9 @@ class MasterResult:
     duration_s: float
     attempts: int
     measurement: Measurement  # of the written file, decoded
+    # Where the kept speech starts in the source: a time t of the source is at
+    # t - speech_start_s + head_s in the master (captions move by that much).
+    speech_start_s: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +141,7 @@ def master_file(
         target=target, gain_db=gain_db, limiter_ceiling_db=ceiling,
         limited_s=limited * CHUNK / settings.rate,
         speech_s=plan.end_s - plan.start_s, duration_s=frames / settings.rate,
-        attempts=attempt, measurement=measured,
+        attempts=attempt, measurement=measured, speech_start_s=plan.start_s,
     )  # fmt: skip
 
 
