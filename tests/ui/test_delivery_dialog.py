@@ -55,6 +55,8 @@ def test_acx_delivery_shows_progress_then_a_report_where_every_rule_passes(
 ) -> None:
     dialog.form.set_profile("acx")
     dialog.form.m4b.setChecked(True)
+    dialog.form.epub.setChecked(True)
+    dialog.form.captions.setChecked(True)  # SRT, the first format
     steps: list[str] = []
     values: list[int] = []
     dialog.step_label.setText("")
@@ -64,7 +66,7 @@ def test_acx_delivery_shows_progress_then_a_report_where_every_rule_passes(
     deliver(qtbot, dialog)
 
     assert "Mastering the chapters…" in steps and "Checking every file…" in steps
-    assert "Writing the M4B…" in steps
+    assert "Writing the M4B…" in steps and "Writing the read-along EPUB…" in steps
     assert values == sorted(values) and values[-1] == 1000  # it only moves forward
     assert dialog.tabs.currentIndex() == 1 and dialog.tabs.isTabEnabled(1)
     rows = dialog.report_view.rows()
@@ -75,9 +77,14 @@ def test_acx_delivery_shows_progress_then_a_report_where_every_rule_passes(
     assert all(result == "Pass" and why == "" for *_, result, why in per_file), per_file
     rms = [measured for _, rule, measured, *_ in per_file if rule.startswith("Each file's RMS")]
     assert len(rms) == 2 and all(-23 <= float(m.split()[0].replace("−", "-")) <= -18 for m in rms)
-    assert dialog.report_view.verdict.text().startswith("Every file passes ACX / Audible")
+    verdict = dialog.report_view.verdict.text()
+    assert verdict.startswith("Every file passes ACX / Audible")
+    assert "No opening credits: add a chapter titled “Opening credits” first" in verdict
     out = tmp_path / "out"
-    assert (out / "Harbour Tales.m4b").is_file()
+    assert (out / "Harbour Tales.m4b").is_file() and (out / "Harbour Tales.epub").is_file()
+    assert {p.name for p in out.glob("*.srt")} == {
+        "01-The Harbour.srt", "02-The Lighthouse.srt", "Harbour Tales.srt",
+    }  # fmt: skip
     assert (out / "delivery-check-acx.html").is_file()
 
     qtbot.mouseClick(dialog.report_view.open_html_button, Qt.MouseButton.LeftButton)
@@ -87,21 +94,21 @@ def test_acx_delivery_shows_progress_then_a_report_where_every_rule_passes(
 
 
 def test_the_work_runs_off_the_gui_thread(qtbot: QtBot, dialog: DeliveryDialog) -> None:
-    from soundclone_desktop.ui.delivery import run as run_module
+    from soundclone_desktop.services.delivery import book as service
 
     threads: list[threading.Thread] = []
-    real = run_module.stitch_chapter_sync
+    real = service.stitch_chapter_sync
 
     def watched(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread())
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    run_module.stitch_chapter_sync = watched  # type: ignore[assignment]
+    service.stitch_chapter_sync = watched  # type: ignore[assignment]
     try:
         dialog.form.chapter_files.setChecked(True)
         deliver(qtbot, dialog)
     finally:
-        run_module.stitch_chapter_sync = real
+        service.stitch_chapter_sync = real
     assert threads and threading.main_thread() not in threads
 
 

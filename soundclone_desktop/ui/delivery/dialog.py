@@ -29,30 +29,40 @@ from PySide6.QtWidgets import (
 
 from soundclone_desktop.core.book.model import Book
 from soundclone_desktop.i18n import translate
+from soundclone_desktop.services.delivery.book import DeliveryError, DeliveryStep
 from soundclone_desktop.ui.delivery import texts
 from soundclone_desktop.ui.delivery.form import DeliveryForm
 from soundclone_desktop.ui.delivery.report_view import ReportView, UrlOpener
 from soundclone_desktop.ui.delivery.request import DeliveryRequest
-from soundclone_desktop.ui.delivery.run import Cancelled, DeliveryResult, run_delivery
+from soundclone_desktop.ui.delivery.run import DeliveryCancelledError, DeliveryResult, run_delivery
 from soundclone_desktop.ui.player.background import run_in_background, run_on_gui_thread
 
 log = logging.getLogger(__name__)
 
 CTX = texts.CTX
-_STEPS = ("stitch", "master", "check", "captions", "m4b", "epub")
 
 
-def step_text(step: str) -> str:
+def step_text(step: DeliveryStep) -> str:
     words = {
-        "stitch": translate(CTX, "Joining each chapter's takes…"),
-        "credits": translate(CTX, "Making the credits…"),
-        "master": translate(CTX, "Mastering the chapters…"),
-        "check": translate(CTX, "Checking every file…"),
-        "captions": translate(CTX, "Writing the captions…"),
-        "m4b": translate(CTX, "Writing the M4B…"),
-        "epub": translate(CTX, "Writing the read-along EPUB…"),
+        DeliveryStep.STITCH: translate(CTX, "Joining each chapter's takes…"),
+        DeliveryStep.MASTER: translate(CTX, "Mastering the chapters…"),
+        DeliveryStep.CHECK: translate(CTX, "Checking every file…"),
+        DeliveryStep.CAPTIONS: translate(CTX, "Writing the captions…"),
+        DeliveryStep.M4B: translate(CTX, "Writing the M4B…"),
+        DeliveryStep.EPUB: translate(CTX, "Writing the read-along EPUB…"),
     }
-    return words.get(step, step)
+    return words.get(step, str(step))
+
+
+def credits_note(kind: str) -> str:
+    """What to do about credits the profile wants as files of their own."""
+    if kind == "opening":
+        return translate(
+            CTX, "No opening credits: add a chapter titled “Opening credits” first and render it."
+        )
+    return translate(
+        CTX, "No closing credits: add a chapter titled “Closing credits” last and render it."
+    )
 
 
 class DeliveryDialog(QDialog):
@@ -125,7 +135,7 @@ class DeliveryDialog(QDialog):
         self._set_busy(True)
         cancel = self._cancel
 
-        def progress(step: str, fraction: float) -> None:
+        def progress(step: DeliveryStep, fraction: float) -> None:
             run_on_gui_thread(self, lambda: self._on_progress(step, fraction))
 
         run_in_background(
@@ -138,14 +148,12 @@ class DeliveryDialog(QDialog):
     def is_running(self) -> bool:
         return self._running
 
-    def _on_progress(self, step: str, fraction: float) -> None:
+    def _on_progress(self, step: DeliveryStep, fraction: float) -> None:
+        """``fraction``: of the whole run (two workers may report slightly out of order)."""
         if not self._running or self._cancel.is_set():
             return
         self.step_label.setText(step_text(step))
-        # Each step has its share of the bar, in the order they run.
-        index = _STEPS.index(step) if step in _STEPS else 0
-        share = 1000 / len(_STEPS)
-        self.progress.setValue(round(share * (index + max(0.0, min(1.0, fraction)))))
+        self.progress.setValue(max(self.progress.value(), round(1000 * fraction)))
 
     def _on_done(self, result: DeliveryResult) -> None:
         self._running = False
@@ -158,7 +166,8 @@ class DeliveryDialog(QDialog):
             done = translate(CTX, "Delivered: every master was already up to date.")
         self.step_label.setText(done)
         if result.report is not None:
-            self.report_view.show_report(result.report, result.html_report)
+            notes = [credits_note(kind) for kind in result.missing_credits]
+            self.report_view.show_report(result.report, result.html_report, notes)
             self.tabs.setTabEnabled(1, True)
             self.tabs.setCurrentIndex(1)
         self.delivered.emit(result)
@@ -166,13 +175,14 @@ class DeliveryDialog(QDialog):
     def _on_failed(self, exc: Exception) -> None:
         self._running = False
         self._set_busy(False)
-        if isinstance(exc, Cancelled):
+        if isinstance(exc, DeliveryCancelledError):
             self.progress.hide()
             self.step_label.setText(
                 translate(CTX, "Cancelled. No half-written file was left in the folder.")
             )
             return
-        log.error("delivery failed", exc_info=exc)
+        if not isinstance(exc, DeliveryError):
+            log.error("delivery failed", exc_info=exc)
         self.step_label.setText(
             translate(CTX, "The delivery stopped: %1").replace("%1", str(exc) or type(exc).__name__)
         )

@@ -73,10 +73,11 @@ class DeliveryForm(QWidget):
         right.addLayout(self._folder_row(out))
         self.profile_box.currentIndexChanged.connect(self._on_profile)
         self.m4b.toggled.connect(self._on_m4b)
-        self.captions.toggled.connect(self.caption_format.setEnabled)
+        self.captions.toggled.connect(self._on_chapter_files)
+        self.chapter_files.toggled.connect(self._on_chapter_files)
         self._on_profile()
         self._on_m4b(self.m4b.isChecked())
-        self.caption_format.setEnabled(self.captions.isChecked())
+        self._on_chapter_files()
 
     # -- building ---------------------------------------------------------------------
 
@@ -133,7 +134,7 @@ class DeliveryForm(QWidget):
         self.chapter_files.setChecked(True)
         self.m4b = QCheckBox(translate(CTX, "One M4B with chapters"))
         self.m4b.setObjectName("deliveryM4b")
-        self.captions = QCheckBox(translate(CTX, "Captions:"))
+        self.captions = QCheckBox(translate(CTX, "Captions of each file and of the book:"))
         self.captions.setObjectName("deliveryCaptions")
         self.caption_format = QComboBox()
         for fmt in SubtitleFormat:
@@ -249,6 +250,17 @@ class DeliveryForm(QWidget):
         self.file_dialog = dialog
         dialog.open()
 
+    def caption_format_choice(self) -> SubtitleFormat:
+        return SubtitleFormat(self.caption_format.currentData())  # Qt hands back a plain str
+
+    def _captions_wanted(self) -> bool:
+        return self.captions.isChecked() and self.chapter_files.isChecked()
+
+    def _on_chapter_files(self) -> None:
+        # Captions follow the chapter files (their times are the masters' own).
+        self.captions.setEnabled(self.chapter_files.isChecked())
+        self.caption_format.setEnabled(self._captions_wanted())
+
     def request(self) -> DeliveryRequest:
         cover = self.cover_edit.text().strip()
         custom = self.profile_box.currentData() == "custom"
@@ -268,7 +280,7 @@ class DeliveryForm(QWidget):
             channels=int(self.channels_box.currentData()) if custom else 1,
             chapter_files=self.chapter_files.isChecked(),
             m4b=self.m4b.isChecked(),
-            captions=self.caption_format.currentData() if self.captions.isChecked() else None,
+            captions=self.caption_format_choice() if self._captions_wanted() else None,
             epub=self.epub.isChecked(),
             details=details,
             opening_credits=self.opening_edit.toPlainText().strip(),

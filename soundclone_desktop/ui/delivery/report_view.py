@@ -3,7 +3,7 @@ pass or fail, a failure explained in a sentence; "Open folder" and "Open HTML re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -79,9 +79,13 @@ class ReportView(QWidget):
         layout.addLayout(buttons)
         self._set_buttons()
 
-    def show_report(self, report: DeliveryReport, html_path: Path | None = None) -> None:
+    def show_report(
+        self, report: DeliveryReport, html_path: Path | None = None, notes: Sequence[str] = ()
+    ) -> None:
+        """``notes``: sentences about what the measurement cannot see (missing credits)."""
         self.report, self.html_path = report, html_path
-        self.verdict.setText(verdict_sentence(report))
+        verdict = verdict_sentence(report)
+        self.verdict.setText("\n".join([verdict, *notes]))
         self.tree.clear()
         for file in report.files:
             self.tree.addTopLevelItem(self._file_item(file))
@@ -92,12 +96,12 @@ class ReportView(QWidget):
                 book.addChild(self._rule_item(result))
             self.tree.addTopLevelItem(book)
         if report.profile.notes:
-            notes = QTreeWidgetItem([translate(CTX, "Also needed (not measurable)")])
+            needed = QTreeWidgetItem([translate(CTX, "Also needed (not measurable)")])
             for note in report.profile.notes:
                 child = QTreeWidgetItem([texts.words(note)])
                 child.setToolTip(RULE, texts.words(note))
-                notes.addChild(child)
-            self.tree.addTopLevelItem(notes)
+                needed.addChild(child)
+            self.tree.addTopLevelItem(needed)
         self.tree.expandAll()
         self._set_buttons()
 

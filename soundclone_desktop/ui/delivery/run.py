@@ -1,9 +1,7 @@
-"""The delivery itself, as one blocking call for a worker thread (no Qt here).
-
-A stand-in until the book delivery service (``services/delivery/book.py``) is merged: it
-stitches what is not stitched yet, masters the chapters (only what changed: the masters'
-manifest), checks them and writes the reports, then the M4B. Every file is written under a
-temporary name and renamed when complete, so Cancel leaves no half-written file.
+"""The delivery the dialog asked for, as one blocking call for a worker thread (no Qt here):
+the book service (:mod:`soundclone_desktop.services.delivery.book`) step by step — the
+chapter masters with their check report and captions, then the M4B, then the read-along
+EPUB. Each step writes atomically and redoes only what changed (the service's manifests).
 """
 
 from __future__ import annotations
@@ -12,81 +10,115 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from soundclone_desktop.audio.decode import Cancelled
-from soundclone_desktop.audio.m4b import BookMeta, ChapterAudio, write_m4b
-from soundclone_desktop.services.book.stitch import safe_title, stitch_chapter_sync
-from soundclone_desktop.services.delivery.check import DeliveryReport, check_files
-from soundclone_desktop.services.delivery.master import Manifest, master_files
-from soundclone_desktop.services.delivery.report import write_reports
+from soundclone_desktop.services.book.stitch import safe_title
+from soundclone_desktop.services.delivery.book import (
+    BookInfo,
+    BookMasters,
+    DeliveryCancelledError,
+    DeliveryStep,
+    FileKind,
+    book_info,
+    export_m4b,
+    export_read_along,
+    master_book,
+)
+from soundclone_desktop.services.delivery.check import DeliveryReport
 from soundclone_desktop.store.book import BookStore
 from soundclone_desktop.ui.delivery.request import DeliveryRequest
 
-__all__ = ["Cancelled", "DeliveryResult", "Progress", "run_delivery"]
+__all__ = ["DeliveryCancelledError", "DeliveryResult", "Progress", "run_delivery"]
 
-Progress = Callable[[str, float], None]  # step ("stitch", "master", "check", "m4b"…), 0…1
+Progress = Callable[[DeliveryStep, float], None]  # the step now, the whole run's fraction done
+# The steps each service call reports, in order: each call gets an equal part of the bar.
+_MASTER_STEPS = (DeliveryStep.STITCH, DeliveryStep.MASTER, DeliveryStep.CHECK,
+                 DeliveryStep.CAPTIONS)  # fmt: skip
+_M4B_STEPS = (DeliveryStep.STITCH, DeliveryStep.MASTER, DeliveryStep.M4B)
+_EPUB_STEPS = (DeliveryStep.STITCH, DeliveryStep.MASTER, DeliveryStep.EPUB)
 
 
 @dataclass(frozen=True, slots=True)
 class DeliveryResult:
     folder: Path
-    report: DeliveryReport | None
-    html_report: Path | None
+    masters: BookMasters | None  # None: no chapter files were asked for
     written: tuple[Path, ...]
-    redone: int  # masters made this time (the others were up to date)
+
+    @property
+    def report(self) -> DeliveryReport | None:
+        return self.masters.report if self.masters else None
+
+    @property
+    def html_report(self) -> Path | None:
+        return self.masters.report_html if self.masters else None
+
+    @property
+    def redone(self) -> int:
+        """Chapter masters made this time (the others were up to date)."""
+        return sum(f.redone for f in self.masters.files) if self.masters else 0
+
+    @property
+    def missing_credits(self) -> tuple[str, ...]:
+        """``"opening"``/``"closing"``: credits the profile wants that the book lacks."""
+        if self.masters is None or not self.masters.notes:
+            return ()
+        kinds = {f.kind for f in self.masters.files}
+        return tuple(k for k in (FileKind.OPENING, FileKind.CLOSING) if k not in kinds)
 
 
 def run_delivery(
     request: DeliveryRequest, *, cancelled: Callable[[], bool], progress: Progress
 ) -> DeliveryResult:
-    def stop_if_cancelled() -> None:
-        if cancelled():
-            raise Cancelled
-
+    """Raises the service's ``DeliveryError`` (a sentence) or ``DeliveryCancelledError``."""
     out = request.out
-    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    masters = None
+    calls = [request.chapter_files, request.m4b, request.epub]
+    parts = max(1, sum(calls))
+
+    def part(index: int, steps: tuple[DeliveryStep, ...]) -> Progress:
+        def report(step: DeliveryStep, fraction: float) -> None:
+            place = steps.index(step) if step in steps else 0
+            within = (place + min(max(fraction, 0.0), 1.0)) / len(steps)
+            progress(step, (index + within) / parts)
+
+        return report
+
+    # A store of its own: the book view's stays free for the GUI thread.
     with BookStore.open(request.book_folder) as store:
-        book = store.book
-        chapters = [c for c in book.chapters if not c.excluded]
-        stitched = []
-        for index, chapter in enumerate(chapters):
-            progress("stitch", index / len(chapters))
-            stitched.append(stitch_chapter_sync(store, chapter.id, cancelled=cancelled))
-            stop_if_cancelled()
-        progress("stitch", 1.0)
-    sources = [s.audio_path for s in stitched]
-    done: list[Path] = []
+        info = _info(store, request)
+        stem = safe_title(info.title) or "book"
+        if request.chapter_files:
+            masters = master_book(
+                store, out, request.profile, info=info, channels=request.channels,
+                captions=request.captions, progress=part(0, _MASTER_STEPS), cancelled=cancelled,
+            )  # fmt: skip
+            written += [f.path for f in masters.files]
+            written += [p for p in (masters.report_html, masters.book_captions) if p]
+        if request.m4b:
+            m4b = export_m4b(
+                store, out / f"{stem}.m4b", info=info, channels=request.channels,
+                progress=part(sum(calls[:1]), _M4B_STEPS), cancelled=cancelled,
+            )  # fmt: skip
+            written.append(m4b.path)
+        if request.epub:
+            epub = out / f"{stem}.epub"
+            epub_progress = part(sum(calls[:2]), _EPUB_STEPS)
+            written.append(
+                export_read_along(
+                    store, epub, info=info, progress=epub_progress, cancelled=cancelled
+                )
+            )
+    return DeliveryResult(out, masters, tuple(written))
 
-    def mastered(outcome: object) -> None:
-        done.append(Path())
-        progress("master", len(done) / len(sources))
 
-    progress("master", 0.0)
-    outcomes = master_files(
-        sources, out, request.profile, channels=request.channels,
-        cancelled=cancelled, progress=mastered,
-    )  # fmt: skip
-    stop_if_cancelled()
-    targets = [o.target for o in outcomes]
-    progress("check", 0.0)
-    manifest = Manifest(out)
-    report = check_files(out, request.profile, targets, known=manifest.known, cancelled=cancelled)
-    _, html_path = write_reports(report)
-    progress("check", 1.0)
-    written = list(targets)
-    if request.m4b:
-        stop_if_cancelled()
-        details = request.details
-        meta = BookMeta(
-            title=details.title or book.title, author=details.author or None,
-            narrator=details.narrator or None, year=details.year or None,
-            description=details.description or None, genre=details.genre or None,
-            cover=details.cover,
-        )  # fmt: skip
-        m4b = out / f"{safe_title(meta.title) or 'book'}.m4b"
-        write_m4b(
-            [ChapterAudio(c.title, t) for c, t in zip(chapters, targets, strict=True)],
-            m4b, meta=meta, channels=request.channels, cancelled=cancelled,
-            progress=lambda fraction: progress("m4b", fraction),
-        )  # fmt: skip
-        written.append(m4b)
-    return DeliveryResult(out, report, html_path, tuple(written), sum(o.redone for o in outcomes))
+def _info(store: BookStore, request: DeliveryRequest) -> BookInfo:
+    details = request.details
+    return book_info(
+        store.book,
+        title=details.title or None,
+        author=details.author or None,
+        narrator=details.narrator or None,
+        year=details.year or None,
+        description=details.description or None,
+        genre=details.genre or None,
+        cover=details.cover,
+    )
