@@ -60,9 +60,9 @@ def test_the_m4b_details_are_prefilled_from_the_book(qtbot: QtBot, tmp_path: Pat
     assert (details.title, details.author, details.narrator) == (
         "Harbour Tales", "A. Writer", "Demo Voice",
     )  # fmt: skip
-    assert (
-        widget.opening_edit.toPlainText()
-    ) == "This is Harbour Tales, written by A. Writer, narrated by Demo Voice."
+    assert widget.credits.edits["opening"].toPlainText() == (
+        "This is Harbour Tales, written by A. Writer, narrated by Demo Voice."
+    )
 
 
 def test_every_rule_and_note_of_every_profile_has_a_translatable_sentence() -> None:
@@ -80,6 +80,10 @@ class _Book(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.store: BookStore | None = None
+        self.refreshed = 0
+
+    def refresh(self) -> None:
+        self.refreshed += 1
 
 
 class _Menus:
@@ -101,7 +105,16 @@ def test_the_file_action_is_enabled_only_with_a_book_open(qtbot: QtBot, tmp_path
         assert feature.action.isEnabled()
         feature.action.trigger()
         assert feature.dialog is not None and feature.dialog.isVisible()
-        assert feature.dialog.form.folder_edit.text() == str(tmp_path / "Harbour delivery")
+        form = feature.dialog.form
+        assert form.folder_edit.text() == str(tmp_path / "Harbour delivery")
+        # The book has no credits chapters: written here, added to the book for rendering.
+        assert form.credits.add_button.isEnabled()
+        form.credits.edits["closing"].setPlainText("The end of Harbour Tales.")
+        form.credits.add_button.click()
+        titles = [c.title for c in store.book.chapters]
+        assert titles == ["Opening credits", "The Harbour", "The Lighthouse", "Closing credits"]
+        assert store.book.chapters[-1].text == "The end of Harbour Tales."
+        assert book.refreshed == 1 and not form.credits.add_button.isEnabled()
         feature.dialog.reject()
         book.store = None
         book.book_closed.emit()

@@ -3,7 +3,7 @@ open, that opens the delivery dialog for it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -17,6 +17,7 @@ from soundclone_desktop.ui.delivery import texts
 
 if TYPE_CHECKING:
     from soundclone_desktop.store.book import BookStore
+    from soundclone_desktop.ui.delivery.credits import AddCredits
     from soundclone_desktop.ui.delivery.dialog import DeliveryDialog
     from soundclone_desktop.ui.studio import Menus
 
@@ -32,10 +33,12 @@ class DeliveryNeeds:
     current_store: Callable[[], BookStore | None]  # the open book, if any
     book_opened: SignalInstance
     book_closed: SignalInstance
+    add_credits: AddCredits | None = None  # credits chapters into the open book
 
     @classmethod
     def of_book(cls, parent: QWidget, menus: Menus, book: OpenBook) -> DeliveryNeeds:
-        return cls(parent, menus, lambda: book.store, book.book_opened, book.book_closed)
+        return cls(parent, menus, lambda: book.store, book.book_opened, book.book_closed,
+                   lambda items: add_credit_chapters(book, items))  # fmt: skip
 
 
 class OpenBook(Protocol):
@@ -49,6 +52,9 @@ class OpenBook(Protocol):
 
     @property
     def book_closed(self) -> SignalInstance: ...
+
+    def refresh(self) -> object:
+        """Show the book's chapters again (after a change made here)."""
 
 
 class DeliveryFeature(QObject):
@@ -83,9 +89,23 @@ class DeliveryFeature(QObject):
             book=store.book,
             book_folder=folder,
             out=default_folder(folder),
+            add_credits=self.needs.add_credits,
         )
         self.dialog.open()
         return self.dialog
+
+
+def add_credit_chapters(book: OpenBook, items: Sequence[tuple[str, str, str]]) -> None:
+    """Opening credits go first, closing credits last; the navigator shows them at once.
+    One small write each, on the GUI thread: a click, like renaming a chapter."""
+    from soundclone_desktop.core.book.model import new_chapter
+
+    store = book.store
+    if store is None:
+        return
+    for kind, title, text in items:
+        store.add_chapter(new_chapter(title, text), 0 if kind == "opening" else None)
+    book.refresh()
 
 
 def default_folder(book_folder: Path) -> Path:

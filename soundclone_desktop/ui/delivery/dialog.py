@@ -31,6 +31,7 @@ from soundclone_desktop.core.book.model import Book
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.services.delivery.book import DeliveryError, DeliveryStep
 from soundclone_desktop.ui.delivery import texts
+from soundclone_desktop.ui.delivery.credits import AddCredits
 from soundclone_desktop.ui.delivery.form import DeliveryForm
 from soundclone_desktop.ui.delivery.report_view import ReportView, UrlOpener
 from soundclone_desktop.ui.delivery.request import DeliveryRequest
@@ -76,6 +77,7 @@ class DeliveryDialog(QDialog):
         book_folder: Path,
         out: Path | None = None,
         open_url: UrlOpener | None = None,
+        add_credits: AddCredits | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("deliveryDialog")
@@ -85,7 +87,9 @@ class DeliveryDialog(QDialog):
         self._running = False
         self.result_value: DeliveryResult | None = None
 
-        self.form = DeliveryForm(book, book_folder, out or book_folder.parent / "delivery")
+        self.form = DeliveryForm(
+            book, book_folder, out or book_folder.parent / "delivery", add_credits=add_credits
+        )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)

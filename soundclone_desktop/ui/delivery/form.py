@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from soundclone_desktop.core.delivery.profiles import PROFILES, DeliveryProfile,
 from soundclone_desktop.core.subtitles import SubtitleFormat
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.delivery import texts
+from soundclone_desktop.ui.delivery.credits import AddCredits, CreditsGroup
 from soundclone_desktop.ui.delivery.request import BookDetails, DeliveryRequest
 
 CTX = texts.CTX
@@ -35,27 +35,16 @@ _BITRATES = (64, 96, 128, 192, 256, 320)
 _RATES = (22050, 44100, 48000)
 
 
-def default_credits(book: Book) -> tuple[str, str]:
-    """The opening and closing credits ACX asks for, from the book's title and people."""
-    author = book.author or translate(CTX, "the author")
-    narrator = book.narrator or translate(CTX, "SoundClone")
-    opening = (
-        translate(CTX, "This is %1, written by %2, narrated by %3.")
-        .replace("%1", book.title)
-        .replace("%2", author)
-        .replace("%3", narrator)
-    )
-    closing = (
-        translate(CTX, "This has been %1, written by %2, narrated by %3. The end.")
-        .replace("%1", book.title)
-        .replace("%2", author)
-        .replace("%3", narrator)
-    )
-    return opening, closing
-
-
 class DeliveryForm(QWidget):
-    def __init__(self, book: Book, book_folder: Path, out: Path, parent: QWidget | None = None):
+    def __init__(
+        self,
+        book: Book,
+        book_folder: Path,
+        out: Path,
+        parent: QWidget | None = None,
+        *,
+        add_credits: AddCredits | None = None,
+    ) -> None:
         super().__init__(parent)
         self.book_folder = book_folder
         self.file_dialog: QFileDialog | None = None
@@ -69,7 +58,8 @@ class DeliveryForm(QWidget):
         left.addStretch(1)
         right.addWidget(self._outputs_group())
         right.addWidget(self._details_group(book))
-        right.addWidget(self._credits_group(book))
+        self.credits = CreditsGroup(book, add_credits)
+        right.addWidget(self.credits)
         right.addLayout(self._folder_row(out))
         self.profile_box.currentIndexChanged.connect(self._on_profile)
         self.m4b.toggled.connect(self._on_m4b)
@@ -183,16 +173,6 @@ class DeliveryForm(QWidget):
         form.addRow(translate(CTX, "Cover:"), cover_row)
         return self.details_group
 
-    def _credits_group(self, book: Book) -> QGroupBox:
-        group = QGroupBox(translate(CTX, "Credits (read by the book's voice)"))
-        opening, closing = default_credits(book)
-        self.opening_edit = _short_text(opening)
-        self.closing_edit = _short_text(closing)
-        form = QFormLayout(group)
-        form.addRow(translate(CTX, "Opening:"), self.opening_edit)
-        form.addRow(translate(CTX, "Closing:"), self.closing_edit)
-        return group
-
     def _folder_row(self, out: Path) -> QHBoxLayout:
         self.folder_edit = QLineEdit(str(out))
         self.folder_edit.setObjectName("deliveryFolder")
@@ -283,8 +263,6 @@ class DeliveryForm(QWidget):
             captions=self.caption_format_choice() if self._captions_wanted() else None,
             epub=self.epub.isChecked(),
             details=details,
-            opening_credits=self.opening_edit.toPlainText().strip(),
-            closing_credits=self.closing_edit.toPlainText().strip(),
         )
 
 
@@ -309,10 +287,3 @@ def _spin(low: float, high: float, value: float, suffix: str) -> QDoubleSpinBox:
     spin.setValue(value)
     spin.setSuffix(suffix)
     return spin
-
-
-def _short_text(text: str) -> QPlainTextEdit:
-    edit = QPlainTextEdit(text)
-    edit.setFixedHeight(48)
-    edit.setTabChangesFocus(True)
-    return edit

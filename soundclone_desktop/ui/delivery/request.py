@@ -33,5 +33,3 @@ class DeliveryRequest:
     captions: SubtitleFormat | None = None
     epub: bool = False
     details: BookDetails = BookDetails("")
-    opening_credits: str = ""
-    closing_credits: str = ""
