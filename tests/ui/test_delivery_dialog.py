@@ -166,3 +166,14 @@ def test_a_second_run_redoes_only_the_chapter_that_changed(
     now = {p.name: p.stat().st_mtime_ns for p in out.glob("*.mp3")}
     assert now["01-The Harbour.mp3"] == first["01-The Harbour.mp3"]
     assert now["02-The Lighthouse.mp3"] != first["02-The Lighthouse.mp3"]
+
+
+def test_the_dialog_fits_a_1366_by_768_laptop(dialog: DeliveryDialog) -> None:
+    from PySide6.QtCore import QSize
+
+    from soundclone_desktop.ui.delivery.dialog import fitted_size
+
+    size = fitted_size(QSize(1366, 728))  # the free room under a task bar
+    assert size.width() <= 1366 and size.height() <= 728 - 30  # and its title bar
+    needed = dialog.minimumSizeHint()
+    assert needed.width() <= size.width() and needed.height() <= size.height(), needed

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QP
 from soundclone_desktop.core.book.model import Book
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.services.delivery.book import CREDIT_TITLES
-from soundclone_desktop.ui.delivery import texts
 
-CTX = texts.CTX
+CTX = "Delivery"  # spelled out: the translation extractor reads constants only
 # (kind, the chapter title the service looks for): English, as the service matches it.
 CREDITS = (("opening", "Opening credits"), ("closing", "Closing credits"))
 AddCredits = Callable[[Sequence[tuple[str, str, str]]], None]  # (kind, title, text) each
@@ -23,7 +22,7 @@ AddCredits = Callable[[Sequence[tuple[str, str, str]]], None]  # (kind, title, t
 def default_credits(book: Book) -> tuple[str, str]:
     """The opening and closing sentences ACX asks for, from the book's title and people."""
     author = book.author or translate(CTX, "the author")
-    narrator = book.narrator or translate(CTX, "SoundClone")
+    narrator = book.narrator or translate(CTX, "a synthetic voice")
     opening = translate(CTX, "This is %1, written by %2, narrated by %3.")
     closing = translate(CTX, "This has been %1, written by %2, narrated by %3. The end.")
     return tuple(  # type: ignore[return-value]

@@ -13,8 +13,8 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from soundclone_desktop.core.book.model import Book
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.services.delivery.book import DeliveryError, DeliveryStep
-from soundclone_desktop.ui.delivery import texts
 from soundclone_desktop.ui.delivery.credits import AddCredits
 from soundclone_desktop.ui.delivery.form import DeliveryForm
 from soundclone_desktop.ui.delivery.report_view import ReportView, UrlOpener
@@ -40,7 +39,7 @@ from soundclone_desktop.ui.player.background import run_in_background, run_on_gu
 
 log = logging.getLogger(__name__)
 
-CTX = texts.CTX
+CTX = "Delivery"  # spelled out: the translation extractor reads constants only
 
 
 def step_text(step: DeliveryStep) -> str:
@@ -53,6 +52,11 @@ def step_text(step: DeliveryStep) -> str:
         DeliveryStep.EPUB: translate(CTX, "Writing the read-along EPUB…"),
     }
     return words.get(step, str(step))
+
+
+def fitted_size(free: QSize) -> QSize:
+    """The dialog's size on a screen with ``free`` room (1180×688 on a 1366×768 laptop)."""
+    return QSize(min(1180, free.width() - 40), min(690, free.height() - 40))
 
 
 def credits_note(kind: str) -> str:
@@ -122,7 +126,13 @@ class DeliveryDialog(QDialog):
         layout.addWidget(self.step_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        self.resize(1180, 700)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """1180×690, or less on a small screen (a 1366×768 laptop has about 1366×728 free:
+        the title bar must stay on it). The choices scroll when there is not room."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.resize(fitted_size(screen.availableGeometry().size()))
 
     # -- running ----------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from soundclone_desktop.ui.delivery import texts
 from soundclone_desktop.ui.delivery.credits import AddCredits, CreditsGroup
 from soundclone_desktop.ui.delivery.request import BookDetails, DeliveryRequest
 
-CTX = texts.CTX
+CTX = "Delivery"  # spelled out: the translation extractor reads constants only
 _CUSTOM_FORMATS = (("mp3", "MP3"), ("m4a", "AAC (M4A)"), ("flac", "FLAC"), ("wav", "WAV"))
 _BITRATES = (64, 96, 128, 192, 256, 320)
 _RATES = (22050, 44100, 48000)

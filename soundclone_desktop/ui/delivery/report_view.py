@@ -24,7 +24,7 @@ from soundclone_desktop.i18n import translate
 from soundclone_desktop.services.delivery.check import DeliveryReport, FileReport
 from soundclone_desktop.ui.delivery import texts
 
-CTX = texts.CTX
+CTX = "Delivery"  # spelled out: the translation extractor reads constants only
 UrlOpener = Callable[[QUrl], object]
 RULE, MEASURED, RESULT, WHY = range(4)
 
