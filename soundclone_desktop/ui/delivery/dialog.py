@@ -29,7 +29,11 @@ from PySide6.QtWidgets import (
 
 from soundclone_desktop.core.book.model import Book
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.services.delivery.book import DeliveryError, DeliveryStep
+from soundclone_desktop.services.delivery.book import (
+    ChaptersNotReadyError,
+    DeliveryError,
+    DeliveryStep,
+)
 from soundclone_desktop.ui.delivery.credits import AddCredits
 from soundclone_desktop.ui.delivery.form import DeliveryForm
 from soundclone_desktop.ui.delivery.report_view import ReportView, UrlOpener
@@ -193,6 +197,16 @@ class DeliveryDialog(QDialog):
             self.progress.hide()
             self.step_label.setText(
                 translate(CTX, "Cancelled. No half-written file was left in the folder.")
+            )
+            return
+        if isinstance(exc, ChaptersNotReadyError):
+            listed = ", ".join(str(n) for n in exc.numbers)
+            self.step_label.setText(
+                translate(
+                    CTX,
+                    "Nothing was delivered: chapter(s) %1 are not rendered in full yet. "
+                    "Render them in the book first.",
+                ).replace("%1", listed)
             )
             return
         if not isinstance(exc, DeliveryError):
