@@ -222,3 +222,29 @@ def test_the_window_keeps_answering_while_delivering(qtbot: QtBot, dialog: Deliv
     print(f"{len(ticks)} ticks in {seconds:.1f} s, longest pause {longest * 1e3:.0f} ms")
     # A freeze-level bound on the shared VM; the figure is printed for the report.
     assert longest < 0.5
+
+
+def test_a_custom_profile_masters_to_the_chosen_numbers(
+    qtbot: QtBot, dialog: DeliveryDialog, tmp_path: Path
+) -> None:
+    form = dialog.form
+    form.set_profile("custom")
+    form.target.setValue(-18.0)
+    form.ceiling.setValue(-2.0)
+    form.format_box.setCurrentIndex(form.format_box.findData("m4a"))
+    form.bitrate_box.setCurrentIndex(form.bitrate_box.findData(128))
+    form.rate_box.setCurrentIndex(form.rate_box.findData(48000))
+    form.channels_box.setCurrentIndex(form.channels_box.findData(2))
+    deliver(qtbot, dialog)
+
+    masters = sorted((tmp_path / "out").glob("*.m4a"))
+    assert [p.name for p in masters] == ["01-The Harbour.m4a", "02-The Lighthouse.m4a"]
+    for path in masters:
+        with av.open(str(path)) as container:
+            stream = container.streams.audio[0]
+            assert (stream.rate, stream.channels) == (48000, 2)
+    rows = dialog.report_view.rows()
+    loudness = [r for r in rows if r[1] == "Integrated loudness is -18 LUFS (±1)."]
+    ceiling = [r for r in rows if r[1] == "True peaks are no higher than -2 dBTP."]
+    assert len(loudness) == len(ceiling) == 2
+    assert all(result == "Pass" for *_, result, _why in loudness + ceiling), rows
