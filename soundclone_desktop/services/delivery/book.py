@@ -396,7 +396,7 @@ def _notes(book: Book, files: Sequence[DeliveredFile], profile: DeliveryProfile)
     if not missing:
         return ()
     return (f"{profile.name} wants the credits as files of their own: add a chapter titled "
-            f"{' and one titled '.join(repr(m) for m in missing)} to “{book.title}” and "
+            f"{' and one titled '.join(f'“{m}”' for m in missing)} to “{book.title}” and "
             "render it.",)  # fmt: skip
 
 
