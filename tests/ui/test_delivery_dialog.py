@@ -248,3 +248,16 @@ def test_a_custom_profile_masters_to_the_chosen_numbers(
     ceiling = [r for r in rows if r[1] == "True peaks are no higher than -2 dBTP."]
     assert len(loudness) == len(ceiling) == 2
     assert all(result == "Pass" for *_, result, _why in loudness + ceiling), rows
+
+
+def test_an_m4b_alone_says_where_it_went_and_shows_no_report(
+    qtbot: QtBot, dialog: DeliveryDialog, tmp_path: Path
+) -> None:
+    dialog.form.chapter_files.setChecked(False)
+    dialog.form.m4b.setChecked(True)
+    assert not dialog.form.captions.isEnabled()  # captions come with the chapter files
+    deliver(qtbot, dialog)
+    out = tmp_path / "out"
+    assert dialog.step_label.text() == f"Delivered into {out}."
+    assert [p.name for p in out.iterdir()] == ["Harbour Tales.m4b"]
+    assert not dialog.tabs.isTabEnabled(1)

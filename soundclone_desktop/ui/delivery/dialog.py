@@ -178,7 +178,9 @@ class DeliveryDialog(QDialog):
         self._set_busy(False)
         self.result_value = result
         self.progress.setValue(1000)
-        if result.redone:
+        if result.masters is None:  # an M4B or EPUB only: there is no chapter master to count
+            done = translate(CTX, "Delivered into %1.").replace("%1", str(result.folder))
+        elif result.redone:
             done = translate(CTX, "Delivered: %n file(s) mastered this time.", None, result.redone)
         else:
             done = translate(CTX, "Delivered: every master was already up to date.")
