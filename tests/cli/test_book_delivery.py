@@ -307,3 +307,21 @@ def test_a_cancel_keeps_finished_masters_and_leaves_no_half_file(
     recorded = json.loads((out / ".soundclone-masters.json").read_text(encoding="utf-8"))
     assert sorted(recorded["masters"]) == kept  # every file there is a finished master
     assert not any(n.endswith((".srt", ".json", ".html")) for n in left if not n.startswith("."))
+
+
+def test_ctrl_c_stops_mastering_and_leaves_no_half_file(rendered: Rendered, tmp_path: Path) -> None:
+    out = tmp_path / "stopped"
+    argv = ["book", "master", str(rendered.book), "--profile", "acx", "--out", str(out)]
+    with processes.running(argv, cwd=rendered.folder) as process:
+        assert process.stderr is not None
+        for line in process.stderr:  # the bar: one plain line per step when not a terminal
+            if "Mastering" in line:
+                break
+        code, _, err = processes.stop(process)
+    assert code == 130, err
+    assert "Stopped: the files finished before are kept." in err
+    left = sorted(p.name for p in out.iterdir()) if out.exists() else []
+    assert [n for n in left if n.startswith(".") and n != ".soundclone-masters.json"] == []
+    kept = [n for n in left if n.endswith(".mp3")]
+    assert len(kept) < len(TITLES)
+    assert [n for n in left if not n.startswith(".") and not n.endswith(".mp3")] == []
