@@ -6,6 +6,7 @@ epubcheck for the EPUB)."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
@@ -307,3 +308,41 @@ def test_a_cancel_keeps_finished_masters_and_leaves_no_half_file(
     recorded = json.loads((out / ".soundclone-masters.json").read_text(encoding="utf-8"))
     assert sorted(recorded["masters"]) == kept  # every file there is a finished master
     assert not any(n.endswith((".srt", ".json", ".html")) for n in left if not n.startswith("."))
+
+
+def test_ctrl_c_stops_mastering_and_leaves_no_half_file(rendered: Rendered, tmp_path: Path) -> None:
+    out = tmp_path / "stopped"
+    argv = ["book", "master", str(rendered.book), "--profile", "acx", "--out", str(out)]
+    with processes.running(argv, cwd=rendered.folder) as process:
+        assert process.stderr is not None
+        for line in process.stderr:  # the bar: one plain line per step when not a terminal
+            if "Mastering" in line:
+                break
+        code, _, err = processes.stop(process)
+    assert code == 130, err
+    assert "Stopped: the files finished before are kept." in err
+    left = sorted(p.name for p in out.iterdir()) if out.exists() else []
+    assert [n for n in left if n.startswith(".") and n != ".soundclone-masters.json"] == []
+    kept = [n for n in left if n.endswith(".mp3")]
+    assert len(kept) < len(TITLES)
+    assert [n for n in left if not n.startswith(".") and not n.endswith(".mp3")] == []
+
+
+def test_a_renamed_chapter_leaves_no_stale_file_and_the_users_files_stay(
+    rendered: Rendered, tmp_path: Path
+) -> None:
+    book = tmp_path / "copy.scbook"
+    shutil.copytree(rendered.book, book)
+    out = tmp_path / "podcast"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with BookStore.open(book) as store:
+        first = master_book(store, out, profile("podcast"))
+        assert "02-Chapter One.mp3" in [f.path.name for f in first.files]
+        store.update_chapter(store.book.chapters[1].id, title="The Road")
+        again = master_book(store, out, profile("podcast"))
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert "02-The Road.mp3" in names and "02-The Road.srt" in names
+    assert not [n for n in names if n.startswith("02-Chapter One")]
+    assert "notes.txt" in names
+    assert [f.redone for f in again.files] == [False, True, False, False]

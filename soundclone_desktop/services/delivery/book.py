@@ -28,11 +28,13 @@ Every call takes ``progress(step, fraction)`` (the fraction of that step done, 0
 from worker threads) and ``cancelled()`` (asked between chapters and between audio blocks;
 :class:`DeliveryCancelledError` is raised, the files already finished are kept, no file is
 left half written). Every file is replaced atomically. Repeating a call redoes only what
-changed: stitching and mastering keep manifests of what made each file.
+changed: stitching and mastering keep manifests of what made each file; files an earlier
+:func:`master_book` wrote into the folder that this one does not (a renamed chapter) go.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -56,6 +58,7 @@ from soundclone_desktop.services.book.stitch import (
     safe_title,
     stitch_chapter_sync,
 )
+from soundclone_desktop.store.atomic import atomic_write_bytes
 from soundclone_desktop.store.book.store import BookStore
 
 from .captions import CaptionedChapter, write_book_captions
@@ -85,6 +88,7 @@ __all__ = [
 
 CREDIT_TITLES: Final = {"opening credits": "opening", "closing credits": "closing"}
 SHARED_MASTERS: Final = Path("delivery") / APPLE.key  # inside the book folder
+DELIVERED: Final = ".soundclone-delivered.json"  # what master_book last wrote into a folder
 
 
 class DeliveryStep(StrEnum):
@@ -228,6 +232,7 @@ def master_book(
         book_captions: Path | None = None
         if captions is not None and any(f.cues for f in files):
             files, book_captions = _write_captions(out, info, files, captions)
+        _forget_earlier_deliveries(out, files, book_captions)
         report_progress(DeliveryStep.CAPTIONS, 1.0)
     return BookMasters(out, profile, tuple(files), report, report_json, report_html,
                        book_captions, _notes(store.book, files, profile))  # fmt: skip
@@ -385,6 +390,26 @@ def _write_captions(
 
 def _with_captions(file: DeliveredFile, path: Path) -> DeliveredFile:
     return replace(file, captions=path if file.cues else None)
+
+
+def _forget_earlier_deliveries(
+    out: Path, files: Sequence[DeliveredFile], book_captions: Path | None
+) -> None:
+    """Remove the files an earlier delivery into ``out`` wrote that this one did not (a
+    renamed or dropped chapter): the folder is what the retailer gets. Only files recorded
+    in :data:`DELIVERED` are touched, never anything else in the folder."""
+    record = out / DELIVERED
+    try:
+        earlier = json.loads(record.read_text(encoding="utf-8")).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        earlier = []
+    made = [f.path for f in files] + [f.captions for f in files if f.captions is not None]
+    current = {path.name for path in [*made, *([book_captions] if book_captions else [])]}
+    for name in earlier:
+        if isinstance(name, str) and name not in current and Path(name).name == name:
+            (out / name).unlink(missing_ok=True)
+    text = json.dumps({"version": 1, "files": sorted(current)}, ensure_ascii=False, indent=1)
+    atomic_write_bytes(record, text.encode("utf-8"))
 
 
 def _notes(book: Book, files: Sequence[DeliveredFile], profile: DeliveryProfile) -> tuple[str, ...]:
