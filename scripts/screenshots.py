@@ -8,7 +8,9 @@ grabbed offscreen, with made-up but realistic content:
 - ``history-<lang>.png``: the history panel over a few dozen earlier tasks;
 - ``voice-library-<lang>.png``: the voice library with a voice in each status;
 - ``clone-wizard-<lang>.png``: the clone wizard with a 20-second recording accepted;
-- ``captions-word-<lang>.png``: made by ``scripts/screenshot_captions.py``, run at the end.
+- ``captions-word-<lang>.png``: made by ``scripts/screenshot_captions.py``, run at the end;
+- ``delivery-dialog-<lang>.png``, ``delivery-report-<lang>.png``: made by
+  ``scripts/screenshot_delivery.py``, run at the end.
 
     python scripts/screenshots.py                              # all, into docs/screenshots/
     python scripts/screenshots.py --lang zh_CN --out /tmp/shots
@@ -476,6 +478,9 @@ def main() -> int:
         command = [sys.executable, captions, "--out", str(args.out)]
         command += [f"--lang={language}" for language in languages]
         status = status or subprocess.run(command, check=False).returncode
+        delivery = [sys.executable, str(Path(__file__).with_name("screenshot_delivery.py"))]
+        delivery += ["--out", str(args.out)] + [f"--lang={language}" for language in languages]
+        status = status or subprocess.run(delivery, check=False).returncode
     return status
 
 

@@ -33,6 +33,8 @@ NOT_AT_START = (
     "av",
     "soundclone_desktop.manuscripts",  # python-docx and lxml: only when a book is imported
     "soundclone_desktop.ui.book_import.dialog",
+    "soundclone_desktop.ui.delivery.dialog",  # and the delivery service: on first use only
+    "soundclone_desktop.services.delivery",
 )
 
 _PROBE = """

@@ -20,14 +20,13 @@ of seconds: call from a worker thread.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 
 from soundclone_desktop.core.audio_format import SNIFF_BYTES, sniff_audio
+from soundclone_desktop.store.atomic import replacing
 
 from .decode import Cancelled, probe
 from .encode import EncodeOptions, Encoding, level_change_db, transcode
@@ -117,21 +116,12 @@ def _kind(source: Path) -> str:
 
 @contextlib.contextmanager
 def _replacing(target: Path) -> Iterator[Path]:
-    """A temporary path beside ``target`` that becomes ``target`` if the block succeeds."""
+    """:func:`replacing` with an OSError worded for the user."""
     try:
-        fd, name = tempfile.mkstemp(prefix=".exporting-", suffix=target.suffix, dir=target.parent)
+        with replacing(target, prefix=".exporting-") as temporary:
+            yield temporary
     except OSError as exc:
         raise AudioExportError(f"Could not write {target}: {exc.strerror or exc}.") from exc
-    os.close(fd)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise AudioExportError(f"Could not write {target}: {exc.strerror or exc}.") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
 
 
 def _copy(source: Path, target: Path) -> None:

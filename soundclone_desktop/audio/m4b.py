@@ -25,8 +25,6 @@ How it is written:
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +32,8 @@ from pathlib import Path
 import numpy as np
 from mutagen import MutagenError
 from mutagen.mp4 import MP4, MP4Cover
+
+from soundclone_desktop.store.atomic import replacing
 
 from .decode import Cancelled, exact_duration, open_audio, prefetched, probe
 from .encode import AudioWriter, EncodeOptions, Encoding
@@ -195,18 +195,9 @@ def _tag(path: Path, meta: BookMeta, cover: MP4Cover | None) -> None:
 
 @contextlib.contextmanager
 def _replacing(target: Path) -> Iterator[Path]:
-    """A temporary path beside ``target`` that becomes ``target`` if the block succeeds."""
+    """:func:`replacing` with an OSError worded for the user."""
     try:
-        fd, name = tempfile.mkstemp(prefix=".writing-", suffix=target.suffix, dir=target.parent)
+        with replacing(target) as temporary:
+            yield temporary
     except OSError as exc:
         raise AudioError(f"Could not write {target}: {exc.strerror or exc}.") from exc
-    os.close(fd)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise AudioError(f"Could not write {target}: {exc.strerror or exc}.") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)

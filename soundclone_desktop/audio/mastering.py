@@ -25,14 +25,14 @@ from __future__ import annotations
 
 import contextlib
 import math
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+
+from soundclone_desktop.store.atomic import replacing
 
 from .decode import AudioInput, Cancelled, open_audio, prefetched
 from .encode import AudioWriter, EncodeOptions, Encoding, level_change_db
@@ -83,6 +83,9 @@ class MasterResult:
     duration_s: float
     attempts: int
     measurement: Measurement  # of the written file, decoded
+    # Where the kept speech starts in the source: a time t of the source is at
+    # t - speech_start_s + head_s in the master (captions move by that much).
+    speech_start_s: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,26 +123,26 @@ def master_file(
     gain_db = plan.gain_db - level_change_db(settings.encoding, settings.rate)
     margin = settings.codec_margin_db
     target.parent.mkdir(parents=True, exist_ok=True)
-    for attempt in range(1, MAX_ATTEMPTS + 1):
-        ceiling = settings.ceiling_db - margin
-        with _temporary_beside(target) as temporary:
+    # Every attempt rewrites the one temporary file; only the accepted one replaces target.
+    with _replacing(target) as temporary:
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            ceiling = settings.ceiling_db - margin
             limited, frames = _render(source, temporary, replace(plan, gain_db=gain_db),
                                       settings, ceiling, cancelled)  # fmt: skip
             measured = check(temporary)
             over = (measured.true_peak_dbtp or -math.inf) - settings.ceiling_db
             miss = _level_miss(measured, settings)
             if (over <= 0 and abs(miss) <= _LEVEL_TOLERANCE_DB) or attempt == MAX_ATTEMPTS:
-                os.replace(temporary, target)
-                return MasterResult(
-                    target=target, gain_db=gain_db, limiter_ceiling_db=ceiling,
-                    limited_s=limited * CHUNK / settings.rate,
-                    speech_s=plan.end_s - plan.start_s, duration_s=frames / settings.rate,
-                    attempts=attempt, measurement=measured,
-                )  # fmt: skip
-        if over > 0:
-            margin += over + 0.2
-        gain_db -= miss
-    raise AssertionError("unreachable")  # pragma: no cover
+                break
+            if over > 0:
+                margin += over + 0.2
+            gain_db -= miss
+    return MasterResult(
+        target=target, gain_db=gain_db, limiter_ceiling_db=ceiling,
+        limited_s=limited * CHUNK / settings.rate,
+        speech_s=plan.end_s - plan.start_s, duration_s=frames / settings.rate,
+        attempts=attempt, measurement=measured, speech_start_s=plan.start_s,
+    )  # fmt: skip
 
 
 def _level_miss(measured: Measurement, settings: MasterSettings) -> float:
@@ -340,19 +343,13 @@ def _rechunk(blocks: Iterator[Samples]) -> Iterator[Samples]:
 
 
 @contextlib.contextmanager
-def _temporary_beside(target: Path) -> Iterator[Path]:
+def _replacing(target: Path) -> Iterator[Path]:
+    """:func:`replacing` with an OSError worded for the user."""
     try:
-        fd, name = tempfile.mkstemp(prefix=".mastering-", suffix=target.suffix,
-                                    dir=target.parent)  # fmt: skip
+        with replacing(target, prefix=".mastering-") as temporary:
+            yield temporary
     except OSError as exc:
         raise AudioError(f"Could not write {target}: {exc.strerror or exc}.") from exc
-    os.close(fd)
-    temporary = Path(name)
-    try:
-        yield temporary
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
 
 
 __all__ += ["Cancelled"]

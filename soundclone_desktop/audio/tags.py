@@ -1,4 +1,4 @@
-"""Tags: title, artist, album and cover picture, written with mutagen after encoding.
+"""Tags: title, artist, album, track number and cover picture, written with mutagen after encoding.
 
 Why mutagen and not PyAV's metadata: FFmpeg writes text tags but no cover art for these
 muxers from a stream-less picture, and each format keeps pictures its own way (ID3 APIC,
@@ -34,6 +34,14 @@ class Tags:
     album: str | None = None
     cover: bytes | None = None  # JPEG or PNG
     cover_mime: str = "image/jpeg"
+    track: int | None = None  # the file's place in its album, from 1…
+    tracks: int | None = None  # …of this many
+
+
+def _track_text(tags: Tags) -> str | None:
+    if tags.track is None:
+        return None
+    return f"{tags.track}/{tags.tracks}" if tags.tracks else str(tags.track)
 
 
 def write_tags(path: Path, encoding: Encoding, tags: Tags) -> None:
@@ -59,7 +67,7 @@ def _write_id3(path: Path, encoding: Encoding, tags: Tags) -> None:
         frames = wave.tags
     assert frames is not None
     for frame_type, value in ((id3.TIT2, tags.title), (id3.TPE1, tags.artist),
-                              (id3.TALB, tags.album)):  # fmt: skip
+                              (id3.TALB, tags.album), (id3.TRCK, _track_text(tags))):  # fmt: skip
         if value:
             frames.add(frame_type(encoding=id3.Encoding.UTF8, text=value))
     if tags.cover:
@@ -79,6 +87,8 @@ def _write_mp4(path: Path, tags: Tags) -> None:
     for key, value in (("\xa9nam", tags.title), ("\xa9ART", tags.artist), ("\xa9alb", tags.album)):
         if value:
             mp4.tags[key] = [value]
+    if tags.track is not None:
+        mp4.tags["trkn"] = [(tags.track, tags.tracks or 0)]
     if tags.cover:
         kind = MP4Cover.FORMAT_PNG if tags.cover_mime == "image/png" else MP4Cover.FORMAT_JPEG
         mp4.tags["covr"] = [MP4Cover(tags.cover, imageformat=kind)]
@@ -94,6 +104,10 @@ def _write_vorbis(path: Path, encoding: Encoding, tags: Tags) -> None:
     for key, value in (("title", tags.title), ("artist", tags.artist), ("album", tags.album)):
         if value:
             comments[key] = [value]
+    if tags.track is not None:
+        comments["tracknumber"] = [str(tags.track)]
+        if tags.tracks:
+            comments["tracktotal"] = [str(tags.tracks)]
     if tags.cover:
         picture = Picture()
         picture.type = _FRONT_COVER
@@ -141,9 +155,25 @@ def read_tags(path: Path) -> Tags:
         cover = bytes(pictures[0].data)
     if "metadata_block_picture" in raw:
         cover = Picture(base64.b64decode(raw["metadata_block_picture"][0])).data
+    track, tracks = _track(raw, text("TRCK", "tracknumber"), text("tracktotal"))
     return Tags(
         title=text("TIT2", "\xa9nam", "title"),
         artist=text("TPE1", "\xa9ART", "artist"),
         album=text("TALB", "\xa9alb", "album"),
         cover=cover,
+        track=track,
+        tracks=tracks,
     )
+
+
+def _track(raw: Any, number: str | None, total: str | None) -> tuple[int | None, int | None]:
+    if raw.get("trkn"):
+        first, count = raw["trkn"][0]
+        return int(first), int(count) or None
+    if number is None:
+        return None, None
+    head, _, tail = number.partition("/")
+    try:
+        return int(head), int(tail or total or 0) or None
+    except ValueError:
+        return None, None

@@ -10,6 +10,7 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -36,6 +37,40 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def replacing(target: Path, *, prefix: str = ".writing-") -> Iterator[Path]:
+    """A new empty file beside ``target`` that becomes ``target`` if the block succeeds.
+
+    For writers that need a path (an encoder, a zip archive, a copy): the temporary name
+    keeps ``target``'s extension, because writers choose the format from it. The block's
+    exception (or a failed rename) leaves the old ``target`` as it was, and the temporary
+    file is removed in every case. OSError passes through unchanged: each caller turns it
+    into its own sentence. Permissions as :func:`atomic_write_bytes` gives them.
+    """
+    temporary = _new_beside(target, prefix)
+    try:
+        yield temporary
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+    _fsync_dir(target.parent)
+
+
+def _new_beside(target: Path, prefix: str) -> Path:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temporary = target.with_name(f"{prefix}{secrets.token_hex(6)}{target.suffix}")
+        try:
+            fd = os.open(temporary, flags, 0o666)  # the umask applies, unlike mkstemp's 0600
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+        os.close(fd)
+        return temporary
 
 
 class UnencodableTextError(OSError):

@@ -41,6 +41,7 @@ from soundclone_desktop.ui.common import errors
 from soundclone_desktop.ui.common.async_utils import async_slot, spawn
 from soundclone_desktop.ui.common.message_bar import Level, MessageBar
 from soundclone_desktop.ui.context import AppContext
+from soundclone_desktop.ui.delivery import DeliveryNeeds, attach_delivery
 from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
@@ -190,6 +191,7 @@ class MainWindow(StudioFrame):
         self.book.book_opened.connect(self.controller.refresh)
         self.book.book_closed.connect(self.controller.refresh)
         self.book.figures_changed.connect(self.controller.refresh)
+        self.delivery = attach_delivery(DeliveryNeeds.of_book(self, self, self.book))  # File menu
         self.history = attach_history(
             HistoryNeeds(
                 parent=self,

@@ -135,6 +135,14 @@ def test_tags_are_written_and_read_back(encoding: Encoding, tmp_path: Path) -> N
     assert exact_duration(path) == pytest.approx(0.3, abs=1 / 48_000)  # still plays
 
 
+@pytest.mark.parametrize("encoding", list(Encoding))
+def test_track_numbers_are_written_and_read_back(encoding: Encoding, tmp_path: Path) -> None:
+    path = write(tone(0.3, 0.3, 440, 48_000), tmp_path / f"t.{encoding.extension}")
+    write_tags(path, encoding, Tags("Chapter 3", track=3, tracks=12))
+    tags = read_tags(path)
+    assert (tags.title, tags.track, tags.tracks) == ("Chapter 3", 3, 12)
+
+
 def test_unreadable_input_says_why(tmp_path: Path) -> None:
     junk = tmp_path / "junk.mp3"
     junk.write_bytes(b"not audio at all" * 100)

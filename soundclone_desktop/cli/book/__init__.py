@@ -7,6 +7,8 @@
     soundclone book estimate BOOK [--chapters 1,3-5] characters, tasks, voice fees, money
     soundclone book render BOOK [--voice ID] …       tasks through the task library; resumable
     soundclone book export BOOK --out DIR            one file per chapter (+ captions)
+    soundclone book export BOOK --m4b OUT.m4b        one audiobook with chapters (--epub OUT.epub)
+    soundclone book master BOOK --profile acx        mastered, tagged files + the check report
     soundclone book check BOOK [--chapters 1,3-5]    findings: chapter.sentence, kind, seconds
     soundclone book rules BOOK list|add FROM TO|remove N   pronunciation rules
     soundclone book check-delivery DIR --profile acx any folder measured against a retailer
@@ -31,6 +33,7 @@ def register(command: Callable[..., Any]) -> None:
     from soundclone_desktop.cli.main import add_global_options
 
     from . import check, export, importing, render, rules, show
+    from .deliver import MASTER_HELP, add_master_options, cmd_master
 
     book = command("book", _no_action, "Import, price, render and export whole books.")
     actions = book.add_subparsers(dest="book_action", required=True, metavar="ACTION")
@@ -63,6 +66,7 @@ def register(command: Callable[..., Any]) -> None:
     action("rules", rules.cmd_rules,
            "List, add or remove pronunciation rules (what to send instead of a word).",
            rules.add_options)  # fmt: skip
+    action("master", cmd_master, MASTER_HELP, add_master_options)
     action("check-delivery", delivery.cmd_check_delivery, delivery.CHECK_HELP,
            delivery.add_check_options)  # fmt: skip
 

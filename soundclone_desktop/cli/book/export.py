@@ -1,4 +1,6 @@
-"""``soundclone book export BOOK --out DIR``: one audio file per chapter, and its captions.
+"""``soundclone book export BOOK --out DIR``: one audio file per chapter, and its captions;
+``--m4b OUT.m4b`` and ``--epub OUT.epub``: one audiobook file, or a read-along EPUB 3
+(:mod:`.deliver`). Any of the three, together or alone.
 
 Every chapter to export (``--chapters``, default: every chapter not excluded) must be
 rendered in full; otherwise nothing is written and the chapters still to render are named.
@@ -19,6 +21,7 @@ from soundclone_desktop.store.atomic import atomic_write_bytes
 from soundclone_desktop.store.book import BookStore
 
 from .common import open_book, selection_of
+from .deliver import add_info_options, export_book_files
 from .stitching import NO_STITCHER, stitcher
 
 AUDIO_FORMATS = ("mp3", "m4a", "wav", "flac", "opus")
@@ -28,8 +31,12 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 def add_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("book", help="the book folder (.scbook)")
-    p.add_argument("--out", required=True, type=Path, metavar="DIR",
+    p.add_argument("--out", type=Path, metavar="DIR",
                    help="folder for the chapter files (created if missing)")  # fmt: skip
+    p.add_argument("--m4b", type=Path, metavar="OUT.m4b",
+                   help="one M4B audiobook with a chapter marker per chapter")  # fmt: skip
+    p.add_argument("--epub", type=Path, metavar="OUT.epub",
+                   help="a read-along EPUB 3 (text highlighted as it is heard)")  # fmt: skip
     p.add_argument(
         "--format", choices=AUDIO_FORMATS, default="mp3", help="audio format (default mp3)"
     )
@@ -43,10 +50,19 @@ def add_options(p: argparse.ArgumentParser) -> None:
         metavar="LIST",
         help="chapters to export, e.g. 1,3-5 (default: every chapter not excluded)",
     )
+    add_info_options(p)
 
 
 def cmd_export(ctx: Context) -> int:
     args = ctx.args
+    if args.out is None and args.m4b is None and args.epub is None:
+        fail("Say what to export: --out DIR (a file per chapter), --m4b OUT.m4b or "
+             "--epub OUT.epub.")  # fmt: skip
+    books = export_book_files(ctx) if args.m4b is not None or args.epub is not None else []
+    if args.out is None:
+        lines = [f"Written: {row.get('m4b') or row.get('epub')}" for row in books]
+        return finish(ctx, lines, {"files": [row.get("m4b") or row.get("epub") for row in books],
+                                   "books": books})  # fmt: skip
     module = stitcher()
     if module is None:
         fail(NO_STITCHER, EXIT_FAILED)
@@ -74,7 +90,10 @@ def cmd_export(ctx: Context) -> int:
     if args.captions and not any(row["captions"] for row in rows):
         lines.append("No captions were written: the book was rendered without subtitles.")
     lines.append(f"{plural(len(files), 'file')} written to {args.out}.")
-    return finish(ctx, lines, {"out": str(args.out), "files": files, "chapters": rows})
+    lines += [f"Written: {row.get('m4b') or row.get('epub')}" for row in books]
+    files += [str(row.get("m4b") or row.get("epub")) for row in books]
+    return finish(ctx, lines, {"out": str(args.out), "files": files, "chapters": rows,
+                               "books": books})  # fmt: skip
 
 
 async def _export(

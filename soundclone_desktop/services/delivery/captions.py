@@ -4,8 +4,6 @@ SRT, WebVTT, LRC or ASS. Each file is replaced atomically."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from soundclone_desktop.core.subtitles import (
     export_subtitles,
 )
 from soundclone_desktop.core.subtitles.book import book_captions
+from soundclone_desktop.store.atomic import replacing
 
 __all__ = ["CaptionedChapter", "write_book_captions"]
 
@@ -48,12 +47,6 @@ def write_book_captions(
 
 def _write(path: Path, cues: Sequence[Cue], fmt: SubtitleFormat, options: ExportOptions) -> Path:
     data = encode(export_subtitles(Subtitles(tuple(cues)), fmt, options))
-    fd, name = tempfile.mkstemp(prefix=".writing-", suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+    with replacing(path) as temporary:
+        temporary.write_bytes(data)
     return path

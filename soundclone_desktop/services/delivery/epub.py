@@ -25,9 +25,7 @@ temporary name and renamed when complete.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import tempfile
 import uuid
 import zipfile
 from bisect import bisect_right
@@ -43,6 +41,7 @@ from soundclone_desktop.core.audio_format import SNIFF_BYTES, sniff_audio
 from soundclone_desktop.core.book.sentence_clips import SentenceClip, sentence_clips, spoken_text
 from soundclone_desktop.core.book.sentences import paragraph_spans, sentence_spans
 from soundclone_desktop.core.subtitles import Cue
+from soundclone_desktop.store.atomic import replacing
 
 __all__ = ["ACTIVE_CLASS", "ReadAlongChapter", "ReadAlongError", "write_read_along_epub"]
 
@@ -298,18 +297,9 @@ def _smil(item: _Built) -> str:
 
 @contextlib.contextmanager
 def _replacing(target: Path) -> Iterator[Path]:
-    """A temporary path beside ``target`` that becomes ``target`` if the block succeeds."""
+    """:func:`replacing` with an OSError worded for the user."""
     try:
-        fd, name = tempfile.mkstemp(prefix=".writing-", suffix=target.suffix, dir=target.parent)
+        with replacing(target) as temporary:
+            yield temporary
     except OSError as exc:
         raise ReadAlongError(f"Could not write {target}: {exc.strerror or exc}.") from exc
-    os.close(fd)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise ReadAlongError(f"Could not write {target}: {exc.strerror or exc}.") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)

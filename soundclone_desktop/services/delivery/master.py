@@ -6,6 +6,9 @@ source's size and SHA-256, the profile's master settings, the channel count, thi
 version) and the master's own SHA-256 with its measured facts: running again redoes only
 masters whose inputs changed or whose file is gone or altered, and a check of the folder
 reuses the facts of masters whose bytes are unchanged instead of decoding them again.
+Tags (``tags``) are part of the fingerprint: a new title or cover re-tags (and re-masters)
+only the files it names. The manifest also keeps where each master's speech starts in its
+source, so captions can be moved onto a master that was not redone.
 
 Files are mastered on two worker threads (FFmpeg's decoders and LAME release the GIL), each
 written atomically by :func:`soundclone_desktop.audio.mastering.master_file`.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -24,9 +28,11 @@ from pathlib import Path
 from soundclone_desktop.audio.encode import Encoding
 from soundclone_desktop.audio.mastering import MasterResult, MasterSettings, master_file
 from soundclone_desktop.audio.measure import Measurement
+from soundclone_desktop.audio.model import AudioError
+from soundclone_desktop.audio.tags import Tags, write_tags
 from soundclone_desktop.core.delivery.profiles import DeliveryProfile
 from soundclone_desktop.core.delivery.rules import FileFacts
-from soundclone_desktop.store.atomic import atomic_write_bytes
+from soundclone_desktop.store.atomic import atomic_write_bytes, replacing
 
 from .check import measure_file
 
@@ -45,6 +51,7 @@ class MasterOutcome:
     redone: bool  # False: the master on disk was already up to date
     facts: FileFacts
     result: MasterResult | None  # None when not redone
+    speech_start_s: float = 0.0  # MasterResult.speech_start_s, also when not redone
 
 
 def settings_for(profile: DeliveryProfile, channels: int = 1) -> MasterSettings:
@@ -94,18 +101,28 @@ class Manifest:
         except TypeError:
             return None
 
-    def record(self, target: Path, fingerprint: str, facts: FileFacts) -> None:
+    def speech_start_s(self, target: Path) -> float:
+        value = self._entries.get(target.name, {}).get("speech_start_s", 0.0)
+        return float(value) if isinstance(value, int | float) else 0.0
+
+    def record(
+        self, target: Path, fingerprint: str, facts: FileFacts, speech_start_s: float = 0.0
+    ) -> None:
         with self._lock:
             self._entries[target.name] = {
                 "fingerprint": fingerprint, "sha256": file_digest(target), "facts": asdict(facts),
+                "speech_start_s": speech_start_s,
             }  # fmt: skip
             text = json.dumps({"version": 1, "masters": self._entries}, indent=1)
             atomic_write_bytes(self.path, text.encode("utf-8"))
 
 
-def _fingerprint(source: Path, settings: MasterSettings) -> str:
+def _fingerprint(source: Path, settings: MasterSettings, tags: Tags | None = None) -> str:
     parts = [str(ENGINE_VERSION), file_digest(source), str(source.stat().st_size),
              repr(settings)]  # fmt: skip
+    if tags is not None:  # none: the fingerprint masters made before tags had
+        cover = hashlib.sha256(tags.cover).hexdigest() if tags.cover else ""
+        parts.append(repr(replace(tags, cover=cover.encode())))
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -118,8 +135,12 @@ def master_files(
     workers: int = 2,
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[MasterOutcome], None] | None = None,
+    tags: Callable[[Path], Tags | None] | None = None,
 ) -> list[MasterOutcome]:
-    """Master each source into ``folder`` (named after it, the profile's extension), in order."""
+    """Master each source into ``folder`` (named after it, the profile's extension), in order.
+
+    ``tags(source)``: the tags of that source's master (written after mastering, atomically).
+    ``progress`` is called from the worker threads, once per file."""
     folder.mkdir(parents=True, exist_ok=True)
     settings = settings_for(profile, channels)
     manifest = Manifest(folder)
@@ -129,10 +150,12 @@ def master_files(
         target = folder / f"{source.stem}.{settings.encoding.extension}"
         if source.resolve() == target.resolve():
             raise ValueError(f"{source.name} would be overwritten: choose another folder.")
-        fingerprint = _fingerprint(source, settings)
+        wanted = tags(source) if tags is not None else None
+        fingerprint = _fingerprint(source, settings, wanted)
         facts = manifest.current(target, fingerprint)
         if facts is not None:
-            outcome = MasterOutcome(source, target, False, facts, None)
+            start = manifest.speech_start_s(target)
+            outcome = MasterOutcome(source, target, False, facts, None, start)
         else:
             measured: dict[str, FileFacts] = {}
 
@@ -142,14 +165,27 @@ def master_files(
                 return _as_measurement(found)
 
             result = master_file(source, target, settings, cancelled=cancelled, verify=verify)
-            manifest.record(target, fingerprint, measured["facts"])
-            outcome = MasterOutcome(source, target, True, measured["facts"], result)
+            if wanted is not None:
+                _tag(target, settings.encoding, wanted)
+            start = result.speech_start_s
+            manifest.record(target, fingerprint, measured["facts"], start)
+            outcome = MasterOutcome(source, target, True, measured["facts"], result, start)
         if progress is not None:
             progress(outcome)
         return outcome
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         return list(pool.map(one, sources))
+
+
+def _tag(target: Path, encoding: Encoding, tags: Tags) -> None:
+    # On a copy renamed over the master: a failure never leaves a half-tagged file.
+    try:
+        with replacing(target, prefix=".tagging-") as temporary:
+            shutil.copyfile(target, temporary)
+            write_tags(temporary, encoding, tags)
+    except OSError as exc:
+        raise AudioError(f"Could not tag {target}: {exc.strerror or exc}.") from exc
 
 
 def _as_measurement(facts: FileFacts) -> Measurement:

@@ -10,10 +10,8 @@ next block when the user cancels.
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +32,7 @@ from soundclone_desktop.core.subtitles.export import (
 )
 from soundclone_desktop.core.subtitles.model import Subtitles
 from soundclone_desktop.i18n import translate
+from soundclone_desktop.store.atomic import replacing
 
 CTX = "ExportDialog"
 
@@ -73,66 +72,60 @@ def run_export(
     step: Step = lambda _name: None,
 ) -> list[Path]:
     """Write the files; returns their paths. Blocking."""
-    written: list[tuple[Path, Path]] = []  # (temporary, final)
-    try:
+    written: list[Path] = []
+    # Each file is renamed into place when the stack unwinds without an exception, so
+    # every file is complete (and the user did not cancel) before any is replaced.
+    with contextlib.ExitStack() as stack:
         if audio is not None:
             step("audio")
-            temp = _temporary(audio.target)
-            written.append((temp, audio.target))
+            target = _with_extension(audio)
+            temp = stack.enter_context(_replacing(target))
             try:
-                done = export_audio(
-                    audio.source,
-                    temp,
-                    audio.fmt,
-                    normalize=audio.normalize,
+                export_audio(
+                    audio.source, temp, audio.fmt, normalize=audio.normalize,
                     cancelled=cancelled.is_set,
-                )
+                )  # fmt: skip
             except AudioCancelledError as exc:
                 raise ExportCancelledError from exc
             except AudioExportError as exc:
                 raise ExportFailedError(str(exc)) from exc
-            if done != temp:  # a target without an extension: the exporter added one
-                written[-1] = (done, audio.target.with_name(audio.target.name + done.suffix))
-                temp.unlink(missing_ok=True)
+            written.append(target)
         if cancelled.is_set():
             raise ExportCancelledError
         if subtitles is not None:
             step("subtitles")
             text = export_subtitles(subtitles.subtitles, subtitles.fmt, subtitles.options)
-            temp = _temporary(subtitles.target)
-            written.append((temp, subtitles.target))
+            temp = stack.enter_context(_replacing(subtitles.target))
             _write(temp, encode(text), subtitles.target)
+            written.append(subtitles.target)
         if cancelled.is_set():
             raise ExportCancelledError
-        for temp, final in written:
-            _replace(temp, final)
-        return [final for _, final in written]
-    finally:
-        for temp, _ in written:
-            with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)
+    return written
 
 
-def _temporary(target: Path) -> Path:
-    """A fresh name beside ``target`` with its extension (the audio exporter keys on it)."""
+def _with_extension(audio: AudioJob) -> Path:
+    """The target, with the format's extension added when it has none (as the exporter
+    would add it: the temporary file must carry it already)."""
+    if audio.target.suffix:
+        return audio.target
+    fmt = AudioFormat(audio.fmt)
+    suffix = audio.source.suffix if fmt is AudioFormat.ORIGINAL else f".{fmt.value}"
+    return audio.target.with_name(audio.target.name + suffix)
+
+
+@contextlib.contextmanager
+def _replacing(target: Path) -> Iterator[Path]:
+    """:func:`replacing` with an OSError worded for the user."""
     try:
-        fd, name = tempfile.mkstemp(prefix=".exporting-", suffix=target.suffix, dir=target.parent)
+        with replacing(target, prefix=".exporting-") as temp:
+            yield temp
     except OSError as exc:
         raise ExportFailedError(_sentence(target, exc)) from exc
-    os.close(fd)
-    return Path(name)
 
 
 def _write(temp: Path, data: bytes, target: Path) -> None:
     try:
         temp.write_bytes(data)
-    except OSError as exc:
-        raise ExportFailedError(_sentence(target, exc)) from exc
-
-
-def _replace(temp: Path, target: Path) -> None:
-    try:
-        os.replace(temp, target)
     except OSError as exc:
         raise ExportFailedError(_sentence(target, exc)) from exc
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from soundclone_desktop.store.atomic import replacing
 
 __all__ = ["copy_file", "open_save_dialog", "save_error_message"]
 
@@ -48,14 +48,8 @@ def copy_file(source: Path, target: Path) -> None:
     full, permission) leaves no half-written file under the user's chosen name."""
     if target.exists() and source.samefile(target):
         raise shutil.SameFileError(f"{source} and {target} are the same file")
-    fd, temp = tempfile.mkstemp(prefix=".saving-", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    try:
+    with replacing(target, prefix=".saving-") as temp:
         shutil.copyfile(source, temp)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def save_error_message(target: Path, exc: Exception) -> str:
