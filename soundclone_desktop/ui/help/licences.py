@@ -40,6 +40,13 @@ BUNDLED: tuple[Component, ...] = (
     Component("SecretStorage (Linux)", "BSD-3-Clause", ("SecretStorage",)),
     Component("Jeepney (Linux)", "MIT", ("jeepney",)),
     Component("cryptography (Linux)", "Apache-2.0 OR BSD-3-Clause", ("cryptography",)),
+    Component("cffi (Linux)", "MIT-0", ("cffi",)),
+    Component("pycparser (Linux)", "BSD-3-Clause", ("pycparser",)),
+    Component("lazy-importer", "Apache-2.0", ("lazy-importer",)),
+    # Back-ports keyring uses on Python 3.11.
+    Component("importlib_metadata", "Apache-2.0", ("importlib_metadata",)),
+    Component("zipp", "MIT", ("zipp",)),
+    Component("backports.tarfile", "MIT", ("backports.tarfile",)),
     Component("PyAV", "BSD-3-Clause", ("av",)),
     # PyAV's wheels carry FFmpeg, whose libraries report "LGPL version 3 or later"; the
     # same wheels also carry the x264 and x265 encoders, which are GPL-2.0-or-later.
@@ -66,7 +73,7 @@ def declared_licence(distribution: str) -> str | None:
         meta = metadata.metadata(distribution)
     except metadata.PackageNotFoundError:
         return None
-    stated = meta["License-Expression"] or meta["License"]
+    stated = next(iter(meta.get_all("License-Expression") or meta.get_all("License") or []), None)
     if stated and len(stated) < 120:  # some packages paste the whole licence text here
         return str(stated).strip()
     for classifier in meta.get_all("Classifier") or []:
