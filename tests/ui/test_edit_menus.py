@@ -134,10 +134,28 @@ def count_label(window: MainWindow) -> str:
     return window.edit.bar.count_label.text()
 
 
-def highlighted(window: MainWindow) -> int:
+def highlights(window: MainWindow) -> list[tuple[int, str]]:
+    """(position, text) of the find bar's highlights in the editor."""
     from soundclone_desktop.ui.edit.find_controller import _FOUND_PROPERTY
 
-    return sum(1 for s in window.editor.extraSelections() if s.format.property(_FOUND_PROPERTY))
+    selections = window.editor.extraSelections()
+    mine = [s.cursor for s in selections if s.format.property(_FOUND_PROPERTY)]
+    return sorted((c.selectionStart(), c.selectedText()) for c in mine)
+
+
+def highlighted(window: MainWindow) -> int:
+    return len(highlights(window))
+
+
+def on_screen(window: MainWindow, pattern: str) -> list[tuple[int, str]]:
+    """What should be highlighted: every match of ``pattern`` in the lines on screen."""
+    editor = window.editor
+    viewport = editor.viewport()
+    top = editor.cursorForPosition(QPoint(0, 0)).position()
+    bottom = editor.cursorForPosition(QPoint(viewport.width() - 1, viewport.height() - 1))
+    text = editor.toPlainText()  # ASCII here: code points are UTF-16 offsets
+    found = [(m.start(), m.group()) for m in re.finditer(pattern, text, re.IGNORECASE)]
+    return [(start, match) for start, match in found if top <= start <= bottom.position()]
 
 
 def test_find_counts_moves_and_highlights_across_a_chapter(window: MainWindow, qtbot) -> None:
@@ -150,7 +168,9 @@ def test_find_counts_moves_and_highlights_across_a_chapter(window: MainWindow, q
     QTest.keyClicks(bar.find_edit, "anna")
     every = len(re.findall("anna", CHAPTER, re.IGNORECASE))  # Annabel too
     assert count_label(window) == f"1 of {every}"
-    assert highlighted(window) == every
+    # Every match on screen is highlighted (the others are painted as they scroll in).
+    shown = highlights(window)
+    assert 0 < len(shown) < every and shown == on_screen(window, "anna")
     assert window.editor.textCursor().selectedText() == "Anna"
 
     press(bar.find_edit, "F3")  # Find Next, from the find field
@@ -158,6 +178,8 @@ def test_find_counts_moves_and_highlights_across_a_chapter(window: MainWindow, q
     QTest.keyClick(bar.find_edit, Qt.Key.Key_Return, SHIFT)  # previous
     QTest.keyClick(bar.find_edit, Qt.Key.Key_Return, SHIFT)  # wraps to the last
     assert count_label(window) == f"{every} of {every}"
+    assert highlights(window) == on_screen(window, "anna")  # at the end of the chapter now
+    assert highlights(window)[-1][0] > len(CHAPTER) - 500
 
     QTest.mouseClick(bar.words_check, Qt.MouseButton.LeftButton)
     words = len(re.findall(r"\banna\b", CHAPTER, re.IGNORECASE))

@@ -13,7 +13,7 @@ import bisect
 import re
 from typing import Final
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
@@ -33,8 +33,13 @@ from soundclone_desktop.ui.editor.edits import Edit
 
 # Marks our extra selections, so the editor's own (the passage being heard) stay.
 _FOUND_PROPERTY: Final = int(QTextFormat.Property.UserProperty) + 0xF1D
-# Painting more highlights than this slows every scroll for no use: a count says enough.
-MAX_HIGHLIGHTS: Final = 3000
+# Find-as-you-type in a text this long waits for a pause in typing (a one-letter search
+# of a whole book takes a few hundred milliseconds).
+_LONG_TEXT: Final = 100_000
+_TYPING_PAUSE_MS: Final = 250
+# Only the matches on screen are painted (again on every scroll, before the paint): the
+# editor walks every extra selection for every line it paints.
+_SCREENS_AROUND: Final = 0
 _TINT: Final = 0.35  # how much of the selection colour the other matches get
 
 
@@ -61,6 +66,12 @@ class FindController(QObject):
         self._pattern: re.Pattern[str] | None = None
         self._umap = Utf16Map("")
         self._anchor = 0  # where find-as-you-type looks from: the cursor when the bar opened
+        self._searched: tuple[int, object] | None = None  # (document revision, query)
+        self._selecting = False  # moving to a match scrolls: paint once, after
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(_TYPING_PAUSE_MS)
+        self._typing.timeout.connect(lambda: self._refresh(select_from=self._anchor))
         bar.hide()
         bar.query_changed.connect(self._on_query_changed)
         bar.next_requested.connect(self.find_next)
@@ -69,6 +80,9 @@ class FindController(QObject):
         bar.replace_all_requested.connect(self.replace_all)
         bar.close_requested.connect(self.close)
         editor.report_changed.connect(self._on_text_settled)
+        scroll = editor.verticalScrollBar()
+        scroll.valueChanged.connect(self._on_scrolled)
+        scroll.rangeChanged.connect(self._on_scrolled)
         for owner, context in (
             (bar, Qt.ShortcutContext.WidgetWithChildrenShortcut),
             (editor, Qt.ShortcutContext.WidgetShortcut),
@@ -169,13 +183,20 @@ class FindController(QObject):
         except SearchError as exc:
             self.bar.show_problem(str(exc))
             return 0
+        # One insertion from the first match to the last: one change for the editor, the
+        # highlighter and the undo stack (per-match insertions cost seconds on a chapter).
+        first, last = plan[0][0], plan[-1][0]
+        pieces: list[str] = []
+        position = first.start
+        for found, replacement in plan:
+            pieces += [text[position : found.start], replacement]
+            position = found.end
         umap = Utf16Map(text)
         cursor = QTextCursor(self.editor.document())
         cursor.beginEditBlock()
-        for found, replacement in reversed(plan):  # from the end: earlier offsets hold
-            cursor.setPosition(umap.to_utf16(found.start))
-            cursor.setPosition(umap.to_utf16(found.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(replacement)
+        cursor.setPosition(umap.to_utf16(first.start))
+        cursor.setPosition(umap.to_utf16(last.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText("".join(pieces))
         cursor.endEditBlock()
         self.editor.setTextCursor(cursor)  # after the last replacement
         self.editor.flush()  # problems, counter and the book's save follow at once
@@ -186,7 +207,10 @@ class FindController(QObject):
     # -- searching --------------------------------------------------------------------------
 
     def _on_query_changed(self) -> None:
-        self._refresh(select_from=self._anchor)
+        if len(self.editor.text()) > _LONG_TEXT:
+            self._typing.start()
+        else:
+            self._refresh(select_from=self._anchor)
 
     def _on_text_settled(self, _report: object) -> None:
         if self.is_open():
@@ -194,17 +218,22 @@ class FindController(QObject):
 
     def _refresh(self, *, select_from: int | None) -> None:
         """Search again; select the first match at or after ``select_from`` if given."""
-        text = self.editor.text()
-        self._umap = Utf16Map(text)
-        try:
-            self._pattern = compile_query(self.bar.query())
-        except SearchError as exc:
-            self._pattern = None
-            self._set_matches([])
-            self._show_highlights(None)
-            self.bar.show_problem(str(exc))
-            return
-        self._set_matches(find_all(text, self._pattern))
+        self._typing.stop()  # this search reads the newest query
+        key = (self._revision(), self.bar.query())
+        if key != self._searched:  # else the matches are those of this text and query
+            text = self.editor.text()
+            self._umap = Utf16Map(text)
+            try:
+                self._pattern = compile_query(self.bar.query())
+            except SearchError as exc:
+                self._pattern = None
+                self._searched = None
+                self._set_matches([])
+                self._show_highlights(None)
+                self.bar.show_problem(str(exc))
+                return
+            self._set_matches(find_all(text, self._pattern))
+            self._searched = key
         if select_from is not None and self.matches:
             index = bisect.bisect_left(self._starts, select_from)
             self._select(index % len(self.matches))
@@ -221,13 +250,17 @@ class FindController(QObject):
         cursor = QTextCursor(self.editor.document())
         cursor.setPosition(self._umap.to_utf16(found.start))
         cursor.setPosition(self._umap.to_utf16(found.end), QTextCursor.MoveMode.KeepAnchor)
-        self.editor.setTextCursor(cursor)
-        self.editor.centerCursor()
+        self._selecting = True
+        try:
+            self.editor.setTextCursor(cursor)
+            self.editor.centerCursor()
+        finally:
+            self._selecting = False
         self._show_state()
 
     def _show_state(self) -> None:
         current = self._current()
-        position = None if current is None else self.matches.index(current) + 1
+        position = None if current is None else bisect.bisect_left(self._starts, current.start) + 1
         if not self.bar.problem or self._pattern is not None:
             self.bar.show_count(position, len(self.matches))
         self._show_highlights(current)
@@ -261,7 +294,7 @@ class FindController(QObject):
             selection = palette.color(group, QPalette.ColorRole.Highlight)
             tint = _blend(palette.color(group, QPalette.ColorRole.Base), selection, _TINT)
             text = palette.color(group, QPalette.ColorRole.Text)
-            for found in self._near(current):
+            for found in self._on_screen():
                 if found != current:
                     mine.append(self._highlight(found, tint, text))
             if current is not None:
@@ -269,13 +302,28 @@ class FindController(QObject):
                 mine.append(self._highlight(current, selection, strong))
         self.editor.setExtraSelections(others + mine)
 
-    def _near(self, current: Found | None) -> list[Found]:
-        """At most ``MAX_HIGHLIGHTS`` matches, around the current one."""
-        if len(self.matches) <= MAX_HIGHLIGHTS:
-            return self.matches
-        middle = 0 if current is None else bisect.bisect_left(self._starts, current.start)
-        first = max(0, middle - MAX_HIGHLIGHTS // 2)
-        return self.matches[first : first + MAX_HIGHLIGHTS]
+    def _on_scrolled(self, *_args: object) -> None:
+        # Not while the text is changing under stale matches: the refresh after it paints.
+        if self.is_open() and self.matches and self._fresh() and not self._selecting:
+            self._show_highlights(self._current())
+
+    def _fresh(self) -> bool:
+        return self._searched is not None and self._searched[0] == self._revision()
+
+    def _revision(self) -> int:
+        return self.editor.document().revision()
+
+    def _on_screen(self) -> list[Found]:
+        """The matches on screen (and ``_SCREENS_AROUND`` screens either side)."""
+        viewport = self.editor.viewport()
+        top = self.editor.cursorForPosition(QPoint(0, 0)).position()
+        corner = QPoint(viewport.width() - 1, viewport.height() - 1)
+        bottom = self.editor.cursorForPosition(corner).position()
+        first, last = self._index(top), self._index(bottom)
+        margin = (last - first + 1) * _SCREENS_AROUND
+        low = bisect.bisect_left(self._starts, first - margin)
+        high = bisect.bisect_right(self._starts, last + margin)
+        return self.matches[low:high]
 
     def _highlight(
         self, found: Found, background: QColor, foreground: QColor
