@@ -36,9 +36,20 @@ def plain(text: str) -> str:
     return text.split("\t")[0].replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
+# Keys of old Sun keyboards that the standard bindings include: noise in a list for people.
+_DEDICATED_KEYS = frozenset(
+    {"Undo", "Redo", "Copy", "Cut", "Paste", "Find", "Help", "Open", "Save"}
+)
+
+
 def keys_text(action: QAction) -> str:
     native = QKeySequence.SequenceFormat.NativeText
-    return ", ".join(seq.toString(native) for seq in action.shortcuts() if not seq.isEmpty())
+    shown = [
+        seq.toString(native)
+        for seq in action.shortcuts()
+        if not seq.isEmpty() and seq.toString() not in _DEDICATED_KEYS
+    ]
+    return ", ".join(shown)
 
 
 def shortcut_rows(menu_bar: QMenuBar, window: QWidget) -> list[ShortcutRow]:
