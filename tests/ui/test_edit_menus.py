@@ -192,6 +192,11 @@ def test_find_counts_moves_and_highlights_across_a_chapter(window: MainWindow, q
     assert not bar.isVisible()
     assert highlighted(window) == 0
     assert QApplication.focusWidget() is window.editor
+    press(window.editor, "F3")  # Find Next with the bar closed opens it
+    assert bar.isVisible() and QApplication.focusWidget() is bar.find_edit
+    focus(qtbot, window.editor)
+    QTest.keyClick(window.editor, Qt.Key.Key_Escape)  # Esc from the editor closes it too
+    assert not bar.isVisible()
 
 
 def test_a_bad_regex_is_explained_in_the_bar_and_changes_nothing(window: MainWindow, qtbot) -> None:

@@ -83,13 +83,18 @@ class FindController(QObject):
         scroll = editor.verticalScrollBar()
         scroll.valueChanged.connect(self._on_scrolled)
         scroll.rangeChanged.connect(self._on_scrolled)
+        # Esc closes the bar from the bar or the editor; only while it is open, so the
+        # editor does not swallow Esc otherwise.
+        self._escapes: list[QShortcut] = []
         for owner, context in (
             (bar, Qt.ShortcutContext.WidgetWithChildrenShortcut),
             (editor, Qt.ShortcutContext.WidgetShortcut),
         ):
             escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), owner)
             escape.setContext(context)
+            escape.setEnabled(False)
             escape.activated.connect(self._escape)
+            self._escapes.append(escape)
 
     # -- opening and closing ----------------------------------------------------------------
 
@@ -103,6 +108,8 @@ class FindController(QObject):
         self._anchor = self._index(cursor.selectionStart())
         self.bar.set_replacing(replacing)
         self.bar.show()
+        for escape in self._escapes:
+            escape.setEnabled(True)
         field = self.bar.replace_edit if replacing and selected else self.bar.find_edit
         field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         field.selectAll()
@@ -110,6 +117,8 @@ class FindController(QObject):
 
     def close(self) -> None:
         self.bar.hide()
+        for escape in self._escapes:
+            escape.setEnabled(False)
         self._show_highlights(None)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
