@@ -8,6 +8,8 @@ grabbed offscreen, with made-up but realistic content:
 - ``history-<lang>.png``: the history panel over a few dozen earlier tasks;
 - ``voice-library-<lang>.png``: the voice library with a voice in each status;
 - ``clone-wizard-<lang>.png``: the clone wizard with a 20-second recording accepted;
+- ``find-bar-<lang>.png``: Find and Replace over a chapter, with a regular expression;
+- ``shortcuts-<lang>.png``, ``about-<lang>.png``: Help › Keyboard shortcuts and About;
 - ``captions-word-<lang>.png``: made by ``scripts/screenshot_captions.py``, run at the end;
 - ``delivery-dialog-<lang>.png``, ``delivery-report-<lang>.png``: made by
   ``scripts/screenshot_delivery.py``, run at the end.
@@ -346,11 +348,68 @@ async def clone_wizard(window: MainWindow, language: str, out: Path) -> None:
     wizard.reject()
 
 
+# A chapter for the find bar: a name that occurs often, and a regex to replace it with.
+CHAPTER = {
+    "en": (
+        "Chapter 3. The harbour\n\n"
+        + "Anna walked down to the harbour, where Annabel waited by the ferry. <#0.5#> "
+        '"Anna!" she called, and Anna turned. The ferry was late again, and nobody in the '
+        "village seemed to mind. Anna sat on the wall and read the letter once more.\n" * 12,
+        r"\bAnna\b",
+        "Mia",
+    ),
+    "zh_CN": (
+        "第三章 港口\n\n"
+        + "林晓走到港口，林晓梅正在渡船旁等她。<#0.5#>“林晓！”她喊道，林晓回过头来。"
+        "渡船又晚点了，村里似乎没有人在意。林晓坐在墙上，把那封信又读了一遍。\n" * 12,
+        "林晓(?!梅)",
+        "林夏",
+    ),
+}
+
+
+async def find_bar(window: MainWindow, language: str, out: Path) -> None:
+    """Find and Replace over a chapter: a regex, the count, every match on screen lit."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.resize(1366, 768)
+    text, pattern, replacement = CHAPTER[language]
+    window.editor.set_text(text)
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
+    window.edit.replace_action.trigger()
+    bar = window.edit.bar
+    bar.regex_check.setChecked(True)
+    bar.find_edit.setText(pattern)
+    bar.replace_edit.setText(replacement)
+    QTest.keyClick(bar.find_edit, Qt.Key.Key_Return)  # the second match is the current one
+    await asyncio.sleep(0.4)
+    save(window.grab(), out, f"find-bar-{language}.png")
+    window.edit.find.close()
+
+
+async def help_dialogs(window: MainWindow, language: str, out: Path) -> None:
+    """Help › Keyboard shortcuts and Help › About."""
+    window.resize(1366, 768)
+    for action, name in (
+        (window.help.shortcuts_action, "shortcuts"),
+        (window.help.about_action, "about"),
+    ):
+        action.trigger()
+        dialog = window.help.dialog
+        assert dialog is not None
+        await asyncio.sleep(0.4)
+        save(dialog.grab(), out, f"{name}-{language}.png")
+        dialog.reject()
+
+
 SCENES = {
     "main-window": main_window,
     "history": history,
     "voice-library": voice_library,
     "clone-wizard": clone_wizard,
+    "find-bar": find_bar,
+    "help": help_dialogs,
 }
 
 

@@ -7,9 +7,9 @@ and balance in the status bar; errors in an inline message bar (never a modal bo
 Dialogs and features that are not on screen at start (settings, welcome, clone wizard,
 export, voice library) are imported when first opened: start-up time (issue #7).
 
-Feature packages (voices, captions, projects, book, history) never see this window: each gets the
-roles it uses (``ui/studio.py``), which the window implements with the public methods under
-"roles" below, and the other features it relies on. ``_attach_features`` wires them all.
+Feature packages (voices, captions, projects, book, history, edit, help) never see this
+window: each gets the roles it uses (``ui/studio.py``), which the window implements with the
+public methods under "roles" below, and the other features it relies on.
 """
 
 from __future__ import annotations
@@ -42,9 +42,11 @@ from soundclone_desktop.ui.common.async_utils import async_slot, spawn
 from soundclone_desktop.ui.common.message_bar import Level, MessageBar
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.delivery import DeliveryNeeds, attach_delivery
+from soundclone_desktop.ui.edit import EditNeeds, attach_edit
 from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
+from soundclone_desktop.ui.help import HelpNeeds, attach_help
 from soundclone_desktop.ui.history import HistoryNeeds, attach_history
 from soundclone_desktop.ui.parameters.panel import ParametersPanel
 from soundclone_desktop.ui.player import PlayerWidget
@@ -222,6 +224,18 @@ class MainWindow(StudioFrame):
                 on_manuscript=self.book.from_manuscript,
             )
         )
+        # Last: Help ends the menu bar and lists every action's keys.
+        self.edit = attach_edit(
+            EditNeeds(
+                parent=self,
+                editor=self.editor,
+                menus=self,
+                frame=self,
+                submit_action=self.submit_action,  # in the Generate menu, Ctrl+Return shown
+                stop_button=self.task_list.cancel_button,
+            )
+        )
+        self.help = attach_help(HelpNeeds(parent=self, menus=self))
 
     # -- building -------------------------------------------------------------------------
 
@@ -256,20 +270,8 @@ class MainWindow(StudioFrame):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
-        # The menus features add their actions to (projects, voices, history, export).
-        menu_bar = self.menuBar()
-        self.file_menu = menu_bar.addMenu(translate(CTX, "&File"))
-        self.file_menu.setObjectName("fileMenu")
-        self.file_menu.addAction(self.open_action)
-        self.edit_menu = menu_bar.addMenu(translate(CTX, "&Edit"))
-        self.edit_menu.setObjectName("editMenu")
-        self.edit_menu.addAction(self.insert_pause_action)
-        self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.settings_action)
-        self.voices_menu = menu_bar.addMenu(translate(CTX, "&Voices"))
-        self.voices_menu.setObjectName("voicesMenu")
-        self.view_menu = menu_bar.addMenu(translate(CTX, "&View"))
-        self.view_menu.setObjectName("viewMenu")
+        # The menus features add their actions to (projects, voices, history, export, edit).
+        self.build_menus(self.open_action, self.insert_pause_action, self.settings_action)
 
     def _build_layout(self) -> None:
         central = QWidget()

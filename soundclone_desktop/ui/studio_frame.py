@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QBoxLayout, QDockWidget, QMainWindow, QMenu, QWidget
 
+from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.common.message_bar import Level, MessageBar
+
+CTX = "MainWindow"
 
 
 class StudioFrame(QMainWindow):
@@ -21,7 +25,28 @@ class StudioFrame(QMainWindow):
     ``active_task_count``."""
 
     messages: MessageBar  # above the editor
+    file_menu: QMenu
+    edit_menu: QMenu
+    voices_menu: QMenu
     view_menu: QMenu  # lists every dock
+
+    def build_menus(self, open_action: QAction, *edit_actions: QAction) -> None:
+        """File (with ``open_action``), Edit (``edit_actions``, the last after a separator),
+        Voices and View: the menus features add to."""
+        menu_bar = self.menuBar()
+        self.file_menu = menu_bar.addMenu(translate(CTX, "&File"))
+        self.file_menu.setObjectName("fileMenu")
+        self.file_menu.addAction(open_action)
+        self.edit_menu = menu_bar.addMenu(translate(CTX, "&Edit"))
+        self.edit_menu.setObjectName("editMenu")
+        for action in edit_actions[:-1]:
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(edit_actions[-1])
+        self.voices_menu = menu_bar.addMenu(translate(CTX, "&Voices"))
+        self.voices_menu.setObjectName("voicesMenu")
+        self.view_menu = menu_bar.addMenu(translate(CTX, "&View"))
+        self.view_menu.setObjectName("viewMenu")
 
     def add_dock(
         self,
