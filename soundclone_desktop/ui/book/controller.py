@@ -38,6 +38,7 @@ from soundclone_desktop.ui.book import texts
 from soundclone_desktop.ui.book.chapter_model import ChapterModel
 from soundclone_desktop.ui.book.creating import BookCreating
 from soundclone_desktop.ui.book.errors import book_error_text
+from soundclone_desktop.ui.book.listen import SentenceListening
 from soundclone_desktop.ui.book.navigator import NavigatorWidget
 from soundclone_desktop.ui.book.needs import BookNeeds, EditorLender
 from soundclone_desktop.ui.book.playing import BookPlaying
@@ -96,6 +97,7 @@ class BookController(BookCreating, BookPlaying, QObject):
 
         self.model = ChapterModel(self)
         self._build_actions()
+        self.listening = SentenceListening(needs.parent, needs.editor, needs.player)
         self.navigator = NavigatorWidget(
             self.model, new_action=self.new_action, open_action=self.open_action
         )
@@ -202,6 +204,7 @@ class BookController(BookCreating, BookPlaying, QObject):
             await self._close()
         self.store = store
         self.needs.render.set_book(store)  # a render left unfinished continues
+        self.listening.set_book(store.folder)
         self.overview, _ = figures
         self.model.set_lines(self.overview.chapters, self.overview.estimate.currency)
         self.navigator.show_book(store.book.title)
@@ -273,6 +276,7 @@ class BookController(BookCreating, BookPlaying, QObject):
         self._pending = None
         self.store = None
         self.needs.render.set_book(None)
+        self.listening.set_book(None)
         self.overview = None
         self.chapter_id = None
         self.model.set_lines([], "")
@@ -300,6 +304,7 @@ class BookController(BookCreating, BookPlaying, QObject):
             self.needs.editor.set_text(text)
         finally:
             self._binding = False
+        self.listening.set_chapter(line.chapter_id)
 
     def _on_editor_settled(self, _report: object) -> None:
         if self._binding or self.store is None or self.chapter_id is None:

@@ -15,6 +15,7 @@ from soundclone_desktop.ui.book.render_control import NotConnected, RenderContro
 if TYPE_CHECKING:
     from soundclone_desktop.ui.context import AppContext
     from soundclone_desktop.ui.editor.editor import ScriptEditor
+    from soundclone_desktop.ui.player import PlayerWidget
     from soundclone_desktop.ui.session import Session
     from soundclone_desktop.ui.studio import Docks, Menus, Messages, ParametersAccess, Playback
 
@@ -46,3 +47,4 @@ class BookNeeds:
     closed: SignalInstance  # the window closed: save the last edit, close the file
     render: RenderControl = field(default_factory=NotConnected)
     session: Session | None = None  # given: attach_book renders through the render queue
+    player: PlayerWidget | None = None  # given: listening by sentence follows and seeks it

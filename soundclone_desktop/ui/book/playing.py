@@ -21,6 +21,7 @@ from soundclone_desktop.ui.common.message_bar import Level
 
 if TYPE_CHECKING:
     from soundclone_desktop.ui.book.chapter_model import ChapterModel
+    from soundclone_desktop.ui.book.listen import SentenceListening
     from soundclone_desktop.ui.book.navigator import NavigatorWidget
     from soundclone_desktop.ui.book.needs import BookNeeds
 
@@ -42,6 +43,7 @@ class BookPlaying:
         snapshot: RenderSnapshot | None
         playing: asyncio.Task[None] | None
         model: ChapterModel
+        listening: SentenceListening
         navigator: NavigatorWidget
         _close_agreed: bool
         _figures_timer: QTimer
@@ -93,6 +95,8 @@ class BookPlaying:
             subtitle_path=audio.captions_path,
             script=store.book.chapter(chapter_id).text,
         )
+        if audio.timing is not None:
+            self.listening.chapter_audio(chapter_id, audio.audio_path, audio.timing)
 
     def render_current_chapter(self) -> None:
         """ "Generate speech" while a book is open: the chapter in the editor, through the
