@@ -42,6 +42,7 @@ from soundclone_desktop.ui.book.listen import SentenceListening
 from soundclone_desktop.ui.book.navigator import NavigatorWidget
 from soundclone_desktop.ui.book.needs import BookNeeds, EditorLender
 from soundclone_desktop.ui.book.playing import BookPlaying
+from soundclone_desktop.ui.book.rules import PronunciationRules
 from soundclone_desktop.ui.common.async_utils import spawn
 from soundclone_desktop.ui.common.message_bar import Level
 
@@ -105,6 +106,7 @@ class BookController(BookCreating, BookPlaying, QObject):
         self._figures_timer = self._timer(FIGURES_DELAY_MS, self.refresh)
         self._connect()
         self._show_render_state()
+        self.rules = PronunciationRules(self)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -305,6 +307,7 @@ class BookController(BookCreating, BookPlaying, QObject):
         finally:
             self._binding = False
         self.listening.set_chapter(line.chapter_id)
+        self.rules.show_underlines()
 
     def _on_editor_settled(self, _report: object) -> None:
         if self._binding or self.store is None or self.chapter_id is None:
