@@ -117,7 +117,7 @@ def test_the_rules_table_counts_what_a_rule_changes_then_saves_underlines_and_re
     dialog.find_edit.setText("行长")  # (QTest cannot type CJK: it aborts)
     dialog.replace_edit.setText("航长")
     label = dialog.effect_label
-    qtbot.waitUntil(lambda: "changes 3 places" in label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "places: 3." in label.text(), timeout=10000)
     assert "0 now, 3 with this rule" in label.text()
     assert window.book.store.book.rules == ()  # type: ignore[union-attr]  nothing saved yet
 

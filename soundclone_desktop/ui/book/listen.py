@@ -5,7 +5,7 @@ in the book (:mod:`soundclone_desktop.store.book.marks`) and shown in the text a
 chapter's waveform, with lines where its segments join.
 
 Keys: Alt+Down / Alt+Up / Alt+R / Alt+M. A plain-text editor gives none of them a meaning,
-and the menus' mnemonics are F, E, V and W (Review), so nothing is shadowed.
+and the menus' mnemonics are F, E, V and I (Review), so nothing is shadowed.
 
 Without the chapter's audio in the player the same keys work on the text: the sentence at
 the cursor is the current one, stepping moves the cursor, and marking still marks.
@@ -99,7 +99,7 @@ class SentenceListening(QObject):
             self.toggle_mark, translate(CTX, "Mark the current sentence, or unmark it"),
         )  # fmt: skip
         self.actions = (self.previous_action, self.next_action, self.replay_action)
-        self.menu = QMenu(translate(CTX, "Revie&w"), parent)
+        self.menu = QMenu(translate(CTX, "Rev&iew"), parent)
         self.menu.setObjectName("reviewMenu")
         for action in self.actions:
             self.menu.addAction(action)

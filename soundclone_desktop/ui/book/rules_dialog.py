@@ -318,17 +318,12 @@ class RulesDialog(QDialog):
                 )
             )
             return
+        places = translate(CTX, "“%1” → “%2” · places: %n.", None, effect.places)
+        stale = translate(CTX, "Segments to render again: %1 now, %2 with this rule.")
         self.effect_label.setText(
-            translate(
-                CTX,
-                "“%1” → “%2” changes %3 places. Segments to render again: %4 now, %5 with "
-                "this rule.",
-            )
-            .replace("%1", rule.find)
-            .replace("%2", rule.replace)
-            .replace("%3", str(effect.places))
-            .replace("%4", str(effect.stale_now))
-            .replace("%5", str(effect.stale_after))
+            places.replace("%1", rule.find).replace("%2", rule.replace)
+            + " "
+            + stale.replace("%1", str(effect.stale_now)).replace("%2", str(effect.stale_after))
         )
 
     # -- buttons ----------------------------------------------------------------------------
