@@ -87,6 +87,9 @@ class PronunciationRules(QObject):
     def _warm_up(self) -> None:
         """pypinyin's tables take about half a second to load: load them in a worker when a
         book is opened, not when the context menu first opens."""
+        store = self.controller.store
+        if store is None or not store.book.language.startswith("zh"):
+            return  # only a Chinese book offers readings
         from soundclone_desktop.core.book import polyphones
 
         spawn(asyncio.to_thread(polyphones.homophones, "háng"), owner=self)
