@@ -208,3 +208,13 @@ def test_marks_are_kept_in_the_book_and_drawn_on_the_waveform(
     listening.mark_action.trigger()  # at the cursor, no audio: unmarks it
     assert layer_spans(window.editor, Layer.MARKED) == []
     assert load_marks(path) == ()
+    # The keys reach the Review actions from inside the editor (it has no use for them).
+    window.activateWindow()
+    window.editor.setFocus()
+    qtbot.waitUntil(window.editor.hasFocus, timeout=5000)
+    with qtbot.waitSignal(listening.marks_changed, timeout=5000):
+        qtbot.keyClick(window.editor, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert layer_spans(window.editor, Layer.MARKED) == [sentence(3)]
+    qtbot.keyClick(window.editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert listening.current_sentence() == listening._sentences().by_number(4)
+    assert window.editor.text() == TEXT  # the keys typed nothing
