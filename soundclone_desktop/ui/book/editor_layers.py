@@ -30,7 +30,10 @@ def set_layer(
 ) -> None:
     """Show ``spans`` (code points ``[start, end)`` of the editor's text) with ``look``,
     replacing what ``layer`` showed before."""
-    others = [s for s in editor.extraSelections() if s.format.property(_LAYER_PROPERTY) != layer]
+    current = editor.extraSelections()
+    others = [s for s in current if s.format.property(_LAYER_PROPERTY) != layer]
+    if not spans and len(others) == len(current):
+        return  # nothing shown, nothing to show (the single-script studio, every pause)
     mine: list[QTextEdit.ExtraSelection] = []
     if spans:
         umap = Utf16Map(editor.text())

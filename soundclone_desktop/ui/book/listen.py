@@ -180,6 +180,8 @@ class SentenceListening(QObject):
             self._show_sentence()
 
     def _on_text_changed(self) -> None:
+        if self.folder is None:
+            return  # no book: the editor holds a script
         if self.timing is not None and self.editor.text() != self.timing.text:
             self.current = None  # the times were for the text as it was
         self._show()
