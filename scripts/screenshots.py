@@ -46,6 +46,9 @@ if TYPE_CHECKING:
     from soundclone_desktop.demo.config import DemoConfig
     from soundclone_desktop.ui.main_window import MainWindow
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling scene modules
+from screenshots_review import REVIEW_SCENES
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 LANGUAGES = ("en", "zh_CN")
@@ -411,6 +414,7 @@ SCENES = {
     "find-bar": find_bar,
     "help": help_dialogs,
 }
+SCENES.update(REVIEW_SCENES)  # a book under review (scripts/screenshots_review.py)
 
 
 # -- made-up content -----------------------------------------------------------------------------

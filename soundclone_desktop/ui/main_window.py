@@ -186,6 +186,7 @@ class MainWindow(StudioFrame):
                 playback=self,
                 closed=self.closed,
                 session=self.session,  # renders go through the render queue
+                player=self.player,  # listening by sentence follows it
             )
         )
         # With a book open, "Generate speech" renders the chapter through the book's queue.

@@ -18,6 +18,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from soundclone_desktop.core.book.listening import ChapterTiming
+    from soundclone_desktop.core.book.model import Book
     from soundclone_desktop.store.book import BookStore
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,7 @@ class ChapterAudio:
     audio_path: Path
     captions_path: Path | None
     duration_s: float
+    timing: ChapterTiming | None = None  # when each sentence is heard, where segments join
 
 
 def stitch_module() -> ModuleType | None:
@@ -65,7 +68,25 @@ async def stitch(store: BookStore, chapter_id: str) -> ChapterAudio:
     captions = getattr(result, "captions_path", None)
     if captions is None and result.captions:
         captions = await asyncio.to_thread(_write_captions, result)
-    return ChapterAudio(chapter_id, Path(result.audio_path), captions, float(result.duration_s))
+    timing = await asyncio.to_thread(_timing, store.book, chapter_id, result)
+    path = Path(result.audio_path)
+    return ChapterAudio(chapter_id, path, captions, float(result.duration_s), timing)
+
+
+def _timing(book: Book, chapter_id: str, result: Any) -> ChapterTiming:
+    """Worker-thread work: the chapter's sentences timed from the stitched captions, or from
+    where its segments sit in the audio when no take had subtitles."""
+    from soundclone_desktop.core.book.listening import PlacedSegment, chapter_timing
+
+    spans = {s.id: (s.start, s.end) for s in book.segments(chapter_id)}
+    placed = [
+        PlacedSegment(*spans[seg_id], begin_s * 1000.0, end_s * 1000.0)
+        for seg_id, begin_s, end_s in getattr(result, "segment_offsets", ())
+        if seg_id in spans
+    ]
+    text = book.chapter(chapter_id).text
+    cues = tuple(result.captions)
+    return chapter_timing(text, cues, float(result.duration_s) * 1000.0, placed)
 
 
 def _write_captions(result: Any) -> Path:

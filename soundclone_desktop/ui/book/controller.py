@@ -9,6 +9,8 @@ chapter's row in one transaction, and the model keeps the takes of unchanged seg
 The editor belongs to the single-script studio (projects): while a book is open the book
 borrows it (:class:`EditorLender`) and gives it back on closing, so the script that was
 there comes back untouched, and opening a project first closes the book.
+
+Creating a book is in :mod:`.creating`, playing and rendering in :mod:`.playing`.
 """
 
 from __future__ import annotations
@@ -17,36 +19,34 @@ import asyncio
 import dataclasses
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from typing import Any, Final
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog
 
 from soundclone_desktop.core.book.estimate import BookEstimate, SizeTradeoff, size_tradeoff
-from soundclone_desktop.core.book.manuscript import Manuscript
-from soundclone_desktop.core.book.model import Book, BookSettings, Chapter, new_chapter
+from soundclone_desktop.core.book.model import Book, Chapter
 from soundclone_desktop.core.book.overview import BookOverview, book_overview, estimate_chapters
-from soundclone_desktop.core.book.progress import QueueState, RenderSnapshot
+from soundclone_desktop.core.book.progress import RenderSnapshot
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.store.book import SUFFIX, BookError, BookStore, with_suffix
-from soundclone_desktop.ui.book import chapter_audio, texts
+from soundclone_desktop.store.book import BookError, BookStore
+from soundclone_desktop.ui.book import texts
 from soundclone_desktop.ui.book.chapter_model import ChapterModel
+from soundclone_desktop.ui.book.creating import BookCreating
 from soundclone_desktop.ui.book.errors import book_error_text
+from soundclone_desktop.ui.book.listen import SentenceListening
 from soundclone_desktop.ui.book.navigator import NavigatorWidget
-from soundclone_desktop.ui.book.render_control import NotConnected, RenderControl
-from soundclone_desktop.ui.common.async_utils import signal_to_future, spawn
+from soundclone_desktop.ui.book.needs import BookNeeds, EditorLender
+from soundclone_desktop.ui.book.playing import BookPlaying
+from soundclone_desktop.ui.book.rules import PronunciationRules
+from soundclone_desktop.ui.common.async_utils import spawn
 from soundclone_desktop.ui.common.message_bar import Level
 
-if TYPE_CHECKING:
-    from soundclone_desktop.ui.context import AppContext
-    from soundclone_desktop.ui.editor.editor import ScriptEditor
-    from soundclone_desktop.ui.session import Session
-    from soundclone_desktop.ui.studio import Docks, Menus, Messages, ParametersAccess, Playback
+__all__ = ["BookController", "BookNeeds", "EditorLender"]
 
 log = logging.getLogger(__name__)
 
@@ -55,35 +55,6 @@ SAVE_DELAY_MS: Final = 400  # after typing settles: one save per pause, not per 
 FIGURES_DELAY_MS: Final = 300  # the estimate line follows edits and selections this late
 STATUS_MS: Final = 4000
 NAVIGATOR_WIDTH: Final = 520  # title, status, duration and cost readable side by side
-
-
-class EditorLender(Protocol):
-    """Who owns the studio's editor when no book is open (the projects controller)."""
-
-    def lend_editor(self, take_back: Callable[[], None]) -> None:
-        """The book edits its chapters in the editor from now on. ``take_back`` is called
-        (synchronously) before the owner needs the editor again: the book saves and lets go."""
-
-    def return_editor(self) -> None:
-        """The book is done with the editor: the owner's script goes back into it."""
-
-
-@dataclass(frozen=True)
-class BookNeeds:
-    """What the book view uses of the studio (see :mod:`soundclone_desktop.ui.studio`)."""
-
-    parent: QWidget  # owns the controller, its actions and dialogs
-    ctx: AppContext  # prices for the estimates
-    editor: ScriptEditor  # edits the selected chapter
-    params: ParametersAccess  # a new book starts with the panel's voice and parameters
-    lender: EditorLender  # the single-script owner of the editor
-    messages: Messages
-    docks: Docks  # the navigator dock
-    menus: Menus  # File › New book…, Open book…, Close book
-    playback: Playback  # a rendered chapter's ▶
-    closed: SignalInstance  # the window closed: save the last edit, close the file
-    render: RenderControl = field(default_factory=NotConnected)
-    session: Session | None = None  # given: attach_book renders through the render queue
 
 
 def _figures(
@@ -97,7 +68,7 @@ def _figures(
     return overview, estimate_chapters(book, prices, selected, overview.rendered)
 
 
-class BookController(QObject):
+class BookController(BookCreating, BookPlaying, QObject):
     """``book_opened(folder)``, ``book_closed()``, ``chapter_saved(chapter id)``,
     ``figures_changed()`` once the list and the estimate line show the book as saved."""
 
@@ -127,6 +98,7 @@ class BookController(QObject):
 
         self.model = ChapterModel(self)
         self._build_actions()
+        self.listening = SentenceListening(needs.parent, needs.editor, needs.player)
         self.navigator = NavigatorWidget(
             self.model, new_action=self.new_action, open_action=self.open_action
         )
@@ -134,6 +106,7 @@ class BookController(QObject):
         self._figures_timer = self._timer(FIGURES_DELAY_MS, self.refresh)
         self._connect()
         self._show_render_state()
+        self.rules = PronunciationRules(self)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -233,6 +206,7 @@ class BookController(QObject):
             await self._close()
         self.store = store
         self.needs.render.set_book(store)  # a render left unfinished continues
+        self.listening.set_book(store.folder)
         self.overview, _ = figures
         self.model.set_lines(self.overview.chapters, self.overview.estimate.currency)
         self.navigator.show_book(store.book.title)
@@ -253,90 +227,6 @@ class BookController(QObject):
         self.needs.messages.show_status(
             translate(CTX, "Opened the book “%1”").replace("%1", store.book.title), STATUS_MS
         )
-
-    # -- creating ---------------------------------------------------------------------------
-
-    def new_book(self) -> asyncio.Task[bool]:
-        return spawn(self._new_book(), owner=self)
-
-    async def _new_book(self) -> bool:
-        path = await self._ask_book_path(self._folder() / translate(CTX, "Untitled"))
-        if path is None:
-            return False
-        script = "" if self.store is not None else self.needs.editor.text()
-        title = path.stem
-        book = Book(
-            title=title,
-            settings=self._settings_from_panel(),
-            chapters=(new_chapter(translate(CTX, "Chapter 1"), script),),
-        )
-        return await self._create(path, book)
-
-    def from_manuscript(
-        self, manuscript: Manuscript, changes: object, source: Path
-    ) -> asyncio.Task[bool]:
-        """The import dialog's hand-over: ask where the ``.scbook`` goes (beside the
-        manuscript by default), create it in a worker, open it. ``changes`` (the clean-up
-        applied) are already in the chapters' text; the book keeps no record of them."""
-        del changes
-        return spawn(self._from_manuscript(manuscript, source), owner=self)
-
-    async def _from_manuscript(self, manuscript: Manuscript, source: Path) -> bool:
-        path = await self._ask_book_path(source.with_suffix(SUFFIX))
-        if path is None:
-            return False
-        chapters = tuple(
-            new_chapter(draft.title, draft.text, excluded=draft.excluded)
-            for draft in manuscript.chapters
-        )
-        book = Book(
-            title=manuscript.title or source.stem,
-            author=manuscript.author,
-            language=manuscript.language or "",
-            settings=self._settings_from_panel(),
-            chapters=chapters,
-        )
-        return await self._create(path, book)
-
-    async def _create(self, path: Path, book: Book) -> bool:
-        try:
-            store = await asyncio.to_thread(BookStore.create, path, book)
-        except (BookError, OSError) as exc:
-            text = (
-                book_error_text(exc)
-                if isinstance(exc, BookError)
-                else translate(CTX, "Could not create the book “%1”: %2")
-                .replace("%1", path.name)
-                .replace("%2", exc.strerror or str(exc))
-            )
-            self.needs.messages.show_message(text, Level.ERROR)
-            return False
-        await self._install(store)
-        return True
-
-    async def _ask_book_path(self, suggested: Path) -> Path | None:
-        dialog = QFileDialog(self.needs.parent, translate(CTX, "Save book as"))
-        dialog.setObjectName("saveBookDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilters([translate(CTX, "SoundClone books (*.scbook)")])
-        dialog.setDirectory(str(suggested.parent))
-        dialog.selectFile(with_suffix(suggested).name)
-        self.file_dialog = dialog
-        finished = signal_to_future(dialog.finished)
-        dialog.open()
-        (result,) = await finished
-        files = dialog.selectedFiles()
-        if result != QFileDialog.DialogCode.Accepted.value or not files:
-            return None
-        return with_suffix(Path(files[0]))
-
-    def _settings_from_panel(self) -> BookSettings:
-        try:
-            params = ProductionParams(**{**self.needs.params.values(), "text": ""})
-            return BookSettings(params=params)
-        except (TypeError, ValueError):
-            return BookSettings()
 
     def _folder(self) -> Path:
         return self.needs.ctx.results_dir().parent
@@ -388,6 +278,7 @@ class BookController(QObject):
         self._pending = None
         self.store = None
         self.needs.render.set_book(None)
+        self.listening.set_book(None)
         self.overview = None
         self.chapter_id = None
         self.model.set_lines([], "")
@@ -415,6 +306,8 @@ class BookController(QObject):
             self.needs.editor.set_text(text)
         finally:
             self._binding = False
+        self.listening.set_chapter(line.chapter_id)
+        self.rules.show_underlines()
 
     def _on_editor_settled(self, _report: object) -> None:
         if self._binding or self.store is None or self.chapter_id is None:
@@ -565,129 +458,9 @@ class BookController(QObject):
             text = texts.estimate_text(selection, scope)
         self.navigator.estimate_label.setText(text)
 
-    # -- playing and rendering --------------------------------------------------------------
-
-    def play_chapter(self, chapter_id: str) -> asyncio.Task[None] | None:
-        """The chapter as one piece with its captions once all its segments are rendered
-        (stitched, or the file stitched before); the chapter's text goes into the editor so
-        the captions follow it there and a double-click on a sentence seeks to it. A chapter
-        only partly rendered, or a build without the stitcher: its first segment's take."""
-        store = self.store
-        overview = self.overview
-        if store is None or overview is None:
-            return None
-        line = overview.chapter(chapter_id)
-        if line.first_audio is None:
-            return None
-        self.navigator.select_chapter(chapter_id)
-        if chapter_audio.chapter_ready(store, chapter_id):
-            self.playing = spawn(self._play_stitched(store, chapter_id, line.title), owner=self)
-            return self.playing
-        self.needs.playback.play_file(
-            store.resolve(line.first_audio), autoplay=True, title=line.title
-        )
-        return None
-
-    async def _play_stitched(self, store: BookStore, chapter_id: str, title: str) -> None:
-        self.needs.messages.show_status(
-            translate(CTX, "Preparing “%1”…").replace("%1", title), STATUS_MS
-        )
-        try:
-            audio = await chapter_audio.stitch(store, chapter_id)
-        except Exception as exc:  # the stitcher's errors are sentences
-            log.warning("Stitching chapter %s failed: %s", chapter_id, exc)
-            self.needs.messages.show_message(
-                translate(CTX, "The chapter “%1” could not be stitched: %2")
-                .replace("%1", title)
-                .replace("%2", str(exc)),
-                Level.WARNING,
-            )
-            return
-        if store is not self.store:
-            return
-        self.needs.playback.play_file(
-            audio.audio_path,
-            autoplay=True,
-            title=title,
-            subtitle_path=audio.captions_path,
-            script=store.book.chapter(chapter_id).text,
-        )
-
-    def render_current_chapter(self) -> None:
-        """ "Generate speech" while a book is open: the chapter in the editor, through the
-        render queue (recorded, resumable, its estimate confirmed first)."""
-        chapter_id = self.chapter_id or self.navigator.current_id()
-        if chapter_id is not None:
-            self._render([chapter_id])
-
-    def render_unavailable_reason(self) -> str | None:
-        return self.needs.render.unavailable_reason()
-
     @property
     def is_open(self) -> bool:
         return self.store is not None
-
-    def may_close(self) -> bool:
-        """True to close now; else a question is open and closes the window if the user
-        agrees (a render running: its tasks go on, and it continues next time)."""
-        running = getattr(self.needs.render, "running", lambda: None)()
-        if running is None or self._close_agreed:
-            return True
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.raise_()
-            return False
-        from soundclone_desktop.ui.book.render_closing import RenderCloseQuestion
-
-        question = RenderCloseQuestion(self.needs.parent, *running)
-
-        def answered(_result: int) -> None:
-            self.dialog = None
-            if question.close_chosen:
-                self._close_agreed = True
-                self.needs.parent.close()  # the other questions (unsaved script) come next
-            question.deleteLater()
-
-        question.finished.connect(answered)
-        self.dialog = question
-        question.open()
-        return False
-
-    def _render(self, chapter_ids: Sequence[str] | None) -> None:
-        store = self.store
-        if store is None or self.needs.render.unavailable_reason() is not None:
-            return
-        spawn(self._render_after_save(store, chapter_ids), owner=self)
-
-    async def _render_after_save(self, store: BookStore, chapter_ids: Sequence[str] | None) -> None:
-        await self._flush()  # the queue renders the text as saved
-        self.needs.render.render(store, chapter_ids)
-
-    def _on_pause_toggled(self, paused: bool) -> None:
-        render = self.needs.render
-        if render.unavailable_reason() is not None:
-            return
-        render.pause() if paused else render.resume()
-        self._show_render_state(paused)  # the snapshot saying so comes a moment later
-
-    def _on_snapshot(self, snapshot: RenderSnapshot) -> None:
-        self.snapshot = snapshot
-        self.model.set_progress(snapshot.chapters, snapshot.currency)
-        label = self.navigator.progress_label
-        label.setVisible(snapshot.state is not QueueState.IDLE)
-        label.setText(texts.progress_text(snapshot))
-        self._show_render_state()
-        if not self._figures_timer.isActive():  # restarted per snapshot, it would starve
-            self._figures_timer.start()
-
-    def _show_render_state(self, paused: bool | None = None) -> None:
-        if paused is None:
-            paused = self.snapshot is not None and self.snapshot.state is QueueState.PAUSED
-        nav = self.navigator
-        nav.pause_button.blockSignals(True)
-        try:
-            nav.set_render_state(self.needs.render.unavailable_reason(), paused=paused)
-        finally:
-            nav.pause_button.blockSignals(False)
 
     # -- set by attach_book ---------------------------------------------------------------------
 

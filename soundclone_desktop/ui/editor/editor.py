@@ -15,6 +15,7 @@ own methods (setting or opening a text, a fix, a pause) update at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, Qt, QTimer, Signal
@@ -34,7 +35,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from soundclone_desktop.core.script import Problem, ScriptReport, Utf16Map, analyze
 from soundclone_desktop.ui.editor.chips import paint_chips
@@ -92,6 +93,10 @@ class ScriptEditor(QPlainTextEdit):
         self._block_count = 1
         self._spoken: tuple[tuple[int, int], tuple[int, int] | None] | None = None
         self.pause_seconds = 0.5
+        # Features that add to the hover text and the context menu at a code point (a
+        # book's pronunciation rules), without the editor knowing them.
+        self.tooltip_sources: list[Callable[[int], str]] = []
+        self.menu_sources: list[Callable[[QMenu, int], None]] = []
         self._settle_timer = self._single_shot(SETTLE_MS)
         self._stale_timer = self._single_shot(MAX_STALE_MS)
         self._document = self.document()  # never replaced: the editor owns its document
@@ -198,6 +203,7 @@ class ScriptEditor(QPlainTextEdit):
             if p.start <= index < p.end and p.code != "empty"
         ]
         lines += [pause_sentence(p.seconds) for p in report.pauses if p.start <= index < p.end]
+        lines += [line for source in self.tooltip_sources if (line := source(index))]
         return "\n".join(lines)
 
     def index_at(self, pos: QPoint) -> int:
@@ -386,6 +392,8 @@ class ScriptEditor(QPlainTextEdit):
             if problem.suggestion is not None and problem.start <= index < problem.end:
                 fix = menu.addAction(fix_label(problem))
                 fix.triggered.connect(lambda _=False, p=problem: self.apply_fix(p))
+        for source in self.menu_sources:
+            source(menu, index)
         menu.popup(event.globalPos())  # not exec(): no nested event loop under qasync
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:

@@ -246,6 +246,11 @@ class PlayerWidget(QWidget):
     def path(self) -> Path | None:
         return self._path
 
+    @property
+    def waveform(self) -> WaveformView:
+        """The waveform, for a feature that draws markers on it (a book chapter's)."""
+        return self._waveform
+
     def title(self) -> str:
         return self._title.full_text()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -72,6 +72,9 @@ class WaveformView(QWidget):
         self._hover_x: float | None = None
         self._drag_ms: int | None = None
         self._sprites = _BarSprites()
+        # The markers layer (a book chapter): where segments join, and marked stretches.
+        self._boundaries: tuple[int, ...] = ()
+        self._marked: tuple[tuple[int, int], ...] = ()
 
     # -- state -------------------------------------------------------------------------
 
@@ -85,6 +88,7 @@ class WaveformView(QWidget):
         """Back to "No audio"."""
         self._set(WaveformState.EMPTY, None)
         self._duration = self._position = 0
+        self._boundaries, self._marked = (), ()
         self._update_cursor()
 
     def set_loading(self) -> None:
@@ -113,6 +117,18 @@ class WaveformView(QWidget):
         if ms != self._position:
             self._position = ms
             self.update()
+
+    def markers(self) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+        return self._boundaries, self._marked
+
+    def set_markers(
+        self, boundaries_ms: Sequence[int], marked_ms: Sequence[tuple[int, int]]
+    ) -> None:
+        """Lines where segments join and bands over marked stretches ``[begin, end)``;
+        cleared with the audio (:meth:`clear`)."""
+        self._boundaries = tuple(boundaries_ms)
+        self._marked = tuple(marked_ms)
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(480, 88)
@@ -177,16 +193,37 @@ class WaveformView(QWidget):
         plot = self._plot_rect()
         head_ms = self._drag_ms if self._drag_ms is not None else self._position
         head_x = self._x_at(head_ms) if self._seekable() else plot.left()
+        if self._seekable():
+            self._paint_marked(painter, plot, colors)
         if self._state is WaveformState.READY and self._peaks is not None:
             self._paint_bars(painter, plot, self._peaks, head_x, colors)
         else:
             self._paint_placeholder(painter, plot, head_x, colors)
         if self._seekable():
+            self._paint_boundaries(painter, plot, colors)
             painter.setPen(_round_pen(colors.playhead, 2.0))
             painter.drawLine(QPointF(head_x, plot.top()), QPointF(head_x, plot.bottom()))
             if self._hover_x is not None:
                 self._paint_hover(painter, plot, colors)
         painter.end()
+
+    def _paint_marked(self, painter: QPainter, plot: QRectF, colors: _Colors) -> None:
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colors.marked)
+        for begin, end in self._marked:
+            left = self._x_at(begin)
+            painter.drawRect(
+                QRectF(left, plot.top(), max(2.0, self._x_at(end) - left), plot.height())
+            )
+        painter.restore()
+
+    def _paint_boundaries(self, painter: QPainter, plot: QRectF, colors: _Colors) -> None:
+        pen = QPen(colors.boundary, 1.0, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        for ms in self._boundaries:
+            x = self._x_at(ms)
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
 
     def _paint_bars(
         self, painter: QPainter, plot: QRectF, peaks: Peaks, head_x: float, colors: _Colors
@@ -406,6 +443,9 @@ class _Colors:
         self.hover = _mix(base, ink, 0.6)
         self.bubble = palette.color(QPalette.ColorRole.ToolTipBase)
         self.bubble_text = palette.color(QPalette.ColorRole.ToolTipText)
+        self.boundary = _mix(base, ink, 0.55)
+        self.marked = QColor(palette.color(QPalette.ColorRole.Link))
+        self.marked.setAlphaF(0.28)
 
 
 def _round_pen(color: QColor, width: float) -> QPen:
