@@ -40,6 +40,7 @@ from pathlib import Path
 
 from tests.benchmarks import procs
 from tests.benchmarks.rss import rss_bytes
+from tests.benchmarks.sched import schedstat
 
 PROBE_MS = 5
 CPU_SAMPLE_MS = 200
@@ -293,7 +294,7 @@ class _Probe:
 
     def _tick(self) -> None:
         self.stamps.append(time.time())
-        self.sched.append(_schedstat())
+        self.sched.append(schedstat())
 
     def _sample(self) -> None:
         self.cpu.append((time.time(), time.process_time()))
@@ -325,16 +326,6 @@ class _Probe:
         if end - start < 0.5:
             return None
         return (_interpolate(self.cpu, end) - _interpolate(self.cpu, start)) / (end - start)
-
-
-def _schedstat() -> tuple[int, int]:
-    """This thread's CPU time and time spent runnable but waiting for a CPU, in ns."""
-    try:
-        with open("/proc/thread-self/schedstat", encoding="ascii") as handle:
-            run_ns, wait_ns, _slices = handle.read().split()
-    except (OSError, ValueError):
-        return 0, 0  # not Linux: the split reads zero wait
-    return int(run_ns), int(wait_ns)
 
 
 def _interpolate(samples: list[tuple[float, float]], at: float) -> float:
