@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Mp3Frames", "read_mp3_frames"]
+__all__ = ["FrameLayout", "Mp3Frames", "frame_layout", "id3_size", "read_mp3_frames"]
 
 # Bit rates (kbps) by [MPEG-1?][layer III?] index; layer III only matters here but the
 # table for layers I and II keeps the frame walk right for any MPEG audio file.
@@ -48,16 +48,59 @@ class Mp3Frames:
         return float(min(self.bitrates_kbps)) if self.bitrates_kbps else None
 
 
-def _id3_size(data: bytes) -> int:
+def id3_size(data: bytes) -> int:
+    """Bytes of the ID3v2 tag at the start of ``data`` (0 without one)."""
     if len(data) >= 10 and data[:3] == b"ID3":
         size = (data[6] << 21) | (data[7] << 14) | (data[8] << 7) | data[9]
         return 10 + size + (10 if data[5] & 0x10 else 0)
     return 0
 
 
+@dataclass(frozen=True, slots=True)
+class FrameLayout:
+    """What one MPEG audio frame header says."""
+
+    mpeg1: bool
+    layer: int
+    kbps: int
+    sample_rate: int
+    length: int  # bytes, header included
+    crc: bool
+    mono: bool
+
+    @property
+    def side_info(self) -> int:
+        """Bytes of layer III side information after the header (and CRC)."""
+        return (17 if self.mono else 32) if self.mpeg1 else (9 if self.mono else 17)
+
+
+def frame_layout(data: bytes, at: int) -> FrameLayout | None:
+    """The frame header at ``data[at:]``, or ``None`` when none starts there."""
+    if at + 4 > len(data) or data[at] != 0xFF or (data[at + 1] & 0xE0) != 0xE0:
+        return None
+    b1, b2, b3 = data[at + 1], data[at + 2], data[at + 3]
+    version_bits, layer_bits = (b1 >> 3) & 3, (b1 >> 1) & 3
+    bitrate_index, rate_index = b2 >> 4, (b2 >> 2) & 3
+    if version_bits == 1 or layer_bits == 0 or bitrate_index in (0, 15) or rate_index == 3:
+        return None
+    mpeg1 = version_bits == 3
+    layer = 4 - layer_bits
+    kbps = _BITRATES[(1 if mpeg1 else 2, layer)][bitrate_index]
+    sample_rate = _RATES[version_bits][rate_index]
+    padding = (b2 >> 1) & 1
+    if layer == 1:
+        length = (12 * kbps * 1000 // sample_rate + padding) * 4
+    elif layer == 3 and not mpeg1:
+        length = 72 * kbps * 1000 // sample_rate + padding
+    else:
+        length = 144 * kbps * 1000 // sample_rate + padding
+    return FrameLayout(mpeg1, layer, kbps, sample_rate, length, not (b1 & 1), (b3 >> 6) == 3)
+
+
 def read_mp3_frames(path: Path) -> Mp3Frames:
+    # The walk is inlined (no FrameLayout per frame): an hour holds 140,000 frames.
     data = path.read_bytes()
-    at = _id3_size(data)
+    at = id3_size(data)
     end = len(data)
     if end >= 128 and data[-128:-125] == b"TAG":
         end -= 128

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from soundclone_desktop.audio.mp3_length import mp3_seconds
 from soundclone_desktop.core.audio_format import wav_duration
 from soundclone_desktop.core.jobs import FailureReason, Job, JobKind, JobState
 from soundclone_desktop.core.params import PreviewParams, ProductionParams
@@ -129,13 +130,16 @@ def audio_seconds(path: Path | None) -> float | None:
         return None
     seconds = wav_duration(head)
     if seconds is None:
+        # MP3, the service's everyday answer: its own headers, read without FFmpeg (this
+        # runs on the GUI thread, and loading PyAV there stalled it for hundreds of ms).
+        seconds = mp3_seconds(path)
+    if seconds is None:
         seconds = _probed_seconds(path)
     return None if seconds is None else round(seconds, 3)
 
 
 def _probed_seconds(path: Path) -> float | None:
-    # MP3 is the service's (and the demo's) everyday answer: a header probe, no decoding.
-    # Loaded on first use: FFmpeg is not needed at start-up.
+    # Other formats (M4A, Ogg…): a header probe, no decoding; loaded on first use.
     from soundclone_desktop.audio.decode import probe
     from soundclone_desktop.audio.errors import AudioError
 

@@ -40,6 +40,7 @@ from soundclone_desktop.ui.captions import CaptionsNeeds, PlayedResult, attach_c
 from soundclone_desktop.ui.common import errors
 from soundclone_desktop.ui.common.async_utils import async_slot, spawn
 from soundclone_desktop.ui.common.message_bar import Level, MessageBar
+from soundclone_desktop.ui.common.throttle import Throttle
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.delivery import DeliveryNeeds, attach_delivery
 from soundclone_desktop.ui.edit import EditNeeds, attach_edit
@@ -72,6 +73,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CTX = "MainWindow"
+RESULT_LOAD_INTERVAL_MS = 3000  # at most one automatic player load per interval
 
 
 class MainWindow(StudioFrame):
@@ -90,6 +92,12 @@ class MainWindow(StudioFrame):
         self._welcome: WelcomeDialog | None = None
         self._open_dialog: QFileDialog | None = None
         self._first_show = True
+        # Each result loaded into the player costs the GUI thread a media open, a waveform
+        # and captions: while more tasks are running only the newest result of each interval
+        # is loaded; the last one to finish (or a single Generate's) appears at once.
+        self._newest_result: Throttle[Job] = Throttle(
+            RESULT_LOAD_INTERVAL_MS, self._show_newest_result, self
+        )
 
         self.bridge = RunnerBridge(self)
         self.messages = MessageBar()
@@ -547,14 +555,25 @@ class MainWindow(StudioFrame):
             self.status.set_reconnecting(False)
         if job.state is JobState.DOWNLOADED and job.audio_path is not None:
             if self._is_newest_result(job):
-                self._play_job(job, autoplay=False)
-                self.messages.show_message(
-                    translate(CTX, "Your audio is ready. Press Play to listen."), Level.INFO
-                )
+                self._offer_result(job)
             self.refresh_balance()
         elif job.state in (JobState.FAILED, JobState.OUTCOME_UNKNOWN) and job.task_id:
             self.messages.show_message(job_sentence(job.error) or "", Level.ERROR)
             self.refresh_balance()
+
+    def _offer_result(self, job: Job) -> None:
+        if any(not other.is_done for other in self.task_list.jobs()):
+            self._newest_result.offer(job)  # more results are coming: throttled
+        else:
+            self._newest_result.run_now(job)
+
+    def _show_newest_result(self, job: Job) -> None:
+        if not self._is_newest_result(job) or job.audio_path is None:
+            return  # superseded while it waited (or deleted)
+        self._play_job(job, autoplay=False)
+        self.messages.show_message(
+            translate(CTX, "Your audio is ready. Press Play to listen."), Level.INFO
+        )
 
     def _is_newest_result(self, job: Job) -> bool:
         done = [j for j in self.task_list.jobs() if j.state is JobState.DOWNLOADED]
