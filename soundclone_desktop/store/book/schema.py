@@ -10,10 +10,12 @@ from typing import Final
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 # PRAGMA application_id: "SCBK". Tells a book's database from any other SQLite file.
 APPLICATION_ID: Final = 0x5343424B
-TABLES: Final = ("book", "chapters", "takes", "segment_tasks", "rules")
+TABLES: Final = (
+    "book", "chapters", "takes", "segment_tasks", "rules", "sentence_takes", "redo_tasks",
+)  # fmt: skip
 
 
 class NewerSchemaError(Exception):
@@ -88,8 +90,49 @@ def _add_rules_v2(conn: sqlite3.Connection) -> None:
     )
 
 
+def _add_sentence_takes_v3(conn: sqlite3.Connection) -> None:
+    """Sentence takes and redo tasks (issue 15): new tables; a book without redos has none."""
+    conn.execute(
+        """CREATE TABLE sentence_takes (
+            id             TEXT PRIMARY KEY,   -- the take's ID (its audio file's name)
+            chapter_id     TEXT NOT NULL,
+            segment_id     TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,   -- the sentence in its segment's text
+            sentence_end   INTEGER NOT NULL,
+            base_take_id   TEXT NOT NULL,      -- the segment take whose sentence it replaces
+            base_start_s   REAL NOT NULL,      -- the sentence's sound in that take
+            base_end_s     REAL NOT NULL,
+            audio_path     TEXT NOT NULL,      -- relative to the book folder (POSIX)
+            speech_start_s REAL NOT NULL,      -- the sentence's sound in this take's audio
+            speech_end_s   REAL NOT NULL,
+            duration       REAL NOT NULL,
+            created_at     REAL NOT NULL,
+            task_local_id  TEXT NOT NULL,      -- the redo task (task library local_id)
+            request_text   TEXT NOT NULL,      -- the sentence as sent
+            fingerprint    TEXT NOT NULL,      -- of the sentence's own request
+            chosen         INTEGER NOT NULL,   -- at most one per sentence; none: take 1
+            findings       TEXT NOT NULL       -- JSON list of the checks' findings
+        )"""
+    )
+    conn.execute(
+        "CREATE INDEX sentence_takes_sentence ON sentence_takes "
+        "(chapter_id, segment_id, sentence_start)"
+    )
+    conn.execute(
+        """CREATE TABLE redo_tasks (
+            local_id   TEXT PRIMARY KEY,  -- the task library's local_id, written before the create
+            chapter_id TEXT NOT NULL,
+            pieces     TEXT NOT NULL,     -- JSON: the sentences of the task, in order
+            phase      TEXT NOT NULL,     -- rendering | failed
+            reason     TEXT
+        )"""
+    )
+
+
 # _MIGRATIONS[n] takes the schema from version n to n + 1. Append; never edit a shipped one.
-_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _add_rules_v2)
+_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _create_v1, _add_rules_v2, _add_sentence_takes_v3,
+)  # fmt: skip
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 

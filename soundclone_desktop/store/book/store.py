@@ -43,6 +43,7 @@ from soundclone_desktop.core.book.model import (
     sorted_takes,
 )
 from soundclone_desktop.core.book.pronunciation import Rule
+from soundclone_desktop.core.book.sentence_takes import RedoMark, SentenceKey, SentenceTake
 from soundclone_desktop.core.book.takes import (
     Orphan,
     SegmentKey,
@@ -58,7 +59,7 @@ from soundclone_desktop.store.salvage import (
     set_aside,
 )
 
-from . import codec, schema
+from . import codec, schema, sentence_rows
 from .errors import BookError as BookError  # re-exported: callers import it from here
 from .errors import BookProblem as BookProblem
 from .files import copy_atomically
@@ -120,6 +121,7 @@ class BookStore:
                     write_difference(conn, None, _create)
             else:
                 self._book = self._load()
+            self._sentence_takes = sentence_rows.load_sentence_takes(self._conn)
         except BaseException:
             self._conn.close()
             raise
@@ -286,6 +288,72 @@ class BookStore:
             book = self._book.with_task(chapter_id, segment_id, mark)
             return self._apply(book, durable=False)
 
+    # -- sentence takes (issue 15: a sentence redone, spliced into its segment's take) ------
+
+    def sentence_takes(self, chapter_id: str | None = None) -> tuple[SentenceTake, ...]:
+        """Every sentence take (of one chapter), oldest first."""
+        with self._lock:
+            takes = self._sentence_takes
+        return tuple(t for t in takes if chapter_id is None or t.chapter_id == chapter_id)
+
+    def add_sentence_take(self, take: SentenceTake) -> None:
+        """Record a sentence take (durable before returning: it was paid for); when it is
+        chosen, the sentence's other takes are not. Adding a take already stored (the same
+        ID: a resumed redo) changes nothing."""
+        with self._lock:
+            if any(t.id == take.id for t in self._sentence_takes):
+                return
+            chosen = take.id if take.chosen else self._chosen_id(take.sentence_key)
+            self._write_sentence_takes([take], chosen=chosen, key=take.sentence_key)
+
+    def choose_sentence_take(self, key: SentenceKey, take_id: str | None) -> None:
+        """Choose take ``take_id`` of sentence ``key``; ``None``: its segment take's own
+        sentence (take 1). ``KeyError`` for a take that is not of this sentence."""
+        with self._lock:
+            mine = [t for t in self._sentence_takes if t.sentence_key == key]
+            if take_id is not None and all(t.id != take_id for t in mine):
+                raise KeyError(take_id)
+            self._write_sentence_takes([], chosen=take_id, key=key)
+
+    def _write_sentence_takes(
+        self, new: list[SentenceTake], *, chosen: str | None, key: SentenceKey
+    ) -> None:
+        """Add ``new`` and make ``chosen`` the one chosen take of sentence ``key``."""
+        takes = [*self._sentence_takes, *new]
+        changed = {take.id: take for take in new}
+        for index, take in enumerate(takes):
+            if take.sentence_key == key and take.chosen != (take.id == chosen):
+                takes[index] = changed[take.id] = replace(take, chosen=take.id == chosen)
+        with self._transaction() as conn:
+            for take in changed.values():
+                sentence_rows.write_sentence_take(conn, take)
+        self._sentence_takes = takes
+
+    def _chosen_id(self, key: SentenceKey) -> str | None:
+        return next(
+            (t.id for t in self._sentence_takes if t.sentence_key == key and t.chosen), None
+        )
+
+    def redo_marks(self) -> tuple[RedoMark, ...]:
+        """The redo tasks the book names (sent or being sent, or failed), oldest first."""
+        with self._lock:
+            return tuple(sentence_rows.load_redo_marks(self._conn))
+
+    def record_redo(self, mark: RedoMark) -> None:
+        """Name a redo task before its create leaves (durable: the task library's intent
+        follows it, and resuming must find the task from the book)."""
+        with self._lock, self._transaction() as conn:
+            marks = ", ".join("?" * 5)
+            conn.execute(
+                f"INSERT OR REPLACE INTO redo_tasks ({sentence_rows.REDO_COLUMNS}) "
+                f"VALUES ({marks})",
+                sentence_rows.redo_row(mark),
+            )
+
+    def clear_redo(self, local_id: str) -> None:
+        with self._lock, self._transaction() as conn:
+            conn.execute("DELETE FROM redo_tasks WHERE local_id = ?", (local_id,))
+
     # -- pronunciation rules (the CLI's ``book rules``; the rules table of the editor) ------
 
     def rules(self) -> tuple[Rule, ...]:
@@ -423,6 +491,7 @@ class BookStore:
             self._conn = self._salvage(problem)
             self._synchronous = "FULL"
             self._book = self._load()
+            self._sentence_takes = sentence_rows.load_sentence_takes(self._conn)
 
     def _salvage(self, problem: str) -> sqlite3.Connection:
         """Set the damaged file aside, start a fresh one, copy what can be read into it."""
