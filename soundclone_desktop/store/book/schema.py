@@ -91,41 +91,24 @@ def _add_rules_v2(conn: sqlite3.Connection) -> None:
 
 
 def _add_sentence_takes_v3(conn: sqlite3.Connection) -> None:
-    """Sentence takes and redo tasks (issue 15): new tables; a book without redos has none."""
+    """Sentence takes and redo tasks (issue 15): new tables; a book without redos has none.
+
+    Columns are described in docs/book-format.md, not in SQL comments: the schema's text
+    lives in the database's first page, and must stay on it (a damaged later page then
+    never hides every table from salvage)."""
     conn.execute(
         """CREATE TABLE sentence_takes (
-            id             TEXT PRIMARY KEY,   -- the take's ID (its audio file's name)
-            chapter_id     TEXT NOT NULL,
-            segment_id     TEXT NOT NULL,
-            sentence_start INTEGER NOT NULL,   -- the sentence in its segment's text
-            sentence_end   INTEGER NOT NULL,
-            base_take_id   TEXT NOT NULL,      -- the segment take whose sentence it replaces
-            base_start_s   REAL NOT NULL,      -- the sentence's sound in that take
-            base_end_s     REAL NOT NULL,
-            audio_path     TEXT NOT NULL,      -- relative to the book folder (POSIX)
-            speech_start_s REAL NOT NULL,      -- the sentence's sound in this take's audio
-            speech_end_s   REAL NOT NULL,
-            duration       REAL NOT NULL,
-            created_at     REAL NOT NULL,
-            task_local_id  TEXT NOT NULL,      -- the redo task (task library local_id)
-            request_text   TEXT NOT NULL,      -- the sentence as sent
-            fingerprint    TEXT NOT NULL,      -- of the sentence's own request
-            chosen         INTEGER NOT NULL,   -- at most one per sentence; none: take 1
-            findings       TEXT NOT NULL       -- JSON list of the checks' findings
-        )"""
+            id TEXT PRIMARY KEY, chapter_id TEXT NOT NULL, segment_id TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+            base_take_id TEXT NOT NULL, base_start_s REAL NOT NULL, base_end_s REAL NOT NULL,
+            audio_path TEXT NOT NULL, speech_start_s REAL NOT NULL, speech_end_s REAL NOT NULL,
+            duration REAL NOT NULL, created_at REAL NOT NULL, task_local_id TEXT NOT NULL,
+            request_text TEXT NOT NULL, fingerprint TEXT NOT NULL, chosen INTEGER NOT NULL,
+            findings TEXT NOT NULL)"""
     )
     conn.execute(
-        "CREATE INDEX sentence_takes_sentence ON sentence_takes "
-        "(chapter_id, segment_id, sentence_start)"
-    )
-    conn.execute(
-        """CREATE TABLE redo_tasks (
-            local_id   TEXT PRIMARY KEY,  -- the task library's local_id, written before the create
-            chapter_id TEXT NOT NULL,
-            pieces     TEXT NOT NULL,     -- JSON: the sentences of the task, in order
-            phase      TEXT NOT NULL,     -- rendering | failed
-            reason     TEXT
-        )"""
+        """CREATE TABLE redo_tasks (local_id TEXT PRIMARY KEY, chapter_id TEXT NOT NULL,
+            pieces TEXT NOT NULL, phase TEXT NOT NULL, reason TEXT)"""
     )
 
 
