@@ -27,6 +27,8 @@ from soundclone_desktop.demo.markup import find_pauses
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.demo.synth import Timeline, plan
 from soundclone_desktop.services.book.redo import (
+    RedoChanges,
+    SentenceError,
     choose_take,
     plan_redo,
     run_redo,
@@ -52,8 +54,8 @@ REDONE = (2, 3, 6, 9, 11)  # two neighbours in one segment, one in each other se
 Ints = npt.NDArray[np.int64]
 
 
-def _book() -> Book:
-    params = dataclasses.replace(blank_params(), model_id=DEMO_VOICE_ID, subtitles=True)
+def _book(subtitles: bool = True) -> Book:
+    params = dataclasses.replace(blank_params(), model_id=DEMO_VOICE_ID, subtitles=subtitles)
     settings = BookSettings(params=params, target_chars=200)  # one paragraph per segment
     text = "\n\n".join(PARAGRAPHS)
     return Book(title="Redo", settings=settings, chapters=(Chapter(CHAPTER, "One", text),))
@@ -102,12 +104,15 @@ def _without(samples: npt.NDArray[np.float32], cuts: list[tuple[int, int]]) -> n
     return samples[keep]
 
 
+@pytest.mark.parametrize("subtitles", [True, False], ids=["captioned", "uncaptioned"])
 def test_five_sentences_redone_as_one_task_cut_and_stitched_back(
-    make_demo_server: Callable[..., DemoServer], tmp_path: Path
+    make_demo_server: Callable[..., DemoServer], tmp_path: Path, subtitles: bool
 ) -> None:
+    """With the segment takes' captions, or without (sentences then placed from the text's
+    speaking length and the quiet between them)."""
     demo = make_demo_server(audio_format="wav", task_seconds=0.3)
     folder = tmp_path / "Redo.scbook"
-    BookStore.create(folder, _book()).close()
+    BookStore.create(folder, _book(subtitles)).close()
     report: dict[str, Any] = {}
 
     async def main() -> None:
@@ -140,16 +145,20 @@ def test_five_sentences_redone_as_one_task_cut_and_stitched_back(
     timeline = plan(batch_text(sentences), find_pauses(batch_text(sentences)), RATE, 1.0)
     speech = _speech(timeline)
     assert len(speech) == len(result.takes) == 5
-    errors = []
+    errors, sound_errors = [], []
     store = BookStore.open(folder)
     try:
         for take, (a, b) in zip(result.takes, speech, strict=True):
             audio = _mono(store.resolve(take.audio_path))
             at = _find(batch, audio)
             errors += [abs(at - a) / RATE, abs(at + len(audio) - b) / RATE]
-        print(f"cut accuracy: max {max(errors) * 1000:.1f} ms, mean "
-              f"{np.mean(errors) * 1000:.1f} ms over {len(errors)} edges")  # fmt: skip
-        assert max(errors) <= CUT_TOLERANCE_S
+            sound = (at + take.speech_start_s * RATE, at + take.speech_end_s * RATE)
+            sound_errors += [abs(sound[0] - a) / RATE, abs(sound[1] - b) / RATE]
+        ms = [1000 * max(errors), 1000 * np.mean(errors)]
+        ms += [1000 * max(sound_errors), 1000 * np.mean(sound_errors)]
+        print("cut accuracy: take's audio edges max {:.1f} ms, mean {:.1f} ms; sound edges "
+              "max {:.1f} ms, mean {:.1f} ms".format(*ms))  # fmt: skip
+        assert max(errors) <= CUT_TOLERANCE_S and max(sound_errors) <= CUT_TOLERANCE_S
         assert all(t.chosen and not t.findings for t in result.takes)
     finally:
         store.close()
@@ -205,6 +214,34 @@ def _assert_other_sentences_unchanged(
         shift[take.segment_id] = moved + length - (b - a)
     assert np.array_equal(_without(before, before_cuts), _without(after, after_cuts))
     assert not np.array_equal(before, after)
+
+
+def test_an_edited_sentence_is_sent_with_the_rules_and_its_own_emotion(
+    make_demo_server: Callable[..., DemoServer], tmp_path: Path
+) -> None:
+    demo = make_demo_server(audio_format="wav", task_seconds=0.3)
+    folder = tmp_path / "Redo.scbook"
+    BookStore.create(folder, _book(subtitles=False)).close()
+    changes = RedoChanges(text="The city was silent now.", emotion="sad")
+
+    async def main() -> None:
+        async with rig(demo.base_url, demo.token, folder, tmp_path / "data") as r:
+            await r.queue.run(r.queue.plan())
+            r.store.add_rule("city", "metropolis")
+            with pytest.raises(SentenceError):  # an edit replaces one sentence only
+                plan_redo(r.store, CHAPTER, (2, 3), DEMO_PRICES, changes)
+            redo = plan_redo(r.store, CHAPTER, (2,), DEMO_PRICES, changes)
+            result = await run_redo(r.store, r.runner, redo)
+            (take,) = result.takes
+            assert take.request_text == "The metropolis was silent now." and take.chosen
+
+    asyncio.run(asyncio.wait_for(main(), 120))
+    create = [e for e in demo.requests_log() if e["method"] == "POST"][-1]
+    body = create["json"]
+    assert isinstance(body, dict)
+    assert body["contentText"] == "The metropolis was silent now."
+    assert body["emotion"] == "sad" and body["subtitleEnable"] is True
+    assert int(str(_charges(demo)[-1]["chars"])) == analyze(body["contentText"]).billable_chars
 
 
 def _charges(server: DemoServer) -> list[dict[str, object]]:
