@@ -26,6 +26,7 @@ from soundclone_desktop.cli.context import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_OUTCOME_UNKNOWN,
+    EXIT_UNAVAILABLE,
     EXIT_USAGE,
     Context,
     connection,
@@ -162,6 +163,7 @@ def _exit_for(reason: str | None) -> int:
 
 def _send(ctx: Context, store: BookStore, base_url: str, token: str, plan: RedoPlan) -> RedoResult:
     from soundclone_desktop.services.book.redo import resume_redos, run_redo
+    from soundclone_desktop.services.tasks import RunnerStoppedError
 
     async def main() -> RedoResult:
         results = ctx.settings.results_path(ctx.data_dir)
@@ -175,7 +177,12 @@ def _send(ctx: Context, store: BookStore, base_url: str, token: str, plan: RedoP
                     ctx.progress(f"{plural(len(settled), 'earlier redo')} settled first.")
                 return await run_redo(store, task_runner, plan)
 
-    return asyncio.run(main())
+    try:
+        return asyncio.run(main())
+    except RunnerStoppedError as exc:
+        fail(f"The redo stopped: {exc.reason} A task already created is kept by the next "
+             "`soundclone book redo` of this book, without paying twice.",
+             EXIT_UNAVAILABLE)  # fmt: skip
 
 
 # -- takes and choose -------------------------------------------------------------------------

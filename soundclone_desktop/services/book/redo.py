@@ -48,7 +48,7 @@ from soundclone_desktop.core.book.sentence_takes import (
 from soundclone_desktop.core.book.sentences import sentence_spans
 from soundclone_desktop.core.book.stitch_plan import current_take
 from soundclone_desktop.core.book.takes import fingerprint
-from soundclone_desktop.core.jobs import FailureReason, Job, JobState
+from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.core.script import analyze
@@ -245,13 +245,12 @@ async def _settle_job(store: BookStore, mark: RedoMark, job: Job) -> RedoResult:
             adopt_redo, store, mark, params, job.audio_path, job.subtitle_path
         )
         return RedoResult(job.local_id, tuple(takes), job.state)
-    if job.reason is FailureReason.NOT_RECORDED:  # nothing left: the mark must not stay
+    if job.state is JobState.OUTCOME_UNKNOWN:  # may be charged: kept, never sent again
+        failed = dataclasses.replace(mark, phase="failed", reason=OUTCOME_UNKNOWN)
+        await asyncio.to_thread(store.record_redo, failed)
+    elif job.state is JobState.FAILED:  # refused, failed (refunded) or never created
         await asyncio.to_thread(store.clear_redo, mark.local_id)
-    elif job.state is JobState.OUTCOME_UNKNOWN or job.state is JobState.FAILED:
-        reason = (job.reason or FailureReason.TASK_FAILED).value
-        await asyncio.to_thread(
-            store.record_redo, dataclasses.replace(mark, phase="failed", reason=reason)
-        )
+    # CANCELLED (the runner stopped): the mark stays and the next run follows the task
     return RedoResult(job.local_id, (), job.state, job.reason.value if job.reason else None)
 
 
@@ -395,7 +394,12 @@ def sentence_takes_of(store: BookStore, chapter_id: str, number: int) -> list[Ta
         return []
     mine = [t for t in store.sentence_takes(chapter_id)
             if t.sentence_key == ref.key and t.base_take_id == base.id]  # fmt: skip
-    first_length = mine[0].base_end_s - mine[0].base_start_s if mine else 0.0
+    if mine:
+        first_length = mine[0].base_end_s - mine[0].base_start_s
+    else:  # never redone: its sound in the take, as a redo would replace it
+        sounds = _sounds_of(store, ref.row.segment.text, base.audio_path, base.subtitle_path)
+        start, end = sounds.get(ref.segment_start, (0.0, 0.0))
+        first_length = end - start
     infos = [TakeInfo(1, None, base.created_at, round(first_length, 3),
                       not any(t.chosen for t in mine), ())]  # fmt: skip
     for number_, take in enumerate(mine, 2):
