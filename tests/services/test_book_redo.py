@@ -170,6 +170,7 @@ def test_five_sentences_redone_as_one_task_cut_and_stitched_back(
         for number in REDONE:
             takes = sentence_takes_of(store, CHAPTER, number)
             assert [(t.number, t.chosen) for t in takes] == [(1, False), (2, True)]
+            assert all(t.audio.is_file() and t.start_s < t.end_s for t in takes)  # playable
         with_redos, after = _stitch(store)
         for number in REDONE:
             choose_take(store, CHAPTER, number, 1)

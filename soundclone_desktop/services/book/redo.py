@@ -131,7 +131,8 @@ class RedoResult:
 
 @dataclass(frozen=True, slots=True)
 class TakeInfo:
-    """A take of a sentence as listed: ``number`` 1 is the segment take's own sentence."""
+    """A take of a sentence as listed: ``number`` 1 is the segment take's own sentence.
+    To play it (A/B): ``audio`` from ``start_s`` to ``end_s``."""
 
     number: int
     take_id: str | None  # None for take 1
@@ -139,6 +140,9 @@ class TakeInfo:
     duration: float
     chosen: bool
     findings: tuple[dict[str, object], ...]
+    audio: Path
+    start_s: float
+    end_s: float
 
 
 # -- planning -------------------------------------------------------------------------------
@@ -395,17 +399,17 @@ def sentence_takes_of(store: BookStore, chapter_id: str, number: int) -> list[Ta
     mine = [t for t in store.sentence_takes(chapter_id)
             if t.sentence_key == ref.key and t.base_take_id == base.id]  # fmt: skip
     if mine:
-        first_length = mine[0].base_end_s - mine[0].base_start_s
+        start, end = mine[0].base_start_s, mine[0].base_end_s
     else:  # never redone: its sound in the take, as a redo would replace it
         sounds = _sounds_of(store, ref.row.segment.text, base.audio_path, base.subtitle_path)
         start, end = sounds.get(ref.segment_start, (0.0, 0.0))
-        first_length = end - start
-    infos = [TakeInfo(1, None, base.created_at, round(first_length, 3),
-                      not any(t.chosen for t in mine), ())]  # fmt: skip
+    infos = [TakeInfo(1, None, base.created_at, round(end - start, 3),
+                      not any(t.chosen for t in mine), (), store.resolve(base.audio_path),
+                      start, end)]  # fmt: skip
     for number_, take in enumerate(mine, 2):
-        length = take.speech_end_s - take.speech_start_s
-        infos.append(TakeInfo(number_, take.id, take.created_at, round(length, 3), take.chosen,
-                              take.findings))  # fmt: skip
+        infos.append(TakeInfo(number_, take.id, take.created_at, round(take.duration, 3),
+                              take.chosen, take.findings, store.resolve(take.audio_path),
+                              0.0, take.duration))  # fmt: skip
     return infos
 
 
