@@ -223,7 +223,7 @@ def test_an_edited_sentence_is_sent_with_the_rules_and_its_own_emotion(
     demo = make_demo_server(audio_format="wav", task_seconds=0.3)
     folder = tmp_path / "Redo.scbook"
     BookStore.create(folder, _book(subtitles=False)).close()
-    changes = RedoChanges(text="The city was silent now.", emotion="sad")
+    changes = RedoChanges("The city was silent now.", (("emotion", "sad"),))
 
     async def main() -> None:
         async with rig(demo.base_url, demo.token, folder, tmp_path / "data") as r:

@@ -96,8 +96,9 @@ def cmd_redo(ctx: Context) -> int:
 
     args = ctx.args
     use_demo_prices(ctx)
-    changes = RedoChanges(text=args.text, emotion=args.emotion, speed=args.speed,
-                          vol=args.volume, pitch=args.pitch)  # fmt: skip
+    changed = {"emotion": args.emotion, "speed": args.speed, "vol": args.volume,
+               "pitch": args.pitch}  # fmt: skip
+    changes = RedoChanges(args.text, tuple((k, v) for k, v in changed.items() if v is not None))
     with open_book(args.book) as store:
         book = store.book
         by_chapter: dict[str, list[int]] = defaultdict(list)

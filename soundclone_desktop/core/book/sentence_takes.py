@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from typing import Final
 
 from .model import Book, SegmentRow
-from .sentence_clips import spoken_text
 from .sentences import sentence_spans
 
 # The pause between the sentences of a redo task: long enough that no pause inside a sentence
@@ -99,6 +98,8 @@ def locate_sentence(book: Book, chapter_id: str, number: int) -> SentenceRef:
     """Sentence ``number`` of the chapter and its segment; :class:`SentenceError` when it has
     no words, does not exist, or spans two segments (an over-long sentence cut by the
     segmenter: redo its segment instead)."""
+    from .sentence_clips import spoken_text  # here: it brings subtitles, not needed at startup
+
     chapter = book.chapter(chapter_id)
     spans = sentence_spans(chapter.text)
     if not 1 <= number <= len(spans):

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from soundclone_desktop.audio.decode import decode
 from soundclone_desktop.audio.encode import EncodeOptions, Encoding, encode
@@ -80,14 +81,13 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class RedoChanges:
-    """What the user changed for the marked sentences (None: as the chapter has it).
-    ``text`` replaces the text of a single marked sentence."""
+    """What the user changed for the marked sentences: ``text`` replaces the text of a
+    single marked sentence; ``params`` are parameter fields of
+    :class:`~soundclone_desktop.core.params.ProductionParams` by name (``emotion``,
+    ``speed``, ``vol``, ``pitch``…) with their new values."""
 
     text: str | None = None
-    emotion: str | None = None
-    speed: float | None = None
-    vol: float | None = None
-    pitch: int | None = None
+    params: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,11 +186,7 @@ def plan_redo(
         pieces.append(RedoPiece(ref.row.segment.id, ref.segment_start, ref.segment_end,
                                 take.id, found[0], found[1], sent))  # fmt: skip
     base = book.effective_params(chapter_id)
-    overrides = {
-        name: value
-        for name in ("emotion", "speed", "vol", "pitch")
-        if (value := getattr(changes, name)) is not None
-    }
+    overrides: dict[str, Any] = {k: v for k, v in changes.params if k != "text"}
     params = dataclasses.replace(
         base, text=batch_text([p.text for p in pieces]), subtitles=True, **overrides
     )
