@@ -13,7 +13,6 @@ LIMIT = 600
 NOT_YET_SPLIT = frozenset(
     {
         "services/book/render.py",
-        "store/book/store.py",
         "ui/book_import/dialog.py",
     }
 )

@@ -60,7 +60,8 @@ def test_a_schema_1_book_migrates_to_schema_2_with_no_rules(tmp_path: Path) -> N
         book = store.book
     path = tmp_path / "B.scbook" / "book.sqlite3"
     conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE rules")
+    for table in ("rules", "sentence_takes", "redo_tasks"):  # what schema 1 did not have
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
@@ -68,6 +69,6 @@ def test_a_schema_1_book_migrates_to_schema_2_with_no_rules(tmp_path: Path) -> N
         assert store.book == book and store.rules() == ()
         store.add_rule("行长", "航长")
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION >= 2
     assert conn.execute("SELECT find, replace FROM rules").fetchall() == [("行长", "航长")]
     conn.close()

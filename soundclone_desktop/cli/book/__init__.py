@@ -11,11 +11,15 @@
     soundclone book master BOOK --profile acx        mastered, tagged files + the check report
     soundclone book check BOOK [--chapters 1,3-5]    findings: chapter.sentence, kind, seconds
     soundclone book rules BOOK list|add FROM TO|remove N   pronunciation rules
+    soundclone book redo BOOK --sentence 3.12 …      sentences redone as takes, one task
+    soundclone book takes BOOK 3.12                  a sentence's takes
+    soundclone book choose BOOK 3.12 TAKE            choose one (1: the original)
     soundclone book check-delivery DIR --profile acx any folder measured against a retailer
 
 One module per concern: :mod:`.importing`, :mod:`.show` (show and estimate), :mod:`.render`
-with :mod:`.progress_bar`, :mod:`.export`, :mod:`.stitching` and :mod:`.common`. Exit codes
-are the other commands' (``cli/main.py``); ``render`` documents what each means for it.
+with :mod:`.progress_bar`, :mod:`.redo` (redo, takes, choose), :mod:`.export`,
+:mod:`.stitching` and :mod:`.common`. Exit codes are the other commands' (``cli/main.py``);
+``render`` documents what each means for it.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ def register(command: Callable[..., Any]) -> None:
     from soundclone_desktop.cli import delivery
     from soundclone_desktop.cli.main import add_global_options
 
-    from . import check, export, importing, render, rules, show
+    from . import check, export, importing, redo, render, rules, show
     from .deliver import MASTER_HELP, add_master_options, cmd_master
 
     book = command("book", _no_action, "Import, price, render and export whole books.")
@@ -67,6 +71,14 @@ def register(command: Callable[..., Any]) -> None:
            "List, add or remove pronunciation rules (what to send instead of a word).",
            rules.add_options)  # fmt: skip
     action("master", cmd_master, MASTER_HELP, add_master_options)
+    action("redo", redo.cmd_redo,
+           "Redo sentences of a chapter as new takes, sent as one task (both costs shown).",
+           redo.add_redo_options)  # fmt: skip
+    action("takes", redo.cmd_takes, "List a sentence's takes (number, date, length, chosen, "
+           "findings).", redo.add_takes_options)  # fmt: skip
+    action("choose", redo.cmd_choose,
+           "Choose a sentence's take (1: the original); the chapter is stitched again.",
+           redo.add_choose_options)  # fmt: skip
     action("check-delivery", delivery.cmd_check_delivery, delivery.CHECK_HELP,
            delivery.add_check_options)  # fmt: skip
 

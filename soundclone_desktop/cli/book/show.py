@@ -132,7 +132,7 @@ def cmd_estimate(ctx: Context) -> int:
         book = store.book
         selection = selection_of(book, ctx.args.chapters)
         chapter_ids = selection.chapter_ids(book)
-        pairs, rendered = [], set()
+        pairs, rendered, stale = [], set(), []
         index_of = {c.id: i for i, c in enumerate(book.chapters)}
         for chapter_id in chapter_ids:
             for row in book.rows(chapter_id):
@@ -142,7 +142,11 @@ def cmd_estimate(ctx: Context) -> int:
                 pairs.append((ref[0], row.segment))
                 if row.status.kind is RenderStatus.RENDERED:
                     rendered.add(ref)
+                elif row.status.kind is RenderStatus.STALE:
+                    stale.append((ref[0], row.segment))
     estimate = estimate_selection(pairs, prices, rendered, chapters=len(chapter_ids))
+    # Stale: text, rules or parameters changed since the chosen take (re-rendered on request)
+    stale_cost = estimate_selection(stale, prices, set(), chapters=len(chapter_ids)).total
     total, done, todo = estimate.total, estimate.rendered, estimate.remaining
     currency = estimate.currency
     lines = [
@@ -154,9 +158,12 @@ def cmd_estimate(ctx: Context) -> int:
         f"To render: {todo.tasks} tasks, {todo.billable_chars:,} characters, "
         f"{money_text(todo.cost, currency)}.",
     ]
+    if stale:
+        lines.append(f"{plural(len(stale), 'stale segment')}, {plural(stale_cost.tasks, 'task')}, "
+                     f"{money_text(stale_cost.cost, currency)} to re-render.")  # fmt: skip
     if total.cost is None:
         lines.append("Set your prices in the desktop app's settings to see the money.")
-    return finish(ctx, lines, estimate.to_json())
+    return finish(ctx, lines, {**estimate.to_json(), "stale_segments": len(stale)})
 
 
 # -- figures --------------------------------------------------------------------------------

@@ -61,6 +61,8 @@ from soundclone_desktop.core.subtitles import (
 from soundclone_desktop.store.atomic import atomic_write_bytes, atomic_write_text
 from soundclone_desktop.store.book.store import BookStore
 
+from .sentence_splice import spliced_source
+
 log = logging.getLogger(__name__)
 
 CHAPTERS_DIR: Final = "chapters"
@@ -145,17 +147,19 @@ def stitch_chapter_sync(
     own = dest is None  # the book's own file (a dest is an export: always written, not recorded)
     target = dest or store.folder / CHAPTERS_DIR / chapter_file_name(book, chapter_id, encoding)
     manifest_path = store.folder / CHAPTERS_DIR / f"{chapter_id}.json"
-    fingerprint = _fingerprint(book, plan, encoding, rate, store.stored_path(target))
+    for index, part in enumerate(plan.parts):
+        _source(store, chapter.title, index, part)
+    # Chosen sentence takes spliced into their segment takes (services/book/sentence_splice.py)
+    spliced = [spliced_source(store, part.take, chapter_id) for part in plan.parts]
+    sentence_ids = [list(s.sentence_takes) for s in spliced]
+    fingerprint = _fingerprint(book, plan, encoding, rate, store.stored_path(target), sentence_ids)
     previous = _read_manifest(manifest_path) if own else None
     if previous is not None and not force:
         reused = _reused(previous, fingerprint, store)
         if reused is not None:
             return reused
-    sources = [_source(store, chapter.title, index, part) for index, part in enumerate(plan.parts)]
-    captions = [
-        None if p.take.subtitle_path is None else store.resolve(p.take.subtitle_path)
-        for p in plan.parts
-    ]
+    sources = [s.audio for s in spliced]
+    captions = [s.captions for s in spliced]
     result = _stitch(plan, sources, captions, target, encoding, rate, cancelled)
     if own:
         manifest = json.dumps(_manifest(store, result, fingerprint), ensure_ascii=False, indent=1)
@@ -321,7 +325,12 @@ def _subtitles(path: Path | None) -> Subtitles | None:
 
 
 def _fingerprint(
-    book: Book, plan: StitchPlan, encoding: Encoding, rate: int | None, target: str
+    book: Book,
+    plan: StitchPlan,
+    encoding: Encoding,
+    rate: int | None,
+    target: str,
+    sentence_takes: Sequence[Sequence[str]] = (),
 ) -> str:
     """A hash of everything the stitched files depend on (takes are immutable files named by
     their ID, so the IDs stand for their audio and captions)."""
@@ -336,6 +345,8 @@ def _fingerprint(
         DEFAULT_JOIN_FADE_S, parts, hashlib.blake2b(chapter.text.encode("utf-8", "surrogatepass"),
                                                     digest_size=16).hexdigest(),
     ]  # fmt: skip
+    if any(sentence_takes):  # only then: an unchanged chapter keeps its earlier fingerprint
+        data.append([list(ids) for ids in sentence_takes])
     text = json.dumps(data, ensure_ascii=False)
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 

@@ -1,10 +1,9 @@
 """Books on disk: the ``.scbook`` folder (``docs/book-format.md``) and ``.scproj`` as a book."""
 
+from .errors import BookError, BookProblem
 from .scproj import open_scproj_as_book
 from .store import (
     SUFFIX,
-    BookError,
-    BookProblem,
     BookStore,
     CollectReport,
     with_suffix,

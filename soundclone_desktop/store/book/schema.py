@@ -10,10 +10,12 @@ from typing import Final
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 # PRAGMA application_id: "SCBK". Tells a book's database from any other SQLite file.
 APPLICATION_ID: Final = 0x5343424B
-TABLES: Final = ("book", "chapters", "takes", "segment_tasks", "rules")
+TABLES: Final = (
+    "book", "chapters", "takes", "segment_tasks", "rules", "sentence_takes", "redo_tasks",
+)  # fmt: skip
 
 
 class NewerSchemaError(Exception):
@@ -88,8 +90,32 @@ def _add_rules_v2(conn: sqlite3.Connection) -> None:
     )
 
 
+def _add_sentence_takes_v3(conn: sqlite3.Connection) -> None:
+    """Sentence takes and redo tasks (issue 15): new tables; a book without redos has none.
+
+    Columns are described in docs/book-format.md, not in SQL comments: the schema's text
+    lives in the database's first page, and must stay on it (a damaged later page then
+    never hides every table from salvage)."""
+    conn.execute(
+        """CREATE TABLE sentence_takes (
+            id TEXT PRIMARY KEY, chapter_id TEXT NOT NULL, segment_id TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+            base_take_id TEXT NOT NULL, base_start_s REAL NOT NULL, base_end_s REAL NOT NULL,
+            audio_path TEXT NOT NULL, speech_start_s REAL NOT NULL, speech_end_s REAL NOT NULL,
+            duration REAL NOT NULL, created_at REAL NOT NULL, task_local_id TEXT NOT NULL,
+            request_text TEXT NOT NULL, fingerprint TEXT NOT NULL, chosen INTEGER NOT NULL,
+            findings TEXT NOT NULL)"""
+    )
+    conn.execute(
+        """CREATE TABLE redo_tasks (local_id TEXT PRIMARY KEY, chapter_id TEXT NOT NULL,
+            pieces TEXT NOT NULL, phase TEXT NOT NULL, reason TEXT)"""
+    )
+
+
 # _MIGRATIONS[n] takes the schema from version n to n + 1. Append; never edit a shipped one.
-_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _add_rules_v2)
+_MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _create_v1, _add_rules_v2, _add_sentence_takes_v3,
+)  # fmt: skip
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 

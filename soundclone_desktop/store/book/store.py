@@ -29,7 +29,6 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import Any, Final
@@ -44,6 +43,7 @@ from soundclone_desktop.core.book.model import (
     sorted_takes,
 )
 from soundclone_desktop.core.book.pronunciation import Rule
+from soundclone_desktop.core.book.sentence_takes import RedoMark, SentenceKey, SentenceTake
 from soundclone_desktop.core.book.takes import (
     Orphan,
     SegmentKey,
@@ -59,7 +59,11 @@ from soundclone_desktop.store.salvage import (
     set_aside,
 )
 
-from . import codec, schema
+from . import codec, schema, sentence_rows
+from .errors import BookError as BookError  # re-exported: callers import it from here
+from .errors import BookProblem as BookProblem
+from .files import copy_atomically
+from .sync import one_chosen, with_takes_replaced, write_difference
 
 log = logging.getLogger(__name__)
 
@@ -68,23 +72,6 @@ DATABASE: Final = "book.sqlite3"
 AUDIO_DIR: Final = "audio"
 CAPTIONS_DIR: Final = "captions"
 BUSY_TIMEOUT_MS: Final = 5000  # the CLI may read while the app renders
-
-
-class BookProblem(StrEnum):
-    NOT_FOUND = "not-found"
-    NOT_A_BOOK = "not-a-book"
-    NEWER_VERSION = "newer-version"
-    EXISTS = "exists"  # create() over an existing file or folder
-    UNREADABLE = "unreadable"  # locked, no permission: not the file's fault
-    DAMAGED = "damaged"  # damaged while open; the change was not saved
-
-
-class BookError(Exception):
-    def __init__(self, problem: BookProblem, path: Path, detail: str = "") -> None:
-        super().__init__(f"{path}: {problem.value}" + (f" ({detail})" if detail else ""))
-        self.problem = problem
-        self.path = path
-        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -131,9 +118,10 @@ class BookStore:
             if _create is not None:
                 self._book = _create
                 with self._transaction() as conn:
-                    _sync(conn, None, _create)
+                    write_difference(conn, None, _create)
             else:
                 self._book = self._load()
+            self._sentence_takes = sentence_rows.load_sentence_takes(self._conn)
         except BaseException:
             self._conn.close()
             raise
@@ -300,6 +288,72 @@ class BookStore:
             book = self._book.with_task(chapter_id, segment_id, mark)
             return self._apply(book, durable=False)
 
+    # -- sentence takes (issue 15: a sentence redone, spliced into its segment's take) ------
+
+    def sentence_takes(self, chapter_id: str | None = None) -> tuple[SentenceTake, ...]:
+        """Every sentence take (of one chapter), oldest first."""
+        with self._lock:
+            takes = self._sentence_takes
+        return tuple(t for t in takes if chapter_id is None or t.chapter_id == chapter_id)
+
+    def add_sentence_take(self, take: SentenceTake) -> None:
+        """Record a sentence take (durable before returning: it was paid for); when it is
+        chosen, the sentence's other takes are not. Adding a take already stored (the same
+        ID: a resumed redo) changes nothing."""
+        with self._lock:
+            if any(t.id == take.id for t in self._sentence_takes):
+                return
+            chosen = take.id if take.chosen else self._chosen_id(take.sentence_key)
+            self._write_sentence_takes([take], chosen=chosen, key=take.sentence_key)
+
+    def choose_sentence_take(self, key: SentenceKey, take_id: str | None) -> None:
+        """Choose take ``take_id`` of sentence ``key``; ``None``: its segment take's own
+        sentence (take 1). ``KeyError`` for a take that is not of this sentence."""
+        with self._lock:
+            mine = [t for t in self._sentence_takes if t.sentence_key == key]
+            if take_id is not None and all(t.id != take_id for t in mine):
+                raise KeyError(take_id)
+            self._write_sentence_takes([], chosen=take_id, key=key)
+
+    def _write_sentence_takes(
+        self, new: list[SentenceTake], *, chosen: str | None, key: SentenceKey
+    ) -> None:
+        """Add ``new`` and make ``chosen`` the one chosen take of sentence ``key``."""
+        takes = [*self._sentence_takes, *new]
+        changed = {take.id: take for take in new}
+        for index, take in enumerate(takes):
+            if take.sentence_key == key and take.chosen != (take.id == chosen):
+                takes[index] = changed[take.id] = replace(take, chosen=take.id == chosen)
+        with self._transaction() as conn:
+            for take in changed.values():
+                sentence_rows.write_sentence_take(conn, take)
+        self._sentence_takes = takes
+
+    def _chosen_id(self, key: SentenceKey) -> str | None:
+        return next(
+            (t.id for t in self._sentence_takes if t.sentence_key == key and t.chosen), None
+        )
+
+    def redo_marks(self) -> tuple[RedoMark, ...]:
+        """The redo tasks the book names (sent or being sent, or failed), oldest first."""
+        with self._lock:
+            return tuple(sentence_rows.load_redo_marks(self._conn))
+
+    def record_redo(self, mark: RedoMark) -> None:
+        """Name a redo task before its create leaves (durable: the task library's intent
+        follows it, and resuming must find the task from the book)."""
+        with self._lock, self._transaction() as conn:
+            marks = ", ".join("?" * 5)
+            conn.execute(
+                f"INSERT OR REPLACE INTO redo_tasks ({sentence_rows.REDO_COLUMNS}) "
+                f"VALUES ({marks})",
+                sentence_rows.redo_row(mark),
+            )
+
+    def clear_redo(self, local_id: str) -> None:
+        with self._lock, self._transaction() as conn:
+            conn.execute("DELETE FROM redo_tasks WHERE local_id = ?", (local_id,))
+
     # -- pronunciation rules (the CLI's ``book rules``; the rules table of the editor) ------
 
     def rules(self) -> tuple[Rule, ...]:
@@ -380,7 +434,7 @@ class BookStore:
                     moved[take.id] = replace(take, audio_path=audio, subtitle_path=subtitles)
                 copied += n_audio + n_subs
             if moved:
-                self._apply(_with_takes_replaced(book, moved))
+                self._apply(with_takes_replaced(book, moved))
             return CollectReport(copied, tuple(missing))
 
     def _collect(self, stored: str, take_id: str, sub: str, missing: list[str]) -> tuple[str, int]:
@@ -393,7 +447,7 @@ class BookStore:
             missing.append(stored)
             return stored, 0
         target = self.folder / sub / f"{take_id}{source.suffix}"
-        _copy_atomically(source, target)
+        copy_atomically(source, target)
         return f"{sub}/{target.name}", 1
 
     # -- plumbing ------------------------------------------------------------------------------
@@ -401,7 +455,7 @@ class BookStore:
     def _apply(self, book: Book, *, durable: bool = True) -> Book:
         with self._lock:
             with self._transaction(durable=durable) as conn:
-                _sync(conn, self._book, book)
+                write_difference(conn, self._book, book)
             self._book = book
             return book
 
@@ -437,6 +491,7 @@ class BookStore:
             self._conn = self._salvage(problem)
             self._synchronous = "FULL"
             self._book = self._load()
+            self._sentence_takes = sentence_rows.load_sentence_takes(self._conn)
 
     def _salvage(self, problem: str) -> sqlite3.Connection:
         """Set the damaged file aside, start a fresh one, copy what can be read into it."""
@@ -482,7 +537,7 @@ class BookStore:
             if (mark := codec.mark_from(local_id, phase, reason)) is not None
         }
         states = {
-            key: SegmentState(_one_chosen(sorted_takes(takes.get(key, ()))), marks.get(key))
+            key: SegmentState(one_chosen(sorted_takes(takes.get(key, ()))), marks.get(key))
             for key in takes.keys() | marks.keys()
         }
         rules = tuple(
@@ -509,134 +564,5 @@ class BookStore:
             book = book.reconciled()  # placed by another rule, or a salvaged file
         if lost_row or stored != book or segmentation != SEGMENTATION:
             with self._transaction() as write:
-                _sync(write, stored, book, force_meta=True)
+                write_difference(write, stored, book, force_meta=True)
         return book
-
-
-# -- writing the difference between two books ---------------------------------------------------
-
-Rows = dict[tuple[Any, ...], tuple[Any, ...]]
-"""Table rows by primary key."""
-
-
-def _sync(
-    conn: sqlite3.Connection, old: Book | None, new: Book, *, force_meta: bool = False
-) -> None:
-    meta = _meta_row(new)
-    if old is None or force_meta or _meta_row(old) != meta:
-        conn.execute(
-            "INSERT OR REPLACE INTO book (id, title, author, narrator, language, settings, "
-            "segmentation) VALUES (1, ?, ?, ?, ?, ?, ?)",
-            meta,
-        )
-    _sync_rows(
-        conn, "chapters", "id, position, title, text, excluded, overrides", "id = ?",
-        _chapter_rows(old), _chapter_rows(new),
-    )  # fmt: skip
-    _sync_rows(
-        conn, "takes", codec.TAKE_COLUMNS, "id = ?", _take_rows(old), _take_rows(new),
-    )  # fmt: skip
-    _sync_rows(
-        conn, "segment_tasks", "chapter_id, segment_id, local_id, phase, reason",
-        "chapter_id = ? AND segment_id = ?", _mark_rows(old), _mark_rows(new),
-    )  # fmt: skip
-    _sync_rows(
-        conn, "rules", codec.RULE_COLUMNS, "id = ?", _rule_rows(old), _rule_rows(new),
-    )  # fmt: skip
-
-
-def _sync_rows(
-    conn: sqlite3.Connection,
-    table: str,
-    columns: str,
-    where: str,
-    old: Rows,
-    new: Rows,
-) -> None:
-    """Delete the rows whose key is gone, write the new and changed ones."""
-    gone = list(old.keys() - new.keys())
-    if gone:
-        conn.executemany(f"DELETE FROM {table} WHERE {where}", gone)
-    changed = [row for key, row in new.items() if old.get(key) != row]
-    if changed:
-        marks = ", ".join("?" * len(changed[0]))
-        conn.executemany(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})", changed)
-
-
-def _meta_row(book: Book) -> tuple[Any, ...]:
-    return (
-        book.title, book.author, book.narrator, book.language,
-        codec.settings_json(book.settings), SEGMENTATION,
-    )  # fmt: skip
-
-
-def _chapter_rows(book: Book | None) -> Rows:
-    if book is None:
-        return {}
-    return {
-        (c.id,): (c.id, i, c.title, c.text, int(c.excluded), codec.overrides_json(c.overrides))
-        for i, c in enumerate(book.chapters)
-    }
-
-
-def _take_rows(book: Book | None) -> Rows:
-    if book is None:
-        return {}
-    rows: Rows = {}
-    for (chapter_id, segment_id), state in book.states.items():
-        for take in state.takes:
-            rows[(take.id,)] = codec.take_row(chapter_id, segment_id, take, orphan=False)
-    for orphan in book.orphans:
-        rows[(orphan.take.id,)] = codec.take_row(
-            orphan.chapter_id, orphan.segment_id, orphan.take, orphan=True
-        )
-    return rows
-
-
-def _mark_rows(book: Book | None) -> Rows:
-    if book is None:
-        return {}
-    return {
-        key: (*key, state.task.local_id, state.task.phase.value, state.task.reason)
-        for key, state in book.states.items()
-        if state.task is not None
-    }
-
-
-def _rule_rows(book: Book | None) -> Rows:
-    if book is None:
-        return {}
-    return {(r.id,): codec.rule_row(i, r) for i, r in enumerate(book.rules)}
-
-
-def _one_chosen(takes: tuple[Take, ...]) -> tuple[Take, ...]:
-    """At most one chosen take (the newest), whatever a damaged file says."""
-    chosen = [t for t in takes if t.chosen]
-    if len(chosen) <= 1:
-        return takes
-    keep = chosen[-1].id
-    return tuple(replace(t, chosen=t.id == keep) if t.chosen else t for t in takes)
-
-
-def _with_takes_replaced(book: Book, takes: dict[str, Take]) -> Book:
-    states = {
-        key: replace(state, takes=tuple(takes.get(t.id, t) for t in state.takes))
-        for key, state in book.states.items()
-    }
-    orphans = tuple(replace(o, take=takes.get(o.take.id, o.take)) for o in book.orphans)
-    return replace(book, states=states, orphans=orphans)
-
-
-def _copy_atomically(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target`` through a temporary file (never half a file)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        shutil.copyfile(source, tmp)
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
