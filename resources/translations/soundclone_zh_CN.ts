@@ -2,37 +2,75 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/about.py" line="29" />
+            <source>About SoundClone Desktop</source>
+            <translation>关于 SoundClone Desktop</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/about.py" line="41" />
+            <source>Cloned-voice text-to-speech over the SoundClone API. This app bundles the libraries below, under their own licences.</source>
+            <translation>基于 SoundClone API 的克隆音色语音合成。本应用捆绑了以下程序库，各自遵循其许可证。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/about.py" line="53" />
+            <source>Bundled libraries and their licences</source>
+            <translation>捆绑的程序库及其许可证</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/about.py" line="55" />
+            <source>Library</source>
+            <translation>程序库</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/about.py" line="55" />
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/about.py" line="55" />
+            <source>Licence</source>
+            <translation>许可证</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/about.py" line="33" />
+            <source>Version {0}, on Qt {1} (PySide6 {2})</source>
+            <translation>版本 {0}，运行于 Qt {1}（PySide6 {2}）</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="345" />
+            <location filename="../../soundclone_desktop/app.py" line="373" />
             <source>Unfinished tasks recovered from the last session: %n.</source>
             <translation>
                 <numerusform>已恢复上次会话未完成的任务：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="360" />
+            <location filename="../../soundclone_desktop/app.py" line="388" />
             <source>Tasks that were being sent when the app stopped: %n. They may or may not have been created (and charged), so they were not sent again; they are marked in the task list. Check the website before submitting them again.</source>
             <translation>
                 <numerusform>应用停止时正在发送的任务：%n 个。这些任务可能已创建（并已扣费），也可能没有，因此没有重新发送；它们已在任务列表中标出。再次提交前，请先在网站上核实。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="348" />
+            <location filename="../../soundclone_desktop/app.py" line="376" />
             <source>Saved: %n.</source>
             <translation>
                 <numerusform>已保存：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="326" />
+            <location filename="../../soundclone_desktop/app.py" line="354" />
             <source>Resuming unfinished tasks from the last session: %n…</source>
             <translation>
                 <numerusform>正在继续上次会话未完成的任务：%n 个…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/app.py" line="351" />
+            <location filename="../../soundclone_desktop/app.py" line="379" />
             <source>The others failed; see the task list.</source>
             <translation>其余任务失败，请查看任务列表。</translation>
         </message>
@@ -458,6 +496,54 @@
         </message>
     </context>
     <context>
+        <name>BookReview</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="86" />
+            <source>Previous Sentence</source>
+            <translation>上一句</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="87" />
+            <source>Play from the sentence before</source>
+            <translation>从上一句开始播放</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="90" />
+            <source>Next Sentence</source>
+            <translation>下一句</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="91" />
+            <source>Play from the next sentence</source>
+            <translation>从下一句开始播放</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="94" />
+            <source>Replay Sentence</source>
+            <translation>重听本句</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="95" />
+            <source>Play the current sentence again</source>
+            <translation>再次播放当前句子</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="98" />
+            <source>Mark Sentence</source>
+            <translation>标记句子</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="99" />
+            <source>Mark the current sentence, or unmark it</source>
+            <translation>标记当前句子，或取消标记</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="102" />
+            <source>Rev&amp;iew</source>
+            <translation>审听(&amp;I)</translation>
+        </message>
+    </context>
+    <context>
         <name>BookSettings</name>
         <message>
             <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="48" />
@@ -549,7 +635,7 @@
         <name>BookView</name>
         <message>
             <location filename="../../soundclone_desktop/ui/book/attach.py" line="28" />
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="562" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="455" />
             <source>Book</source>
             <translation>书</translation>
         </message>
@@ -609,86 +695,75 @@
             <translation>%1 个字符，%2 个任务；已支付 %3</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="154" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="127" />
             <source>New Book…</source>
             <translation>新建书籍…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="156" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="129" />
             <source>Start a book with the script as its first chapter</source>
             <translation>新建一本书，以当前稿件作为第一章</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="159" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="132" />
             <source>Open Book…</source>
             <translation>打开书籍…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="161" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="134" />
             <source>Open a .scbook folder</source>
             <translation>打开 .scbook 文件夹</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="163" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="136" />
             <source>Close Book</source>
             <translation>关闭书籍</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="196" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="169" />
             <source>Open book</source>
             <translation>打开书籍</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="318" />
-            <source>Save book as</source>
-            <translation>书籍另存为</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="322" />
-            <source>SoundClone books (*.scbook)</source>
-            <translation>SoundClone 书籍 (*.scbook)</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="254" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="228" />
             <source>Opened the book “%1”</source>
             <translation>已打开书籍“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="263" />
-            <source>Untitled</source>
-            <translation>未命名</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="564" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="457" />
             <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="285" />
             <source>%1 selected chapters</source>
             <translation>选中的 %1 章</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="593" />
-            <source>Preparing “%1”…</source>
-            <translation>正在准备“%1”…</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="220" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="193" />
             <source>The book was damaged; what could be read was recovered. The damaged file was kept as “%1”.</source>
             <translation>书籍文件已损坏，可读取的内容已恢复。损坏的文件保留为“%1”。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="271" />
+            <location filename="../../soundclone_desktop/ui/book/creating.py" line="97" />
+            <source>Save book as</source>
+            <translation>书籍另存为</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/creating.py" line="101" />
+            <source>SoundClone books (*.scbook)</source>
+            <translation>SoundClone 书籍 (*.scbook)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/creating.py" line="42" />
+            <source>Untitled</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/creating.py" line="50" />
             <source>Chapter 1</source>
             <translation>第一章</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="308" />
+            <location filename="../../soundclone_desktop/ui/book/creating.py" line="87" />
             <source>Could not create the book “%1”: %2</source>
             <translation>无法创建书籍“%1”：%2</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="600" />
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="462" />
-            <source>The chapter “%1” could not be stitched: %2</source>
-            <translation>无法拼接章节“%1”：%2</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book/errors.py" line="14" />
@@ -775,6 +850,17 @@
             <location filename="../../soundclone_desktop/ui/book/navigator.py" line="243" />
             <source>Play “%1”</source>
             <translation>播放“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/playing.py" line="76" />
+            <source>Preparing “%1”…</source>
+            <translation>正在准备“%1”…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/playing.py" line="83" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="462" />
+            <source>The chapter “%1” could not be stitched: %2</source>
+            <translation>无法拼接章节“%1”：%2</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="143" />
@@ -1049,12 +1135,12 @@
             <translation>将结果的音频和字幕另存为其他格式（Ctrl+E）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="223" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="224" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="221" />
+            <location filename="../../soundclone_desktop/ui/captions/attach.py" line="222" />
             <source>Exported: {names}</source>
             <translation>已导出：{names}</translation>
         </message>
@@ -1178,88 +1264,88 @@
             <translation>用 15 至 60 秒的录音创建新音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="295" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="294" />
             <source>Hello! This is how my new voice sounds. I hope you like it.</source>
             <translation>你好！这就是我的新声音，希望你喜欢。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="63" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="62" />
             <source>about {money} ({chars} characters).</source>
             <translation>约 {money}（{chars} 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="67" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="66" />
             <source>Demo: no real money.</source>
             <translation>演示模式，不产生真实费用。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="111" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="110" />
             <source>The service makes a short preview in the cloned voice, so you can hear it before saving. The preview is charged by its length in characters.</source>
             <translation>服务会用克隆的音色生成一段简短试听，供您在保存前试听。试听按字符数计费。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="143" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="142" />
             <source>{version} ({count} languages)</source>
             <translation>{version}（{count} 种语言）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="167" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="166" />
             <location filename="../../soundclone_desktop/ui/voices/clone_run_page.py" line="68" />
             <source>Preview text:</source>
             <translation>试听文本：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="168" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="167" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="169" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="168" />
             <source>Language:</source>
             <translation>语言：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="59" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="58" />
             <source>unknown ({chars} characters). Enter the preview price in Settings › Prices to see it.</source>
             <translation>未知（{chars} 个字符）。请在“设置 › 价格”中填写试听单价后查看。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="230" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="229" />
             <source>Leave it empty to use the service's default line instead.</source>
             <translation>留空则改用服务的默认台词。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="275" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="274" />
             <source>Model v1 cannot detect the language, so it is set to {language}.</source>
             <translation>v1 模型无法自动识别语言，因此已设为{language}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="279" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="278" />
             <source>{previous} needs model v2, so the language is set to {language}.</source>
             <translation>{previous}需要 v2 模型，因此语言已设为{language}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="71" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="70" />
             <source>At most {money} if the service charges whole blocks of 10,000.</source>
             <translation>若服务按每 10,000 字符整块计费，最多 {money}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="205" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="204" />
             <source>Preview text: {problem}</source>
             <translation>试听文本：{problem}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="220" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="219" />
             <source>{count} / {limit} characters</source>
             <translation>{count} / {limit} 个字符</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="246" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="245" />
             <source>Preview cost: {amount}</source>
             <translation>试听费用：{amount}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="234" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_preview_page.py" line="233" />
             <source>Empty: the service speaks its default line (shown greyed above, {count} characters, in Chinese), and that line is billed.</source>
             <translation>留空时，服务会朗读其默认台词（上方灰色显示，共 {count} 个字符，中文），并按该台词计费。</translation>
         </message>
@@ -1374,37 +1460,37 @@
             <translation>预计约 {seconds} 秒后完成</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="43" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="44" />
             <source>Your voice is ready. Listen to the preview, then name it.</source>
             <translation>音色已就绪。请先试听，再为它命名。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="51" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="52" />
             <source>For example: Narrator, calm</source>
             <translation>例如：旁白，沉稳</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="69" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="70" />
             <source>Voice name:</source>
             <translation>音色名称：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="25" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="26" />
             <source>Voice name is required (1 to {max} characters).</source>
             <translation>音色名称为必填项（1 至 {max} 个字符）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="29" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="30" />
             <source>Voice name must be at most {max} characters (it has {count}).</source>
             <translation>音色名称最多 {max} 个字符（当前 {count} 个）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="82" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="83" />
             <source>Preview of the cloned voice</source>
             <translation>克隆音色的试听</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_save_page.py" line="88" />
             <source>Voice ID: {id}. The voice is temporary: use it once for speech before {date} and it is kept for good; otherwise the service deletes it.</source>
             <translation>音色 ID：{id}。该音色为临时音色：在 {date} 之前用它生成一次语音即可永久保留，否则服务会将其删除。</translation>
         </message>
@@ -1559,12 +1645,12 @@
             <translation>网址必须指向以下类型的文件：{types}（当前为 {ext}）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_widgets.py" line="126" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_widgets.py" line="130" />
             <source>Drop an audio or video file here</source>
             <translation>将音频或视频文件拖放到此处</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/clone_widgets.py" line="129" />
+            <location filename="../../soundclone_desktop/ui/voices/clone_widgets.py" line="133" />
             <source>Choose a file…</source>
             <translation>选择文件…</translation>
         </message>
@@ -1714,7 +1800,7 @@
             <translation>请求 {count} / {limit}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit/counter.py" line="154" />
+            <location filename="../../soundclone_desktop/ui/submit/counter.py" line="146" />
             <source>The service accepts at most 9,999 characters per request, pause markers included.</source>
             <translation>每个请求最多 9,999 个字符（含停顿标记）。</translation>
         </message>
@@ -1727,6 +1813,761 @@
             <location filename="../../soundclone_desktop/ui/submit/counter.py" line="113" />
             <source>{count} over the limit</source>
             <translation>超出 {count} 个</translation>
+        </message>
+    </context>
+    <context>
+        <name>Delivery</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/attach.py" line="64" />
+            <source>Deliver Audiobook…</source>
+            <translation>交付有声书…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/attach.py" line="67" />
+            <source>Master the book for a retailer, check it, and make an M4B or EPUB</source>
+            <translation>按零售平台的要求对全书做母带处理并检查，并制作 M4B 或 EPUB</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/attach.py" line="112" />
+            <source>%1 delivery</source>
+            <translation>%1 交付</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/credits.py" line="26" />
+            <source>This is %1, written by %2, narrated by %3.</source>
+            <translation>这里是《%1》，作者：%2，朗读：%3。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/credits.py" line="27" />
+            <source>This has been %1, written by %2, narrated by %3. The end.</source>
+            <translation>《%1》到此结束。作者：%2，朗读：%3。全书完。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/credits.py" line="24" />
+            <source>the author</source>
+            <translation>作者</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/credits.py" line="25" />
+            <source>a synthetic voice</source>
+            <translation>合成语音</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/credits.py" line="80" />
+            <source>Add them as chapters, then render them in the book (they cost like any chapter).</source>
+            <translation>请把它们添加为章节，然后在书中生成（费用与其他章节相同）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/credits.py" line="48" />
+            <source>Credits (files of their own)</source>
+            <translation>片头与片尾声明（各自单独成文件）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/credits.py" line="64" />
+            <source>Add to the Book as Chapters</source>
+            <translation>作为章节添加到书中</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/credits.py" line="70" />
+            <source>Opening:</source>
+            <translation>片头：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/credits.py" line="71" />
+            <source>Closing:</source>
+            <translation>片尾：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/credits.py" line="77" />
+            <source>The book has both credits chapters: they are delivered first and last.</source>
+            <translation>本书已有片头和片尾章节：它们分别作为第一个和最后一个文件交付。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/credits.py" line="96" />
+            <source>Added to the book: render the new chapters, then deliver again.</source>
+            <translation>已添加到书中：请生成这些新章节，然后再次交付。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="72" />
+            <source>No closing credits: add a chapter titled “Closing credits” last and render it.</source>
+            <translation>没有片尾声明：请在最后添加一个标题为“Closing credits”的章节并生成。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="51" />
+            <source>Joining each chapter's takes…</source>
+            <translation>正在拼接各章节的音频…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="52" />
+            <source>Mastering the chapters…</source>
+            <translation>正在对各章节做母带处理…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="53" />
+            <source>Checking every file…</source>
+            <translation>正在检查每个文件…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="54" />
+            <source>Writing the captions…</source>
+            <translation>正在写入字幕…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="55" />
+            <source>Writing the M4B…</source>
+            <translation>正在写入 M4B…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="56" />
+            <source>Writing the read-along EPUB…</source>
+            <translation>正在写入伴读 EPUB…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="69" />
+            <source>No opening credits: add a chapter titled “Opening credits” first and render it.</source>
+            <translation>没有片头声明：请在最前面添加一个标题为“Opening credits”的章节并生成。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="251" />
+            <source>Choose a folder to deliver into.</source>
+            <translation>请选择交付到的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="253" />
+            <source>Choose a folder outside the book's own folder.</source>
+            <translation>请选择书籍文件夹之外的文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="255" />
+            <source>Tick at least one thing to make.</source>
+            <translation>请至少勾选一项要制作的内容。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="107" />
+            <source>What to Make</source>
+            <translation>制作内容</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="108" />
+            <source>Check Report</source>
+            <translation>检查报告</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="119" />
+            <source>Deliver</source>
+            <translation>交付</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="184" />
+            <source>Delivered: %n file(s) mastered this time.</source>
+            <translation>
+                <numerusform>已交付：本次处理了 %n 个文件。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="186" />
+            <source>Delivered: every master was already up to date.</source>
+            <translation>已交付：所有母带文件均已是最新。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="201" />
+            <source>Cancelled. No half-written file was left in the folder.</source>
+            <translation>已取消。文件夹中没有留下写了一半的文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="224" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="224" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="228" />
+            <source>Starting…</source>
+            <translation>正在开始…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="235" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="258" />
+            <source>The cover image %1 was not found.</source>
+            <translation>找不到封面图片 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="92" />
+            <source>Deliver “%1”</source>
+            <translation>交付《%1》</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="182" />
+            <source>Delivered into %1.</source>
+            <translation>已交付到 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="217" />
+            <source>The delivery stopped: %1</source>
+            <translation>交付已停止：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="207" />
+            <source>Nothing was delivered: chapter(s) %1 are not rendered in full yet. Render them in the book first.</source>
+            <translation>未交付任何文件：第 %1 章尚未全部生成。请先在书中生成。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="75" />
+            <source>Profile</source>
+            <translation>交付规格</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="89" />
+            <source>Custom profile</source>
+            <translation>自定义规格</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="91" />
+            <source> LUFS</source>
+            <translation> LUFS</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="92" />
+            <source> dBTP</source>
+            <translation> dBTP</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="105" />
+            <source>Mono</source>
+            <translation>单声道</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="106" />
+            <source>Stereo</source>
+            <translation>立体声</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="108" />
+            <source>Loudness target:</source>
+            <translation>响度目标：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="109" />
+            <source>Peak ceiling:</source>
+            <translation>峰值上限：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="110" />
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="111" />
+            <source>Bit rate:</source>
+            <translation>比特率：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="112" />
+            <source>Sample rate:</source>
+            <translation>采样率：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="113" />
+            <source>Channels:</source>
+            <translation>声道：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="121" />
+            <source>Make</source>
+            <translation>制作</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="122" />
+            <source>One file per chapter, with the credits</source>
+            <translation>每章一个文件（含片头片尾声明）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="125" />
+            <source>One M4B with chapters</source>
+            <translation>一个带章节的 M4B</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="127" />
+            <source>Captions of each file and of the book:</source>
+            <translation>每个文件及全书的字幕：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="132" />
+            <source>Read-along EPUB 3 (text highlighted as it plays)</source>
+            <translation>伴读 EPUB 3（播放时高亮文字）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="144" />
+            <source>M4B details</source>
+            <translation>M4B 信息</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="150" />
+            <source>Audiobook</source>
+            <translation>有声书</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="154" />
+            <source>JPEG or PNG, square</source>
+            <translation>JPEG 或 PNG，正方形</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="155" />
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="179" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="161" />
+            <source>Title:</source>
+            <translation>标题：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="166" />
+            <source>Author:</source>
+            <translation>作者：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="171" />
+            <source>Year:</source>
+            <translation>年份：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="172" />
+            <source>Description:</source>
+            <translation>简介：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="173" />
+            <source>Cover:</source>
+            <translation>封面：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="218" />
+            <source>Cover image</source>
+            <translation>封面图片</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="219" />
+            <source>Images (*.jpg *.jpeg *.png)</source>
+            <translation>图片 (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="225" />
+            <source>Deliver into</source>
+            <translation>交付到</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="164" />
+            <source>Narrator:</source>
+            <translation>朗读者：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="169" />
+            <source>Genre:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="182" />
+            <source>Folder:</source>
+            <translation>文件夹：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="275" />
+            <source>%1 (recommended)</source>
+            <translation>%1（建议）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="98" />
+            <source>%1 kbps</source>
+            <translation>%1 kbps</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/form.py" line="102" />
+            <source>%1 Hz</source>
+            <translation>%1 Hz</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="180" />
+            <source>The files differ from each other: see “Across the book”.</source>
+            <translation>各文件之间不一致：请查看“全书”。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="64" />
+            <source>Open Folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="67" />
+            <source>Open HTML Report</source>
+            <translation>打开 HTML 报告</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="134" />
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="190" />
+            <source>Pass</source>
+            <translation>通过</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="50" />
+            <source>File and rule</source>
+            <translation>文件与规则</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="51" />
+            <source>Measured</source>
+            <translation>测量值</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="52" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="53" />
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="176" />
+            <source>Every file passes %1 (%n file(s) checked).</source>
+            <translation>
+                <numerusform>所有文件均符合 %1（已检查 %n 个文件）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="93" />
+            <source>Across the book</source>
+            <translation>全书</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="99" />
+            <source>Also needed (not measurable)</source>
+            <translation>还需满足（无法从音频测量）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="135" />
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="191" />
+            <source>Fail</source>
+            <translation>未通过</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/ui/delivery/report_view.py" line="182" />
+            <source>%n of %2 file(s) do not pass %1: the reasons are below.</source>
+            <translation>
+                <numerusform>%2 个文件中有 %n 个不符合 %1：原因见下。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="21" />
+            <source>ACX / Audible</source>
+            <translation>ACX / Audible</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="22" />
+            <source>Findaway / Spotify</source>
+            <translation>Findaway / Spotify</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="23" />
+            <source>Apple Books (M4B)</source>
+            <translation>Apple Books（M4B）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="24" />
+            <source>Google Play Books</source>
+            <translation>Google Play 图书</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="25" />
+            <source>Podcast / web</source>
+            <translation>播客 / 网络</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="26" />
+            <source>YouTube / video</source>
+            <translation>YouTube / 视频</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="27" />
+            <source>Custom</source>
+            <translation>自定义</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="31" />
+            <source>Audible's rules: one MP3 per chapter at 192 kbps CBR, 44.1 kHz, −23 to −18 dB RMS, peaks at most −3 dB, noise floor −60 dB, room tone at both ends.</source>
+            <translation>Audible 的要求：每章一个 MP3，192 kbps 恒定比特率，44.1 kHz，RMS 在 −23 到 −18 dB 之间，峰值不超过 −3 dB，底噪 −60 dB，首尾有环境音。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="36" />
+            <source>Voices by INaudio (Spotify and 40+ stores): the same rules as Audible.</source>
+            <translation>Voices by INaudio（Spotify 及 40 多家商店）：要求与 Audible 相同。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="39" />
+            <source>AAC audio at 44.1 kHz for one M4B with chapters; Audible's levels recommended.</source>
+            <translation>44.1 kHz 的 AAC 音频，制作一个带章节的 M4B；建议采用 Audible 的电平要求。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="42" />
+            <source>MP3, AAC, FLAC or WAV at 44.1 kHz or more, 128 kbps mono or 256 kbps stereo or more; constant bit rate and silence at both ends preferred.</source>
+            <translation>MP3、AAC、FLAC 或 WAV，44.1 kHz 或更高，单声道 128 kbps 或立体声 256 kbps 以上；最好为恒定比特率，且首尾有静音。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="47" />
+            <source>−16 LUFS, true peaks at most −1 dBTP (AES streaming speech).</source>
+            <translation>−16 LUFS，真峰值不超过 −1 dBTP（AES 流媒体语音标准）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="50" />
+            <source>−14 LUFS, true peaks at most −1 dBTP (YouTube's playback level).</source>
+            <translation>−14 LUFS，真峰值不超过 −1 dBTP（YouTube 的播放电平）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="53" />
+            <source>Your own level, peak ceiling, format and room tone.</source>
+            <translation>自行设定电平、峰值上限、格式和环境音。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="57" />
+            <source>Each file's RMS level is between −23 and −18 dB.</source>
+            <translation>每个文件的 RMS 电平在 −23 到 −18 dB 之间。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="60" />
+            <source>Peaks are no higher than −3 dB (true peak).</source>
+            <translation>峰值不超过 −3 dB（真峰值）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="63" />
+            <source>The noise floor is −60 dB RMS or lower.</source>
+            <translation>底噪为 −60 dB RMS 或更低。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="66" />
+            <source>Each file starts with 0.5 to 1 second of room tone.</source>
+            <translation>每个文件开头有 0.5 到 1 秒的环境音。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="69" />
+            <source>Each file ends with 1 to 5 seconds of room tone.</source>
+            <translation>每个文件结尾有 1 到 5 秒的环境音。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="72" />
+            <source>Files are MP3.</source>
+            <translation>文件为 MP3 格式。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="73" />
+            <source>The bit rate is 192 kbps or higher.</source>
+            <translation>比特率为 192 kbps 或更高。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="76" />
+            <source>The bit rate is constant (CBR), not variable.</source>
+            <translation>比特率恒定（CBR），而非可变。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="79" />
+            <source>The sample rate is 44.1 kHz.</source>
+            <translation>采样率为 44.1 kHz。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="80" />
+            <source>No file is longer than 120 minutes.</source>
+            <translation>没有文件超过 120 分钟。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="83" />
+            <source>Every file has the same channels (all mono or all stereo).</source>
+            <translation>所有文件的声道相同（全部单声道或全部立体声）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="86" />
+            <source>One file per chapter.</source>
+            <translation>每章一个文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="87" />
+            <source>Opening and closing credits are files of their own.</source>
+            <translation>片头和片尾声明各自单独成文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="90" />
+            <source>Files are AAC (M4A or M4B).</source>
+            <translation>文件为 AAC 格式（M4A 或 M4B）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="91" />
+            <source>At least 64 kbps per channel.</source>
+            <translation>每声道至少 64 kbps。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="92" />
+            <source>One M4B with a chapter marker per chapter, a cover and metadata.</source>
+            <translation>一个 M4B，每章一个章节标记，带封面和元数据。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="95" />
+            <source>Files are MP3, AAC (M4A), FLAC or WAV.</source>
+            <translation>文件为 MP3、AAC（M4A）、FLAC 或 WAV 格式。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="98" />
+            <source>At least 128 kbps mono or 256 kbps stereo.</source>
+            <translation>单声道至少 128 kbps，立体声至少 256 kbps。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="101" />
+            <source>The sample rate is 44.1 kHz or higher.</source>
+            <translation>采样率为 44.1 kHz 或更高。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="104" />
+            <source>The bit rate is constant (CBR) (preferred).</source>
+            <translation>比特率恒定（CBR）（最好如此）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="107" />
+            <source>Files start with silence (preferred).</source>
+            <translation>文件以静音开头（最好如此）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="110" />
+            <source>Files end with silence (preferred).</source>
+            <translation>文件以静音结尾（最好如此）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="113" />
+            <source>The whole book lasts from 5 minutes to 100 hours.</source>
+            <translation>全书时长在 5 分钟到 100 小时之间。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="116" />
+            <source>True peaks are no higher than −1 dBTP.</source>
+            <translation>真峰值不超过 −1 dBTP。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="191" />
+            <source>Warning</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="203" />
+            <source>%1 This file is %2.</source>
+            <translation>%1 此文件为 %2。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="205" />
+            <source>%1 The files differ: %2.</source>
+            <translation>%1 各文件不一致：%2。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="159" />
+            <source>Integrated loudness is %1 LUFS (±1).</source>
+            <translation>综合响度为 %1 LUFS（±1）。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="161" />
+            <source>True peaks are no higher than %1 dBTP.</source>
+            <translation>真峰值不超过 %1 dBTP。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="199" />
+            <source>%1 It could not be measured: the file is silent or unreadable.</source>
+            <translation>%1 无法测量：文件无声或无法读取。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="207" />
+            <source>%1 It measures %2: too low.</source>
+            <translation>%1 测得 %2：过低。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="209" />
+            <source>%1 It measures %2: too high.</source>
+            <translation>%1 测得 %2：过高。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/texts.py" line="135" />
+            <source>%1 LUFS, true peaks at most %2 dBTP, %3 at %4 kbps.</source>
+            <translation>%1 LUFS，真峰值不超过 %2 dBTP，%3 格式，%4 kbps。</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditMenu</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/attach.py" line="82" />
+            <source>&amp;Find…</source>
+            <translation>查找(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/attach.py" line="85" />
+            <source>Find and &amp;Replace…</source>
+            <translation>查找和替换(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/attach.py" line="89" />
+            <source>Find &amp;Next</source>
+            <translation>查找下一个(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/attach.py" line="93" />
+            <source>Find Pre&amp;vious</source>
+            <translation>查找上一个(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/attach.py" line="96" />
+            <source>&amp;Stop waiting</source>
+            <translation>停止等待(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/attach.py" line="99" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/attach.py" line="130" />
+            <source>&amp;Generate</source>
+            <translation>生成(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/text_actions.py" line="33" />
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/text_actions.py" line="34" />
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/text_actions.py" line="35" />
+            <source>Cu&amp;t</source>
+            <translation>剪切(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/text_actions.py" line="36" />
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/text_actions.py" line="37" />
+            <source>&amp;Paste</source>
+            <translation>粘贴(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/text_actions.py" line="39" />
+            <source>Select &amp;All</source>
+            <translation>全选(&amp;A)</translation>
         </message>
     </context>
     <context>
@@ -1840,131 +2681,131 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="164" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="165" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="218" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="219" />
             <source>Reading the subtitles…</source>
             <translation>正在读取字幕…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="281" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="282" />
             <source>The start of the file; the result has %n subtitles.</source>
             <translation>
                 <numerusform>文件开头部分；该结果共有 %n 条字幕。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="285" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="286" />
             <source>The whole file.</source>
             <translation>完整文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="304" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="305" />
             <source>Save audio as</source>
             <translation>音频另存为</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="304" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="305" />
             <source>Save subtitles as</source>
             <translation>字幕另存为</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="211" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="212" />
             <source>This result has no subtitles. Turn on subtitles in the parameters before generating to get them.</source>
             <translation>该结果没有字幕。请在生成前于参数中开启字幕。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="363" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="364" />
             <source>Tick Audio, Subtitles or both to export.</source>
             <translation>请勾选“音频”、“字幕”或两者以进行导出。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="367" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="368" />
             <location filename="../../soundclone_desktop/ui/export/sections.py" line="40" />
             <source>Audio</source>
             <translation>音频</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="371" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="372" />
             <location filename="../../soundclone_desktop/ui/export/sections.py" line="84" />
             <source>Subtitles</source>
             <translation>字幕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="380" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="381" />
             <source>Audio and subtitles need different file names.</source>
             <translation>音频和字幕需要使用不同的文件名。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="469" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="470" />
             <source>Converting and saving the audio…</source>
             <translation>正在转换并保存音频…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="471" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="472" />
             <source>Saving the subtitles…</source>
             <translation>正在保存字幕…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="502" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="503" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="527" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="524" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="97" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="98" />
             <source>Export “{title}”</source>
             <translation>导出“{title}”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="241" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="242" />
             <source>The subtitle file could not be read: {reason}</source>
             <translation>无法读取字幕文件：{reason}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="317" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="318" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="492" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="493" />
             <source>The export failed: {reason}</source>
             <translation>导出失败：{reason}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="388" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="389" />
             <source>{names} already exists. Press Export again to replace it.</source>
             <translation>{names} 已存在。再次点击“导出”即可替换。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="413" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="414" />
             <source>{field}: choose where to save the file.</source>
             <translation>{field}：请选择文件的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="435" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="436" />
             <source>{field}: the folder {folder} does not exist.</source>
             <translation>{field}：文件夹 {folder} 不存在。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="445" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="446" />
             <source>{field}: that is the result's own file; choose another name.</source>
             <translation>{field}：这是结果本身的文件，请换一个名称。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="314" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="315" />
             <source>{kind} files (*.{suffix})</source>
             <translation>{kind} 文件 (*.{suffix})</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="426" />
+            <location filename="../../soundclone_desktop/ui/export/dialog.py" line="427" />
             <source>{field}: the folder {folder} could not be created: {reason}</source>
             <translation>{field}：无法创建文件夹 {folder}：{reason}</translation>
         </message>
@@ -2087,66 +2928,203 @@
             <translation>原始格式（{kind}，不做改动）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/export/work.py" line="142" />
+            <location filename="../../soundclone_desktop/ui/export/work.py" line="135" />
             <source>Could not write {path}: {reason}.</source>
             <translation>无法写入 {path}：{reason}。</translation>
         </message>
     </context>
     <context>
+        <name>FindBar</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="58" />
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="59" />
+            <source>Find</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="65" />
+            <source>Previous match</source>
+            <translation>上一个匹配</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="68" />
+            <source>Next match</source>
+            <translation>下一个匹配</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="70" />
+            <source>Match case</source>
+            <translation>区分大小写</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="71" />
+            <source>Whole words</source>
+            <translation>全字匹配</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="72" />
+            <source>Regular expression</source>
+            <translation>正则表达式</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="74" />
+            <source>Python syntax; in the replacement, \1 or \g&lt;name&gt; inserts a group</source>
+            <translation>Python 语法；在替换内容中，\1 或 \g&lt;name&gt; 插入对应的分组</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="82" />
+            <source>Close the find bar (Esc)</source>
+            <translation>关闭查找栏（Esc）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="83" />
+            <source>Close the find bar</source>
+            <translation>关闭查找栏</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="88" />
+            <source>Replace with</source>
+            <translation>替换为</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="89" />
+            <source>Replace</source>
+            <translation>替换</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="92" />
+            <source>Replace the selected match and go to the next one</source>
+            <translation>替换选中的匹配并转到下一个</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="94" />
+            <source>Replace all</source>
+            <translation>全部替换</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="97" />
+            <source>Replace every match in the editor (one step to undo)</source>
+            <translation>替换编辑器中的所有匹配（一次即可撤销）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="124" />
+            <source>No matches</source>
+            <translation>无匹配</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="139" />
+            <source>Not a valid regular expression: {0}</source>
+            <translation>正则表达式无效：{0}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="135" />
+            <source>Replaced {0}</source>
+            <translation>已替换 {0} 处</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="126" />
+            <source>{0} found</source>
+            <translation>找到 {0} 处</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/edit/find_bar.py" line="129" />
+            <source>{0} of {1}</source>
+            <translation>第 {0} 处，共 {1} 处</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideDialog</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/guide.py" line="45" />
+            <location filename="../../soundclone_desktop/ui/help/guide.py" line="49" />
+            <source>User guide</source>
+            <translation>使用指南</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/guide.py" line="53" />
+            <source>The guide is the README file of SoundClone Desktop, which this copy does not include. Ask for it where you got the app.</source>
+            <translation>使用指南即 SoundClone Desktop 的 README 文件，此副本未包含该文件。请向提供本应用的一方索取。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpMenu</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/attach.py" line="34" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/attach.py" line="36" />
+            <source>User &amp;guide</source>
+            <translation>使用指南(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/attach.py" line="39" />
+            <source>&amp;About SoundClone Desktop</source>
+            <translation>关于 SoundClone Desktop(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/attach.py" line="45" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryModel</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/model.py" line="58" />
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="226" />
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="59" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="227" />
             <source>⚠ Outcome unknown: check your account</source>
             <translation>⚠ 结果不明：请查看账号</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/model.py" line="66" />
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="67" />
             <source>The app stopped before the server answered, so this task may or may not have been created (and charged). Find it in the task list on the website: look it up here by its task ID, or send it again.</source>
             <translation>服务器应答前应用已停止，因此此任务可能已创建（并扣费），也可能没有。请在网站的任务列表中查找：可在这里按任务 ID 查询，或重新发送。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/model.py" line="78" />
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="79" />
             <source>Sent to the built-in demo server (no real charge).</source>
             <translation>发送到内置演示服务器（不产生真实费用）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/model.py" line="149" />
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="150" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/model.py" line="150" />
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="151" />
             <source>Voice</source>
             <translation>音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/model.py" line="151" />
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="152" />
             <source>Script</source>
             <translation>文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/model.py" line="152" />
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="153" />
             <source>Duration</source>
             <translation>时长</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/model.py" line="153" />
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="154" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/model.py" line="154" />
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="155" />
             <source>Estimated cost</source>
             <translation>预估费用</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/model.py" line="76" />
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="77" />
             <source>Task ID: %1</source>
             <translation>任务 ID：%1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/model.py" line="201" />
+            <location filename="../../soundclone_desktop/ui/history/model.py" line="203" />
             <source>Voice preview: %1</source>
             <translation>音色试听：%1</translation>
         </message>
@@ -2270,91 +3248,96 @@
             <translation>任务 %1 已在历史记录中（发送于 %2）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="56" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="55" />
+            <source>Search the history</source>
+            <translation>搜索历史记录</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="57" />
             <source>Search scripts, task IDs and voices</source>
             <translation>搜索文稿、任务 ID 和音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="63" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="64" />
             <source>Task history</source>
             <translation>任务历史</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="88" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="88" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="89" />
             <source>Use these settings</source>
             <translation>使用这些设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="90" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="91" />
             <source>Load this task's script, voice and parameters into the editor</source>
             <translation>将此任务的文稿、音色和参数载入编辑器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="92" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="93" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="93" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="94" />
             <source>Save a copy of the audio</source>
             <translation>保存音频副本</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="95" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="96" />
             <source>Look up by task ID…</source>
             <translation>按任务 ID 查询…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="98" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="99" />
             <source>Found this task on the website? Enter its task ID and the app follows it and downloads the result.</source>
             <translation>在网站上找到了此任务？输入其任务 ID，应用会跟踪它并下载结果。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="104" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="105" />
             <source>Resubmit…</source>
             <translation>重新提交…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="106" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="107" />
             <source>Send this script again as a new task (shows the cost first)</source>
             <translation>将此文稿作为新任务重新发送（先显示费用）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="108" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="109" />
             <source>Delete…</source>
             <translation>删除…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="198" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="199" />
             <source>Matches: %n</source>
             <translation>
                 <numerusform>匹配：%n 条</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="200" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="201" />
             <source>Tasks: %n</source>
             <translation>
                 <numerusform>任务：%n 个</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="204" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="205" />
             <source>Loading…</source>
             <translation>正在加载…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="185" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="186" />
             <source>Remove this task and its files from this computer</source>
             <translation>从本机删除此任务及其文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/history/panel.py" line="187" />
+            <location filename="../../soundclone_desktop/ui/history/panel.py" line="188" />
             <source>A task still in progress cannot be deleted</source>
             <translation>仍在进行中的任务不能删除</translation>
         </message>
@@ -2764,156 +3747,163 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../soundclone_desktop/i18n.py" line="110" />
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="80" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="87" />
             <location filename="../../soundclone_desktop/ui/projects/controller.py" line="226" />
             <source>SoundClone Desktop</source>
             <translation>SoundClone 声音克隆工作室</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="221" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="252" />
             <source>Open script…</source>
             <translation>打开文稿…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="224" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="255" />
             <source>Open a .txt or .md script file</source>
             <translation>打开 .txt 或 .md 文稿文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="226" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="257" />
             <source>Settings…</source>
             <translation>设置…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="231" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="262" />
             <source>API key, server, prices, defaults and language</source>
             <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="235" />
-            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="61" />
-            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="105" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="266" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="52" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="75" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="101" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="72" />
             <location filename="../../soundclone_desktop/ui/submit/duplicate_question.py" line="44" />
             <source>Generate speech</source>
             <translation>生成语音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="241" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="272" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="254" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="257" />
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="262" />
-            <source>&amp;Voices</source>
-            <translation>音色(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="264" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;W)</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="285" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="303" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="292" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="310" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="298" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="316" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="444" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="460" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="513" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="529" />
             <source>Open script</source>
             <translation>打开文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="499" />
-            <source>The new language applies the next time you start the app.</source>
-            <translation>新的界面语言将在下次启动应用时生效。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="515" />
-            <source>Scripts (*.txt *.md)</source>
-            <translation>文稿 (*.txt *.md)</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="515" />
-            <source>All files (*)</source>
-            <translation>所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="403" />
-            <source>Open Settings</source>
-            <translation>打开设置</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="504" />
-            <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
-            <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="544" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="575" />
             <source>Your audio is ready. Press Play to listen.</source>
             <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="29" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="515" />
+            <source>The new language applies the next time you start the app.</source>
+            <translation>新的界面语言将在下次启动应用时生效。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="531" />
+            <source>Scripts (*.txt *.md)</source>
+            <translation>文稿 (*.txt *.md)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="531" />
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="419" />
+            <source>Open Settings</source>
+            <translation>打开设置</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="520" />
+            <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
+            <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/studio_frame.py" line="37" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/studio_frame.py" line="40" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/studio_frame.py" line="46" />
+            <source>&amp;Voices</source>
+            <translation>音色(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/studio_frame.py" line="48" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="31" />
             <source>Cost unknown: enter your prices in Settings.</source>
             <translation>费用未知：请在“设置”中填写价格。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="44" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="46" />
             <source>This task will charge {0}.</source>
             <translation>此任务将扣费 {0}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="33" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="53" />
+            <source>Generate · {0}</source>
+            <translation>生成 · {0}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="35" />
             <source>This task will charge {0}. Demo: no real money.</source>
             <translation>此任务将扣费 {0}。演示模式，不产生真实费用。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="105" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="129" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="40" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="42" />
             <source>This task will charge {0} (at most {1}).</source>
             <translation>此任务将扣费 {0}（最多 {1}）。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="100" />
+            <location filename="../../soundclone_desktop/ui/submit/bar.py" line="136" />
             <source>Send the script to the server ({0})</source>
             <translation>将文稿发送到服务器（{0}）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit/controller.py" line="131" />
+            <location filename="../../soundclone_desktop/ui/submit/controller.py" line="133" />
             <source>A book is open: this renders the chapter in the editor as segments. The cost is shown before anything is sent.</source>
             <translation>已打开有声书：此操作会将编辑器中的章节分段渲染。发送任何内容之前会先显示费用。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/submit/controller.py" line="229" />
+            <location filename="../../soundclone_desktop/ui/submit/controller.py" line="231" />
             <source>The task was not created.</source>
             <translation>任务未创建。</translation>
         </message>
@@ -2946,6 +3936,23 @@
             <location filename="../../soundclone_desktop/ui/submit/duplicate_question.py" line="47" />
             <source>That task: {0}. Sending again creates a second task, charged again.</source>
             <translation>该任务：{0}。再次发送会创建第二个任务，并再次扣费。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/ui/submit/progress.py" line="71" />
+            <source>Tasks generating: %n</source>
+            <translation>
+                <numerusform>正在生成的任务：%n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/window_layout.py" line="35" />
+            <source>Reset layout</source>
+            <translation>重置布局</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/window_layout.py" line="38" />
+            <source>Put every pane back where it was when the studio was new</source>
+            <translation>把所有面板放回初始位置</translation>
         </message>
     </context>
     <context>
@@ -3052,149 +4059,174 @@
             <translation>将除音色外的所有参数恢复为默认值</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="264" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="265" />
+            <source>Voice</source>
+            <translation>音色</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="267" />
             <source>Choose a voice</source>
             <translation>选择音色</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="266" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="269" />
             <source>The cloned voice that speaks the script. Choose “Enter a voice ID…” to paste the ID of a voice created elsewhere.</source>
             <translation>用于朗读文稿的克隆音色。选择“输入音色 ID…”可粘贴在别处创建的音色 ID。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="272" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="275" />
             <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="214" />
             <source>Enter a voice ID…</source>
             <translation>输入音色 ID…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="281" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="283" />
+            <source>Voice ID</source>
+            <translation>音色 ID</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="285" />
+            <source>Paste a voice ID</source>
+            <translation>粘贴音色 ID</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="287" />
             <source>Paste a voice ID, then press Enter</source>
             <translation>粘贴音色 ID，然后按回车</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="287" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="293" />
             <source>Use</source>
             <translation>使用</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="300" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="306" />
             <source>Voice:</source>
             <translation>音色：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="307" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="313" />
             <source>{version} ({count} languages)</source>
             <translation>{version}（{count} 种语言）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="312" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="318" />
             <source>Model version. v2 speaks 40 languages and can detect the language automatically; v1 speaks 24 languages.</source>
             <translation>模型版本。v2 支持 40 种语言并可自动识别语言；v1 支持 24 种语言。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="319" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="325" />
             <source>Model:</source>
             <translation>模型：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="324" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="329" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="331" />
             <source>The language of the script. “Automatic” is available with model v2 only.</source>
             <translation>文稿的语言。“自动识别”仅适用于 v2 模型。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="337" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="344" />
             <source>Language:</source>
             <translation>语言：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="345" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="352" />
             <source>The feeling the voice speaks with</source>
             <translation>朗读时的情绪</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="348" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="355" />
             <source>Emotion:</source>
             <translation>情绪：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="357" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="364" />
             <source>Speed (× normal):</source>
             <translation>语速（倍）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="368" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="375" />
             <source>Volume (× normal):</source>
             <translation>音量（倍）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="379" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="386" />
             <source> st</source>
             <comment>semitones suffix</comment>
             <translation> 半音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="385" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="392" />
             <source>Pitch (semitones):</source>
             <translation>音调（半音）：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="406" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="413" />
             <source>{field}: {note}</source>
             <translation>{field}：{note}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="445" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="452" />
             <source>Create subtitles</source>
             <translation>生成字幕</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="448" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="455" />
             <source>Also produce a subtitle file with the audio</source>
             <translation>同时生成与音频配套的字幕文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="453" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="460" />
+            <source>Subtitle level</source>
+            <translation>字幕级别</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="463" />
             <source>Sentence</source>
             <translation>按句</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="456" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="466" />
             <source>Word</source>
             <translation>按字词</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="459" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="469" />
             <source>Sentence: one subtitle per sentence. Word: timing for every word.</source>
             <translation>按句：每句一条字幕。按字词：每个字词都有时间信息。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="468" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="478" />
             <source>Subtitles:</source>
             <translation>字幕：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="514" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="524" />
             <source>Model v1 cannot detect the language, so it is set to {language}.</source>
             <translation>v1 模型无法自动识别语言，因此已设为{language}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="518" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="528" />
             <source>{previous} needs model v2, so the language is set to {language}.</source>
             <translation>{previous}需要 v2 模型，因此语言已设为{language}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="358" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="365" />
             <source>Speaking speed from {low} (slow) to {high} (fast); 1 is normal.</source>
             <translation>语速范围 {low}（慢）到 {high}（快）；1 为正常语速。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="369" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="376" />
             <source>Volume from {lowest} to {high}; 1 is normal. The service does not accept {low}, so {lowest} is the lowest setting.</source>
             <translation>音量范围 {lowest} 到 {high}；1 为正常音量。服务不接受 {low}，因此最低为 {lowest}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="386" />
+            <location filename="../../soundclone_desktop/ui/parameters/panel.py" line="393" />
             <source>Pitch in whole semitones from {low} to {high}; 0 is the voice's own pitch.</source>
             <translation>音调以整半音为单位，范围 {low} 到 {high}；0 为音色本来的音调。</translation>
         </message>
@@ -3237,74 +4269,74 @@
             <translation>由于网络问题，无法加载音频。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="158" />
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="384" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="159" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="390" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="159" />
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="382" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="160" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="388" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="568" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="570" />
             <source>Saved to {path}.</source>
             <translation>已保存到 {path}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="123" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="124" />
             <source>Save as…</source>
             <translation>另存为…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="132" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="133" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="140" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="141" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="142" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="143" />
             <source>Save audio and subtitles in another format</source>
             <translation>将音频和字幕另存为其他格式</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="166" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="167" />
             <source>Position</source>
             <translation>播放位置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="180" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="181" />
             <source>Volume</source>
             <translation>音量</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="481" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="487" />
             <source>No audio loaded</source>
             <translation>尚未加载音频</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="559" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="561" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="471" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="477" />
             <source>Volume: {percent} %</source>
             <translation>音量：{percent}%</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="582" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="584" />
             <source>The folder could not be opened: {path}</source>
             <translation>无法打开文件夹：{path}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/saving.py" line="68" />
+            <location filename="../../soundclone_desktop/ui/player/saving.py" line="62" />
             <source>The audio could not be saved to {path}: {reason}. Choose another folder or name.</source>
             <translation>无法将音频保存到 {path}：{reason}。请选择其他文件夹或文件名。</translation>
         </message>
@@ -3319,7 +4351,7 @@
             <translation>{kind} 音频 (*.{suffix})</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/saving.py" line="63" />
+            <location filename="../../soundclone_desktop/ui/player/saving.py" line="57" />
             <source>that is the file itself</source>
             <translation>目标就是源文件本身</translation>
         </message>
@@ -3339,17 +4371,17 @@
             <translation>点击波形，或使用左右方向键，在音频中移动。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="254" />
+            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="291" />
             <source>Loading waveform…</source>
             <translation>正在加载波形…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="256" />
+            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="293" />
             <source>Waveform not available</source>
             <translation>无法显示波形</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="258" />
+            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="295" />
             <source>No audio</source>
             <translation>没有音频</translation>
         </message>
@@ -3513,12 +4545,17 @@
     <context>
         <name>Projects</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/attach.py" line="24" />
+            <location filename="../../soundclone_desktop/ui/projects/attach.py" line="23" />
+            <source>Project notes</source>
+            <translation>项目备注</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/projects/attach.py" line="25" />
             <source>Notes about this project: saved with it, never sent to the server.</source>
             <translation>此项目的备注：随项目保存，不会发送到服务器。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/attach.py" line="35" />
+            <location filename="../../soundclone_desktop/ui/projects/attach.py" line="36" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
@@ -3615,63 +4652,63 @@
             <translation>未命名</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="288" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="293" />
             <source>Restored the script you were writing. Save it to keep it.</source>
             <translation>已恢复您正在编写的文稿。请保存以保留它。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="352" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="357" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="412" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="417" />
             <source>Save project</source>
             <translation>保存项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="458" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="463" />
             <source>Save script as text</source>
             <translation>将文稿另存为文本</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="518" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="523" />
             <source>Clear Menu</source>
             <translation>清除列表</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="355" />
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="416" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="360" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="421" />
             <source>SoundClone projects (*.scproj)</source>
             <translation>SoundClone 项目 (*.scproj)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="355" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="360" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="461" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="466" />
             <source>Text files (*.txt)</source>
             <translation>文本文件 (*.txt)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="514" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="519" />
             <source>No recent projects</source>
             <translation>没有最近的项目</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="442" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="447" />
             <source>Saved “%1”</source>
             <translation>已保存“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="479" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="484" />
             <source>Saved the script as “%1”</source>
             <translation>已将文稿保存为“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="390" />
+            <location filename="../../soundclone_desktop/ui/projects/controller.py" line="395" />
             <source>Opened “%1”</source>
             <translation>已打开“%1”</translation>
         </message>
@@ -3737,6 +4774,207 @@
         </message>
     </context>
     <context>
+        <name>PronunciationRules</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rule_listen.py" line="95" />
+            <source>Listen with This Rule</source>
+            <translation>试听此规则</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rule_listen.py" line="96" />
+            <source>Send this sentence as one task with the rule, and play it?</source>
+            <translation>用此规则把这句话作为一个任务发送并播放吗？</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rule_listen.py" line="129" />
+            <source>Sending the sentence with the rule…</source>
+            <translation>正在按规则发送这句话…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rule_listen.py" line="86" />
+            <source>Connect to a server to listen to a rule.</source>
+            <translation>请先连接服务器，再试听规则。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rule_listen.py" line="107" />
+            <source>Send · %1</source>
+            <translation>发送 · %1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rule_listen.py" line="79" />
+            <source>The rule “%1” changes nothing in this book.</source>
+            <translation>规则“%1”不会改变本书中的任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rule_listen.py" line="135" />
+            <source>The sentence with the rule could not be made: %1</source>
+            <translation>按规则生成这句话失败：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rule_listen.py" line="144" />
+            <source>With the rule: %1</source>
+            <translation>按规则：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rule_listen.py" line="98" />
+            <source>Sent: “%1”
+Cost: %2 (%3 characters and one voice fee). No take is added to the book.</source>
+            <translation>发送：“%1”
+费用：%2（%3 个字符和一次音色费）。不会向书中添加录音版本。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules.py" line="48" />
+            <source>Pronunciation Rules…</source>
+            <translation>发音规则…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules.py" line="51" />
+            <source>Words to send differently from how they are written</source>
+            <translation>发送时与书面写法不同的词语</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules.py" line="110" />
+            <source>Read “%1” as…</source>
+            <translation>“%1”读作…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules.py" line="82" />
+            <source>Sent as “%1” (pronunciation rule)</source>
+            <translation>发送为“%1”（发音规则）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules.py" line="120" />
+            <source>Send “%1” for “%2” (%3)</source>
+            <translation>把“%2”发送为“%1”（%3）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="50" />
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="95" />
+            <source>Word or phrase</source>
+            <translation>词语或短语</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="49" />
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="96" />
+            <source>Send instead</source>
+            <translation>改为发送</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="321" />
+            <source>“%1” → “%2” · places: %n.</source>
+            <translation>
+                <numerusform>“%1” → “%2” · 涉及 %n 处。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="322" />
+            <source>Segments to render again: %1 now, %2 with this rule.</source>
+            <translation>需要重新生成的片段：目前 %1 个，加上此规则后 %2 个。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="66" />
+            <source>Pronunciation Rules</source>
+            <translation>发音规则</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="83" />
+            <source>The text keeps what is written; a rule changes only what is sent to the voice. Earlier rules win where two overlap.</source>
+            <translation>正文保持原样；规则只改变发送给音色的文字。两条规则重叠时，靠前的规则优先。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="114" />
+            <source>行长, LV, Dr\.? (\w+)</source>
+            <translation>行长, LV, Dr\.? (\w+)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="117" />
+            <source>航长, Level, Doctor \1</source>
+            <translation>航长, Level, Doctor \1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="118" />
+            <source>Regular expression</source>
+            <translation>正则表达式</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="94" />
+            <source>On</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="123" />
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="220" />
+            <source>Whole book</source>
+            <translation>整本书</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="140" />
+            <source>Word or phrase:</source>
+            <translation>词语或短语：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="141" />
+            <source>Send instead:</source>
+            <translation>改为发送：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="142" />
+            <source>Scope:</source>
+            <translation>范围：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="153" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="155" />
+            <source>Save Changes</source>
+            <translation>保存修改</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="157" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="159" />
+            <source>Listen with This Rule…</source>
+            <translation>试听此规则…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="162" />
+            <source>Send one sentence with this rule as a small task, and play it</source>
+            <translation>用此规则把一句话作为一个小任务发送，并播放结果</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="214" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="97" />
+            <source>Regex</source>
+            <translation>正则</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="98" />
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="126" />
+            <source>Chapter “%1” only</source>
+            <translation>仅章节“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/rules_dialog.py" line="316" />
+            <source>Segments to render again for the rules to be heard: %1</source>
+            <translation>需要重新生成才能听到规则效果的片段：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>RangeSpin</name>
         <message>
             <location filename="../../soundclone_desktop/ui/parameters/range_spin.py" line="95" />
@@ -3757,27 +4995,27 @@
     <context>
         <name>RecoveryBar</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="39" />
+            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="37" />
             <source>Restore</source>
             <translation>恢复</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="41" />
+            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="39" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="57" />
+            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="55" />
             <source>Restore the script you were writing?</source>
             <translation>要恢复您正在编写的文稿吗？</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="59" />
+            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="57" />
             <source>Autosaved at %1 in “%2”, with changes that were not saved.</source>
             <translation>于 %1 自动保存自“%2”，包含尚未保存的更改。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="62" />
+            <location filename="../../soundclone_desktop/ui/projects/recovery.py" line="60" />
             <source>Autosaved at %1, never saved.</source>
             <translation>于 %1 自动保存，从未保存过。</translation>
         </message>
@@ -3785,22 +5023,22 @@
     <context>
         <name>ScriptEditor</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="319" />
+            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="325" />
             <source>Insert pause</source>
             <translation>插入停顿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="323" />
+            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="329" />
             <source>Insert a pause at the cursor (Ctrl+Shift+P); merges with a pause next to it</source>
             <translation>在光标处插入停顿（Ctrl+Shift+P）；与相邻的停顿自动合并</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="343" />
+            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="349" />
             <source>Type or paste your script. Use Insert pause (Ctrl+Shift+P) to add a silence.</source>
             <translation>输入或粘贴文稿。使用“插入停顿”（Ctrl+Shift+P）添加静音。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="348" />
+            <location filename="../../soundclone_desktop/ui/editor/editor.py" line="354" />
             <source>Script</source>
             <translation>文稿</translation>
         </message>
@@ -3839,12 +5077,12 @@
     <context>
         <name>ScriptEditorPanel</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/panel.py" line="117" />
+            <location filename="../../soundclone_desktop/ui/editor/panel.py" line="116" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/editor/panel.py" line="115" />
+            <location filename="../../soundclone_desktop/ui/editor/panel.py" line="114" />
             <source>Problems ({count})</source>
             <translation>问题（{count}）</translation>
         </message>
@@ -3890,143 +5128,143 @@
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="54" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="55" />
             <source>You are using the demo server on this computer, which needs no key. The server and API key below are for your JimmyAI account.</source>
             <translation>您正在使用本机上的演示服务器，无需密钥。下方的服务器和 API 密钥用于您的 JimmyAI 账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="78" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="79" />
             <source>Custom address</source>
             <translation>自定义地址</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="89" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="90" />
             <source>Paste your API key here</source>
             <translation>在此粘贴您的 API 密钥</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="96" />
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="223" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="97" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="224" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="97" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="98" />
             <source>Show or hide the API key</source>
             <translation>显示或隐藏 API 密钥</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="108" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="109" />
             <source>Test connection</source>
             <translation>测试连接</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="121" />
             <source>You find your API key on the API Keys page of your JimmyAI account.</source>
             <translation>API 密钥可在您的 JimmyAI 账号的“API 密钥”页面找到。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="130" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="131" />
             <source>Server:</source>
             <translation>服务器：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="131" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="132" />
             <source>Custom address:</source>
             <translation>自定义地址：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="132" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="133" />
             <source>API key:</source>
             <translation>API 密钥：</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="165" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="166" />
             <source>Enter the custom server address, starting with https:// or http://.</source>
             <translation>请输入自定义服务器地址，以 https:// 或 http:// 开头。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="187" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="188" />
             <source>The key in the SOUNDCLONE_API_KEY environment variable is in use; it takes precedence over the key saved here.</source>
             <translation>当前使用的是环境变量 SOUNDCLONE_API_KEY 中的密钥，它优先于此处保存的密钥。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="234" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="235" />
             <source>Testing…</source>
             <translation>正在测试…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="209" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="210" />
             <source>The API key is stored in your system's credential store, never in a settings file.</source>
             <translation>API 密钥保存在系统的凭据存储中，绝不会写入设置文件。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="223" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="224" />
             <source>Hide</source>
             <translation>隐藏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="249" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="250" />
             <source>Connected. The key works.</source>
             <translation>连接成功，密钥有效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="67" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="68" />
             <source>JimmyAI ({0})</source>
             <translation>JimmyAI（{0}）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="73" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="74" />
             <source>ViralTok ({0})</source>
             <translation>ViralTok（{0}）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="195" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="196" />
             <source>This computer has no credential store, so the API key is kept for this session only; you will need to enter it again next time.</source>
             <translation>这台电脑没有凭据存储，API 密钥只在本次会话中保留；下次需要重新输入。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="201" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="202" />
             <source>The system credential store could not be used, so the API key is kept for this session only.</source>
             <translation>无法使用系统凭据存储，API 密钥只在本次会话中保留。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="231" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="232" />
             <source>Enter an API key first.</source>
             <translation>请先输入 API 密钥。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/account.py" line="245" />
+            <location filename="../../soundclone_desktop/ui/settings/account.py" line="246" />
             <source>Connected. Available balance: {0}.</source>
             <translation>连接成功。可用余额：{0}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="63" />
+            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="64" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="73" />
+            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="74" />
             <source>Account</source>
             <translation>账号</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="74" />
+            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="75" />
             <source>Prices</source>
             <translation>价格</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="75" />
+            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="76" />
             <source>General</source>
             <translation>常规</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="89" />
+            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="90" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="91" />
+            <location filename="../../soundclone_desktop/ui/settings/dialog.py" line="92" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4119,6 +5357,30 @@
             <location filename="../../soundclone_desktop/ui/settings/prices.py" line="95" />
             <source>Enter prices as plain numbers, such as 20 or 0.5.</source>
             <translation>请以纯数字填写价格，例如 20 或 0.5。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/shortcuts.py" line="74" />
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/shortcuts.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/help/shortcuts.py" line="91" />
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/shortcuts.py" line="90" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/shortcuts.py" line="90" />
+            <source>Keys</source>
+            <translation>按键</translation>
         </message>
     </context>
     <context>
@@ -4248,144 +5510,385 @@
     <context>
         <name>TaskList</name>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="79" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="80" />
             <source>expected in ~%n min</source>
             <translation>
                 <numerusform>预计约 %n 分钟后完成</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="50" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="51" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="51" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="52" />
             <source>Submitted</source>
             <translation>已提交</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="52" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="53" />
             <source>Waiting in the queue</source>
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="53" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="54" />
             <source>Generating</source>
             <translation>生成中</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="54" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="55" />
             <source>Downloading</source>
             <translation>下载中</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="55" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="56" />
             <source>Ready</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="56" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="57" />
             <source>Failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="57" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="58" />
             <source>Unknown: check your account</source>
             <translation>状态不明：请查看账号</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="58" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="59" />
             <source>No longer waiting</source>
             <translation>已停止等待</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="76" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="77" />
             <source>any moment now</source>
             <translation>即将完成</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="78" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="79" />
             <source>expected in ~%n s</source>
             <translation>
                 <numerusform>预计约 %n 秒后完成</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="131" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="132" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="133" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="134" />
             <source>Stop waiting</source>
             <translation>停止等待</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="136" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="137" />
             <source>Stop following this task. The server still finishes (and charges) it; the result will not be downloaded.</source>
             <translation>停止跟踪此任务。服务器仍会完成该任务（并扣费），但不会下载结果。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="142" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="143" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="144" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="145" />
             <source>Show file</source>
             <translation>显示文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="146" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="147" />
             <source>Open the folder that holds the audio file</source>
             <translation>打开音频文件所在的文件夹</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="86" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="87" />
             <source>took {0}</source>
             <translation>用时 {0}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="118" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="119" />
             <source>Script</source>
             <translation>文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="120" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="121" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="121" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="122" />
             <source>Cost</source>
             <translation>费用</translation>
         </message>
     </context>
     <context>
+        <name>ThemeMenu</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/theme/menu.py" line="31" />
+            <source>&amp;Theme</source>
+            <translation>主题(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/theme/menu.py" line="37" />
+            <source>&amp;System</source>
+            <translation>跟随系统(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/theme/menu.py" line="38" />
+            <source>&amp;Light</source>
+            <translation>浅色(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/theme/menu.py" line="39" />
+            <source>&amp;Dark</source>
+            <translation>深色(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/theme/menu.py" line="52" />
+            <source>Follow the system's light or dark setting</source>
+            <translation>跟随系统的浅色或深色设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tour</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/bubble.py" line="53" />
+            <source>Skip tour</source>
+            <translation>跳过导览</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/bubble.py" line="55" />
+            <location filename="../../soundclone_desktop/ui/tour/bubble.py" line="75" />
+            <source>Next</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/bubble.py" line="75" />
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/studio_tour.py" line="39" />
+            <source>Welcome to the studio. &lt;#0.5#&gt; This is a sample script: change it, choose a voice, and press Generate to hear it.</source>
+            <translation>欢迎来到工作室。&lt;#0.5#&gt;这是一段示例文稿：修改它，选择一个音色，然后点击“生成”来试听。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/studio_tour.py" line="52" />
+            <source>Your script</source>
+            <translation>您的文稿</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/studio_tour.py" line="53" />
+            <source>Write or paste what should be spoken. A sample is here to try: change it as you like.</source>
+            <translation>在这里输入或粘贴要朗读的内容。这里有一段示例可以试用：随意修改。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/studio_tour.py" line="61" />
+            <source>Pauses</source>
+            <translation>停顿</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/studio_tour.py" line="62" />
+            <source>Put the cursor where a pause belongs and insert one: &lt;#0.5#&gt; is half a second. Pauses are not billed.</source>
+            <translation>把光标放在需要停顿的位置并插入停顿：&lt;#0.5#&gt; 表示半秒。停顿不计费。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/studio_tour.py" line="70" />
+            <source>The voice</source>
+            <translation>音色</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/studio_tour.py" line="71" />
+            <source>Choose who speaks. Voices › Browse voices lets you listen first, or clone your own voice.</source>
+            <translation>选择由谁来朗读。“音色 › 浏览音色”可以先试听，也可以克隆您自己的声音。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/studio_tour.py" line="79" />
+            <source>The cost, before you pay</source>
+            <translation>付费前先看费用</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/studio_tour.py" line="80" />
+            <source>Every change of the text or the settings updates the exact price here. The demo uses play money.</source>
+            <translation>每次修改文字或设置，这里都会更新准确的价格。演示模式使用的是虚拟货币。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/studio_tour.py" line="88" />
+            <source>Generate</source>
+            <translation>生成</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tour/studio_tour.py" line="89" />
+            <source>Press it, or Ctrl+Return. The result plays below, with its captions.</source>
+            <translation>点击它，或按 Ctrl+Return。结果会在下方播放，并显示字幕。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoiceBrowser</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser.py" line="49" />
+            <source>Voices</source>
+            <translation>音色</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser.py" line="63" />
+            <source>Search by name, language or tag</source>
+            <translation>按名称、语言或标签搜索</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser.py" line="65" />
+            <source>Search voices</source>
+            <translation>搜索音色</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser.py" line="68" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser.py" line="70" />
+            <source>All voices</source>
+            <translation>全部音色</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser.py" line="71" />
+            <source>Ready to use</source>
+            <translation>可以使用</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser.py" line="72" />
+            <source>Permanent</source>
+            <translation>永久</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser.py" line="73" />
+            <source>Temporary</source>
+            <translation>临时</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser.py" line="74" />
+            <source>Expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser.py" line="135" />
+            <source>No voices of your own yet. Clone one from a recording of the voice: the first card shows how.</source>
+            <translation>还没有您自己的音色。用该声音的录音克隆一个：第一张卡片告诉您怎么做。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser.py" line="145" />
+            <source>No voice of this kind. Choose “All voices” to see the others.</source>
+            <translation>没有这一类音色。选择“全部音色”查看其他音色。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser.py" line="143" />
+            <source>No voice matches “{0}”.</source>
+            <translation>没有与“{0}”匹配的音色。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser_entries.py" line="50" />
+            <source>always available</source>
+            <translation>始终可用</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/browser_entries.py" line="51" />
+            <source>demo</source>
+            <translation>演示</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/voice_card.py" line="102" />
+            <source>Your own voice</source>
+            <translation>您自己的声音</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/voice_card.py" line="57" />
+            <source>Listen</source>
+            <translation>试听</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/voice_card.py" line="66" />
+            <source>No preview clip was kept for this voice.</source>
+            <translation>此音色没有保存试听片段。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/voice_card.py" line="68" />
+            <source>In use</source>
+            <translation>使用中</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/voice_card.py" line="68" />
+            <source>Use</source>
+            <translation>使用</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/voice_card.py" line="73" />
+            <source>This voice has expired: clone it again.</source>
+            <translation>此音色已过期：请重新克隆。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/voice_card.py" line="113" />
+            <source>Clone a voice…</source>
+            <translation>克隆音色…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/voice_card.py" line="35" />
+            <source>Voice {0}</source>
+            <translation>音色 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/voice_card.py" line="60" />
+            <source>Listen to {0}</source>
+            <translation>试听 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/voice_card.py" line="70" />
+            <source>Use {0}</source>
+            <translation>使用 {0}</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/voice_card.py" line="108" />
+            <source>From {0} to {1} seconds of clear speech by one person.</source>
+            <translation>一个人清晰说话的 {0} 到 {1} 秒录音。</translation>
+        </message>
+    </context>
+    <context>
         <name>VoiceLibrary</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="151" />
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="205" />
             <source>The voice library could not be opened (see the log). Voices you clone now are kept only until the app closes.</source>
             <translation>无法打开声音库（详见日志）。现在克隆的声音只保留到应用关闭。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="77" />
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="83" />
             <source>Voice library…</source>
             <translation>声音库…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="80" />
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="86" />
             <source>Your cloned voices: status, names, tags, notes and previews</source>
             <translation>你克隆的声音：状态、名称、标签、备注和试听</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="106" />
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="90" />
+            <source>Browse voices…</source>
+            <translation>浏览音色…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="93" />
+            <source>Every voice as a card: listen to it, then use it</source>
+            <translation>每个音色一张卡片：先试听，再使用</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="150" />
+            <location filename="../../soundclone_desktop/ui/voices/attach.py" line="160" />
             <source>Preview of “{name}”</source>
             <translation>“{name}”的试听</translation>
         </message>
