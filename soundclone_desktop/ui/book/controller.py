@@ -17,13 +17,12 @@ import asyncio
 import dataclasses
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Protocol
+from typing import Any, Final
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog
 
 from soundclone_desktop.core.book.estimate import BookEstimate, SizeTradeoff, size_tradeoff
 from soundclone_desktop.core.book.manuscript import Manuscript
@@ -38,15 +37,9 @@ from soundclone_desktop.ui.book import chapter_audio, texts
 from soundclone_desktop.ui.book.chapter_model import ChapterModel
 from soundclone_desktop.ui.book.errors import book_error_text
 from soundclone_desktop.ui.book.navigator import NavigatorWidget
-from soundclone_desktop.ui.book.render_control import NotConnected, RenderControl
+from soundclone_desktop.ui.book.needs import BookNeeds
 from soundclone_desktop.ui.common.async_utils import signal_to_future, spawn
 from soundclone_desktop.ui.common.message_bar import Level
-
-if TYPE_CHECKING:
-    from soundclone_desktop.ui.context import AppContext
-    from soundclone_desktop.ui.editor.editor import ScriptEditor
-    from soundclone_desktop.ui.session import Session
-    from soundclone_desktop.ui.studio import Docks, Menus, Messages, ParametersAccess, Playback
 
 log = logging.getLogger(__name__)
 
@@ -55,35 +48,6 @@ SAVE_DELAY_MS: Final = 400  # after typing settles: one save per pause, not per 
 FIGURES_DELAY_MS: Final = 300  # the estimate line follows edits and selections this late
 STATUS_MS: Final = 4000
 NAVIGATOR_WIDTH: Final = 520  # title, status, duration and cost readable side by side
-
-
-class EditorLender(Protocol):
-    """Who owns the studio's editor when no book is open (the projects controller)."""
-
-    def lend_editor(self, take_back: Callable[[], None]) -> None:
-        """The book edits its chapters in the editor from now on. ``take_back`` is called
-        (synchronously) before the owner needs the editor again: the book saves and lets go."""
-
-    def return_editor(self) -> None:
-        """The book is done with the editor: the owner's script goes back into it."""
-
-
-@dataclass(frozen=True)
-class BookNeeds:
-    """What the book view uses of the studio (see :mod:`soundclone_desktop.ui.studio`)."""
-
-    parent: QWidget  # owns the controller, its actions and dialogs
-    ctx: AppContext  # prices for the estimates
-    editor: ScriptEditor  # edits the selected chapter
-    params: ParametersAccess  # a new book starts with the panel's voice and parameters
-    lender: EditorLender  # the single-script owner of the editor
-    messages: Messages
-    docks: Docks  # the navigator dock
-    menus: Menus  # File › New book…, Open book…, Close book
-    playback: Playback  # a rendered chapter's ▶
-    closed: SignalInstance  # the window closed: save the last edit, close the file
-    render: RenderControl = field(default_factory=NotConnected)
-    session: Session | None = None  # given: attach_book renders through the render queue
 
 
 def _figures(
