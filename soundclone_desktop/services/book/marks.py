@@ -1,5 +1,5 @@
-"""The render queue's task marks in the book (steps 1 and the clean-ups of the order of
-writes in :mod:`.render`): written on the calling thread, which is a worker's."""
+"""The render queue's task marks in the book: step 1 of the order of writes in :mod:`.render`
+and the clean-ups after it. Blocking (one SQLite write each): called in a worker thread."""
 
 from __future__ import annotations
 

@@ -19,6 +19,8 @@ from .progress import eta as eta_of
 
 @dataclass
 class RunFigures:
+    """Mutable, owned by the queue's event loop; a run starts with a new one."""
+
     sent: int = 0  # creates sent by this run (it may be charged for them)
     spent: Decimal | None = Decimal(0)  # the estimate of what they cost; None: a price unknown
     budget: Decimal | None = None
