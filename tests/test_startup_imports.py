@@ -35,6 +35,11 @@ NOT_AT_START = (
     "soundclone_desktop.ui.book_import.dialog",
     "soundclone_desktop.ui.delivery.dialog",  # and the delivery service: on first use only
     "soundclone_desktop.services.delivery",
+    # The book view is built on first use (issue #12): its rules, store and render queue.
+    "soundclone_desktop.core.book",
+    "soundclone_desktop.store.book",
+    "soundclone_desktop.services.book",
+    "soundclone_desktop.ui.book.controller",
 )
 
 _PROBE = """
@@ -45,8 +50,10 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 
-def _modules_after(module: str, after: str = "") -> set[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_API": "pyside6"}
+def _modules_after(
+    module: str, after: str = "", extra_env: dict[str, str] | None = None
+) -> set[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_API": "pyside6", **(extra_env or {})}
     done = subprocess.run(
         [sys.executable, "-c", _PROBE.format(module=module, after=after)],
         cwd=ROOT,
@@ -66,6 +73,26 @@ def _loaded(modules: set[str], name: str) -> bool:
 def test_the_app_module_imports_no_feature_the_first_window_does_not_show() -> None:
     modules = _modules_after("soundclone_desktop.app")
     assert "soundclone_desktop.ui.main_window" in modules  # the probe did import the app
+    loaded = [name for name in NOT_AT_START if _loaded(modules, name)]
+    assert loaded == []
+
+
+# The window as the app builds it (its features attached) and shown, not connected.
+_SHOW_WINDOW = """
+from soundclone_desktop import app
+qapp = app.create_application()
+ctx = app.build_context(app.parse_args([]), crash_log=False)
+window = soundclone_desktop.ui.main_window.MainWindow(ctx)
+window.show()
+for _ in range(5):
+    qapp.processEvents()
+"""
+
+
+def test_the_shown_window_loads_no_feature_it_does_not_show(tmp_path: Path) -> None:
+    env = {"SOUNDCLONE_DATA_DIR": str(tmp_path / "data"), "SOUNDCLONE_CONFIG_DIR": str(tmp_path)}
+    modules = _modules_after("soundclone_desktop.ui.main_window", _SHOW_WINDOW, env)
+    assert "soundclone_desktop.ui.book" in modules  # the book's menu entries are there
     loaded = [name for name in NOT_AT_START if _loaded(modules, name)]
     assert loaded == []
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from .book.plan import PlannedSegment, RenderPlan, Selection
-from .book.progress import ChapterProgress, QueueState, RenderProgress
-from .book.render import (
+from .book.outcome import (
     BalanceTooLowError,
     LookupRefusedError,
     PricesUnknownError,
     RenderError,
-    RenderQueue,
     RenderResult,
     ResumeSummary,
     SegmentFailure,
     StopReason,
 )
+from .book.plan import PlannedSegment, RenderPlan, Selection
+from .book.progress import ChapterProgress, QueueState, RenderProgress
+from .book.render import RenderQueue
 
 __all__ = [
     "BalanceTooLowError",

@@ -19,8 +19,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QScrollArea,
@@ -40,7 +40,6 @@ from soundclone_desktop.ui.captions import CaptionsNeeds, PlayedResult, attach_c
 from soundclone_desktop.ui.common import errors
 from soundclone_desktop.ui.common.async_utils import async_slot, spawn
 from soundclone_desktop.ui.common.message_bar import Level, MessageBar
-from soundclone_desktop.ui.common.throttle import Throttle
 from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.delivery import DeliveryNeeds, attach_delivery
 from soundclone_desktop.ui.edit import EditNeeds, attach_edit
@@ -58,8 +57,9 @@ from soundclone_desktop.ui.submit.bar import SHORTCUT, SubmitBar
 from soundclone_desktop.ui.submit.controller import SubmitController
 from soundclone_desktop.ui.submit.counter import CounterWidget
 from soundclone_desktop.ui.tasks.job_text import job_sentence
+from soundclone_desktop.ui.tasks.results import ResultsToPlayer
 from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
-from soundclone_desktop.ui.tasks.task_list import TaskList, excerpt
+from soundclone_desktop.ui.tasks.task_list import TaskList
 from soundclone_desktop.ui.theme.menu import ThemeNeeds, attach_theme_menu
 from soundclone_desktop.ui.voices.attach import VoicesNeeds, attach_voices
 from soundclone_desktop.ui.voices.clone_action import attach_clone_wizard
@@ -73,7 +73,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CTX = "MainWindow"
-RESULT_LOAD_INTERVAL_MS = 3000  # at most one automatic player load per interval
 
 
 class MainWindow(StudioFrame):
@@ -92,12 +91,6 @@ class MainWindow(StudioFrame):
         self._welcome: WelcomeDialog | None = None
         self._open_dialog: QFileDialog | None = None
         self._first_show = True
-        # Each result loaded into the player costs the GUI thread a media open, a waveform
-        # and captions: while more tasks are running only the newest result of each interval
-        # is loaded; the last one to finish (or a single Generate's) appears at once.
-        self._newest_result: Throttle[Job] = Throttle(
-            RESULT_LOAD_INTERVAL_MS, self._show_newest_result, self
-        )
 
         self.bridge = RunnerBridge(self)
         self.messages = MessageBar()
@@ -370,9 +363,7 @@ class MainWindow(StudioFrame):
         self.params.voice_changed.connect(self._remember_voice)
         self.controller.failed_to_send.connect(self._on_failed_to_send)
         self.bridge.job_updated.connect(self._on_job_updated)
-        self.task_list.cancel_requested.connect(self._cancel_job)
-        self.task_list.play_requested.connect(self._play_listed)
-        self.task_list.show_file_requested.connect(self._show_file)
+        self.results = ResultsToPlayer(self.task_list, self, self, self.session, self)
         self.session.connection_changed.connect(self._on_connection_changed)
         self.session.balance_changed.connect(self._on_balance)
         self.session.reconnecting.connect(self.status.set_reconnecting)
@@ -554,63 +545,11 @@ class MainWindow(StudioFrame):
         if job.message is None and not job.is_done:
             self.status.set_reconnecting(False)
         if job.state is JobState.DOWNLOADED and job.audio_path is not None:
-            if self._is_newest_result(job):
-                self._offer_result(job)
+            self.results.downloaded(job)
             self.refresh_balance()
         elif job.state in (JobState.FAILED, JobState.OUTCOME_UNKNOWN) and job.task_id:
             self.messages.show_message(job_sentence(job.error) or "", Level.ERROR)
             self.refresh_balance()
-
-    def _offer_result(self, job: Job) -> None:
-        if any(not other.is_done for other in self.task_list.jobs()):
-            self._newest_result.offer(job)  # more results are coming: throttled
-        else:
-            self._newest_result.run_now(job)
-
-    def _show_newest_result(self, job: Job) -> None:
-        if not self._is_newest_result(job) or job.audio_path is None:
-            return  # superseded while it waited (or deleted)
-        self._play_job(job, autoplay=False)
-        self.messages.show_message(
-            translate(CTX, "Your audio is ready. Press Play to listen."), Level.INFO
-        )
-
-    def _is_newest_result(self, job: Job) -> bool:
-        done = [j for j in self.task_list.jobs() if j.state is JobState.DOWNLOADED]
-        return max(done, key=lambda j: j.created_at) is job
-
-    def _play_job(self, job: Job, *, autoplay: bool) -> None:
-        assert job.audio_path is not None
-        self.play_file(
-            Path(job.audio_path),
-            autoplay=autoplay,
-            title=excerpt(job),
-            subtitle_path=Path(job.subtitle_path) if job.subtitle_path else None,
-            script=getattr(job.params, "text", None) or None,
-        )
-
-    def _play_listed(self, path: Path) -> None:
-        """The task list's Play: the job's subtitles and script come along with its audio."""
-        for job in self.task_list.jobs():
-            if job.audio_path is not None and Path(job.audio_path) == Path(path):
-                self._play_job(job, autoplay=True)
-                return
-        self.play_file(Path(path), autoplay=True)
-
-    def _show_file(self, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-
-    def _cancel_job(self, local_id: str) -> None:
-        job = self.task_list.job(local_id)
-        runner = self.session.runner
-        if job is None:
-            return
-        for candidate in self.session.runners():
-            if job in candidate.jobs:
-                runner = candidate
-                break
-        if runner is not None:
-            runner.cancel(job)
 
     def _remember_volume(self, volume: float) -> None:
         self.ctx.settings.player_volume = volume

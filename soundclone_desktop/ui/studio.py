@@ -84,6 +84,11 @@ class Menus(Protocol):
     def voices_menu(self) -> QMenu: ...
 
     @property
+    def view_menu(self) -> QMenu:
+        """Lists the docks (a dock made on first use holds its place there from the start)."""
+        ...
+
+    @property
     def open_action(self) -> QAction:
         """ "Open script…" in the File menu (the project actions go before it)."""
         ...

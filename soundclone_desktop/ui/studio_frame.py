@@ -67,8 +67,10 @@ class StudioFrame(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self.addDockWidget(area, dock)
         self.view_menu.addAction(dock.toggleViewAction())
+        if self.restoreDockWidget(dock):
+            return dock  # made after restoreState (on first use): where the user left it
+        self.addDockWidget(area, dock)
         if tabbed_behind is not None:
             self.tabifyDockWidget(tabbed_behind, dock)
             tabbed_behind.raise_()

@@ -15,7 +15,8 @@ import pytest
 
 from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.server import DemoServer
-from soundclone_desktop.ui.main_window import RESULT_LOAD_INTERVAL_MS, MainWindow
+from soundclone_desktop.ui.main_window import MainWindow
+from soundclone_desktop.ui.tasks.results import RESULT_LOAD_INTERVAL_MS
 
 
 def _load_helpers() -> ModuleType:

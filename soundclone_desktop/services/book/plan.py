@@ -11,7 +11,7 @@ exactly that failure, asked for by the user, sends it again.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -180,3 +180,19 @@ def build_plan(
 def task_price(chars: int, prices: PriceTable) -> Decimal | None:
     """What one task of ``chars`` billable characters costs (None: prices unknown)."""
     return estimate_production(chars, prices).total
+
+
+def still_wanted(item: PlannedSegment, rows_of: Callable[[str], list[SegmentRow]]) -> bool:
+    """The segment still exists with the same request and has no current take (the text
+    may have been edited while it waited)."""
+    try:
+        rows = rows_of(item.row.chapter_id)
+    except KeyError:
+        return False
+    for row in rows:
+        if row.segment.id == item.segment.id:
+            return row.fingerprint == item.row.fingerprint and row.status.kind in (
+                RenderStatus.QUEUED, RenderStatus.NOT_RENDERED, RenderStatus.STALE,
+                RenderStatus.FAILED,
+            )  # fmt: skip
+    return False

@@ -39,23 +39,15 @@ import functools
 import logging
 import sqlite3
 import time
-import uuid
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
 
 from soundclone_desktop.core.book.estimate import BudgetPlan, BudgetStop, plan_budget
-from soundclone_desktop.core.book.takes import (
-    RenderStatus,
-    SegmentKey,
-    TaskMark,
-    TaskPhase,
-)
+from soundclone_desktop.core.book.takes import RenderStatus, SegmentKey, TaskMark, TaskPhase
 from soundclone_desktop.core.jobs import FailureReason, Job, JobState
 from soundclone_desktop.core.params import ProductionParams
-from soundclone_desktop.core.pricing import PriceTable, estimate_production
+from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.core.script import analyze
 from soundclone_desktop.store.book.store import BookError, BookStore
 from soundclone_desktop.store.library import LibraryError, TaskLibrary, TaskRecord
@@ -66,20 +58,32 @@ from ..intent import RecordUnavailableError
 from ..lookup import check_lookup, settle_failed_lookup
 from ..tasks import RunnerStoppedError, TaskRunner
 from .adopt import adopt_take
-from .plan import OUTCOME_UNKNOWN, PlannedSegment, RenderPlan, Selection, build_plan, task_price
-from .progress import (
-    ChapterProgress,
-    QueueState,
-    RateLearner,
-    RenderProgress,
-    chapter_progress,
-    eta,
+from .marks import clear_mark, mark_queued, unmark_queued
+from .outcome import (
+    BalanceReader,
+    LookupRefusedError,
+    PricesUnknownError,
+    RenderResult,
+    ResumeSummary,
+    SegmentFailure,
+    StopReason,
+    check_balance,
 )
+from .plan import (
+    OUTCOME_UNKNOWN,
+    PlannedSegment,
+    RenderPlan,
+    Selection,
+    build_plan,
+    still_wanted,
+    task_price,
+)
+from .progress import QueueState, RateLearner, RenderProgress
 from .resume import Decision, settle
+from .run_figures import RunFigures
 
 log = logging.getLogger(__name__)
 
-BalanceReader = Callable[[], Awaitable[Decimal | None]]
 ProgressCallback = Callable[[RenderProgress], None]
 Prices = PriceTable | Callable[[], PriceTable]
 
@@ -90,72 +94,6 @@ DEFAULT_CONCURRENCY = 3
 _STOPPING = frozenset(
     {FailureReason.KEY_REJECTED, FailureReason.NOT_RECORDED, FailureReason.UNREACHABLE}
 )
-
-
-class RenderError(Exception):
-    """A render refused before anything was sent."""
-
-
-class BalanceTooLowError(RenderError):
-    """The account cannot pay for the render: nothing was sent."""
-
-    def __init__(self, needed: Decimal, available: Decimal, currency: str) -> None:
-        super().__init__(
-            f"The render needs {needed} {currency} but only {available} {currency} is "
-            "available: nothing was sent. Top up, or render fewer chapters or with a budget."
-        )
-        self.needed = needed
-        self.available = available
-        self.currency = currency
-
-
-class PricesUnknownError(RenderError):
-    """A budget was given but the prices are not known, so it cannot be kept."""
-
-    def __init__(self) -> None:
-        super().__init__("The prices are not known, so no budget can be kept: set them first.")
-
-
-class LookupRefusedError(RenderError):
-    def __init__(self, refusal: str) -> None:
-        super().__init__(f"This task id cannot be looked up for the segment ({refusal}).")
-        self.refusal = refusal
-
-
-class StopReason(StrEnum):
-    ALL_DONE = "all-done"  # every planned segment was sent and settled
-    BUDGET = "budget"  # stopped before the task that would cross the budget
-    CANCELLED = "cancelled"
-    STOPPED = "stopped"  # nothing can be sent now (key rejected, library unwritable…)
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentFailure:
-    key: SegmentKey
-    reason: str  # a FailureReason value
-    error: str | None  # the sentence (English; the UI translates known ones)
-
-
-@dataclass(frozen=True, slots=True)
-class ResumeSummary:
-    adopted: tuple[SegmentKey, ...] = ()
-    tracked: tuple[SegmentKey, ...] = ()
-    requeued: tuple[SegmentKey, ...] = ()
-    unknown: tuple[SegmentKey, ...] = ()
-    failed: tuple[SegmentKey, ...] = ()
-    busy: tuple[SegmentKey, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class RenderResult:
-    stop: StopReason
-    message: str | None  # why it stopped, an English sentence (budget, stop error)
-    sent: int  # creates sent by this run
-    rendered: tuple[SegmentKey, ...]  # takes adopted by this run (resumed ones included)
-    failed: tuple[SegmentFailure, ...]
-    spent: Decimal | None  # the estimate of what this run's creates cost
-    budget: BudgetPlan | None
-    resumed: ResumeSummary
 
 
 class RenderQueue:
@@ -195,20 +133,7 @@ class RenderQueue:
         self._followers: dict[SegmentKey, asyncio.Task[None]] = {}
         self._on_progress: ProgressCallback | None = None
         self._learner = RateLearner(clock)
-        # Figures of the current run (reset by each run)
-        self._sent = 0
-        self._spent: Decimal | None = Decimal(0)  # None: a price was unknown
-        self._budget: Decimal | None = None
-        self._rendered: list[SegmentKey] = []
-        self._failures: list[SegmentFailure] = []
-        self._failed: set[SegmentKey] = set()
-        self._done: dict[SegmentKey, tuple[float, Decimal | None]] = {}
-        self._queued: set[SegmentKey] = set()
-        self._scope: tuple[tuple[str, tuple[SegmentKey, ...]], ...] = ()
-        self._titles: dict[str, str] = {}
-        self._todo_chars = 0
-        self._average_chars = 0
-        self._chars_of: dict[SegmentKey, int] = {}
+        self._run = RunFigures()  # a new one per run
 
     # -- planning ----------------------------------------------------------------------
 
@@ -290,11 +215,12 @@ class RenderQueue:
         """
         if self._state not in (QueueState.IDLE, QueueState.DONE):
             raise RuntimeError("This render queue is already running.")
-        self._reset_run()
+        self._stop = None
+        self._run = RunFigures()
         self._on_progress = on_progress
-        self._scope = plan.scope
-        self._titles = {c.id: c.title for c in self.store.book.chapters}
-        self._load_done()
+        self._run.scope = plan.scope
+        self._run.titles = {c.id: c.title for c in self.store.book.chapters}
+        self._run.load_done(self.store.rows, self.prices)
         resumed = await self.resume()
         items = self._items_after_resume(plan, resumed)
         if budget is None:
@@ -307,10 +233,10 @@ class RenderQueue:
                 raise PricesUnknownError
             chosen = {(c, s.id) for c, s in budget_plan.selected}
             items = [i for i in items if (i.chapter_index, i.segment.id) in chosen]
-        await self._check_balance(items)
-        self._budget = budget
-        self._todo_chars = sum(i.chars for i in items)
-        self._average_chars = self._todo_chars // len(items) if items else 0
+        await check_balance(self._balance, items, self.prices)
+        self._run.budget = budget
+        self._run.todo_chars = sum(i.chars for i in items)
+        self._run.average_chars = self._run.todo_chars // len(items) if items else 0
         self._state = QueueState.RUNNING
         self._set_state()
         await self._mark_queued(items)
@@ -325,9 +251,10 @@ class RenderQueue:
         stop, message = self._stop or (StopReason.ALL_DONE, None)
         self._state = QueueState.DONE
         self._emit()
+        run = self._run
         return RenderResult(
-            stop=stop, message=message, sent=self._sent, rendered=tuple(self._rendered),
-            failed=tuple(self._failures), spent=self._spent, budget=budget_plan, resumed=resumed,
+            stop=stop, message=message, sent=run.sent, rendered=tuple(run.rendered),
+            failed=tuple(run.failures), spent=run.spent, budget=budget_plan, resumed=resumed,
         )  # fmt: skip
 
     async def resume(self) -> ResumeSummary:
@@ -425,11 +352,11 @@ class RenderQueue:
         for item in items:
             if not await self._wait_for_slot():
                 return
-            if not self._still_wanted(item):
-                self._todo_chars -= item.chars
+            if not still_wanted(item, self.store.rows):
+                self._run.todo_chars -= item.chars
                 continue
             price = task_price(item.chars, self.prices)
-            spent, budget = self._spent, self._budget
+            spent, budget = self._run.spent, self._run.budget
             # A second guard behind plan_budget, which decides what is planned.
             over = budget is not None and price is not None and spent is not None
             if over and spent + price > budget:  # type: ignore[operator]
@@ -446,21 +373,6 @@ class RenderQueue:
                 return True
             self._changed.clear()
             await self._changed.wait()
-
-    def _still_wanted(self, item: PlannedSegment) -> bool:
-        """The segment still exists with the same request and has no current take (the text
-        may have been edited while it waited)."""
-        try:
-            rows = self.store.rows(item.row.chapter_id)
-        except KeyError:
-            return False
-        for row in rows:
-            if row.segment.id == item.segment.id:
-                return row.fingerprint == item.row.fingerprint and row.status.kind in (
-                    RenderStatus.QUEUED, RenderStatus.NOT_RENDERED, RenderStatus.STALE,
-                    RenderStatus.FAILED,
-                )  # fmt: skip
-        return False
 
     async def _send(self, item: PlannedSegment, price: Decimal | None) -> None:
         key = item.key
@@ -486,11 +398,11 @@ class RenderQueue:
         params = item.row.params
         job = await self.runner.submit(params, on_update)
         if job.state is not JobState.FAILED or job.reason is not FailureReason.NOT_RECORDED:
-            self._sent += 1  # it may be charged (failed ones are refunded or never created)
-            if price is not None and self._spent is not None:
-                self._spent += price
+            self._run.sent += 1  # it may be charged (failed ones are refunded or never created)
+            if price is not None and self._run.spent is not None:
+                self._run.spent += price
             elif price is None:
-                self._spent = None
+                self._run.spent = None
         if job.state.is_terminal:
             await self._settle(key, job)
             return
@@ -558,7 +470,7 @@ class RenderQueue:
     def _release(self, key: SegmentKey) -> None:
         self._in_flight.discard(key)
         self._learner.busy(len(self._in_flight))
-        self._todo_done(key)
+        self._run.todo_done(key)
         self._notify()
 
     async def _drain(self) -> None:
@@ -568,31 +480,14 @@ class RenderQueue:
     # -- book writes -----------------------------------------------------------------------
 
     async def _mark_queued(self, items: Sequence[PlannedSegment]) -> None:
-        def write() -> None:
-            for item in items:
-                self.store.record_task(*item.key, TaskMark(_placeholder(), TaskPhase.QUEUED))
-
-        await asyncio.to_thread(write)
-        self._queued = {item.key for item in items}
+        await asyncio.to_thread(mark_queued, self.store, [item.key for item in items])
+        self._run.queued = {item.key for item in items}
 
     async def _unmark_queued(self, items: Sequence[PlannedSegment]) -> None:
-        """Queued marks of segments never sent go (the ones sent carry their job's id)."""
-
-        def write() -> None:
-            book = self.store.book
-            for item in items:
-                state = book.states.get(item.key)
-                task = state.task if state is not None else None
-                if task is not None and task.phase is TaskPhase.QUEUED:
-                    with contextlib.suppress(KeyError):
-                        self.store.record_task(*item.key, None)
-
-        await asyncio.to_thread(write)
+        await asyncio.to_thread(unmark_queued, self.store, [item.key for item in items])
 
     def _clear_mark(self, key: SegmentKey, local_id: str) -> None:
-        state = self.store.book.states.get(key)
-        if state is not None and state.task is not None and state.task.local_id == local_id:
-            self.store.record_task(*key, None)
+        clear_mark(self.store, key, local_id)
 
     async def _record_failure(
         self, key: SegmentKey, local_id: str, reason: str, error: str | None
@@ -600,8 +495,8 @@ class RenderQueue:
         mark = TaskMark(local_id, TaskPhase.FAILED, reason)
         with contextlib.suppress(KeyError):  # the segment is gone: its failure with it
             await asyncio.to_thread(self.store.record_task, *key, mark)
-        self._failures.append(SegmentFailure(key, reason, error))
-        self._failed.add(key)
+        self._run.failures.append(SegmentFailure(key, reason, error))
+        self._run.failed.add(key)
         self._emit()
 
     async def _adopt_record(self, key: SegmentKey, record: TaskRecord) -> bool:
@@ -619,22 +514,6 @@ class RenderQueue:
 
     # -- state and progress ----------------------------------------------------------------
 
-    def _reset_run(self) -> None:
-        self._stop = None
-        self._sent = 0
-        self._spent = Decimal(0)
-        self._budget = None
-        self._rendered = []
-        self._failures = []
-        self._failed = set()
-        self._done = {}
-        self._queued = set()
-        self._scope = ()
-        self._titles = {}
-        self._todo_chars = 0
-        self._average_chars = 0
-        self._chars_of = {}
-
     def _items_after_resume(self, plan: RenderPlan, resumed: ResumeSummary) -> list[PlannedSegment]:
         """The plan's segments still to render, plus those whose create never left (their
         marks were re-queued): what the user approved, nothing else, in reading order."""
@@ -643,33 +522,13 @@ class RenderQueue:
                            failed=True, only=wanted, outcome_unknown=True)  # fmt: skip
         items = list(fresh.items)
         for item in items:
-            self._chars_of[item.key] = item.chars
+            self._run.chars_of[item.key] = item.chars
         return items
-
-    def _load_done(self) -> None:
-        prices = self.prices
-        for chapter_id, keys in self._scope:
-            wanted = set(keys)
-            for row in self.store.rows(chapter_id):
-                key = (chapter_id, row.segment.id)
-                if key not in wanted:
-                    continue
-                if row.status.kind is RenderStatus.RENDERED:
-                    chosen = row.state.chosen
-                    seconds = chosen.duration if chosen and chosen.duration else 0.0
-                    self._done[key] = (seconds, task_price(row.billed.billable_chars, prices))
-                elif row.status.kind is RenderStatus.FAILED:
-                    self._failed.add(key)
 
     def _done_take(self, key: SegmentKey, seconds: float | None, params: ProductionParams) -> None:
         billable = analyze(params.text).billable_chars
-        self._done[key] = (seconds or 0.0, task_price(billable, self.prices))
-        self._failed.discard(key)
-        self._rendered.append(key)
+        self._run.took(key, seconds, task_price(billable, self.prices))
         self._emit()
-
-    def _todo_done(self, key: SegmentKey) -> None:
-        self._todo_chars = max(0, self._todo_chars - self._chars_of.pop(key, 0))
 
     def _status_of(self, key: SegmentKey) -> RenderStatus:
         for row in self.store.rows(key[0]):
@@ -697,33 +556,10 @@ class RenderQueue:
 
     def progress(self) -> RenderProgress:
         """The render's figures now (a snapshot)."""
-        prices = self.prices
-        chapters: list[ChapterProgress] = []
-        for chapter_id, keys in self._scope:
-            chapters.append(chapter_progress(
-                chapter_id, self._titles.get(chapter_id, ""), keys, self._done, self._failed,
-                self._in_flight,
-            ))  # fmt: skip
-        spent: Decimal | None = Decimal(0)
-        for chapter in chapters:
-            spent = None if spent is None or chapter.spent is None else spent + chapter.spent
         estimator = getattr(self.runner, "estimator", None)
         seed = estimator.expected_duration if estimator is not None else None
-        learnt = self._learner.seconds_per_char
-        return RenderProgress(
-            state=self._state,
-            chapters=tuple(chapters),
-            total=sum(c.total for c in chapters),
-            done=sum(c.done for c in chapters),
-            failed=sum(c.failed for c in chapters),
-            in_flight=len(self._in_flight),
-            audio_seconds=round(sum(c.audio_seconds for c in chapters), 3),
-            spent=spent,
-            spent_this_run=self._spent,
-            remaining_chars=self._todo_chars,
-            eta_seconds=eta(self._todo_chars, learnt, seed, self._average_chars, self.concurrency),
-            seconds_per_char=learnt,
-            currency=prices.currency,
+        return self._run.progress(
+            self._state, self._in_flight, self._learner, seed, self.concurrency, self.prices
         )
 
     def _emit(self) -> None:
@@ -735,31 +571,11 @@ class RenderQueue:
         except Exception:  # a broken display must not stop a paid render
             log.exception("The render progress callback failed")
 
-    async def _check_balance(self, items: Sequence[PlannedSegment]) -> None:
-        if self._balance is None or not items:
-            return
-        chars = sum(i.chars for i in items)
-        needed = estimate_production(chars, self.prices, len(items)).total
-        if needed is None:
-            return  # no price, no figure to compare (the caller showed the estimate)
-        try:
-            available = await self._balance()
-        except Exception as exc:  # unreadable: no evidence either way
-            log.info("The balance could not be read (%s); not checked", exc)
-            return
-        if available is not None and available < needed:
-            raise BalanceTooLowError(needed, available, self.prices.currency)
-
     def _live_job(self, local_id: str) -> Job | None:
         for job in self.runner.jobs:
             if job.local_id == local_id and not job.state.is_terminal:
                 return job
         return None
-
-
-def _placeholder() -> str:
-    """The id of a queued mark: never a task library row, so resuming re-queues it."""
-    return f"queued-{uuid.uuid4().hex}"
 
 
 def _existing(path: Path | None) -> Path | None:
@@ -768,16 +584,3 @@ def _existing(path: Path | None) -> Path | None:
 
 def _selection_of(plan: RenderPlan) -> Selection:
     return Selection.of_segments(key for _, keys in plan.scope for key in keys)
-
-
-__all__ = [
-    "BalanceTooLowError",
-    "LookupRefusedError",
-    "PricesUnknownError",
-    "RenderError",
-    "RenderQueue",
-    "RenderResult",
-    "ResumeSummary",
-    "SegmentFailure",
-    "StopReason",
-]

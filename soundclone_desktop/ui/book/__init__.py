@@ -1,6 +1,9 @@
-"""The book view: the chapter navigator, book settings, estimates and render controls."""
+"""The book view: the chapter navigator, book settings, estimates and render controls.
 
-from soundclone_desktop.ui.book.attach import attach_book
-from soundclone_desktop.ui.book.controller import BookController, BookNeeds, EditorLender
+Only the lazy face loads with the window; the controller (``.controller``, ``.build``) and
+the book rules load when the view is first used."""
 
-__all__ = ["BookController", "BookNeeds", "EditorLender", "attach_book"]
+from soundclone_desktop.ui.book.lazy import LazyBook, attach_book
+from soundclone_desktop.ui.book.needs import BookNeeds, EditorLender
+
+__all__ = ["BookNeeds", "EditorLender", "LazyBook", "attach_book"]

@@ -1,5 +1,5 @@
-"""What the book view needs of the studio: the roles it is given when attached, and the
-owner of the editor it borrows while a book is open."""
+"""What the book view needs of the studio, apart from the controller: the window names these
+at start, while the controller (and the book rules it imports) loads on first use."""
 
 from __future__ import annotations
 

@@ -35,16 +35,15 @@ from soundclone_desktop.core.book.progress import QueueState as ViewState
 from soundclone_desktop.core.book.progress import RenderSnapshot
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.services.balance_watch import balance_reader
-from soundclone_desktop.services.book.plan import RenderPlan, Selection
-from soundclone_desktop.services.book.progress import QueueState, RenderProgress
-from soundclone_desktop.services.book.render import (
-    DEFAULT_CONCURRENCY,
+from soundclone_desktop.services.book.outcome import (
     BalanceTooLowError,
     PricesUnknownError,
-    RenderQueue,
     RenderResult,
     StopReason,
 )
+from soundclone_desktop.services.book.plan import RenderPlan, Selection
+from soundclone_desktop.services.book.progress import QueueState, RenderProgress
+from soundclone_desktop.services.book.render import DEFAULT_CONCURRENCY, RenderQueue
 from soundclone_desktop.services.intent import RecordUnavailableError
 from soundclone_desktop.store.book import BookError, BookStore
 from soundclone_desktop.ui.book import chapter_audio

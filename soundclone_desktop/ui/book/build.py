@@ -1,24 +1,24 @@
-"""Putting the book view into the studio: the navigator dock on the left (hidden until a
-book is opened, or shown by the View menu with a way to start one) and the File actions."""
+"""Building the book view on first use: the controller, its render queue and the navigator
+dock on the left (hidden until a book is opened, or shown by the View menu with a way to
+start one). Imported by :mod:`.lazy` when the book view is first needed (start-up time)."""
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.ui.book.controller import BookController, BookNeeds
+from soundclone_desktop.ui.book.controller import BookController
+from soundclone_desktop.ui.book.needs import BookNeeds
+from soundclone_desktop.ui.book.render_adapter import QueueRenderControl, RenderNeeds
 from soundclone_desktop.ui.book.render_control import NotConnected
-
-if TYPE_CHECKING:
-    from soundclone_desktop.ui.book.render_adapter import QueueRenderControl
+from soundclone_desktop.ui.book.render_pending import FILE_NAME, PendingRenders
 
 CTX = "BookView"
 
 
-def attach_book(needs: BookNeeds) -> BookController:
+def build_book(needs: BookNeeds) -> BookController:
     """With a session, renders go through the render queue on its current connection."""
     if needs.session is not None and isinstance(needs.render, NotConnected):
         needs = dataclasses.replace(needs, render=_queue_control(needs))
@@ -30,16 +30,12 @@ def attach_book(needs: BookNeeds) -> BookController:
         Qt.DockWidgetArea.LeftDockWidgetArea,
     )
     dock.setMinimumWidth(300)
-    dock.hide()  # the single-script studio looks as it always did until a book is opened
+    dock.hide()  # shown by what asked for the book view (opening a book, the View menu)
     controller.dock = dock
     return controller
 
 
 def _queue_control(needs: BookNeeds) -> QueueRenderControl:
-    # Imported here: the render queue is not needed to show the window (start-up time).
-    from soundclone_desktop.ui.book.render_adapter import QueueRenderControl, RenderNeeds
-    from soundclone_desktop.ui.book.render_pending import FILE_NAME, PendingRenders
-
     assert needs.session is not None
     ctx = needs.ctx
     return QueueRenderControl(
