@@ -89,8 +89,8 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book_import/attach.py" line="61" />
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="96" />
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="457" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="77" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="166" />
             <source>Import manuscript</source>
             <translation>导入书稿</translation>
         </message>
@@ -121,13 +121,13 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book_import/chapter_model.py" line="154" />
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="278" />
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="172" />
             <source>Excluded</source>
             <translation>已排除</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book_import/chapter_model.py" line="154" />
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="278" />
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="172" />
             <source>Included</source>
             <translation>已收入</translation>
         </message>
@@ -168,199 +168,88 @@
             <translation>%1（%2）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="128" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="110" />
             <source>Detecting chapters…</source>
             <translation>正在识别章节…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="157" />
-            <source>Choose a manuscript to import.</source>
-            <translation>请选择要导入的书稿。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="160" />
-            <source>Choose file…</source>
-            <translation>选择文件…</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="172" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="202" />
-            <source>Every task pays the voice fee once: larger segments cost less in all, smaller ones make re-rendering a corrected passage cheaper.</source>
-            <translation>每个任务都要付一次音色费：片段越大，总费用越低；片段越小，修改后重新生成一段的费用越低。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="208" />
-            <source>Characters per segment:</source>
-            <translation>每段字数：</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="217" />
-            <source>Create book</source>
-            <translation>创建书籍</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="238" />
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="299" />
-            <source>Undo</source>
-            <translation>撤销</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="242" />
-            <source>Redo</source>
-            <translation>重做</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="294" />
-            <source>Move up</source>
-            <translation>上移</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="295" />
-            <source>Move down</source>
-            <translation>下移</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="296" />
-            <source>Rename</source>
-            <translation>重命名</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="297" />
-            <source>Merge with next</source>
-            <translation>与下一章合并</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="298" />
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="611" />
-            <source>Exclude</source>
-            <translation>排除</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="316" />
-            <source>Chapters (drag to reorder; untick to leave out)</source>
-            <translation>章节（拖动可调整顺序；取消勾选即不收入）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="337" />
-            <source>Split here</source>
-            <translation>在此拆分</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="340" />
-            <source>Start a new chapter at the cursor in the text below</source>
-            <translation>在下方文本的光标处开始新的一章</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="349" />
-            <source>Text</source>
-            <translation>正文</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="362" />
-            <source>Proposed clean-up, shown in the text as it will be read. Untick a change to keep the original there; the original text is kept with the book.</source>
-            <translation>建议的文本清理，正文中显示的是朗读时的样子。取消勾选某项修改即可保留该处原文；原始文本会随书一起保存。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="399" />
-            <source>Built-in: Chapter 12, CHAPTER XII, 第十二章, 第12回, 序章, Prologue…</source>
-            <translation>内置：第十二章、第12回、序章、Chapter 12、CHAPTER XII、Prologue…</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="402" />
-            <source>A regular expression that matches the start of every heading line, for example ^Kapitel \d+ . Leave it empty for the built-in patterns. EPUB chapters come from the book's table of contents.</source>
-            <translation>匹配每个标题行开头的正则表达式，例如 ^卷\d+ 。留空则使用内置规则。EPUB 的章节取自书中的目录。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="409" />
-            <source>Heading pattern:</source>
-            <translation>标题规则：</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="411" />
-            <source>Detect again</source>
-            <translation>重新识别</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="782" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="491" />
             <source>%1 of %2 chapters in the book</source>
             <translation>收入 %1 / %2 章</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="786" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="495" />
             <source>%1 characters</source>
             <translation>%1 字</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="787" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="496" />
             <source>%1 segments</source>
             <translation>%1 段</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="790" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="499" />
             <source>prices unknown: set them in Settings to see the cost</source>
             <translation>价格未知：请在设置中填写价格以查看费用</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="101" />
             <source>Reading “%1”…</source>
             <translation>正在读取“%1”…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="151" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="133" />
             <source>The manuscript could not be imported: %1</source>
             <translation>无法导入书稿：%1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="301" />
-            <source>Undo the last change (%1)</source>
-            <translation>撤销上一步修改（%1）</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="533" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="242" />
             <source>Choose another file…</source>
             <translation>选择其他文件…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="589" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="298" />
             <source>“%1”</source>
             <translation>“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="743" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="452" />
             <source>Characters the service cannot speak. They are left in the text; click one to see it, and correct it in the book later if it matters.</source>
             <translation>服务无法朗读的字符。它们保留在正文中；点击可查看位置，如有必要，稍后可在书中修改。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="749" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="458" />
             <source>No characters the service cannot speak.</source>
             <translation>没有服务无法朗读的字符。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="757" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="466" />
             <source>Clean-up (%1)</source>
             <translation>文本清理（%1）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="760" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="469" />
             <source>Findings (%1)</source>
             <translation>问题字符（%1）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="793" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="502" />
             <source>estimated cost %1</source>
             <translation>预计费用 %1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="611" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="320" />
             <source>Include</source>
             <translation>收入</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="798" />
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="320" />
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="192" />
+            <source>Exclude</source>
+            <translation>排除</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/dialog.py" line="507" />
             <source>re-rendering one segment about %1</source>
             <translation>重新生成一段约 %1</translation>
         </message>
@@ -413,6 +302,117 @@
             <location filename="../../soundclone_desktop/ui/book_import/findings_model.py" line="42" />
             <source>%1, character %2: %3 %4 (%5)</source>
             <translation>%1，第 %2 个字符：%3 %4（%5）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="51" />
+            <source>Choose a manuscript to import.</source>
+            <translation>请选择要导入的书稿。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="54" />
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="66" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="96" />
+            <source>Every task pays the voice fee once: larger segments cost less in all, smaller ones make re-rendering a corrected passage cheaper.</source>
+            <translation>每个任务都要付一次音色费：片段越大，总费用越低；片段越小，修改后重新生成一段的费用越低。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="102" />
+            <source>Characters per segment:</source>
+            <translation>每段字数：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="111" />
+            <source>Create book</source>
+            <translation>创建书籍</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="132" />
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="193" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="136" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="188" />
+            <source>Move up</source>
+            <translation>上移</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="189" />
+            <source>Move down</source>
+            <translation>下移</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="190" />
+            <source>Rename</source>
+            <translation>重命名</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="191" />
+            <source>Merge with next</source>
+            <translation>与下一章合并</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="210" />
+            <source>Chapters (drag to reorder; untick to leave out)</source>
+            <translation>章节（拖动可调整顺序；取消勾选即不收入）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="231" />
+            <source>Split here</source>
+            <translation>在此拆分</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="234" />
+            <source>Start a new chapter at the cursor in the text below</source>
+            <translation>在下方文本的光标处开始新的一章</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="243" />
+            <source>Text</source>
+            <translation>正文</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="256" />
+            <source>Proposed clean-up, shown in the text as it will be read. Untick a change to keep the original there; the original text is kept with the book.</source>
+            <translation>建议的文本清理，正文中显示的是朗读时的样子。取消勾选某项修改即可保留该处原文；原始文本会随书一起保存。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="292" />
+            <source>Built-in: Chapter 12, CHAPTER XII, 第十二章, 第12回, 序章, Prologue…</source>
+            <translation>内置：第十二章、第12回、序章、Chapter 12、CHAPTER XII、Prologue…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="295" />
+            <source>A regular expression that matches the start of every heading line, for example ^Kapitel \d+ . Leave it empty for the built-in patterns. EPUB chapters come from the book's table of contents.</source>
+            <translation>匹配每个标题行开头的正则表达式，例如 ^卷\d+ 。留空则使用内置规则。EPUB 的章节取自书中的目录。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="302" />
+            <source>Heading pattern:</source>
+            <translation>标题规则：</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="304" />
+            <source>Detect again</source>
+            <translation>重新识别</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book_import/review_layout.py" line="195" />
+            <source>Undo the last change (%1)</source>
+            <translation>撤销上一步修改（%1）</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book_import/texts.py" line="24" />
@@ -634,8 +634,9 @@
     <context>
         <name>BookView</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/attach.py" line="28" />
+            <location filename="../../soundclone_desktop/ui/book/build.py" line="28" />
             <location filename="../../soundclone_desktop/ui/book/controller.py" line="455" />
+            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="81" />
             <source>Book</source>
             <translation>书</translation>
         </message>
@@ -696,26 +697,31 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book/controller.py" line="127" />
+            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="66" />
             <source>New Book…</source>
             <translation>新建书籍…</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book/controller.py" line="129" />
+            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="67" />
             <source>Start a book with the script as its first chapter</source>
             <translation>新建一本书，以当前稿件作为第一章</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book/controller.py" line="132" />
+            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="72" />
             <source>Open Book…</source>
             <translation>打开书籍…</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book/controller.py" line="134" />
+            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="73" />
             <source>Open a .scbook folder</source>
             <translation>打开 .scbook 文件夹</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book/controller.py" line="136" />
+            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="76" />
             <source>Close Book</source>
             <translation>关闭书籍</translation>
         </message>
@@ -731,7 +737,7 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book/controller.py" line="457" />
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="285" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="284" />
             <source>%1 selected chapters</source>
             <translation>选中的 %1 章</translation>
         </message>
@@ -858,83 +864,83 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book/playing.py" line="83" />
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="462" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="461" />
             <source>The chapter “%1” could not be stitched: %2</source>
             <translation>无法拼接章节“%1”：%2</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="143" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="142" />
             <source>Not connected: enter your API key in Settings, or try the demo.</source>
             <translation>未连接：请在“设置”中输入 API 密钥，或试用演示。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="145" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="144" />
             <source>The task library could not be opened, so no task can be recorded.</source>
             <translation>无法打开任务库，因此无法记录任何任务。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="150" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="149" />
             <source>Choose the book's voice in Book settings first.</source>
             <translation>请先在“有声书设置”中选择本书的音色。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="169" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="168" />
             <source>A render is already running: wait for it, or pause it.</source>
             <translation>已有渲染正在进行：请等待其完成，或将其暂停。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="248" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="247" />
             <source>Nothing to render: every segment asked for has its audio.</source>
             <translation>无需渲染：所选的每个片段都已有音频。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="257" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="256" />
             <source>The book or the connection changed: nothing was sent.</source>
             <translation>有声书或连接已变化：未发送任何内容。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="240" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="239" />
             <location filename="../../soundclone_desktop/ui/book/render_control.py" line="51" />
             <source>Rendering is not available yet</source>
             <translation>暂时还不能生成</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="280" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="279" />
             <source>the book “%1”</source>
             <translation>有声书《%1》</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="327" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="326" />
             <source>The prices are not known, so no budget can be kept: set them first.</source>
             <translation>价格未知，无法控制预算：请先设置价格。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="368" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="367" />
             <source>Stopped before the task that would cross the budget of %1.</source>
             <translation>已在会超出 %1 预算的任务之前停止。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="372" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="371" />
             <source>The render stopped.</source>
             <translation>渲染已停止。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="283" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="282" />
             <source>the chapter “%1”</source>
             <translation>章节“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="406" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="405" />
             <source>Continuing the render of “%1” where it stopped.</source>
             <translation>正在从中断处继续渲染《%1》。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="317" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="316" />
             <source>The render needs %1 but only %2 is available: nothing was sent. Top up, or render fewer chapters or with a budget.</source>
             <translation>本次渲染需要 %1，但可用余额只有 %2：未发送任何内容。请充值，或减少渲染的章节，或设置预算。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="378" />
+            <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="377" />
             <source>%1 segments failed (%2). Fix their text and render again.</source>
             <translation>%1 个片段失败（%2）。请修改其文本后重新渲染。</translation>
         </message>
@@ -3050,24 +3056,29 @@
     <context>
         <name>HelpMenu</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/help/attach.py" line="34" />
+            <location filename="../../soundclone_desktop/ui/help/attach.py" line="36" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/help/attach.py" line="36" />
+            <location filename="../../soundclone_desktop/ui/help/attach.py" line="38" />
             <source>User &amp;guide</source>
             <translation>使用指南(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/help/attach.py" line="39" />
+            <location filename="../../soundclone_desktop/ui/help/attach.py" line="41" />
             <source>&amp;About SoundClone Desktop</source>
             <translation>关于 SoundClone Desktop(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/help/attach.py" line="45" />
+            <location filename="../../soundclone_desktop/ui/help/attach.py" line="47" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/help/attach.py" line="49" />
+            <source>Take the &amp;tour</source>
+            <translation>参观导览(&amp;T)</translation>
         </message>
     </context>
     <context>
@@ -3753,27 +3764,27 @@
             <translation>SoundClone 声音克隆工作室</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="252" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="247" />
             <source>Open script…</source>
             <translation>打开文稿…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="255" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="250" />
             <source>Open a .txt or .md script file</source>
             <translation>打开 .txt 或 .md 文稿文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="257" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="252" />
             <source>Settings…</source>
             <translation>设置…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="262" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="257" />
             <source>API key, server, prices, defaults and language</source>
             <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="266" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="261" />
             <location filename="../../soundclone_desktop/ui/submit/bar.py" line="52" />
             <location filename="../../soundclone_desktop/ui/submit/bar.py" line="75" />
             <location filename="../../soundclone_desktop/ui/submit/bar.py" line="101" />
@@ -3783,62 +3794,57 @@
             <translation>生成语音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="272" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="267" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="303" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="298" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="310" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="305" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="316" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="311" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="460" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="453" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="529" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="522" />
             <source>Open script</source>
             <translation>打开文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="575" />
-            <source>Your audio is ready. Press Play to listen.</source>
-            <translation>音频已生成。点击“播放”即可收听。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="515" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="508" />
             <source>The new language applies the next time you start the app.</source>
             <translation>新的界面语言将在下次启动应用时生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="531" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="524" />
             <source>Scripts (*.txt *.md)</source>
             <translation>文稿 (*.txt *.md)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="531" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="524" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="419" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="412" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="520" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="513" />
             <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
             <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
         </message>
@@ -3943,6 +3949,11 @@
             <translation>
                 <numerusform>正在生成的任务：%n</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/tasks/results.py" line="63" />
+            <source>Your audio is ready. Press Play to listen.</source>
+            <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/window_layout.py" line="35" />

@@ -61,6 +61,7 @@ from soundclone_desktop.ui.tasks.results import ResultsToPlayer
 from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
 from soundclone_desktop.ui.tasks.task_list import TaskList
 from soundclone_desktop.ui.theme.menu import ThemeNeeds, attach_theme_menu
+from soundclone_desktop.ui.tour.studio_tour import start_tour
 from soundclone_desktop.ui.voices.attach import VoicesNeeds, attach_voices
 from soundclone_desktop.ui.voices.clone_action import attach_clone_wizard
 from soundclone_desktop.ui.window_layout import DefaultLayout
@@ -237,7 +238,8 @@ class MainWindow(StudioFrame):
                 stop_button=self.task_list.cancel_button,
             )
         )
-        self.help = attach_help(HelpNeeds(parent=self, menus=self))
+        tour = lambda: start_tour(self, self.ctx, first_run=False)  # noqa: E731
+        self.help = attach_help(HelpNeeds(parent=self, menus=self, tour=tour))
 
     # -- building -------------------------------------------------------------------------
 

@@ -103,3 +103,21 @@ def test_no_tour_without_demo_or_with_no_tour(aloop, qtbot, server: DemoServer) 
         assert the_tour(window) is None and window.editor.toPlainText() == ""
     finally:
         studio.close_studio(qtbot, window, ctx)
+
+
+def test_help_take_the_tour_shows_it_again_without_touching_the_script(
+    aloop, qtbot, server: DemoServer
+) -> None:  # type: ignore[no-untyped-def]
+    window, ctx = studio.open_studio(qtbot, server)  # --no-tour
+    try:
+        window.editor.set_text("My own words.")
+        action = window.help.tour_action
+        assert action.isVisible() and action in window.help.menu.actions()
+        action.trigger()
+        tour = the_tour(window)
+        assert tour is not None and tour.running and tour.bubble.isVisible()
+        assert window.editor.toPlainText() == "My own words."
+        QTest.keyClick(window.editor, Qt.Key.Key_Escape)
+        assert not tour.running
+    finally:
+        studio.close_studio(qtbot, window, ctx)

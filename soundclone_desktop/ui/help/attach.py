@@ -3,6 +3,7 @@ first opened (start-up time)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -23,6 +24,7 @@ class HasMenuBar(Protocol):
 class HelpNeeds:
     parent: QWidget  # the window: its actions are the ones listed
     menus: HasMenuBar
+    tour: Callable[[], object] | None = None  # "Take the tour": the first-run tour again
 
 
 class HelpMenu(QObject):
@@ -44,7 +46,13 @@ class HelpMenu(QObject):
         self.about_action.triggered.connect(self.show_about)
         menu = QMenu(translate(CTX, "&Help"), parent)
         menu.setObjectName("helpMenu")
-        for action in (self.shortcuts_action, self.guide_action):
+        self.tour_action = QAction(translate(CTX, "Take the &tour"), parent)
+        self.tour_action.setObjectName("tourAction")
+        tour = needs.tour
+        self.tour_action.setVisible(tour is not None)
+        if tour is not None:
+            self.tour_action.triggered.connect(lambda: tour())
+        for action in (self.tour_action, self.shortcuts_action, self.guide_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.about_action)
