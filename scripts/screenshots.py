@@ -8,6 +8,9 @@ grabbed offscreen, with made-up but realistic content:
 - ``history-<lang>.png``: the history panel over a few dozen earlier tasks;
 - ``voice-library-<lang>.png``: the voice library with a voice in each status;
 - ``clone-wizard-<lang>.png``: the clone wizard with a 20-second recording accepted;
+- ``book-chapters-<lang>.png``, ``book-rendering-<lang>.png``, ``book-playing-<lang>.png``:
+  the book view (``scripts/screenshot_book.py``): the chapter list, a render in progress,
+  a stitched chapter playing with its captions;
 - ``captions-word-<lang>.png``: made by ``scripts/screenshot_captions.py``, run at the end.
 
     python scripts/screenshots.py                              # all, into docs/screenshots/
@@ -344,11 +347,18 @@ async def clone_wizard(window: MainWindow, language: str, out: Path) -> None:
     wizard.reject()
 
 
+async def book(window: MainWindow, language: str, out: Path) -> None:
+    from screenshot_book import book_view
+
+    await book_view(window, language, out)
+
+
 SCENES = {
     "main-window": main_window,
     "history": history,
     "voice-library": voice_library,
     "clone-wizard": clone_wizard,
+    "book": book,
 }
 
 
