@@ -10,6 +10,9 @@ grabbed offscreen, with made-up but realistic content:
 - ``clone-wizard-<lang>.png``: the clone wizard with a 20-second recording accepted;
 - ``find-bar-<lang>.png``: Find and Replace over a chapter, with a regular expression;
 - ``shortcuts-<lang>.png``, ``about-<lang>.png``: Help › Keyboard shortcuts and About;
+- ``book-chapters-<lang>.png``, ``book-rendering-<lang>.png``, ``book-playing-<lang>.png``:
+  the book view (``scripts/screenshot_book.py``): the chapter list, a render in progress,
+  a stitched chapter playing with its captions;
 - ``captions-word-<lang>.png``: made by ``scripts/screenshot_captions.py``, run at the end;
 - ``delivery-dialog-<lang>.png``, ``delivery-report-<lang>.png``: made by
   ``scripts/screenshot_delivery.py``, run at the end.
@@ -406,6 +409,12 @@ async def help_dialogs(window: MainWindow, language: str, out: Path) -> None:
         dialog.reject()
 
 
+async def book(window: MainWindow, language: str, out: Path) -> None:
+    from screenshot_book import book_view
+
+    await book_view(window, language, out)
+
+
 SCENES = {
     "main-window": main_window,
     "history": history,
@@ -413,6 +422,7 @@ SCENES = {
     "clone-wizard": clone_wizard,
     "find-bar": find_bar,
     "help": help_dialogs,
+    "book": book,
 }
 SCENES.update(REVIEW_SCENES)  # a book under review (scripts/screenshots_review.py)
 

@@ -41,14 +41,16 @@ from tests.benchmarks.procs import RESULT_ENV
 CHAPTER_CHARS = 25_000
 
 
-def big_book(chars: int, takes_per_segment: int = 3, seed: int = 1) -> Book:
+def big_book(
+    chars: int, takes_per_segment: int = 3, seed: int = 1, chapter_chars: int = CHAPTER_CHARS
+) -> Book:
     """A book of ``chars`` characters whose every segment has ``takes_per_segment`` takes
     (files named but not written: opening never reads audio)."""
     text = book_text(chars, seed=seed)
     chapters: list[Chapter] = []
     start = 0
     while start < len(text):
-        end = text.find("\n", start + CHAPTER_CHARS)
+        end = text.find("\n", start + chapter_chars)
         end = len(text) if end < 0 else end + 1
         number = len(chapters) + 1
         chapters.append(Chapter(f"chapter-{number:04d}", f"Chapter {number}", text[start:end]))

@@ -27,7 +27,9 @@ from tests.benchmarks.stats import percentile, ratios, summarize
 
 README = Path(__file__).with_name("README.md")
 BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
-SECTIONS = ("startup", "typing", "tasks", "steady", "segment", "bookstore")
+SECTIONS = (
+    "startup", "typing", "tasks", "steady", "segment", "bookstore", "bookview", "bookrender",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -557,7 +559,19 @@ def rows_from_raw(raw: dict[str, object]) -> tuple[list[Row], startup.StartupRes
         rows.extend(segment_rows(raw["segment"]))  # type: ignore[arg-type]
     if isinstance(raw.get("bookstore"), dict):
         rows.extend(bookstore_rows(raw["bookstore"]))  # type: ignore[arg-type]
+    rows.extend(book_sections_from_raw(raw))
     return rows, start
+
+
+def book_sections_from_raw(raw: dict[str, object]) -> list[Row]:
+    from tests.benchmarks.book_rows import bookrender_rows, bookview_rows
+
+    rows: list[Row] = []
+    if isinstance(raw.get("bookview"), dict):
+        rows.extend(bookview_rows(raw["bookview"]))  # type: ignore[arg-type]
+    if isinstance(raw.get("bookrender"), dict):
+        rows.extend(bookrender_rows(raw["bookrender"]))  # type: ignore[arg-type]
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -699,6 +713,38 @@ def main(argv: list[str] | None = None) -> int:
             rows.extend(bookstore_rows(figures))
 
         step("book store", run_bookstore)
+
+    if "bookview" in only:
+
+        def run_bookview() -> None:
+            from tests.benchmarks.book_rows import bookview_rows
+
+            keys = str(settings.keys)
+            rounds = str(args.rounds or (3 if args.quick else 5))
+            with tempfile.TemporaryDirectory(prefix="sc-bench-bookview-") as tmp:
+                figures, _ = procs.run_json(
+                    "tests.benchmarks.book_view", ["--rounds", rounds, "--keys", keys],
+                    env={"SOUNDCLONE_DATA_DIR": str(Path(tmp) / "data"),
+                         "SOUNDCLONE_CONFIG_DIR": str(Path(tmp) / "config")},
+                    timeout=900,
+                )  # fmt: skip
+            raw["bookview"] = figures
+            rows.extend(bookview_rows(figures))
+
+        step("book view (open, typing)", run_bookview)
+
+    if "bookrender" in only:
+
+        def run_bookrender() -> None:
+            from tests.benchmarks import book_render
+            from tests.benchmarks.book_rows import bookrender_rows
+
+            segments = 100 if args.quick else book_render.SEGMENTS
+            figures = book_render.run(segments, book_render.TASK_SECONDS)
+            raw["bookrender"] = figures
+            rows.extend(bookrender_rows(figures))
+
+        step("book render (300 segments)", run_bookrender)
 
     took = time.time() - began
     header = (

@@ -16,6 +16,8 @@ Rules of this command:
 - ``--budget`` stops before the task that would cross it and says so (exit 7);
 - Ctrl+C pauses: no new creates; tasks already created keep running on the server and are
   adopted by the next ``book render`` (exit 130). A second Ctrl+C stops at once;
+- segments an earlier ``--demo`` run left on its own demo server (gone with that run) are
+  sent again, and the user is told (demo money is not real);
 - chapters whose segments are all rendered are stitched into one file each (when the
   stitcher is installed in this version).
 """
@@ -72,6 +74,12 @@ log = logging.getLogger(__name__)
 DEFAULT_CONCURRENCY = 3
 MAX_CONCURRENCY = 8  # the API asks for few tasks in flight; more gains nothing
 _OUTCOME_UNKNOWN = FailureReason.OUTCOME_UNKNOWN.value
+# Each --demo run starts its own demo server, which ends with it: what an earlier run left
+# on its server is gone, and demo money is not real, so those segments are simply re-sent.
+DEMO_LOST_NOTE = (
+    "{segments} had been sent to the demo server of an earlier --demo run, which stopped "
+    "with it: they were sent again (demo tasks cost nothing)."
+)
 
 
 def add_options(p: argparse.ArgumentParser) -> None:
@@ -199,9 +207,13 @@ async def _render_plan(
     with _pause_on_ctrl_c(ctx, queue, run):
         display = ProgressDisplay(json_lines=ctx.json)
         try:
-            return await queue.run(plan, budget=budget, on_progress=display)
+            result = await queue.run(plan, budget=budget, on_progress=display)
         finally:
             display.close()
+    if result.resumed.demo_lost:
+        ctx.progress(DEMO_LOST_NOTE.format(segments=plural(len(result.resumed.demo_lost),
+                                                           "segment")))  # fmt: skip
+    return result
 
 
 def _announce(ctx: Context, book: Book, plan: RenderPlan, budget: Decimal | None) -> None:
@@ -346,7 +358,8 @@ def _summary(ctx: Context, store: BookStore, selection: Selection, run: _Run) ->
             spent=None if result.spent is None else str(result.spent),
             budget=None if result.budget is None else result.budget.to_json(),
             resumed={name: len(getattr(result.resumed, name)) for name in
-                     ("adopted", "tracked", "requeued", "unknown", "failed", "busy")},
+                     ("adopted", "tracked", "requeued", "unknown", "failed", "busy",
+                      "demo_lost")},
         )  # fmt: skip
     problems = _problems(book, selection)
     for label, reason in problems:

@@ -92,6 +92,7 @@ class ResumeSummary:
     unknown: tuple[SegmentKey, ...] = ()
     failed: tuple[SegmentKey, ...] = ()
     busy: tuple[SegmentKey, ...] = ()
+    demo_lost: tuple[SegmentKey, ...] = ()  # on an ended demo server: sent again
 
 
 @dataclass(frozen=True, slots=True)

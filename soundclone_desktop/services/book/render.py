@@ -56,6 +56,7 @@ from soundclone_desktop.store.process_owner import owner_alive
 from .. import messages
 from ..intent import RecordUnavailableError
 from ..lookup import check_lookup, settle_failed_lookup
+from ..recorder import DEMO_TASK_LOST
 from ..tasks import RunnerStoppedError, TaskRunner
 from .adopt import adopt_take
 from .marks import clear_mark, mark_queued, unmark_queued
@@ -287,6 +288,11 @@ class RenderQueue:
             found[decision].append(key)
             if decision is Decision.REQUEUE:
                 await asyncio.to_thread(self._clear_mark, key, mark.local_id)
+            elif decision is Decision.DEMO_LOST:  # nothing real was paid: send it again
+                await asyncio.to_thread(self.library.mark, mark.local_id, JobState.FAILED,
+                                        reason=FailureReason.TASK_UNKNOWN.value,
+                                        error=DEMO_TASK_LOST)  # fmt: skip
+                await asyncio.to_thread(self._clear_mark, key, mark.local_id)
             elif decision is Decision.ADOPT:
                 assert record is not None
                 if not await self._adopt_record(key, record):
@@ -318,6 +324,7 @@ class RenderQueue:
             adopted=tuple(found[Decision.ADOPT]), tracked=tuple(found[Decision.TRACK]),
             requeued=tuple(found[Decision.REQUEUE]), unknown=tuple(found[Decision.UNKNOWN]),
             failed=tuple(found[Decision.FAILED]), busy=tuple(found[Decision.BUSY]),
+            demo_lost=tuple(found[Decision.DEMO_LOST]),
         )  # fmt: skip
 
     async def look_up(self, key: SegmentKey, task_id: str) -> RenderStatus:
@@ -517,7 +524,7 @@ class RenderQueue:
     def _items_after_resume(self, plan: RenderPlan, resumed: ResumeSummary) -> list[PlannedSegment]:
         """The plan's segments still to render, plus those whose create never left (their
         marks were re-queued): what the user approved, nothing else, in reading order."""
-        wanted = {i.key for i in plan.items} | set(resumed.requeued)
+        wanted = {i.key for i in plan.items} | set(resumed.requeued) | set(resumed.demo_lost)
         fresh = build_plan(self.store.book, _selection_of(plan), self.prices,
                            failed=True, only=wanted, outcome_unknown=True)  # fmt: skip
         items = list(fresh.items)

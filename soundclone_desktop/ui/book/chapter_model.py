@@ -212,11 +212,14 @@ class ChapterModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_progress(self, progress: Mapping[str, ChapterProgress], currency: str) -> None:
-        self._progress = dict(progress)
+        """A render's snapshot (many a second): only the rows whose progress changed are
+        repainted, as every repaint re-measures the columns sized to their contents."""
+        before, self._progress = self._progress, dict(progress)
         if currency:
             self.currency = currency
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMNS - 1))
+        for row, line in enumerate(self._rows):
+            if before.get(line.chapter_id) != self._progress.get(line.chapter_id):
+                self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
 
     def line(self, row: int) -> ChapterOverview | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
