@@ -7,6 +7,7 @@ grabbed offscreen, with made-up but realistic content:
   following playback, and a second task in progress;
 - ``history-<lang>.png``: the history panel over a few dozen earlier tasks;
 - ``voice-library-<lang>.png``: the voice library with a voice in each status;
+- ``voice-browser-<lang>.png``: Voices › Browse voices, cards to hear and use;
 - ``clone-wizard-<lang>.png``: the clone wizard with a 20-second recording accepted;
 - ``find-bar-<lang>.png``: Find and Replace over a chapter, with a regular expression;
 - ``shortcuts-<lang>.png``, ``about-<lang>.png``: Help › Keyboard shortcuts and About;
@@ -19,6 +20,7 @@ grabbed offscreen, with made-up but realistic content:
 
     python scripts/screenshots.py                              # all, into docs/screenshots/
     python scripts/screenshots.py --lang zh_CN --out /tmp/shots
+    python scripts/screenshots.py --theme dark --scene main-window   # …-dark.png
 
 Each language runs in its own process, so nothing (translators, settings) leaks between
 them, with its data and settings in a temporary folder: a developer's own voices, tasks and
@@ -191,12 +193,14 @@ def _run_studio(language: str, demo: DemoConfig, scene: Scene) -> int:
     from soundclone_desktop.services.schedule import PollPolicy
 
     qapp = app.create_application()
-    options = app.parse_args(["--demo", "--no-tour", "--lang", language])
+    theme = os.environ.get(THEME_ENV, "light")
+    options = app.parse_args(["--demo", "--no-tour", "--lang", language, "--theme", theme])
     policy = dataclasses.replace(
         PollPolicy.for_demo(), min_interval=0.2, interval=0.2, max_interval=0.5, min_gap=0.0
     )
     ctx = app.build_context(options, demo=app.demo_offer(demo), demo_policy=policy, crash_log=False)
     i18n.install(language)
+    app.start_theme(ctx, options)
     status = 1
 
     async def run() -> None:
@@ -223,7 +227,13 @@ async def wait_for(condition: Callable[[], object], seconds: float = 20.0) -> No
     raise TimeoutError("the screen never got ready")
 
 
+THEME_ENV = "SOUNDCLONE_SHOT_THEME"  # light or dark, set by --theme for each language's run
+
+
 def save(shot: QPixmap, out: Path, name: str) -> None:
+    """``name``, with ``-dark`` before its suffix for the dark theme's shots."""
+    if os.environ.get(THEME_ENV) == "dark":
+        name = name.replace(".png", "-dark.png")
     target = out / name
     if not shot.save(str(target)):
         raise OSError(f"could not write {target}")
@@ -247,8 +257,9 @@ def scratch() -> Path:
 
 
 async def main_window(window: MainWindow, language: str, out: Path) -> None:
-    """A finished task playing (captions and the spoken sentence highlighted), one running."""
-    arrange(window)
+    """A finished task playing (captions and the spoken sentence highlighted), one running
+    (its progress on the Generate button). The default layout, at 1366×768."""
+    window.resize(1366, 768)
     script = SCRIPTS[language]
     window.editor.set_text(script)
     window.params.set_values({"subtitles": True, "subtitle_type": "sentence"})
@@ -269,28 +280,26 @@ async def main_window(window: MainWindow, language: str, out: Path) -> None:
     for position in (0, round((cue.start_ms + cue.end_ms) / 2)):  # a new cue: highlighted
         window.player.seek(position)
         await asyncio.sleep(0.3)
+    window.captions.dock.raise_()  # in front of the tasks the second send brought forward
+    await asyncio.sleep(0.2)
     save(window.grab(), out, f"main-window-{language}.png")
 
 
-def arrange(window: MainWindow) -> None:
-    """The captions under the parameters, in the room the parameters leave free, so the
-    tasks and the player keep the bottom's full width; the notes go behind the tasks."""
-    from PySide6.QtCore import Qt
+async def voice_browser(window: MainWindow, language: str, out: Path) -> None:
+    """Voices › Browse voices: the demo narrator, a voice in each status, Clone first."""
+    import dataclasses as dc
 
-    captions, notes = window.captions.dock, dock_named(window, "projectNotesDock")
-    right = Qt.DockWidgetArea.RightDockWidgetArea
-    for dock in (window.params_dock, notes, captions):  # a split beside a tab would tab
-        window.removeDockWidget(dock)
-    window.addDockWidget(right, window.params_dock, Qt.Orientation.Vertical)
-    window.addDockWidget(right, captions, Qt.Orientation.Vertical)
-    window.tabifyDockWidget(dock_named(window, "historyDock"), notes)
-    for dock in (window.params_dock, notes, captions):
-        dock.show()
-    window.tasks_dock.raise_()
-    window.resizeDocks([window.tasks_dock], [215], Qt.Orientation.Vertical)
-    window.resizeDocks([window.params_dock, captions], [330, 150], Qt.Orientation.Vertical)
-    bottom = [window.tasks_dock, window.player_dock]
-    window.resizeDocks(bottom, [640, 560], Qt.Orientation.Horizontal)
+    if not window.voice_store.voices():
+        seed_voices(window, language)
+    store = window.voice_store
+    for voice in store.voices():  # the library shot's voices, as voices of this demo server
+        store.library.add(dc.replace(voice, demo=True))
+    store.reload()
+    browser = window.voices.open_browser()
+    browser.resize(980, 600)
+    await asyncio.sleep(0.4)
+    save(browser.grab(), out, f"voice-browser-{language}.png")
+    browser.close()
 
 
 async def history(window: MainWindow, language: str, out: Path) -> None:
@@ -419,6 +428,7 @@ SCENES = {
     "main-window": main_window,
     "history": history,
     "voice-library": voice_library,
+    "voice-browser": voice_browser,
     "clone-wizard": clone_wizard,
     "find-bar": find_bar,
     "help": help_dialogs,
@@ -539,7 +549,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--scene", choices=SCENES, action="append", help="default: all")
     parser.add_argument("--one", choices=LANGUAGES, help=argparse.SUPPRESS)
+    parser.add_argument("--theme", choices=("light", "dark"), default="light",
+                        help="dark: the shots get a -dark suffix")  # fmt: skip
     args = parser.parse_args()
+    if not args.one:
+        os.environ[THEME_ENV] = args.theme  # inherited by each language's process
     scenes = args.scene or list(SCENES)
     if args.one:
         return capture(args.one, args.out, scenes)

@@ -10,6 +10,7 @@ import asyncio
 import json
 import os
 import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -69,6 +70,8 @@ def cut_off(widget: QWidget) -> list[str]:
         model = header.model()
         if model is None:
             continue
+        if view.horizontalScrollBar().isVisible():  # columns hidden to the right
+            problems.append(f"view {view.objectName() or type(view).__name__} scrolls sideways")
         for section in range(header.count()):
             if header.isSectionHidden(section):
                 continue
@@ -79,6 +82,25 @@ def cut_off(widget: QWidget) -> list[str]:
                 name = view.objectName() or type(view).__name__
                 problems.append(f"header {name}/{text!r}: {need} > {header.sectionSize(section)}")
     return problems
+
+
+CHAPTERS = {
+    "en": "Chapter 1. The Letter That Came Too Late\n\nThe rain had not stopped all evening. "
+    "Mara switched off the last lamp.\n\nChapter 2. The Ferry\n\nThe ferry was late again.",
+    "zh_CN": "第一章 雨夜的来信\n\n那天晚上，雨一直没有停。林晓把最后一盏灯关掉。\n\n"
+    "第二章 渡船\n\n渡船又晚点了，村里似乎没有人在意。",
+}
+
+
+def make_book(home: Path, language: str) -> Path:
+    """A two-chapter book made the way a user makes one from the command line."""
+    manuscript = home / "manuscript.txt"
+    manuscript.write_text(CHAPTERS[language], encoding="utf-8")
+    target = home / "Book.scbook"
+    command = [sys.executable, "-m", "soundclone_desktop.cli", "book", "import",
+               str(manuscript), "-o", str(target)]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True)
+    return target
 
 
 def main() -> int:
@@ -107,6 +129,11 @@ def main() -> int:
         await asyncio.sleep(0.3)
         found["voice browser"] = cut_off(browser)
         browser.close()
+        book = make_book(home, language)
+        opened = await window.book.open_path(book)
+        assert opened, "the book did not open"
+        await asyncio.sleep(1.0)
+        found["book view"] = cut_off(window)
         window.close_now()
         await ctx.session.aclose()
 

@@ -29,5 +29,5 @@ def test_nothing_is_cut_off_at_1366_by_768(language: str, theme: str, tmp_path: 
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     found = json.loads(result.stdout.strip().splitlines()[-1])
-    assert set(found) == {"main window", "voice browser"}
-    assert found == {"main window": [], "voice browser": []}
+    assert set(found) == {"main window", "voice browser", "book view"}
+    assert found == {"main window": [], "voice browser": [], "book view": []}
