@@ -157,7 +157,9 @@ def arrange(window: MainWindow, view: BookController) -> None:
     for dock in (window.tasks_dock, dock_named(window, "historyDock")):
         dock.hide()
     assert view.dock is not None
-    window.resizeDocks([view.dock], [560], Qt.Orientation.Horizontal)
+    from soundclone_desktop.ui.book.controller import NAVIGATOR_WIDTH
+
+    window.resizeDocks([view.dock], [NAVIGATOR_WIDTH], Qt.Orientation.Horizontal)  # its default
     window.resizeDocks([window.player_dock, window.captions.dock], [900, 460],
                        Qt.Orientation.Horizontal)  # fmt: skip
 

@@ -666,17 +666,17 @@
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="261" />
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="264" />
             <source>Included in the book: untick to exclude it</source>
             <translation>已包含在书中：取消勾选即可排除</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="274" />
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="277" />
             <source>Double-click or press F2 to rename</source>
             <translation>双击或按 F2 重命名</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="260" />
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="263" />
             <source>Excluded from the book: tick to include it</source>
             <translation>已从书中排除：勾选即可包含</translation>
         </message>
@@ -686,12 +686,12 @@
             <translation>费用（%1）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="250" />
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="253" />
             <source>%1 of %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="268" />
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="271" />
             <source>%1 characters in %2 tasks; already paid %3</source>
             <translation>%1 个字符，%2 个任务；已支付 %3</translation>
         </message>
@@ -853,7 +853,7 @@
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="243" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="246" />
             <source>Play “%1”</source>
             <translation>播放“%1”</translation>
         </message>

@@ -323,6 +323,63 @@ def check_book_export(world: World, line: str) -> None:
     assert len([f for f in files if f.endswith(".srt")]) == 6
 
 
+def check_book_master(world: World, line: str) -> None:
+    _rendered_book(world)
+    done = world.run(fill(line, {}))
+    assert done.returncode == 0, done.stdout + done.stderr  # every ACX rule passed
+    delivered = world.cwd / "delivered"
+    masters = sorted(p.name for p in delivered.iterdir() if p.suffix == ".mp3")
+    # Named by the book's chapter numbers (as `book show` lists them: 1 is the excluded 目录).
+    assert len(masters) == 6 and masters[0].startswith("02-")
+    assert any(p.suffix == ".html" for p in delivered.iterdir())
+
+
+def check_book_check_delivery(world: World, line: str) -> None:
+    if not (world.cwd / "delivered").exists():
+        check_book_master(world, _line_for("soundclone book master"))
+    done = world.run(fill(line, {}))
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def check_book_deliver_m4b(world: World, line: str) -> None:
+    _rendered_book(world)
+    done = world.run(fill(line, {}))
+    assert done.returncode == 0, done.stderr
+    assert (world.cwd / "novel.m4b").stat().st_size > 0
+    assert (world.cwd / "novel.epub").stat().st_size > 0
+
+
+def check_book_redo(world: World, line: str) -> None:
+    _rendered_book(world)
+    done = world.run(fill(line, {}))
+    assert done.returncode == 0, done.stderr
+    assert "1 task" in done.stdout
+
+
+def _redone(world: World) -> None:
+    takes = world.run(["book", "takes", str(world.cwd / "novel.scbook"), "2.2", "--json"])
+    if takes.returncode != 0 or len(json.loads(takes.stdout)["takes"]) < 2:
+        check_book_redo(world, _line_for("soundclone book redo"))
+
+
+def check_book_takes(world: World, line: str) -> None:
+    _rendered_book(world)
+    _redone(world)
+    done = world.run(fill(line, {}))
+    assert done.returncode == 0, done.stderr
+    assert len([row for row in done.stdout.splitlines() if row.strip()]) >= 2
+
+
+def check_book_choose(world: World, line: str) -> None:
+    _rendered_book(world)
+    _redone(world)
+    done = world.run(fill(line, {}))
+    assert done.returncode == 0, done.stderr
+    takes = world.run(["book", "takes", str(world.cwd / "novel.scbook"), "2.2", "--json"])
+    chosen = [t["number"] for t in json.loads(takes.stdout)["takes"] if t["chosen"]]
+    assert chosen == [1]
+
+
 EXAMPLES: dict[str, Callable[[World, str], None]] = {
     "soundclone estimate script.txt": check_estimate,
     "soundclone synth script.txt --voice MODEL_ID": check_synth,
@@ -336,6 +393,12 @@ EXAMPLES: dict[str, Callable[[World, str], None]] = {
     "soundclone export": check_export,
     "soundclone demo-server": check_demo_server,
     "soundclone book import": check_book_import,
+    "soundclone book master": check_book_master,
+    "soundclone book check-delivery": check_book_check_delivery,
+    "soundclone book export novel.scbook --m4b": check_book_deliver_m4b,
+    "soundclone book redo": check_book_redo,
+    "soundclone book takes": check_book_takes,
+    "soundclone book choose": check_book_choose,
     "soundclone book show": check_book_show,
     "soundclone book estimate": check_book_estimate,
     "soundclone book render": check_book_render,

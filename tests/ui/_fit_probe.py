@@ -134,6 +134,8 @@ def main() -> int:
         assert opened, "the book did not open"
         await asyncio.sleep(1.0)
         found["book view"] = cut_off(window)
+        if os.environ.get("FIT_PROBE_SHOT"):
+            window.grab().save(os.environ["FIT_PROBE_SHOT"])
         window.close_now()
         await ctx.session.aclose()
 

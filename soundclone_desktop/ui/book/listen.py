@@ -105,8 +105,16 @@ class SentenceListening(QObject):
             self.menu.addAction(action)
         self.menu.addSeparator()
         self.menu.addAction(self.mark_action)
-        if isinstance(parent, QMainWindow):
-            parent.menuBar().addMenu(self.menu)
+        if isinstance(parent, QMainWindow):  # before Help, which ends the menu bar
+            bar = parent.menuBar()
+            help_menu = next(
+                (a for a in bar.actions() if a.menu() and a.menu().objectName() == "helpMenu"),
+                None,
+            )
+            if help_menu is not None:
+                bar.insertMenu(help_menu, self.menu)
+            else:
+                bar.addMenu(self.menu)
 
     def add_to_menu(self, action: QAction) -> None:
         """Another review action (the pronunciation rules) in the Review menu."""

@@ -6,7 +6,7 @@ dock shows how to start one (the single-script studio goes on as before undernea
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from soundclone_desktop.ui.book.chapter_model import (
     COL_TITLE,
     ChapterModel,
 )
+from soundclone_desktop.ui.player.icons import Glyph, media_icon
 
 CTX = "BookView"
 
@@ -238,13 +238,25 @@ class NavigatorWidget(QWidget):
         button = QToolButton()
         button.setObjectName("playChapterButton")
         button.setProperty("chapter", chapter_id)
-        button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        # Drawn in the palette's text colour: Fusion's own triangle is black on a dark theme.
+        button.setIcon(
+            media_icon(Glyph.PLAY, self.palette(), device_pixel_ratio=self.devicePixelRatioF())
+        )
         button.setAutoRaise(True)
         text = translate(CTX, "Play “%1”").replace("%1", title)
         button.setToolTip(text)
         button.setAccessibleName(text)
         button.clicked.connect(lambda: self.play_requested.emit(chapter_id))
         return button
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            icon = media_icon(
+                Glyph.PLAY, self.palette(), device_pixel_ratio=self.devicePixelRatioF()
+            )
+            for button in self.table.findChildren(QToolButton, "playChapterButton"):
+                button.setIcon(icon)
 
     def index_of(self, chapter_id: str) -> QModelIndex:
         row = self.model.row_of(chapter_id)
