@@ -354,6 +354,8 @@ class BookController(BookCreating, BookPlaying, QObject):
         self._collect_edit()
         self._save_timer.stop()
         self._save_pending()
+        if self.saving is not None:  # spawned but maybe not started: the lock is still free
+            await asyncio.wait({self.saving})
         async with self._save_lock:
             pass
 
