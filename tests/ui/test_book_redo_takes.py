@@ -194,3 +194,29 @@ def choose_first(qtbot, window: MainWindow, dialog: TakesDialog) -> None:  # typ
     qtbot.waitUntil(lambda: dialog.working is not None and dialog.working.done(), timeout=30000)
     assert [t.chosen for t in dialog.takes] == [True, False]
     assert window.player.path() == window.book.listening.audio_path
+
+
+def test_an_edit_made_while_the_question_is_open_sends_nothing(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, server: DemoServer, tmp_path: Path
+) -> None:
+    """The sentences were numbered in the text as it was: after an edit they may be others."""
+    listen.open_book(qtbot, window, listen.make_book(tmp_path))
+    listen.render_and_play(qtbot, window)
+    book = window.book
+    hear(qtbot, window, 2)
+    before = len(charges(server))
+    book.redo.redo_current_action.trigger()
+    qtbot.waitUntil(lambda: question(window) is not None, timeout=20000)
+    asked = question(window)
+    assert asked is not None
+    cursor = window.editor.textCursor()
+    cursor.setPosition(0)
+    cursor.insertText("Dawn came. ")  # a new first sentence: sentence 2 is another now
+    send = asked.findChild(QPushButton, "redoSendButton")
+    assert send is not None
+    send.click()
+    qtbot.waitUntil(lambda: book.redo.task is not None and book.redo.task.done(), timeout=20000)
+    assert book.redo.task is not None and book.redo.task.result() is None
+    assert len(charges(server)) == before
+    store = book.store
+    assert store is not None and store.book.chapter(book.chapter_id or "").text.startswith("Dawn")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -36,6 +36,8 @@ from soundclone_desktop.ui.common.message_bar import Level
 from soundclone_desktop.ui.common.money import money_text
 
 if TYPE_CHECKING:
+    from soundclone_desktop.services.tasks import TaskRunner
+    from soundclone_desktop.store.library import TaskLibrary
     from soundclone_desktop.ui.book.controller import BookController
     from soundclone_desktop.ui.book.takes_panel import TakesDialog
 
@@ -121,11 +123,11 @@ class RedoActions(QObject):
         controller.needs.editor.report_changed.connect(lambda _report: self._enable())
         self._enable()
 
-    def _action(self, name: str, text: str, tip: str, slot: object) -> QAction:
+    def _action(self, name: str, text: str, tip: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.controller.needs.parent)
         action.setObjectName(name)
         action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _enable(self) -> None:
@@ -142,8 +144,9 @@ class RedoActions(QObject):
         if store is not None and runner is not None and library is not None:
             self.resuming = spawn(self._resume(store, runner, library), owner=self)
 
-    async def _resume(self, store: BookStore, runner: object, library: object) -> None:
-        results = await resume_redos(store, runner, library)  # type: ignore[arg-type]
+    async def _resume(self, store: BookStore, runner: TaskRunner, library: TaskLibrary) -> None:
+        """Settle a redo a killed app left (its takes kept, or never sent again)."""
+        results = await resume_redos(store, runner, library)
         kept = sum(len(r.takes) for r in results)
         if kept:
             self.controller.needs.messages.show_status(
@@ -179,14 +182,16 @@ class RedoActions(QObject):
         self, store: BookStore, chapter_id: str, numbers: list[int]
     ) -> RedoResult | None:
         needs = self.controller.needs
-        runner = needs.session.runner if needs.session is not None else None
-        if runner is None:
+        session = needs.session
+        runner = session.runner if session is not None else None
+        if session is None or runner is None:
             needs.messages.show_message(
                 translate(CTX, "Connect to a server to redo sentences."), Level.WARNING
             )
             return None
         await self.controller._flush()  # the sentences are numbered in the text as saved
         prices = needs.ctx.prices()
+        text = store.book.chapter(chapter_id).text
         try:
             plan = await asyncio.to_thread(plan_redo, store, chapter_id, numbers, prices)
         except (SentenceError, BookError, KeyError) as exc:
@@ -196,9 +201,14 @@ class RedoActions(QObject):
             return None
         if not await self._confirmed(plan, prices.currency):
             return None
-        if store is not self.controller.store or needs.session.runner is not runner:  # type: ignore[union-attr]
+        await self.controller._flush()  # an edit made while asking moves the sentences
+        if (
+            store is not self.controller.store
+            or session.runner is not runner
+            or store.book.chapter(chapter_id).text != text
+        ):
             needs.messages.show_message(
-                translate(CTX, "The book or the connection changed: nothing was sent."),
+                translate(CTX, "The book, its text or the connection changed: nothing was sent."),
                 Level.WARNING,
             )
             return None
