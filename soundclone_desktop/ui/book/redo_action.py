@@ -19,16 +19,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
-from soundclone_desktop.core.book.sentence_takes import SentenceError
 from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.services.book.redo import (
-    RedoPlan,
-    RedoResult,
-    plan_redo,
-    resume_redos,
-    run_redo,
-)
 from soundclone_desktop.store.book import BookError, BookStore
 from soundclone_desktop.ui.book import chapter_audio
 from soundclone_desktop.ui.common.async_utils import signal_to_future, spawn
@@ -36,6 +28,7 @@ from soundclone_desktop.ui.common.message_bar import Level
 from soundclone_desktop.ui.common.money import money_text
 
 if TYPE_CHECKING:
+    from soundclone_desktop.services.book.redo import RedoPlan, RedoResult
     from soundclone_desktop.services.tasks import TaskRunner
     from soundclone_desktop.store.library import TaskLibrary
     from soundclone_desktop.ui.book.controller import BookController
@@ -146,6 +139,8 @@ class RedoActions(QObject):
 
     async def _resume(self, store: BookStore, runner: TaskRunner, library: TaskLibrary) -> None:
         """Settle a redo a killed app left (its takes kept, or never sent again)."""
+        from soundclone_desktop.services.book.redo import resume_redos
+
         results = await resume_redos(store, runner, library)
         kept = sum(len(r.takes) for r in results)
         if kept:
@@ -181,6 +176,10 @@ class RedoActions(QObject):
     async def _redo(
         self, store: BookStore, chapter_id: str, numbers: list[int]
     ) -> RedoResult | None:
+        # Imported here: the redo service (audio decoding, subtitles) is not needed to show
+        # the window (start-up time).
+        from soundclone_desktop.services.book.redo import SentenceError, plan_redo, run_redo
+
         needs = self.controller.needs
         session = needs.session
         runner = session.runner if session is not None else None
