@@ -42,6 +42,7 @@ from soundclone_desktop.ui.book.listen import SentenceListening
 from soundclone_desktop.ui.book.navigator import NavigatorWidget
 from soundclone_desktop.ui.book.needs import BookNeeds, EditorLender
 from soundclone_desktop.ui.book.playing import BookPlaying
+from soundclone_desktop.ui.book.redo_action import RedoActions
 from soundclone_desktop.ui.book.rules import PronunciationRules
 from soundclone_desktop.ui.common.async_utils import spawn
 from soundclone_desktop.ui.common.message_bar import Level
@@ -107,6 +108,7 @@ class BookController(BookCreating, BookPlaying, QObject):
         self._connect()
         self._show_render_state()
         self.rules = PronunciationRules(self)
+        self.redo = RedoActions(self)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -352,6 +354,8 @@ class BookController(BookCreating, BookPlaying, QObject):
         self._collect_edit()
         self._save_timer.stop()
         self._save_pending()
+        if self.saving is not None:  # spawned but maybe not started: the lock is still free
+            await asyncio.wait({self.saving})
         async with self._save_lock:
             pass
 
