@@ -496,6 +496,114 @@
         </message>
     </context>
     <context>
+        <name>BookRedo</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="95" />
+            <source>Redo Marked Sentences…</source>
+            <translation>重做标记的句子…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="96" />
+            <source>Send the chapter's marked sentences again as one task, as new takes</source>
+            <translation>把本章标记的句子合成一个任务重新发送，作为新的版本</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="100" />
+            <source>Redo This Sentence…</source>
+            <translation>重做这一句…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="101" />
+            <source>Send the sentence at the cursor again, as a new take</source>
+            <translation>重新发送光标所在的句子，作为新的版本</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="105" />
+            <source>Takes of This Sentence…</source>
+            <translation>这一句的各个版本…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="106" />
+            <source>Compare the takes of the sentence at the cursor and choose one</source>
+            <translation>比较光标所在句子的各个版本并选择一个</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="231" />
+            <source>Redo Sentences</source>
+            <translation>重做句子</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="233" />
+            <source>Send these sentences again as one task? Every take is kept.</source>
+            <translation>把这些句子合成一个任务重新发送吗？所有版本都会保留。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="49" />
+            <source>1 sentence: 1 task, %1</source>
+            <translation>1 句：1 个任务，%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="170" />
+            <source>A redo is already being sent.</source>
+            <translation>已有一次重做正在发送。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="188" />
+            <source>Connect to a server to redo sentences.</source>
+            <translation>请先连接服务器再重做句子。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="210" />
+            <source>The book, its text or the connection changed: nothing was sent.</source>
+            <translation>书、文本或连接已改变：未发送任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="216" />
+            <source>Redoing %1 sentence(s) as one task…</source>
+            <translation>正在把 %1 句合成一个任务重做…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="237" />
+            <source>Redo · %1</source>
+            <translation>重做 · %1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="67" />
+            <source>The chapter could not be stitched again: %1</source>
+            <translation>无法重新拼接本章：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="148" />
+            <source>New takes kept from a redo left unfinished: %1</source>
+            <translation>已保留上次未完成的重做得到的新版本：%1 个</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="257" />
+            <source>The redo did not finish (%1): no take was added.</source>
+            <translation>重做未完成（%1）：没有添加版本。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="273" />
+            <source>%1 sentence(s) redone as one task; the new takes are chosen.</source>
+            <translation>已用一个任务重做 %1 句；已选用新版本。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="198" />
+            <source>Nothing was sent: %1</source>
+            <translation>未发送任何内容：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="266" />
+            <source>%1 new take(s) kept; %2 flagged by the checks and not chosen.</source>
+            <translation>已保留 %1 个新版本；其中 %2 个被自动检查标记，未选用。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="51" />
+            <source>%1 sentences: 1 task, %2 – instead of %3 tasks, %4</source>
+            <translation>%1 句：1 个任务，%2 – 而不是 %3 个任务，%4</translation>
+        </message>
+    </context>
+    <context>
         <name>BookReview</name>
         <message>
             <location filename="../../soundclone_desktop/ui/book/listen.py" line="86" />
@@ -632,10 +740,109 @@
         </message>
     </context>
     <context>
+        <name>BookTakes</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="110" />
+            <source>▶ plays each take loudness-matched (at the loudness of the quietest), so you compare the voice, not the volume.</source>
+            <translation>▶ 以响度匹配的方式播放每个版本（都调到最安静那个的响度），让你比较的是声音而不是音量。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="119" />
+            <source>Takes</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="122" />
+            <source>Take</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="123" />
+            <source>Made</source>
+            <translation>生成时间</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="124" />
+            <source>Duration</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="125" />
+            <source>Chosen</source>
+            <translation>已选用</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="126" />
+            <source>Checks</source>
+            <translation>检查</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="127" />
+            <source>Listen</source>
+            <translation>试听</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="128" />
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="189" />
+            <source>Choose</source>
+            <translation>选用</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="182" />
+            <source>▶ Play</source>
+            <translation>▶ 播放</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="108" />
+            <source>Takes of Sentence %1</source>
+            <translation>第 %1 句的各个版本</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="168" />
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="185" />
+            <source>Play take %1, loudness-matched</source>
+            <translation>播放版本 %1（响度匹配）</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="192" />
+            <source>Choose take %1</source>
+            <translation>选用版本 %1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="170" />
+            <source>⚠ %1</source>
+            <translation>⚠ %1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="238" />
+            <source>The chapter could not be stitched again: %1</source>
+            <translation>无法重新拼接本章：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="245" />
+            <source>Take %1 of sentence %2 chosen</source>
+            <translation>已选用第 %2 句的版本 %1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="177" />
+            <source>The automatic checks flagged this take: %1</source>
+            <translation>自动检查标记了这个版本：%1</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/takes_panel.py" line="214" />
+            <source>Sentence %1, take %2 (loudness-matched)</source>
+            <translation>第 %1 句，版本 %2（响度匹配）</translation>
+        </message>
+    </context>
+    <context>
         <name>BookView</name>
         <message>
             <location filename="../../soundclone_desktop/ui/book/build.py" line="28" />
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="455" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="459" />
             <location filename="../../soundclone_desktop/ui/book/lazy.py" line="81" />
             <source>Book</source>
             <translation>书</translation>
@@ -696,53 +903,53 @@
             <translation>%1 个字符，%2 个任务；已支付 %3</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="127" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="129" />
             <location filename="../../soundclone_desktop/ui/book/lazy.py" line="66" />
             <source>New Book…</source>
             <translation>新建书籍…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="129" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="131" />
             <location filename="../../soundclone_desktop/ui/book/lazy.py" line="67" />
             <source>Start a book with the script as its first chapter</source>
             <translation>新建一本书，以当前稿件作为第一章</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="132" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="134" />
             <location filename="../../soundclone_desktop/ui/book/lazy.py" line="72" />
             <source>Open Book…</source>
             <translation>打开书籍…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="134" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="136" />
             <location filename="../../soundclone_desktop/ui/book/lazy.py" line="73" />
             <source>Open a .scbook folder</source>
             <translation>打开 .scbook 文件夹</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="136" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="138" />
             <location filename="../../soundclone_desktop/ui/book/lazy.py" line="76" />
             <source>Close Book</source>
             <translation>关闭书籍</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="169" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="171" />
             <source>Open book</source>
             <translation>打开书籍</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="228" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="230" />
             <source>Opened the book “%1”</source>
             <translation>已打开书籍“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="457" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="461" />
             <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="284" />
             <source>%1 selected chapters</source>
             <translation>选中的 %1 章</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="193" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="195" />
             <source>The book was damaged; what could be read was recovered. The damaged file was kept as “%1”.</source>
             <translation>书籍文件已损坏，可读取的内容已恢复。损坏的文件保留为“%1”。</translation>
         </message>
