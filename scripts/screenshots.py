@@ -11,6 +11,8 @@ grabbed offscreen, with made-up but realistic content:
 - ``clone-wizard-<lang>.png``: the clone wizard with a 20-second recording accepted;
 - ``find-bar-<lang>.png``: Find and Replace over a chapter, with a regular expression;
 - ``shortcuts-<lang>.png``, ``about-<lang>.png``: Help › Keyboard shortcuts and About;
+- ``book-review-<lang>.png``, ``book-rules-<lang>.png``, ``book-redo-question-<lang>.png``,
+  ``book-takes-<lang>.png``: review (``scripts/screenshots_review.py``);
 - ``book-chapters-<lang>.png``, ``book-rendering-<lang>.png``, ``book-playing-<lang>.png``:
   the book view (``scripts/screenshot_book.py``): the chapter list, a render in progress,
   a stitched chapter playing with its captions;

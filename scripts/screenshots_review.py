@@ -143,7 +143,48 @@ async def rules_table(window: MainWindow, language: str, out: Path) -> None:
     dialog.close()
 
 
+async def redo_and_takes(window: MainWindow, language: str, out: Path) -> None:
+    """The marked sentences redone as one task (the question with both costs), then the
+    takes of one of them: loudness-matched ▶, the chosen one ticked."""
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    if window.book.store is None:
+        await review_chapter(window, language, out)
+    book = window.book
+    book.redo.redo_marked_action.trigger()
+
+    def asked() -> QMessageBox | None:
+        found = window.findChild(QMessageBox, "redoQuestion")
+        return found if isinstance(found, QMessageBox) and found.isVisible() else None
+
+    await _wait_for(asked)
+    question = asked()
+    assert question is not None
+    await asyncio.sleep(0.3)
+    _save(question, out, f"book-redo-question-{language}.png")
+    send = question.findChild(QPushButton, "redoSendButton")
+    assert send is not None
+    send.click()
+    await _wait_for(lambda: book.redo.task is not None and book.redo.task.done(), 90)
+    await asyncio.sleep(2.0)  # the chapter stitched again and reloaded, its timing too
+    await _wait_for(lambda: book.listening.timing is not None)
+    timing = book.listening.timing
+    assert timing is not None
+    clip = timing.by_number(4)
+    assert clip is not None
+    book.listening.go(clip)  # sentence 4 heard: the takes are its own
+    window.player.pause()
+    await asyncio.sleep(0.5)
+    dialog = book.redo.open_takes()
+    assert dialog is not None
+    await _wait_for(lambda: dialog.table.rowCount() >= 2, 20)
+    await asyncio.sleep(0.5)
+    _save(dialog, out, f"book-takes-{language}.png")
+    dialog.close()
+
+
 REVIEW_SCENES: dict[str, Callable[[MainWindow, str, Path], Awaitable[None]]] = {
     "book-review": review_chapter,
     "book-rules": rules_table,
+    "book-takes": redo_and_takes,
 }
