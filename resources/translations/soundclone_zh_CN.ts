@@ -519,21 +519,36 @@
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="105" />
+            <source>Redo Flagged Sentences…</source>
+            <translation>重做被标记问题的句子…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="106" />
+            <source>Check the chapter's takes and send every sentence with a finding again as one task</source>
+            <translation>检查本章的版本，把每个有问题的句子作为一个任务重新发送</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="111" />
             <source>Takes of This Sentence…</source>
             <translation>这一句的各个版本…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="106" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="112" />
             <source>Compare the takes of the sentence at the cursor and choose one</source>
             <translation>比较光标所在句子的各个版本并选择一个</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="231" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="191" />
+            <source>Checking the chapter's takes…</source>
+            <translation>正在检查本章的版本…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="270" />
             <source>Redo Sentences</source>
             <translation>重做句子</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="233" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="272" />
             <source>Send these sentences again as one task? Every take is kept.</source>
             <translation>把这些句子合成一个任务重新发送吗？所有版本都会保留。</translation>
         </message>
@@ -543,27 +558,33 @@
             <translation>1 句：1 个任务，%1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="170" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="180" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="209" />
             <source>A redo is already being sent.</source>
             <translation>已有一次重做正在发送。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="188" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="197" />
+            <source>Nothing in this chapter is flagged: no sentence to redo.</source>
+            <translation>本章没有发现问题：没有需要重做的句子。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="227" />
             <source>Connect to a server to redo sentences.</source>
             <translation>请先连接服务器再重做句子。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="210" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="249" />
             <source>The book, its text or the connection changed: nothing was sent.</source>
             <translation>书、文本或连接已改变：未发送任何内容。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="216" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="255" />
             <source>Redoing %1 sentence(s) as one task…</source>
             <translation>正在把 %1 句合成一个任务重做…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="237" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="276" />
             <source>Redo · %1</source>
             <translation>重做 · %1</translation>
         </message>
@@ -573,27 +594,27 @@
             <translation>无法重新拼接本章：%1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="148" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="156" />
             <source>New takes kept from a redo left unfinished: %1</source>
             <translation>已保留上次未完成的重做得到的新版本：%1 个</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="257" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="296" />
             <source>The redo did not finish (%1): no take was added.</source>
             <translation>重做未完成（%1）：没有添加版本。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="273" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="312" />
             <source>%1 sentence(s) redone as one task; the new takes are chosen.</source>
             <translation>已用一个任务重做 %1 句；已选用新版本。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="198" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="237" />
             <source>Nothing was sent: %1</source>
             <translation>未发送任何内容：%1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="266" />
+            <location filename="../../soundclone_desktop/ui/book/redo_action.py" line="305" />
             <source>%1 new take(s) kept; %2 flagged by the checks and not chosen.</source>
             <translation>已保留 %1 个新版本；其中 %2 个被自动检查标记，未选用。</translation>
         </message>

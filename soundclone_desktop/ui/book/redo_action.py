@@ -101,6 +101,12 @@ class RedoActions(QObject):
             translate(CTX, "Send the sentence at the cursor again, as a new take"),
             self.redo_current,
         )  # fmt: skip
+        self.redo_flagged_action = self._action(
+            "redoFlaggedAction", translate(CTX, "Redo Flagged Sentences…"),
+            translate(CTX, "Check the chapter's takes and send every sentence with a finding "
+                           "again as one task"),
+            self.redo_flagged,
+        )  # fmt: skip
         self.takes_action = self._action(
             "sentenceTakesAction", translate(CTX, "Takes of This Sentence…"),
             translate(CTX, "Compare the takes of the sentence at the cursor and choose one"),
@@ -109,6 +115,7 @@ class RedoActions(QObject):
         listening = controller.listening
         listening.add_to_menu(self.redo_marked_action)
         listening.menu.addAction(self.redo_current_action)
+        listening.menu.addAction(self.redo_flagged_action)
         listening.menu.addAction(self.takes_action)
         listening.marks_changed.connect(self._enable)
         controller.book_opened.connect(lambda _folder: self._on_book_opened())
@@ -127,6 +134,7 @@ class RedoActions(QObject):
         open_ = self.controller.store is not None and self.controller.chapter_id is not None
         self.redo_marked_action.setEnabled(open_ and bool(self.controller.listening.marked()))
         self.redo_current_action.setEnabled(open_)
+        self.redo_flagged_action.setEnabled(open_)
         self.takes_action.setEnabled(open_)
 
     def _on_book_opened(self) -> None:
@@ -160,6 +168,37 @@ class RedoActions(QObject):
     def redo_current(self) -> asyncio.Task[RedoResult | None] | None:
         number = self.current_number()
         return None if number is None else self.redo([number])
+
+    def redo_flagged(self) -> asyncio.Task[RedoResult | None] | None:
+        """Check the chapter's chosen takes (off the GUI thread), then redo every sentence
+        with a finding as one task, after the same question as a marked redo."""
+        store, chapter_id = self.controller.store, self.controller.chapter_id
+        if store is None or chapter_id is None:
+            return None
+        if self.task is not None and not self.task.done():
+            self.controller.needs.messages.show_status(
+                translate(CTX, "A redo is already being sent."), STATUS_MS
+            )
+            return None
+        self.task = spawn(self._redo_flagged(store, chapter_id), owner=self)
+        return self.task
+
+    async def _redo_flagged(self, store: BookStore, chapter_id: str) -> RedoResult | None:
+        # Loaded here: decoding and measuring takes is only needed on request.
+        from soundclone_desktop.services.book.checks import check_chapter
+
+        self.controller.needs.messages.show_status(
+            translate(CTX, "Checking the chapter's takes…"), STATUS_MS
+        )
+        findings = await asyncio.to_thread(check_chapter, store, chapter_id)
+        numbers = sorted({f.sentence for f in findings if f.sentence > 0})
+        if not numbers:
+            self.controller.needs.messages.show_message(
+                translate(CTX, "Nothing in this chapter is flagged: no sentence to redo."),
+                Level.INFO,
+            )
+            return None
+        return await self._redo(store, chapter_id, numbers)
 
     def redo(self, numbers: Sequence[int]) -> asyncio.Task[RedoResult | None] | None:
         store, chapter_id = self.controller.store, self.controller.chapter_id
