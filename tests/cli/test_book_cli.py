@@ -378,29 +378,3 @@ def test_export_of_an_unrendered_book_writes_nothing(tmp_path: Path) -> None:
     done = cli(tmp_path, "book", "export", book, "--out", tmp_path / "out")
     assert done.returncode == 2 and "not rendered in full" in done.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
-
-
-# A build without services/book/stitch.py: the CLI run with a finder that refuses that module.
-_NO_STITCHER = """
-import sys
-
-class _NoStitcher:
-    def find_spec(self, name, path=None, target=None):
-        if name == "soundclone_desktop.services.book.stitch":
-            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-        return None
-
-sys.meta_path.insert(0, _NoStitcher())
-"""
-
-
-def test_export_without_the_stitcher_says_so(tmp_path: Path) -> None:
-    book = imported(tmp_path, chinese_novel(tmp_path / "novel.txt"))
-    shim = tmp_path / "no-stitcher"
-    shim.mkdir()
-    (shim / "sitecustomize.py").write_text(_NO_STITCHER, encoding="utf-8")
-    done = processes.run(
-        ["book", "export", str(book), "--out", str(tmp_path / "out")], cwd=tmp_path,
-        env={"PYTHONPATH": os.pathsep.join([str(shim), str(processes.ROOT)])},
-    )  # fmt: skip
-    assert done.returncode == 5 and "no stitcher" in done.stderr
