@@ -6,6 +6,8 @@ import asyncio
 import dataclasses
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication, QEvent
+
 from soundclone_desktop import app, logging_setup
 from soundclone_desktop.demo.server import DemoServer
 from soundclone_desktop.services.schedule import PollPolicy
@@ -77,6 +79,9 @@ def close_studio(qtbot: object, window: MainWindow, ctx: AppContext) -> None:
     async_utils.set_error_reporter(None)
     logging_setup.shutdown()
     window.deleteLater()
+    # Delete it now, inside this test: a window (its media player, its audio workers) torn
+    # down later would be torn down during another test's event loop.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 Cleanup = Callable[[], None]
