@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView
 
 from soundclone_desktop.api.errors import BadRequestError, OutcomeUnknownError, RequestTimeout
@@ -180,6 +181,8 @@ def test_elapsed_times_tick_while_other_rows_update(tasks: TaskList, qtbot) -> N
     """A burst of updates to one task must not hold back the clock of the others."""
     waiting, busy = make_job(task_id="audio_w"), make_job(task_id="audio_b")
     waiting.created_at = busy.created_at = time.time() - 5.5
+    tasks.show()
+    qtbot.waitExposed(tasks)
     tasks.update_job(waiting)
     tasks.update_job(busy)
     row = tasks.tree.topLevelItem(1)
@@ -231,3 +234,47 @@ def test_balance_evidence_is_translated_with_the_sentence_it_follows() -> None:
     assert shown.startswith(job_sentence(head) or "?")
     assert shown.endswith(job_sentence(messages.balance_dropped("0.61")) or "?")
     assert "dropped by 0.61" in shown
+
+
+def test_the_clock_ticks_only_rows_in_view(tasks: TaskList, qtbot, monkeypatch) -> None:
+    """200 running tasks: each second rewrites the rows on screen, not all 200."""
+    tasks.resize(500, 300)
+    tasks.show()
+    qtbot.waitExposed(tasks)
+    jobs = [make_job(task_id=f"audio_{n}") for n in range(200)]
+    for job in jobs:
+        job.created_at = time.time() - 3
+        tasks.update_job(job)
+    written: list[str] = []
+    original = TaskList._set_text
+
+    def counting(self: TaskList, item, column: int, text: str) -> None:
+        if column == COL_TIME:
+            written.append(item.data(COL_TEXT, Qt.ItemDataRole.UserRole))
+        original(self, item, column, text)
+
+    monkeypatch.setattr(TaskList, "_set_text", counting)
+    for job in jobs:
+        job.created_at -= 60  # every clock is a minute behind
+    tasks._tick()
+    row_height = tasks.tree.visualItemRect(tasks.tree.topLevelItem(0)).height()
+    shown = tasks.tree.viewport().height() // row_height
+    assert 0 < len(written) <= shown + 1
+    top = tasks.tree.topLevelItem(0)
+    assert top.text(COL_TIME).startswith("1:0")
+    bottom = tasks.tree.topLevelItem(199)
+    assert not bottom.text(COL_TIME).startswith("1:0")  # out of view: not rewritten yet
+    tasks.tree.scrollToItem(bottom)  # scrolled into view: brought up to date at once
+    assert bottom.text(COL_TIME).startswith("1:0")
+
+
+def test_a_hidden_list_catches_up_when_shown(tasks: TaskList, qtbot) -> None:
+    job = make_job(task_id="audio_h")
+    job.created_at = time.time() - 3
+    tasks.update_job(job)
+    job.created_at -= 60
+    tasks._tick()
+    assert not tasks.tree.topLevelItem(0).text(COL_TIME).startswith("1:0")
+    tasks.show()
+    qtbot.waitExposed(tasks)
+    assert tasks.tree.topLevelItem(0).text(COL_TIME).startswith("1:0")

@@ -13,11 +13,12 @@ is only written when its text changed.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,6 +43,7 @@ CTX = "TaskList"
 
 COL_TEXT, COL_STATUS, COL_TIME, COL_COST = range(4)
 _EXCERPT = 48
+_ADVANCES_KEPT = 4096  # measured texts remembered (a long session makes many clock texts)
 _MAX_COLUMN_CHARS = 40  # a long status grows its column up to this; the tooltip has the rest
 
 
@@ -164,6 +166,7 @@ class TaskList(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
+        self.tree.verticalScrollBar().valueChanged.connect(lambda _value: self._tick())
 
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.customContextMenuRequested.connect(self._show_menu)
@@ -231,9 +234,29 @@ class TaskList(QWidget):
         item.setData(COL_STATUS, Qt.ItemDataRole.ForegroundRole, colour)
 
     def _tick(self) -> None:
-        for local_id, job in self._jobs.items():
-            if not job.is_done:
-                self._set_text(self._items[local_id], COL_TIME, time_text(job))
+        """Each second, the clock of the running tasks on screen.
+
+        Only the rows in view: a burst of 200 tasks would otherwise rewrite and re-measure
+        200 cells every second on the GUI thread. Rows scrolled into view, or the whole list
+        when it is shown again, are brought up to date at once.
+        """
+        for item in self._rows_in_view():
+            job = self._jobs.get(item.data(COL_TEXT, Qt.ItemDataRole.UserRole))
+            if job is not None and not job.is_done:
+                self._set_text(item, COL_TIME, time_text(job))
+
+    def _rows_in_view(self) -> Iterator[QTreeWidgetItem]:
+        if not self.tree.isVisible():
+            return
+        bottom = self.tree.viewport().height()
+        item = self.tree.itemAt(0, 0)
+        while item is not None and self.tree.visualItemRect(item).top() <= bottom:
+            yield item
+            item = self.tree.itemBelow(item)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._tick()
 
     # -- columns ------------------------------------------------------------------------------
 
@@ -248,13 +271,19 @@ class TaskList(QWidget):
     def _fit(self, column: int, text: str) -> None:
         # Called for every changed cell (each second for every running task): keep it cheap.
         header = self.tree.header()
-        needed = min(self._widest, self._metrics.horizontalAdvance(text) + self._padding)
+        advance = self._advances.get(text)
+        if advance is None:  # the clocks repeat the same few texts: measure each once
+            if len(self._advances) > _ADVANCES_KEPT:
+                self._advances.clear()
+            advance = self._advances[text] = self._metrics.horizontalAdvance(text)
+        needed = min(self._widest, advance + self._padding)
         if needed > header.sectionSize(column):
             header.resizeSection(column, needed)
 
     def _size_columns(self) -> None:
         """Widths for the narrow columns from typical texts in the current language."""
         self._metrics = self.tree.fontMetrics()
+        self._advances: dict[str, int] = {}
         # What the item delegate adds around a text (the focus frame margins), plus air.
         margin = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
                                                self.tree)  # fmt: skip
