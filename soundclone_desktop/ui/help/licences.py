@@ -29,6 +29,7 @@ BUNDLED: tuple[Component, ...] = (
     Component("httpcore", "BSD-3-Clause", ("httpcore",)),
     Component("h11", "MIT", ("h11",)),
     Component("AnyIO", "MIT", ("anyio",)),
+    Component("sniffio", "MIT OR Apache-2.0", ("sniffio",)),
     Component("idna", "BSD-3-Clause", ("idna",)),
     Component("certifi", "MPL-2.0", ("certifi",)),
     Component("qasync", "BSD-2-Clause", ("qasync",)),
