@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.benchmarks import procs
+from tests.benchmarks import procs, stall_stacks
 from tests.benchmarks.rss import rss_bytes
 from tests.benchmarks.sched import schedstat
 
@@ -281,8 +281,10 @@ class _Probe:
         self.sampler = QTimer()
         self.sampler.setInterval(CPU_SAMPLE_MS)
         self.sampler.timeout.connect(self._sample)
+        self.watcher: stall_stacks.StallStacks | None = None
 
     def start(self) -> None:
+        self.watcher = stall_stacks.from_environment()
         self._sample()
         self.timer.start()
         self.sampler.start()
@@ -291,8 +293,11 @@ class _Probe:
         self.timer.stop()
         self.sampler.stop()
         self._sample()
+        stall_stacks.write_report(self.watcher)
 
     def _tick(self) -> None:
+        if self.watcher is not None:
+            self.watcher.beat()
         self.stamps.append(time.time())
         self.sched.append(schedstat())
 
