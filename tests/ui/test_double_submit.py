@@ -12,7 +12,6 @@ press lands after the first create has been answered, which is what charged twic
 from __future__ import annotations
 
 import importlib.util
-import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +20,7 @@ from types import ModuleType
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.server import DemoServer
@@ -82,10 +81,28 @@ def creates(server: DemoServer) -> int:
     )
 
 
-def double_click(qtbot, widget: QWidget, gap_ms: int = GAP_MS) -> None:  # type: ignore[no-untyped-def]
-    """What the system delivers for a double-click, with the app running between presses."""
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+def answered(qtbot, window: MainWindow, gap_ms: int) -> None:  # type: ignore[no-untyped-def]
+    """Wait ``gap_ms``, and longer if the first create is still in flight.
+
+    On the demo the create is answered within the gap; on a loaded machine it may not be,
+    and a press during the create is ignored by design (the test above): the question is
+    about a press after the answer.
+    """
     qtbot.wait(gap_ms)
+    qtbot.waitUntil(
+        lambda: (
+            bool(window.task_list.jobs())
+            and window.task_list.jobs()[-1].state is not JobState.SENDING
+        ),
+        timeout=5000,
+    )
+
+
+def double_click(qtbot, window: MainWindow, gap_ms: int = GAP_MS) -> None:  # type: ignore[no-untyped-def]
+    """What the system delivers for a double-click, with the app running between presses."""
+    widget = window.submit_bar.button
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    answered(qtbot, window, gap_ms)
     QTest.mouseDClick(widget, Qt.MouseButton.LeftButton)
     QTest.mouseRelease(widget, Qt.MouseButton.LeftButton)
 
@@ -93,7 +110,7 @@ def double_click(qtbot, widget: QWidget, gap_ms: int = GAP_MS) -> None:  # type:
 def ctrl_return_twice(qtbot, window: MainWindow, gap_ms: int = GAP_MS) -> None:  # type: ignore[no-untyped-def]
     for press in range(2):
         if press:
-            qtbot.wait(gap_ms)
+            answered(qtbot, window, gap_ms)
         qtbot.keyClick(window.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
@@ -164,10 +181,8 @@ def test_a_double_click_asks_before_paying_again_and_no_is_the_default(
     window: MainWindow, qtbot, server: DemoServer
 ) -> None:
     prepare(window)
-    started = time.monotonic()
-    double_click(qtbot, window.submit_bar.button)
+    double_click(qtbot, window)
     box = question(qtbot, window, server)
-    assert (time.monotonic() - started) * 1000 < QApplication.doubleClickInterval() + 250
     assert "The same script is already being generated" in box.text()
     assert PRICE in box.text()
     default = box.defaultButton()
@@ -185,7 +200,7 @@ def test_a_double_click_answered_yes_pays_twice_as_asked(
     window: MainWindow, qtbot, server: DemoServer
 ) -> None:
     prepare(window)
-    double_click(qtbot, window.submit_bar.button)
+    double_click(qtbot, window)
     box = question(qtbot, window, server)
     yes = next(
         b
