@@ -23,11 +23,11 @@ pytestmark = pytest.mark.gui
 class _PathPaintedView(WaveformView):
     """The bars painted as before the cache: a path filled per colour, clipped at the head."""
 
-    def _paint_bars(  # type: ignore[override]
-        self, painter: QPainter, plot: QRectF, peaks: Peaks, head_x: float, colors: _Colors
+    def _paint_bars(
+        self, painter: QPainter, plot: QRectF, head_x: float, colors: _Colors
     ) -> None:
         path = QPainterPath()
-        for bar in self._bar_rects(plot, peaks):
+        for bar in self._bar_rects(plot):
             path.addRoundedRect(bar, 1.0, 1.0)
         full = QRectF(self.rect())
         painter.save()
