@@ -23,9 +23,7 @@ pytestmark = pytest.mark.gui
 class _PathPaintedView(WaveformView):
     """The bars painted as before the cache: a path filled per colour, clipped at the head."""
 
-    def _paint_bars(
-        self, painter: QPainter, plot: QRectF, head_x: float, colors: _Colors
-    ) -> None:
+    def _paint_bars(self, painter: QPainter, plot: QRectF, head_x: float, colors: _Colors) -> None:
         path = QPainterPath()
         for bar in self._bar_rects(plot):
             path.addRoundedRect(bar, 1.0, 1.0)

@@ -24,7 +24,7 @@ class PeakLevels:
     """``levels[k][i]`` is the peak of ``[i, i + 1) * bucket_ms * 2**k``."""
 
     def __init__(self, values: Sequence[float], duration_ms: int) -> None:
-        fine = np.asarray(values, dtype=np.float32)
+        fine = np.fromiter(values, np.float32, len(values))  # faster than asarray on a tuple
         self.duration_ms = max(1, duration_ms)
         self.bucket_ms = self.duration_ms / max(1, fine.size)
         self.levels: list[FloatArray] = [fine]
