@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
-    QPixmap,
     QResizeEvent,
     QWheelEvent,
 )
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from soundclone_desktop.audio.overview import Peaks
 from soundclone_desktop.audio.timefmt import format_clock
 
-from .waveform_bars import bar_rects, render_bars
+from .waveform_bars import Strip, plan_strip, render_strip, visible_bars
 from .waveform_input import (
     ZOOM_STEP,
     ZoomKey,
@@ -92,6 +92,7 @@ class WaveformView(QWidget):
         self._hover_x: float | None = None
         self._drag_ms: int | None = None
         self._sprites = BarSprites()
+        self._strip: Strip | None = None  # the bars rendered into the sprites
         self._view = Viewport()
         self._following = True
         self._ruler: RulerLayout | None = None  # as last painted (tests read the labels)
@@ -263,7 +264,7 @@ class WaveformView(QWidget):
         return QRectF(_MARGIN_X, _MARGIN_Y / 2, self.width() - 2 * _MARGIN_X, height)
 
     def _plot_rect(self) -> QRectF:
-        top = self._ruler_band().bottom() + _RULER_GAP
+        top = math.ceil(self._ruler_band().bottom() + _RULER_GAP)  # whole pixels: crisp bars
         return QRectF(self.rect()).adjusted(_MARGIN_X, top, -_MARGIN_X, -_MARGIN_Y)
 
     def _ms_at(self, x: float) -> int:
@@ -285,7 +286,7 @@ class WaveformView(QWidget):
         if self._levels is None:
             return []
         end_ms = float(self._duration or self._levels.duration_ms)
-        return bar_rects(self._levels, plot, self._view, end_ms)
+        return visible_bars(self._levels, plot, self._view, end_ms)
 
     # -- painting ----------------------------------------------------------------------
 
@@ -352,17 +353,25 @@ class WaveformView(QWidget):
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
 
     def _paint_bars(self, painter: QPainter, plot: QRectF, head_x: float, colors: Colors) -> None:
-        # The bars take a few milliseconds to rasterise and the playhead moves every 30 ms
-        # while playing, so they are rendered once per size, pixel ratio, view and peaks,
-        # tinted once per colour, and each repaint copies the played, previewed and
-        # unplayed stretches from those pixmaps.
-        view = self._view
-        key = (self.width(), self.height(), self.devicePixelRatioF(), view.start_ms, view.ms_per_px)
-        self._sprites.prepare(key, self._levels, lambda: self._render_bars(plot))
-        width, height = float(self.width()), float(self.height())
+        # Rasterising the bars takes milliseconds; the playhead moves every 30 ms while
+        # playing, and scrolling moves the view a few pixels at a time. So a strip wider than
+        # the view is rendered once per zoom and peaks, tinted once per colour, and each
+        # repaint copies the played, previewed and unplayed stretches from those pixmaps.
+        assert self._levels is not None
+        view, levels = self._view, self._levels
+        self._strip = plan_strip(view, self._strip)
+        strip, end_ms = self._strip, float(self._duration or levels.duration_ms)
+        key = (strip, plot.height(), plot.top(), self.devicePixelRatioF(), end_ms)
+        self._sprites.prepare(
+            key,
+            levels,
+            lambda: render_strip(levels, strip, end_ms, plot, self.devicePixelRatioF()),
+        )
+        # Whole pixels: the bars stay crisp, as rendered (at most half a pixel off).
+        origin = QPointF(round(strip.x_in(view)), 0)
         preview_end = head_x
         if self._hover_x is not None and self._hover_x > head_x:  # preview of a seek ahead
-            preview_end = min(width, self._hover_x)
+            preview_end = min(plot.right(), self._hover_x)
         painter.save()
         for colour, left, right in (
             (colors.played, plot.left(), min(head_x, plot.right())),
@@ -370,12 +379,9 @@ class WaveformView(QWidget):
             (colors.unplayed, max(preview_end, plot.left()), plot.right()),
         ):
             if right > left:
-                painter.setClipRect(QRectF(left, 0, right - left, height))
-                painter.drawPixmap(QPointF(0, 0), self._sprites.tinted(colour))
+                painter.setClipRect(QRectF(left, 0, right - left, self.height()))
+                painter.drawPixmap(origin, self._sprites.tinted(colour))
         painter.restore()
-
-    def _render_bars(self, plot: QRectF) -> QPixmap:
-        return render_bars(self.size(), self.devicePixelRatioF(), self._bar_rects(plot))
 
     def _paint_placeholder(
         self, painter: QPainter, plot: QRectF, head_x: float, colors: Colors
