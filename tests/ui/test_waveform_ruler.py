@@ -57,9 +57,11 @@ def test_ruler_labels_never_overlap_and_sit_at_their_ticks(
         assert boxes or view.viewport().visible_ms < 2 * ruler.step_ms
         for left, right in itertools.pairwise(boxes):
             assert left.right() + 4 <= right.left(), (factor, ruler.step_ms)
-        for (box, text), tick_x in zip(ruler.labels, ruler.majors, strict=True):
+        assert len(ruler.majors) - len(ruler.labels) in (0, 1)  # the last may not fit
+        plot = view._plot_rect()
+        for (box, text), tick_x in zip(ruler.labels, ruler.majors, strict=False):
             assert abs(view._x_at(_parse(text)) - tick_x) <= 1.0
-            assert box.left() > tick_x  # beside its tick, never across it
+            assert tick_x < box.left() and box.right() <= plot.right()  # whole, by its tick
             assert text.count(":") == 2  # an hour-long file: h:mm:ss throughout
     assert 1000 in steps  # 1 s labels at the finest zoom
     assert max(steps) >= 5 * 60_000

@@ -65,7 +65,8 @@ def describe(view: Viewport, duration_ms: int) -> str:
         return text
     zoom = QCoreApplication.translate(
         "Player",
-        "Zoom {0}×, showing {1} to {2} of {3}. Ctrl+= and Ctrl+- zoom, Ctrl+0 shows it all.",
+        "Zoom {0}×, showing {1} to {2} of {3}. Ctrl+= and Ctrl+- zoom, Ctrl+0 shows it all,"
+        " F follows the play cursor.",
     )
     values = (
         f"{view.zoom_factor():.3g}",

@@ -38,7 +38,7 @@ _MINOR_MIN_PX = 4.0  # closer minor ticks would be a grey smear
 @dataclass(frozen=True)
 class RulerLayout:
     step_ms: int
-    majors: tuple[float, ...]  # x of each labelled tick
+    majors: tuple[float, ...]  # x of each major tick (labelled where the label fits)
     minors: tuple[float, ...]
     labels: tuple[tuple[QRectF, str], ...]
 
@@ -52,7 +52,8 @@ def label_text(ms: int, *, hours: bool) -> str:
 
 
 def layout_ruler(view: Viewport, metrics: QFontMetricsF, left: float, top: float) -> RulerLayout:
-    """Ticks and label boxes for what ``view`` shows, the plot starting at x = ``left``."""
+    """Ticks and label boxes for what ``view`` shows, the plot starting at x = ``left``; a
+    label that would run past the plot's right edge is left out rather than cut."""
     hours = view.duration_ms >= _HOUR
     widest = metrics.horizontalAdvance(label_text(view.duration_ms, hours=hours))
     step, minor = _STEPS[-1]
@@ -71,7 +72,8 @@ def layout_ruler(view: Viewport, metrics: QFontMetricsF, left: float, top: float
             majors.append(x)
             text = label_text(ms, hours=hours)
             box = QRectF(x + _LABEL_OFFSET, top, metrics.horizontalAdvance(text), height)
-            labels.append((box, text))
+            if box.right() <= left + view.width_px:
+                labels.append((box, text))
         ms += step
     minors: list[float] = []
     if minor / view.ms_per_px >= _MINOR_MIN_PX:
