@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QNativeGestureEvent, QPointingDevice
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from soundclone_desktop.ui.player.waveform import WaveformView
@@ -188,3 +188,23 @@ def test_a_menu_shortcut_does_not_take_the_zoom_keys_from_the_focused_waveform(
     qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Equal, CTRL)
     assert view.viewport().zoom_factor() == pytest.approx(2)
     assert triggered == ["Ctrl+K"]
+
+
+def test_a_pinch_zooms_around_the_fingers(view: WaveformView) -> None:
+    x = 200.0
+    under_fingers = view._ms_at(x)
+    for _ in range(3):  # spreading the fingers: +50 % each time
+        local = QPointF(x, 60)
+        pinch = QNativeGestureEvent(
+            Qt.NativeGestureType.ZoomNativeGesture,
+            QPointingDevice.primaryPointingDevice(),
+            2,
+            local,
+            local,
+            view.mapToGlobal(local),
+            0.5,
+            QPointF(),
+        )
+        QApplication.sendEvent(view, pinch)
+    assert view.viewport().zoom_factor() == pytest.approx(1.5**3)
+    assert abs(view._x_at(under_fingers) - x) <= 1.0
