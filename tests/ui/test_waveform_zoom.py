@@ -112,6 +112,9 @@ def test_ctrl_keys_zoom_around_the_play_cursor_and_ctrl_0_fits(
     qtbot.keyClick(view, Qt.Key.Key_0, CTRL)
     assert view.viewport().is_fit()
     assert "Zoom 1×, showing 0:00 to 1:00:00 of 1:00:00" in view.accessibleDescription()
+    view.zoom_by(1e6)  # the finest zoom: 577× for an hour in this width
+    factor = round(view.viewport().zoom_factor())
+    assert f"Zoom {factor}×" in view.accessibleDescription() and factor > 500
 
 
 def test_a_click_seeks_to_the_time_under_it_when_zoomed(qtbot: QtBot, view: WaveformView) -> None:

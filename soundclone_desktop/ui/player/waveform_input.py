@@ -69,7 +69,7 @@ def describe(view: Viewport, duration_ms: int) -> str:
         " F follows the play cursor.",
     )
     values = (
-        f"{view.zoom_factor():.3g}",
+        _zoom_text(view.zoom_factor()),
         format_clock(round(view.start_ms)),
         format_clock(round(min(view.end_ms, duration_ms))),
         format_clock(duration_ms),
@@ -77,3 +77,10 @@ def describe(view: Viewport, duration_ms: int) -> str:
     for index, value in enumerate(values):
         zoom = zoom.replace(f"{{{index}}}", value)
     return f"{text} {zoom}"
+
+
+def _zoom_text(factor: float) -> str:
+    """``1``, ``1.5``, ``64``, ``1500``: one decimal below 10, never an exponent."""
+    if factor >= 10:
+        return str(round(factor))
+    return f"{factor:.1f}".removesuffix(".0")
