@@ -365,7 +365,10 @@ class WaveformView(QWidget):
         self._sprites.prepare(
             key,
             levels,
-            lambda: render_strip(levels, strip, end_ms, plot, self.devicePixelRatioF()),
+            lambda colour: render_strip(
+                levels, strip, end_ms, plot, self.devicePixelRatioF(), colour
+            ),
+            colors.unplayed,  # most of a long file, most of the time
         )
         # Whole pixels: the bars stay crisp, as rendered (at most half a pixel off).
         origin = QPointF(round(strip.x_in(view)), 0)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from .waveform_zoom import Viewport
 
@@ -90,9 +90,9 @@ def visible_bars(levels: PeakLevels, plot: QRectF, view: Viewport, end_ms: float
 
 
 def render_strip(
-    levels: PeakLevels, strip: Strip, end_ms: float, plot: QRectF, ratio: float
+    levels: PeakLevels, strip: Strip, end_ms: float, plot: QRectF, ratio: float, colour: QColor
 ) -> QPixmap:
-    """The strip's bars (opaque, any colour) on a transparent pixmap, from the widget's top
+    """The strip's bars in ``colour`` on a transparent pixmap, from the widget's top
     to the plot's bottom, to be drawn at x = ``strip.x_in(view)``: its first bar is
     ``plot.left()`` in, where it would be on the widget (Qt's antialiasing is not the same
     at every x; this way the cached bars are the ones painted directly, to the pixel)."""
@@ -105,7 +105,7 @@ def render_strip(
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(Qt.GlobalColor.black)
+    painter.setBrush(colour)
     radius = BAR_WIDTH / 2
     # One small shape at a time: filling them as one path is 15 times slower.
     x0 = plot.left()

@@ -28,12 +28,20 @@ class BarSprites:
         self._key, self._source, self._shape = None, None, None
         self._tinted.clear()
 
-    def prepare(self, key: Hashable, source: object, render: Callable[[], QPixmap]) -> None:
-        """Render the bars with ``render`` unless they were rendered for ``key`` and ``source``."""
+    def prepare(
+        self,
+        key: Hashable,
+        source: object,
+        render: Callable[[QColor], QPixmap],
+        colour: QColor,
+    ) -> None:
+        """Render the bars in ``colour`` with ``render`` unless they were rendered for ``key``
+        and ``source``; that colour needs no tinting (a zoom step renders every time)."""
         if key != self._key or source is not self._source or self._shape is None:
             self.clear()
             self._key, self._source = key, source
-            self._shape = render()
+            self._shape = render(colour)
+            self._tinted[colour.rgba()] = self._shape
             self.renders += 1
 
     def tinted(self, colour: QColor) -> QPixmap:
