@@ -26,7 +26,8 @@ def view(qtbot: QtBot) -> WaveformView:
 
 def _column(view: WaveformView, x: int) -> list[QColor]:
     image = view.grab().toImage()
-    return [image.pixelColor(x, y) for y in range(12, image.height() - 12)]
+    plot = view._plot_rect()  # the bars' rows, below the time ruler
+    return [image.pixelColor(x, y) for y in range(round(plot.top()), round(plot.bottom()))]
 
 
 def test_boundaries_and_marked_stretches_are_drawn_and_cleared_with_the_audio(
@@ -35,12 +36,13 @@ def test_boundaries_and_marked_stretches_are_drawn_and_cleared_with_the_audio(
     base = view.palette().color(QPalette.ColorRole.Base)
     marked_x = round(view._x_at(2500))
     line_x = round(view._x_at(1000))
-    before = (_column(view, marked_x), _column(view, line_x))
+    between_x = round(view._x_at(1500))
+    before = (_column(view, marked_x), _column(view, line_x), _column(view, between_x))
     view.set_markers([1000], [(2000, 3000)])
     assert view.markers() == ((1000,), ((2000, 3000),))
     band = _column(view, marked_x)
     assert band != before[0] and all(c != base for c in band[5:-5])
     assert _column(view, line_x) != before[1]
-    assert _column(view, round(view._x_at(1500))) == before[0]  # nothing between
+    assert _column(view, between_x) == before[2]  # nothing between
     view.clear()
     assert view.markers() == ((), ())

@@ -25,7 +25,25 @@ __all__ = ["PeaksLoader", "compute_peaks"]
 
 log = logging.getLogger(__name__)
 
-DEFAULT_RESOLUTION = 4096
+DEFAULT_RESOLUTION = 4096  # the least: a short clip fills a wide view
+# Zoomed in all the way the view shows 30 ms a bar; buckets of about 10 ms keep detail there,
+# decoded once: zooming derives coarser peaks (ui/player/waveform_levels.py), never decodes.
+FINE_BUCKET_MS = 10
+MAX_RESOLUTION = 1 << 18  # 1 MB of float32 peaks: 14 ms buckets for an hour
+
+
+def fine_resolution(path: Path) -> int:
+    """Buckets of about :data:`FINE_BUCKET_MS` for ``path``'s length, within bounds.
+
+    Unknown lengths get the most: their buckets start at 1 ms and only merge as needed."""
+    from soundclone_desktop.audio.decode import open_audio
+
+    with open_audio(path) as audio:
+        duration_s = audio.info.duration_s
+    if not duration_s:
+        return MAX_RESOLUTION
+    wanted = round(duration_s * 1000 / FINE_BUCKET_MS)
+    return min(MAX_RESOLUTION, max(DEFAULT_RESOLUTION, wanted))
 
 
 def compute_peaks(path: Path, **options: Any) -> Peaks:
@@ -64,7 +82,8 @@ class PeaksLoader(QObject):
     partial = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, resolution: int = DEFAULT_RESOLUTION):
+    def __init__(self, parent: QObject | None = None, *, resolution: int | None = None):
+        """``resolution`` buckets per file, or (None) :func:`fine_resolution` for its length."""
         super().__init__(parent)
         self._resolution = resolution
         self._job: _Job | None = None
@@ -85,8 +104,9 @@ class PeaksLoader(QObject):
 
         def work() -> Peaks:
             try:
+                buckets = resolution or fine_resolution(path)
                 return compute_peaks(
-                    path, resolution=resolution, cancelled=job.cancel.is_set, progress=progress
+                    path, resolution=buckets, cancelled=job.cancel.is_set, progress=progress
                 )
             finally:
                 job.closed.set()

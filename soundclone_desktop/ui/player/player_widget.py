@@ -39,6 +39,7 @@ from .peaks_loader import PeaksLoader
 from .reveal import reveal_in_file_manager
 from .saving import copy_file, open_save_dialog, save_error_message
 from .waveform import WaveformView
+from .waveform_scroll import WaveformScrollBar
 
 __all__ = ["PlayerWidget"]
 
@@ -153,6 +154,7 @@ class PlayerWidget(QWidget):
             button.setAutoRaise(True)
 
         self._waveform = WaveformView(self)
+        self._waveform_scroll = WaveformScrollBar(self._waveform, self)
 
         self._play_button = QPushButton(self)
         self._play_button.setObjectName("playerPlayButton")
@@ -211,6 +213,7 @@ class PlayerWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self._waveform, 1)
+        layout.addWidget(self._waveform_scroll)
         layout.addWidget(self._seek_slider)
         layout.addLayout(controls)
         layout.addWidget(self._message)
