@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from soundclone_desktop.store.settings import UiTheme
 
+from .indicators import IndicatorStyle
 from .palettes import dark_palette, light_palette
 from .tint import restyle_all
 
@@ -33,7 +34,7 @@ class ThemeSwitch:
         (``-style``) in place, with our palette on it."""
         self.choice = choice
         if not self._styled and not keep_style:
-            self._app.setStyle(STYLE)
+            self._app.setStyle(IndicatorStyle(STYLE))
         self._styled = True
         self._app.setPalette(palette_for(self.resolved_dark()))
         restyle_all()

@@ -63,6 +63,11 @@ _DARK: Final[dict[QPalette.ColorRole, tuple[str, str | None]]] = {
 }
 
 
+# The outline of a check box or radio button: at least 3:1 against the window (WCAG 1.4.11,
+# non-text contrast), which Fusion's own outline (the window colour darkened) never reaches.
+_CONTROL_BORDER: Final = {False: "#6b6f75", True: "#8e9297"}
+
+
 def light_palette() -> QPalette:
     return _palette(_LIGHT)
 
@@ -78,6 +83,11 @@ def _palette(table: dict[QPalette.ColorRole, tuple[str, str | None]]) -> QPalett
             palette.setColor(group, role, QColor(normal))
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled or normal))
     return palette
+
+
+def control_border(palette: QPalette) -> QColor:
+    """The outline colour of a check box or radio button on ``palette``'s window."""
+    return QColor(_CONTROL_BORDER[is_dark(palette)])
 
 
 def is_dark(palette: QPalette) -> bool:
