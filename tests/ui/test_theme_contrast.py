@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QStyle,
     QStyleOptionButton,
+    QVBoxLayout,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -178,11 +179,16 @@ INDICATORS = [
 
 
 def indicator_image(qtbot: QtBot, button: QAbstractButton, element: QStyle.SubElement) -> QImage:
-    shown(qtbot, button)
+    """The indicator as the window shows it: in a pane (a lone button would paint its own
+    window colour behind itself, which a button in a window never does)."""
+    pane = QWidget()
+    QVBoxLayout(pane).addWidget(button)
+    shown(qtbot, pane)
     QApplication.processEvents()
     option = QStyleOptionButton()
     button.initStyleOption(option)  # type: ignore[attr-defined]
-    return button.grab(button.style().subElementRect(element, option, button)).toImage()
+    where = button.style().subElementRect(element, option, button)
+    return pane.grab(where.translated(button.pos())).toImage()
 
 
 def outline_contrast(image: QImage, ground: Rgb, ring: int) -> float:

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from soundclone_desktop.store.settings import UiTheme
 
-from .indicators import IndicatorStyle
-from .palettes import dark_palette, light_palette
+from .palettes import dark_palette, indicator_palettes, light_palette
 from .tint import restyle_all
 
 STYLE = "Fusion"
@@ -34,9 +33,14 @@ class ThemeSwitch:
         (``-style``) in place, with our palette on it."""
         self.choice = choice
         if not self._styled and not keep_style:
-            self._app.setStyle(IndicatorStyle(STYLE))
+            self._app.setStyle(STYLE)
         self._styled = True
-        self._app.setPalette(palette_for(self.resolved_dark()))
+        palette = palette_for(self.resolved_dark())
+        self._app.setPalette(palette)  # which drops every class palette set before
+        if self._app.style().name().casefold() == STYLE.casefold():
+            for class_name, class_palette in indicator_palettes(palette).items():
+                # PySide's stub says bytes; it takes the class name as a str keyword only.
+                self._app.setPalette(class_palette, className=class_name)  # type: ignore[arg-type]
         restyle_all()
 
     def resolved_dark(self) -> bool:

@@ -90,6 +90,34 @@ def control_border(palette: QPalette) -> QColor:
     return QColor(_CONTROL_BORDER[is_dark(palette)])
 
 
+def indicator_palettes(palette: QPalette) -> dict[str, QPalette]:
+    """Class palettes (``QApplication.setPalette(p, class name)``) that give Fusion's check
+    boxes and radio buttons an outline of :func:`control_border`.
+
+    Fusion draws that outline from the Window colour, darkened (check box: darker 140 %
+    then lighter 110 %; radio button: darker 140 %), which gives 1.15:1 on our dark window
+    and 1.66:1 on the light one; no other role sets it. These two classes never paint
+    their Window (a parent's shows through), so theirs is set to the colour the outline
+    comes from. Each is the application's palette otherwise."""
+    border = control_border(palette)
+    sources = {
+        "QCheckBox": border.lighter(140).darker(110),
+        "QRadioButton": border.lighter(140),
+    }
+    return {name: _with_window(palette, source) for name, source in sources.items()}
+
+
+def _with_window(palette: QPalette, window: QColor) -> QPalette:
+    changed = QPalette(palette)
+    for group in (
+        QPalette.ColorGroup.Active,
+        QPalette.ColorGroup.Inactive,
+        QPalette.ColorGroup.Disabled,
+    ):
+        changed.setColor(group, Role.Window, window)
+    return changed
+
+
 def is_dark(palette: QPalette) -> bool:
     """Whether text is light on a dark ground (the window's, which every pane shows)."""
     return palette.color(Role.Window).lightness() < 128
