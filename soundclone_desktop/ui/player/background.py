@@ -168,8 +168,8 @@ class GuiCallback(Generic[T]):
     thread, unless ``receiver`` has been destroyed or :meth:`close` was called by then.
 
     Made on the GUI thread. The worker holds only this object (a ticket), never
-    ``receiver`` or ``callback``: those stay with the relay on the GUI thread and go when
-    ``receiver`` does. ``once``: the ticket is closed by its first delivery."""
+    ``receiver`` or ``callback``: the callback is kept on the receiver, which the relay
+    knows only weakly, so both go together. ``once``: the first delivery closes it."""
 
     def __init__(
         self, receiver: QObject, callback: Callable[[T], None], *, once: bool = False
