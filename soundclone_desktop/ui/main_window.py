@@ -196,6 +196,7 @@ class MainWindow(StudioFrame):
         self.book.book_opened.connect(self.controller.refresh)
         self.book.book_closed.connect(self.controller.refresh)
         self.book.figures_changed.connect(self.controller.refresh)
+        self.book.render_progress.connect(self.controller.progress.show_book)  # on the button
         self.delivery = attach_delivery(DeliveryNeeds.of_book(self, self, self.book))  # File menu
         self.history = attach_history(
             HistoryNeeds(

@@ -9,10 +9,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Final
 
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from soundclone_desktop.core.script import analyze
@@ -93,6 +104,7 @@ def rendered_contrast(image: QImage) -> float:
 def theme(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[UiTheme]:
     palette, style = qapp.palette(), qapp.style().name()
     switch = theme_switch()
+    switch._styled = False  # an earlier test put a plain style back: apply ours again
     switch.apply(request.param)
     yield request.param
     switch.choice = UiTheme.SYSTEM
@@ -155,3 +167,50 @@ def test_a_theme_change_recolours_tinted_widgets(qtbot: QtBot, theme: UiTheme) -
     assert bar.styleSheet() != before
     expected = colours_for(QApplication.palette()).warning.background.name()
     assert expected in bar.styleSheet()
+
+
+# -- control boundaries (WCAG 1.4.11: 3:1) ------------------------------------------------
+
+NON_TEXT: Final = 3.0
+INDICATORS = [
+    (QCheckBox, QStyle.SubElement.SE_CheckBoxIndicator),
+    (QRadioButton, QStyle.SubElement.SE_RadioButtonIndicator),
+]
+
+
+def indicator_image(qtbot: QtBot, button: QAbstractButton, element: QStyle.SubElement) -> QImage:
+    """The indicator as the window shows it: in a pane (a lone button would paint its own
+    window colour behind itself, which a button in a window never does)."""
+    pane = QWidget()
+    QVBoxLayout(pane).addWidget(button)
+    shown(qtbot, pane)
+    QApplication.processEvents()
+    option = QStyleOptionButton()
+    button.initStyleOption(option)  # type: ignore[attr-defined]
+    where = button.style().subElementRect(element, option, button)
+    return pane.grab(where.translated(button.pos())).toImage()
+
+
+def outline_contrast(image: QImage, ground: Rgb, ring: int) -> float:
+    """The contrast with the window that ``ring`` pixels of an unchecked indicator reach: its
+    fill is the base colour, so its strongest pixels are the outline; ``ring`` (the indicator's
+    width) asks for a drawn boundary, not one anti-aliased speck."""
+    ratios = sorted(
+        (
+            contrast_ratio(rgb(image.pixelColor(x, y)), ground)
+            for y in range(image.height())
+            for x in range(image.width())
+        ),
+        reverse=True,
+    )
+    return ratios[ring - 1]
+
+
+def test_check_box_and_radio_outlines_reach_3_to_1(qtbot: QtBot, theme: UiTheme) -> None:
+    ground = rgb(QApplication.palette().color(Role.Window))
+    measured: dict[str, float] = {}
+    for kind, element in INDICATORS:
+        button = kind("Split chapters at headings")
+        image = indicator_image(qtbot, button, element)
+        measured[kind.__name__] = round(outline_contrast(image, ground, image.width()), 2)
+    assert min(measured.values()) >= NON_TEXT, f"{theme}: {measured}"

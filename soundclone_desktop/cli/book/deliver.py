@@ -20,6 +20,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -151,7 +152,14 @@ def _info(ctx: Context, store: BookStore) -> BookInfo:
     args = ctx.args
     if args.cover is not None and not args.cover.is_file():
         fail(f"The cover {args.cover} does not exist.", EXIT_USAGE)
-    return book_info(store.book, author=args.author, narrator=args.narrator, cover=args.cover)
+    info = book_info(store.book)
+    meta = replace(
+        info.meta,
+        author=args.author or info.meta.author,
+        narrator=args.narrator or info.meta.narrator,
+        cover=args.cover,
+    )
+    return replace(info, meta=meta)
 
 
 def _delivering(ctx: Context, run: Callable[[DeliveryBar, Callable[[], bool]], Any]) -> Any:

@@ -49,6 +49,7 @@ from soundclone_desktop.audio.model import AudioError
 from soundclone_desktop.audio.tags import Tags
 from soundclone_desktop.core.book.model import Book
 from soundclone_desktop.core.delivery.profiles import APPLE, DeliveryProfile
+from soundclone_desktop.core.storage import StorageCause, storage_cause
 from soundclone_desktop.core.subtitles import Cue, SubtitleFormat
 from soundclone_desktop.core.subtitles.book import shifted
 from soundclone_desktop.services.book.stitch import (
@@ -76,6 +77,7 @@ __all__ = [
     "DeliveredFile",
     "DeliveryCancelledError",
     "DeliveryError",
+    "DeliveryProblem",
     "DeliveryStep",
     "FileKind",
     "Progress",
@@ -103,15 +105,43 @@ class DeliveryStep(StrEnum):
 Progress = Callable[[DeliveryStep, float], None]
 
 
+class DeliveryProblem(StrEnum):
+    """What stopped a delivery, for a window to say in its own language (``str()`` of the
+    error is the English sentence the command line prints)."""
+
+    NOTHING_TO_DELIVER = "nothing-to-deliver"  # every chapter is excluded
+    NOT_RENDERED = "not-rendered"  # ChaptersNotReadyError: ``numbers``
+    CANCELLED = "cancelled"
+    COVER_UNREADABLE = "cover-unreadable"  # ``path``
+    COVER_NOT_AN_IMAGE = "cover-not-an-image"  # ``path``
+    FOLDER_HOLDS_SOURCES = "folder-holds-sources"  # a master would overwrite its source
+    CANNOT_WRITE = "cannot-write"  # ``path``, ``cause`` when it is a lasting one
+    AUDIO = "audio"  # stitching, mastering or the EPUB failed: only the English says why
+
+
 class DeliveryError(Exception):
-    """The delivery could not be made; ``str()`` is a sentence for the user."""
+    """The delivery could not be made; ``str()`` is a sentence for the user, ``problem``
+    (with ``path`` and ``cause`` where it names them) says which for a translation."""
+
+    def __init__(
+        self,
+        message: str,
+        problem: DeliveryProblem = DeliveryProblem.AUDIO,
+        *,
+        path: Path | None = None,
+        cause: StorageCause | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.path = path
+        self.cause = cause
 
 
 class DeliveryCancelledError(DeliveryError):
     """The user cancelled; what was finished before is kept, nothing is half written."""
 
     def __init__(self) -> None:
-        super().__init__("Stopped: the files finished before are kept.")
+        super().__init__("Stopped: the files finished before are kept.", DeliveryProblem.CANCELLED)
 
 
 class ChaptersNotReadyError(DeliveryError):
@@ -122,7 +152,7 @@ class ChaptersNotReadyError(DeliveryError):
         listed = ", ".join(map(str, numbers))
         word = "chapter" if len(numbers) == 1 else "chapters"
         super().__init__(f"Nothing was delivered: {len(numbers)} {word} ({listed}) "
-                         "not rendered in full yet.")  # fmt: skip
+                         "not rendered in full yet.", DeliveryProblem.NOT_RENDERED)  # fmt: skip
 
 
 class FileKind(StrEnum):
@@ -133,15 +163,10 @@ class FileKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class BookInfo:
-    """What the files say about the book (tags, M4B atoms, EPUB metadata)."""
+    """What the files say about the book: the M4B's metadata (also the chapter files' tags)
+    and the language the EPUB declares."""
 
-    title: str
-    author: str | None = None
-    narrator: str | None = None
-    year: int | str | None = None
-    description: str | None = None
-    genre: str | None = None
-    cover: Path | None = None  # JPEG or PNG
+    meta: BookMeta
     language: str = "en"
 
 
@@ -183,21 +208,18 @@ class BookM4b:
     duration_s: float
 
 
-def book_info(book: Book, **changes: object) -> BookInfo:
-    """The book's own metadata, with ``changes`` (``author=``, ``cover=``…) where given."""
-    values: dict[str, object] = {
-        "title": book.title, "author": book.author or None, "narrator": book.narrator,
-        "language": book.language or "en",
-    }  # fmt: skip
-    values.update({key: value for key, value in changes.items() if value is not None})
-    return BookInfo(**values)  # type: ignore[arg-type]
+def book_info(book: Book) -> BookInfo:
+    """The book's own metadata; a caller changes fields with ``dataclasses.replace``."""
+    meta = BookMeta(title=book.title, author=book.author or None, narrator=book.narrator)
+    return BookInfo(meta, language=book.language or "en")
 
 
 def credits_text(info: BookInfo) -> tuple[str, str]:
     """The usual opening and closing credits for ``info`` (for chapters the user writes)."""
-    by = f", written by {info.author}" if info.author else ""
-    read = f", narrated by {info.narrator}" if info.narrator else ""
-    return (f"This is {info.title}{by}{read}.", f"The end of {info.title}{by}{read}.")
+    meta = info.meta
+    by = f", written by {meta.author}" if meta.author else ""
+    read = f", narrated by {meta.narrator}" if meta.narrator else ""
+    return (f"This is {meta.title}{by}{read}.", f"The end of {meta.title}{by}{read}.")
 
 
 def master_book(
@@ -255,12 +277,9 @@ def export_m4b(
     with _delivery_errors():
         files = _masters(store, store.folder / SHARED_MASTERS, APPLE, info, channels,
                          chapter_ids, report_progress, cancelled, tag=False)  # fmt: skip
-        meta = BookMeta(title=info.title, author=info.author, narrator=info.narrator,
-                        year=info.year, description=info.description, genre=info.genre,
-                        cover=info.cover)  # fmt: skip
         out.parent.mkdir(parents=True, exist_ok=True)
         result = write_m4b(
-            [ChapterAudio(f.title, f.path) for f in files], out, meta=meta,
+            [ChapterAudio(f.title, f.path) for f in files], out, meta=info.meta,
             bitrate_kbps=bitrate_kbps, rate=APPLE.master.rate, channels=channels,
             cancelled=cancelled, progress=lambda done: report_progress(DeliveryStep.M4B, done),
         )  # fmt: skip
@@ -289,8 +308,9 @@ def export_read_along(
                     for f in files]  # fmt: skip
         report_progress(DeliveryStep.EPUB, 0.0)
         out.parent.mkdir(parents=True, exist_ok=True)
-        written = write_read_along_epub(info.title, info.author or "", info.language,
-                                        chapters, out, cover=info.cover)  # fmt: skip
+        meta = info.meta
+        written = write_read_along_epub(meta.title, meta.author or "", info.language,
+                                        chapters, out, cover=meta.cover)  # fmt: skip
         report_progress(DeliveryStep.EPUB, 1.0)
     return written
 
@@ -313,13 +333,14 @@ def _masters(
     stitched = _stitched(store, chapter_ids, progress, cancelled)
     book = store.book
     by_source = {chapter.audio_path: chapter for chapter in stitched}
-    cover = _cover(info.cover) if tag else None
+    meta = info.meta
+    cover = _cover(meta.cover) if tag else None
     count = len(stitched)
 
     def tags_for(source: Path) -> Tags:
         number = stitched.index(by_source[source]) + 1
         title = book.chapter(by_source[source].chapter_id).title
-        return Tags(title=title, artist=info.author, album=info.title, cover=cover[0] if cover
+        return Tags(title=title, artist=meta.author, album=meta.title, cover=cover[0] if cover
                     else None, cover_mime=cover[1] if cover else "image/jpeg", track=number,
                     tracks=count)  # fmt: skip
 
@@ -336,7 +357,9 @@ def _masters(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DeliveryError(f"Could not create {folder}: {exc.strerror or exc}.") from exc
+        raise DeliveryError(f"Could not create {folder}: {exc.strerror or exc}.",
+                            DeliveryProblem.CANNOT_WRITE, path=folder,
+                            cause=storage_cause(exc)) from exc  # fmt: skip
     outcomes = master_files([c.audio_path for c in stitched], folder, profile,
                             channels=channels, cancelled=cancelled, progress=one_done,
                             tags=tags_for if tag else None)  # fmt: skip
@@ -365,7 +388,8 @@ def _stitched(
     wanted = list(chapter_ids) if chapter_ids is not None else [
         c.id for c in book.chapters if not c.excluded]  # fmt: skip
     if not wanted:
-        raise DeliveryError("There is no chapter to deliver (every chapter is excluded).")
+        raise DeliveryError("There is no chapter to deliver (every chapter is excluded).",
+                            DeliveryProblem.NOTHING_TO_DELIVER)  # fmt: skip
     numbers = {c.id: n for n, c in enumerate(book.chapters, 1)}
     unready = [numbers[c] for c in wanted if not chapter_ready(book, c)]
     if unready:
@@ -383,7 +407,7 @@ def _write_captions(
     out: Path, info: BookInfo, files: list[DeliveredFile], fmt: SubtitleFormat
 ) -> tuple[list[DeliveredFile], Path]:
     chapters = [CaptionedChapter(f.path.stem, f.cues, f.start_s) for f in files]
-    written = write_book_captions(out, safe_title(info.title), chapters, fmt)
+    written = write_book_captions(out, safe_title(info.meta.title), chapters, fmt)
     with_paths = [_with_captions(f, path) for f, path in zip(files, written[:-1], strict=True)]
     return with_paths, written[-1]
 
@@ -441,12 +465,14 @@ def _cover(path: Path | None) -> tuple[bytes, str] | None:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DeliveryError(f"Could not read the cover {path}: {exc.strerror or exc}.") from exc
+        raise DeliveryError(f"Could not read the cover {path}: {exc.strerror or exc}.",
+                            DeliveryProblem.COVER_UNREADABLE, path=path) from exc  # fmt: skip
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return data, "image/png"
     if data.startswith(b"\xff\xd8\xff"):
         return data, "image/jpeg"
-    raise DeliveryError(f"The cover {path.name} is not a JPEG or PNG image.")
+    raise DeliveryError(f"The cover {path.name} is not a JPEG or PNG image.",
+                        DeliveryProblem.COVER_NOT_AN_IMAGE, path=path)  # fmt: skip
 
 
 def _stop_if(cancelled: Callable[[], bool] | None) -> None:
@@ -464,6 +490,9 @@ def _delivery_errors() -> Iterator[None]:
     except (StitchError, ReadAlongError, AudioError) as exc:
         raise DeliveryError(str(exc)) from exc
     except ValueError as exc:  # master_files: a source that would be overwritten
-        raise DeliveryError(str(exc)) from exc
+        raise DeliveryError(str(exc), DeliveryProblem.FOLDER_HOLDS_SOURCES) from exc
     except OSError as exc:
-        raise DeliveryError(f"Could not write {exc.filename}: {exc.strerror or exc}.") from exc
+        path = Path(exc.filename) if isinstance(exc.filename, str) else None
+        raise DeliveryError(f"Could not write {exc.filename}: {exc.strerror or exc}.",
+                            DeliveryProblem.CANNOT_WRITE, path=path,
+                            cause=storage_cause(exc)) from exc  # fmt: skip

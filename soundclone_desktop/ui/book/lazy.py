@@ -53,6 +53,7 @@ class LazyBook(QObject):
     book_opened = Signal(str)
     book_closed = Signal()
     figures_changed = Signal()
+    render_progress = Signal(object)  # every RenderSnapshot of the book's render queue
 
     def __init__(self, needs: BookNeeds) -> None:
         super().__init__(needs.parent)
@@ -112,6 +113,7 @@ class LazyBook(QObject):
         controller.book_opened.connect(self.book_opened)
         controller.book_closed.connect(self.book_closed)
         controller.figures_changed.connect(self.figures_changed)
+        controller.needs.render.listen(self.render_progress.emit)
         self._take_places(controller, spare.file_menu)
         return controller
 

@@ -29,12 +29,9 @@ from PySide6.QtWidgets import (
 
 from soundclone_desktop.core.book.model import Book
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.services.delivery.book import (
-    ChaptersNotReadyError,
-    DeliveryError,
-    DeliveryStep,
-)
+from soundclone_desktop.services.delivery.book import DeliveryError, DeliveryStep
 from soundclone_desktop.ui.delivery.credits import AddCredits
+from soundclone_desktop.ui.delivery.errors import delivery_error_text
 from soundclone_desktop.ui.delivery.form import DeliveryForm
 from soundclone_desktop.ui.delivery.report_view import ReportView, UrlOpener
 from soundclone_desktop.ui.delivery.request import DeliveryRequest
@@ -197,22 +194,10 @@ class DeliveryDialog(QDialog):
         self._set_busy(False)
         if isinstance(exc, DeliveryCancelledError):
             self.progress.hide()
-            self.step_label.setText(
-                translate(CTX, "Cancelled. No half-written file was left in the folder.")
-            )
+        if isinstance(exc, DeliveryError):
+            self.step_label.setText(delivery_error_text(exc))
             return
-        if isinstance(exc, ChaptersNotReadyError):
-            listed = ", ".join(str(n) for n in exc.numbers)
-            self.step_label.setText(
-                translate(
-                    CTX,
-                    "Nothing was delivered: chapter(s) %1 are not rendered in full yet. "
-                    "Render them in the book first.",
-                ).replace("%1", listed)
-            )
-            return
-        if not isinstance(exc, DeliveryError):
-            log.error("delivery failed", exc_info=exc)
+        log.error("delivery failed", exc_info=exc)
         self.step_label.setText(
             translate(CTX, "The delivery stopped: %1").replace("%1", str(exc) or type(exc).__name__)
         )

@@ -7,7 +7,7 @@ EPUB. Each step writes atomically and redoes only what changed (the service's ma
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from soundclone_desktop.services.book.stitch import safe_title
@@ -85,7 +85,7 @@ def run_delivery(
     # A store of its own: the book view's stays free for the GUI thread.
     with BookStore.open(request.book_folder) as store:
         info = _info(store, request)
-        stem = safe_title(info.title) or "book"
+        stem = safe_title(info.meta.title) or "book"
         if request.chapter_files:
             masters = master_book(
                 store, out, request.profile, info=info, channels=request.channels,
@@ -111,14 +111,18 @@ def run_delivery(
 
 
 def _info(store: BookStore, request: DeliveryRequest) -> BookInfo:
+    """The book's metadata with what the user typed in the dialog (an empty field: the
+    book's own value, or none)."""
     details = request.details
-    return book_info(
-        store.book,
-        title=details.title or None,
-        author=details.author or None,
-        narrator=details.narrator or None,
+    info = book_info(store.book)
+    meta = replace(
+        info.meta,
+        title=details.title or info.meta.title,
+        author=details.author or info.meta.author,
+        narrator=details.narrator or info.meta.narrator,
         year=details.year or None,
         description=details.description or None,
         genre=details.genre or None,
         cover=details.cover,
     )
+    return replace(info, meta=meta)

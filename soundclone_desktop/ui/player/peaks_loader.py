@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from soundclone_desktop.audio.errors import AudioError
 from soundclone_desktop.audio.overview import Peaks, PeaksCancelledError
 
-from .background import run_in_background, run_on_gui_thread
+from .background import GuiCallback, run_in_background
 
 __all__ = ["PeaksLoader", "compute_peaks"]
 
@@ -60,6 +60,12 @@ class _Job:
     cancel: threading.Event = field(default_factory=threading.Event)
     # Set once the worker has closed the file: release() waits for it (Windows locking).
     closed: threading.Event = field(default_factory=threading.Event)
+    progress: GuiCallback[Peaks] | None = None  # closed when the job ends or is superseded
+
+    def stop(self) -> None:
+        self.cancel.set()
+        if self.progress is not None:
+            self.progress.close()
 
 
 class _CancelOnDestroy:
@@ -67,7 +73,7 @@ class _CancelOnDestroy:
 
     def __call__(self, *_: object) -> None:
         if self.job is not None:
-            self.job.cancel.set()
+            self.job.cancel.set()  # the relay drops the job's callbacks by itself
 
 
 class PeaksLoader(QObject):
@@ -98,9 +104,9 @@ class PeaksLoader(QObject):
         self.cancel()
         job = self._job = self._on_destroyed.job = _Job(path)
         resolution = self._resolution
-
-        def progress(peaks: Peaks) -> None:
-            run_on_gui_thread(self, lambda: self._progress(job, peaks))
+        # The worker gets only plain values and this ticket, never `self`: a loader deleted
+        # mid-decode is gone at once, and what its worker sends after is dropped.
+        progress = job.progress = GuiCallback(self, lambda peaks: self._progress(job, peaks))
 
         def work() -> Peaks:
             try:
@@ -123,7 +129,7 @@ class PeaksLoader(QObject):
         job, self._job = self._job, None
         if job is None:
             return
-        job.cancel.set()
+        job.stop()
         if wait_ms and not job.closed.wait(wait_ms / 1000):
             log.warning("peaks worker still holds %s after %d ms", job.path.name, wait_ms)
 
@@ -135,6 +141,7 @@ class PeaksLoader(QObject):
         if job is not self._job:
             return  # superseded or cancelled
         self._job = None
+        job.stop()
         if peaks is not None:
             self.ready.emit(peaks)
         elif isinstance(exc, OSError | AudioError):

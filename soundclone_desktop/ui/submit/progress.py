@@ -1,13 +1,19 @@
-"""Running tasks shown on the Generate button: a fill for the newest, a sentence for all.
+"""Running work shown on the Generate button: a fill, and a sentence for the tooltip and
+screen readers.
 
-The fill follows the runner's expected finish (learned from real task durations), capped
-below full so a slow task never looks done before it is.
+For single scripts the fill follows the newest task's expected finish (learned from real
+task durations), capped below full so a slow task never looks done before it is. While a
+book renders, the button shows the render queue instead: segments done of the segments in
+this render, and the time left the navigator shows too. The queue reports every segment;
+its snapshots are applied at most every :data:`BOOK_COALESCE_MS`, so a 300-segment render
+repaints the button a few times a second at most.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -16,9 +22,16 @@ from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
 from soundclone_desktop.ui.tasks.task_list import expected_text
 
+if TYPE_CHECKING:  # the book's modules load with the book, not at start-up
+    from soundclone_desktop.core.book.progress import RenderSnapshot
+
 CTX = "MainWindow"
 _TICK_MS = 250
 _CAP = 0.97  # never full before the result is in
+BOOK_COALESCE_MS = 200
+# QueueState values (a StrEnum), spelled out so the book's package stays off the start-up path.
+_RUNNING: Final = "running"
+_PAUSED: Final = "paused"
 
 
 def fraction_done(job: Job, now: float) -> float | None:
@@ -31,8 +44,39 @@ def fraction_done(job: Job, now: float) -> float | None:
     return min(_CAP, max(0.0, (now - job.submitted_at) / span))
 
 
+def book_fraction(snapshot: RenderSnapshot) -> float:
+    """Segments done of the segments in this render (0..1)."""
+    return min(1.0, snapshot.done / snapshot.total) if snapshot.total else 0.0
+
+
+def book_activity(snapshot: RenderSnapshot) -> str:
+    """``Rendering book · 37/120 segments · ~14 min left`` (or paused)."""
+    done, total = str(snapshot.done), str(snapshot.total)
+    if snapshot.state == _PAUSED:
+        text = translate(CTX, "Book render paused · %1/%2 segments")
+        return text.replace("%1", done).replace("%2", total)
+    eta = snapshot.eta_seconds
+    if eta is None:
+        text = translate(CTX, "Rendering book · %1/%2 segments")
+    elif eta < 90:
+        text = translate(
+            CTX, "Rendering book · %1/%2 segments · ~%n s left", None, max(1, round(eta))
+        )
+    else:
+        text = translate(
+            CTX, "Rendering book · %1/%2 segments · ~%n min left", None, round(eta / 60)
+        )
+    return text.replace("%1", done).replace("%2", total)
+
+
+def book_rendering(snapshot: RenderSnapshot | None) -> bool:
+    """Whether ``snapshot`` is of a render under way (running or paused, not ended)."""
+    return snapshot is not None and snapshot.total > 0 and snapshot.state in (_RUNNING, _PAUSED)
+
+
 class ButtonProgress(QObject):
-    """Feeds ``show(fraction, activity)`` from the window's job updates."""
+    """Feeds ``show(fraction, activity)`` from the window's job updates and, while a book
+    renders, from the render queue's snapshots (:meth:`show_book`), which take precedence."""
 
     def __init__(
         self,
@@ -48,7 +92,25 @@ class ButtonProgress(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(_TICK_MS)
         self._timer.timeout.connect(self.refresh)
+        self._book: RenderSnapshot | None = None  # the latest, applied by _book_timer
+        self._book_fraction = 0.0  # shown so far in this render: never goes back
+        self._book_timer = QTimer(self)
+        self._book_timer.setSingleShot(True)
+        self._book_timer.setInterval(BOOK_COALESCE_MS)
+        self._book_timer.timeout.connect(self.refresh)
         bridge.job_updated.connect(self.on_update)
+
+    def show_book(self, snapshot: RenderSnapshot) -> None:
+        """A book render's snapshot (GUI thread); the button shows it within a moment."""
+        started = book_rendering(snapshot) and not book_rendering(self._book)
+        self._book = snapshot
+        if started:
+            self._book_fraction = 0.0
+        if started or not book_rendering(snapshot):
+            self._book_timer.stop()
+            self.refresh()  # a render begins or ends: at once
+        elif not self._book_timer.isActive():
+            self._book_timer.start()
 
     def on_update(self, job: Job) -> None:
         if job.is_done:
@@ -58,6 +120,12 @@ class ButtonProgress(QObject):
         self.refresh()
 
     def refresh(self) -> None:
+        book = self._book
+        if book is not None and book_rendering(book):
+            self._book_fraction = max(self._book_fraction, book_fraction(book))
+            self._show(self._book_fraction, book_activity(book))
+            return
+        self._book_fraction = 0.0
         if not self._running:
             self._timer.stop()
             self._show(None, "")

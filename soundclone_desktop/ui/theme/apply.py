@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from soundclone_desktop.store.settings import UiTheme
 
-from .palettes import dark_palette, light_palette
+from .palettes import dark_palette, indicator_palettes, light_palette
 from .tint import restyle_all
 
 STYLE = "Fusion"
@@ -35,7 +35,12 @@ class ThemeSwitch:
         if not self._styled and not keep_style:
             self._app.setStyle(STYLE)
         self._styled = True
-        self._app.setPalette(palette_for(self.resolved_dark()))
+        palette = palette_for(self.resolved_dark())
+        self._app.setPalette(palette)  # which drops every class palette set before
+        if self._app.style().name().casefold() == STYLE.casefold():
+            for class_name, class_palette in indicator_palettes(palette).items():
+                # PySide's stub says bytes; it takes the class name as a str keyword only.
+                self._app.setPalette(class_palette, className=class_name)  # type: ignore[arg-type]
         restyle_all()
 
     def resolved_dark(self) -> bool:
