@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from soundclone_desktop.audio.overview import Peaks
 from soundclone_desktop.audio.timefmt import format_clock
+from soundclone_desktop.ui.theme.colours import colours_for
 
 __all__ = ["WaveformState", "WaveformView"]
 
@@ -75,6 +76,7 @@ class WaveformView(QWidget):
         # The markers layer (a book chapter): where segments join, and marked stretches.
         self._boundaries: tuple[int, ...] = ()
         self._marked: tuple[tuple[int, int], ...] = ()
+        self._findings: tuple[tuple[int, int], ...] = ()
 
     # -- state -------------------------------------------------------------------------
 
@@ -88,7 +90,7 @@ class WaveformView(QWidget):
         """Back to "No audio"."""
         self._set(WaveformState.EMPTY, None)
         self._duration = self._position = 0
-        self._boundaries, self._marked = (), ()
+        self._boundaries, self._marked, self._findings = (), (), ()
         self._update_cursor()
 
     def set_loading(self) -> None:
@@ -122,13 +124,23 @@ class WaveformView(QWidget):
         return self._boundaries, self._marked
 
     def set_markers(
-        self, boundaries_ms: Sequence[int], marked_ms: Sequence[tuple[int, int]]
+        self,
+        boundaries_ms: Sequence[int],
+        marked_ms: Sequence[tuple[int, int]],
+        *,
+        findings: Sequence[tuple[int, int]] | None = None,
     ) -> None:
         """Lines where segments join and bands over marked stretches ``[begin, end)``;
-        cleared with the audio (:meth:`clear`)."""
+        ``findings``: stretches the automatic checks flagged, drawn in the warning colour
+        (None keeps those shown). All cleared with the audio (:meth:`clear`)."""
         self._boundaries = tuple(boundaries_ms)
         self._marked = tuple(marked_ms)
+        if findings is not None:
+            self._findings = tuple(findings)
         self.update()
+
+    def finding_markers(self) -> tuple[tuple[int, int], ...]:
+        return self._findings
 
     def sizeHint(self) -> QSize:
         return QSize(480, 88)
@@ -201,6 +213,7 @@ class WaveformView(QWidget):
             self._paint_placeholder(painter, plot, head_x, colors)
         if self._seekable():
             self._paint_boundaries(painter, plot, colors)
+            self._paint_findings(painter, plot)
             painter.setPen(_round_pen(colors.playhead, 2.0))
             painter.drawLine(QPointF(head_x, plot.top()), QPointF(head_x, plot.bottom()))
             if self._hover_x is not None:
@@ -216,6 +229,23 @@ class WaveformView(QWidget):
             painter.drawRect(
                 QRectF(left, plot.top(), max(2.0, self._x_at(end) - left), plot.height())
             )
+        painter.restore()
+
+    def _paint_findings(self, painter: QPainter, plot: QRectF) -> None:
+        """A warning-coloured band over each flagged stretch (at least 3 px) with a tick
+        above and below, so a short finding still shows."""
+        if not self._findings:
+            return
+        colour = colours_for(self.palette(), ground=QPalette.ColorRole.Base).warning_text
+        band = QColor(colour)
+        band.setAlphaF(0.35)
+        painter.save()
+        for begin, end in self._findings:
+            left = self._x_at(begin)
+            width = max(3.0, self._x_at(end) - left)
+            painter.fillRect(QRectF(left, plot.top(), width, plot.height()), band)
+            painter.fillRect(QRectF(left, plot.top(), width, 4.0), colour)
+            painter.fillRect(QRectF(left, plot.bottom() - 4.0, width, 4.0), colour)
         painter.restore()
 
     def _paint_boundaries(self, painter: QPainter, plot: QRectF, colors: _Colors) -> None:
