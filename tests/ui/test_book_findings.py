@@ -118,8 +118,10 @@ def test_findings_are_shown_in_the_text_on_the_waveform_and_in_a_list(
     assert first.begin_ms is not None and first.end_ms is not None
     player = window.player
     qtbot.waitUntil(
-        lambda: player.playback_state() == QMediaPlayer.PlaybackState.PlayingState
-        and first.begin_ms <= player.position_ms() < first.end_ms,  # type: ignore[operator]
+        lambda: (
+            player.playback_state() == QMediaPlayer.PlaybackState.PlayingState
+            and first.begin_ms <= player.position_ms() < first.end_ms
+        ),  # type: ignore[operator]
         timeout=10000,
     )
     qtbot.waitUntil(
