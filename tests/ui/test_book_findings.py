@@ -112,6 +112,14 @@ def test_findings_are_shown_in_the_text_on_the_waveform_and_in_a_list(
     assert dialog.table.item(0, 1).text() == "Words missing"
     listen_button = dialog.table.cellWidget(0, 4)
     assert isinstance(listen_button, QPushButton) and listen_button.accessibleName()
+    redo_button = dialog.table.cellWidget(0, 5)
+    assert isinstance(redo_button, QPushButton) and redo_button.accessibleName()
+    dialog.activateWindow()
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)  # the keyboard reaches the row's buttons
+    assert dialog.focusWidget() is listen_button
+    qtbot.keyClick(listen_button, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is redo_button
     window.player.pause()
     window.player.seek(0)
     listen_button.click()
@@ -142,8 +150,7 @@ def test_findings_are_shown_in_the_text_on_the_waveform_and_in_a_list(
 
     # Redo asks with the cost first; Cancel (the default) charges nothing.
     before = charges(server)
-    redo_button = dialog.table.cellWidget(0, 5)
-    assert isinstance(redo_button, QPushButton)
+    assert dialog.table.cellWidget(0, 5) is redo_button  # the same rows: kept, not rebuilt
     redo_button.click()
 
     def question() -> QMessageBox | None:

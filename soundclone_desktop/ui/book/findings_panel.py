@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import Qt
@@ -76,12 +77,14 @@ class FindingsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab walks each row's ▶ Listen and Redo
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DETAIL, QHeaderView.ResizeMode.Stretch)
         self.table.cellDoubleClicked.connect(lambda row, _column: self._go(row))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.table)
@@ -92,7 +95,10 @@ class FindingsDialog(QDialog):
 
     def fill(self) -> None:
         findings = self.findings
-        self.rows = findings.visible()
+        rows = findings.visible()
+        if rows and rows == self.rows:
+            return  # the same list: keep the rows, the focus and the selection
+        self.rows = rows
         if findings.task is not None and not findings.task.done() and not self.rows:
             self.note.setText(translate(CTX, "Checking the chapter's takes…"))
         elif not self.rows:
@@ -128,6 +134,20 @@ class FindingsDialog(QDialog):
             ))  # fmt: skip
         if self.rows and table.currentRow() < 0:
             table.setCurrentCell(0, SENTENCE)
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """The list, then each row's buttons in reading order, then Close (the buttons are
+        made after Close, so they would otherwise come last)."""
+        chain: list[QWidget] = [self.table]
+        for row in range(self.table.rowCount()):
+            for column in (LISTEN, REDO):
+                widget = self.table.cellWidget(row, column)
+                if widget is not None:
+                    chain.append(widget)
+        chain.append(self.close_button)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _button(
         self, text: str, name: str, spoken: str, enabled: bool, slot: Callable[[], object]
