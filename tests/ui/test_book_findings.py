@@ -168,3 +168,42 @@ def test_findings_are_shown_in_the_text_on_the_waveform_and_in_a_list(
     assert task is not None and task.result() is None
     assert charges(server) == before
     dialog.close()
+
+
+def test_a_redone_sentence_loses_its_finding_once_its_new_take_lands(
+    window: MainWindow, qtbot, server: DemoServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from soundclone_desktop.demo.content_faults import ContentFaultPlan
+
+    with qtbot.waitSignal(window.book.book_opened, timeout=10000):
+        window.book.open_path(flagged.make_book(tmp_path))
+    qtbot.waitUntil(lambda: window.editor.text() == TEXT, timeout=5000)
+    listen.render_and_play(qtbot, window)
+    book = window.book
+    findings = book.findings
+    qtbot.waitUntil(lambda: len(findings.visible()) >= 2, timeout=30000)
+    numbers = [s.number for s in findings.visible()]
+    server.state.content_faults = ContentFaultPlan((), 0.0, 0)  # the redo comes back whole
+    dialog = findings.open_list()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == len(numbers), timeout=5000)
+    redo_button = dialog.table.cellWidget(0, 5)
+    assert isinstance(redo_button, QPushButton)
+    redo_button.click()
+
+    def question() -> QMessageBox | None:
+        found = window.findChild(QMessageBox, "redoQuestion")
+        return found if isinstance(found, QMessageBox) and found.isVisible() else None
+
+    qtbot.waitUntil(lambda: question() is not None, timeout=30000)
+    send = question().findChild(QPushButton, "redoSendButton")  # type: ignore[union-attr]
+    assert send is not None
+    send.click()
+    task = book.redo.task
+    qtbot.waitUntil(lambda: task is not None and task.done(), timeout=60000)
+    assert task is not None and task.result() is not None and task.result().takes
+    # Its new take chosen and clean: that sentence's finding goes, the others stay.
+    qtbot.waitUntil(lambda: [s.number for s in findings.visible()] == numbers[1:], timeout=30000)
+    assert layer_spans(window.editor, Layer.FINDINGS) == [sentence(n) for n in numbers[1:]]
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == len(numbers) - 1, timeout=5000)
+    dialog.close()
