@@ -97,7 +97,8 @@ class StaleSegments(QObject):
         spans = [(s.start, len(self.text[: s.end].rstrip())) for s in self.visible()]
         look = QTextCharFormat()
         colours = colours_for(self.editor.palette(), ground=QPalette.ColorRole.Base)
-        look.setBackground(colours.info.background)
+        # The notice banners' ground: not blue, which the heard sentence and the marks are.
+        look.setBackground(colours.warning.background)
         set_layer(self.editor, Layer.STALE, spans, look)
 
     def tooltip_at(self, index: int) -> str:
