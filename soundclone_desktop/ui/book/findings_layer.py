@@ -187,6 +187,8 @@ class ChapterFindings(QObject):
         audio = self._audio_from_player(chapter_id, key[1]) or self.audio
         if audio is None or audio.timing.text != key[1] or changed:
             audio = await self._stitched(store, chapter_id) or audio
+        if audio is not None and audio.timing.text != key[1]:
+            audio = None  # made for the text before an edit: its times are not this text's
         if store is not self.controller.store or chapter_id != self.controller.chapter_id:
             return  # another chapter or book meanwhile
         if changed:
