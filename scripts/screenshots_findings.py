@@ -2,7 +2,7 @@
 
 - ``book-findings-<lang>.png``: a rendered chapter whose tasks lost a sentence or gained a
   long silence (the demo server's content faults), each flagged sentence underlined in the
-  text and marked on the waveform, with a segment edited since its render tinted;
+  text and marked on the waveform, with the segment a new rule changed tinted;
 - ``book-findings-list-<lang>.png``: Review › Findings…, a row per finding with ▶ Listen
   and Redo.
 
@@ -17,13 +17,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from screenshots_review import _open_rendered_book, _wait_for
+from screenshots_review import DRAFT, _open_rendered_book, _wait_for
 
 if TYPE_CHECKING:
     from soundclone_desktop.demo.config import DemoConfig
     from soundclone_desktop.ui.main_window import MainWindow
-
-EDIT = {"en": ("until the island", "until they reached the island"), "zh_CN": ("岛上", "小岛上")}
 
 
 def demo_config() -> DemoConfig:
@@ -53,14 +51,9 @@ async def book_findings(window: MainWindow, language: str, out: Path) -> None:
     await _wait_for(lambda: bool(findings.visible()), 60)
     window.player.pause()
     window.player.seek(0)  # the playhead out of the way of the markers
-    old, new = EDIT[language]
-    text = window.editor.text()
-    if old in text:  # one segment changed since its render: tinted
-        from soundclone_desktop.ui.editor.edits import Edit
-
-        at = text.index(old)
-        window.editor.apply_edit(Edit(at, at + len(old), new, at + len(new)))
-        await _wait_for(lambda: bool(book.stale.visible()), 20)
+    find, replace = DRAFT[language]  # a new rule: its segment changed since its render
+    book.rules.add_rule(find, replace)
+    await _wait_for(lambda: bool(book.stale.visible()), 20)
     window.resizeDocks([book.dock], [430], Qt.Orientation.Horizontal)
     await asyncio.sleep(1.5)  # the waveform's peaks
     _save(window, out, f"book-findings-{language}.png")
