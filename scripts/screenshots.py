@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from soundclone_desktop.ui.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling scene modules
+from screenshots_findings import FINDINGS_SCENES
+from screenshots_findings import demo_config as findings_demo
 from screenshots_review import REVIEW_SCENES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -437,6 +439,8 @@ SCENES = {
     "book": book,
 }
 SCENES.update(REVIEW_SCENES)  # a book under review (scripts/screenshots_review.py)
+SCENES.update(FINDINGS_SCENES)  # its findings (scripts/screenshots_findings.py)
+OWN_SERVER = {"book-findings": findings_demo}  # scenes run alone, on a demo server of their own
 
 
 # -- made-up content -----------------------------------------------------------------------------
@@ -542,6 +546,8 @@ def capture(language: str, out: Path, scenes: Sequence[str]) -> int:
         for name in scenes:
             await SCENES[name](window, language, out)
 
+    if len(scenes) == 1 and scenes[0] in OWN_SERVER:
+        return run_studio(language, OWN_SERVER[scenes[0]](), scene)
     return run_studio(language, DemoConfig(task_seconds=1.5, seconds_per_char=0.02), scene)
 
 
@@ -560,8 +566,12 @@ def main() -> int:
     if args.one:
         return capture(args.one, args.out, scenes)
     languages = args.lang or list(LANGUAGES)
-    extra = ["--out", str(args.out)] + [f"--scene={name}" for name in scenes]
-    status = run_languages(__file__, languages, extra)
+    shared = [name for name in scenes if name not in OWN_SERVER]
+    runs = ([shared] if shared else []) + [[name] for name in scenes if name in OWN_SERVER]
+    status = 0
+    for run in runs:
+        extra = ["--out", str(args.out)] + [f"--scene={name}" for name in run]
+        status = status or run_languages(__file__, languages, extra)
     if args.scene is None:  # everything: the captions pane too
         captions = str(Path(__file__).with_name("screenshot_captions.py"))
         command = [sys.executable, captions, "--out", str(args.out)]

@@ -38,12 +38,14 @@ from soundclone_desktop.ui.book import texts
 from soundclone_desktop.ui.book.chapter_model import ChapterModel
 from soundclone_desktop.ui.book.creating import BookCreating
 from soundclone_desktop.ui.book.errors import book_error_text
+from soundclone_desktop.ui.book.findings_layer import ChapterFindings
 from soundclone_desktop.ui.book.listen import SentenceListening
 from soundclone_desktop.ui.book.navigator import NavigatorWidget
 from soundclone_desktop.ui.book.needs import BookNeeds, EditorLender
 from soundclone_desktop.ui.book.playing import BookPlaying
 from soundclone_desktop.ui.book.redo_action import RedoActions
 from soundclone_desktop.ui.book.rules import PronunciationRules
+from soundclone_desktop.ui.book.stale_layer import StaleSegments
 from soundclone_desktop.ui.common.async_utils import spawn
 from soundclone_desktop.ui.common.message_bar import Level
 
@@ -109,6 +111,8 @@ class BookController(BookCreating, BookPlaying, QObject):
         self._show_render_state()
         self.rules = PronunciationRules(self)
         self.redo = RedoActions(self)
+        self.findings = ChapterFindings(self)
+        self.stale = StaleSegments(self)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -310,6 +314,8 @@ class BookController(BookCreating, BookPlaying, QObject):
             self._binding = False
         self.listening.set_chapter(line.chapter_id)
         self.rules.show_underlines()
+        self.findings.refresh()
+        self.stale.refresh()
 
     def _on_editor_settled(self, _report: object) -> None:
         if self._binding or self.store is None or self.chapter_id is None:

@@ -1,5 +1,6 @@
-"""Layers of extra selections the book view draws over the chapter text (the sentence
-being heard, marked sentences, words a pronunciation rule changes), each tagged with its own
+"""Layers of extra selections the book view draws over the chapter text (segments changed
+since they were rendered, sentences the automatic checks flagged, marked sentences, the
+sentence being heard, words a pronunciation rule changes), each tagged with its own
 property so one layer is replaced without touching the others, nor the editor's own
 "being spoken" highlight."""
 
@@ -20,9 +21,11 @@ _LAYER_PROPERTY = int(QTextFormat.Property.UserProperty) + 0x5C1
 class Layer(enum.IntEnum):
     """Drawn in this order, so a later layer shows above an earlier one."""
 
-    MARKED = 1
-    SENTENCE = 2
-    RULES = 3
+    STALE = 1  # a tinted background under whole segments: everything else shows over it
+    FINDINGS = 2
+    MARKED = 3
+    SENTENCE = 4
+    RULES = 5
 
 
 def set_layer(

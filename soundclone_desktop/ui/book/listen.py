@@ -46,9 +46,11 @@ MARK_KEY: Final = QKeySequence("Alt+M")
 
 
 class SentenceListening(QObject):
-    """``marks_changed()`` after a mark is set or cleared (and saved)."""
+    """``marks_changed()`` after a mark is set or cleared (and saved); ``audio_changed()``
+    after the chapter's stitched audio was put in the player (its takes may have changed)."""
 
     marks_changed = Signal()
+    audio_changed = Signal()
 
     def __init__(self, parent: QWidget, editor: ScriptEditor, player: PlayerWidget | None) -> None:
         super().__init__(parent)
@@ -152,6 +154,7 @@ class SentenceListening(QObject):
         self.timing = timing
         self._enable()
         self._show()
+        self.audio_changed.emit()
 
     def _audio_loaded(self) -> bool:
         player = self.player

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QFocusEvent,
     QFont,
     QFontMetricsF,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from soundclone_desktop.audio.overview import Peaks
 from soundclone_desktop.audio.timefmt import format_clock
+from soundclone_desktop.ui.theme.colours import colours_for
 
 from .waveform_bars import Strip, plan_strip, render_strip, visible_bars
 from .waveform_input import (
@@ -100,6 +102,7 @@ class WaveformView(QWidget):
         self._boundaries: tuple[int, ...] = ()
         self._sorted_boundaries: list[int] = []
         self._marked: tuple[tuple[int, int], ...] = ()
+        self._findings: tuple[tuple[int, int], ...] = ()
         self._describe()
 
     # -- state -------------------------------------------------------------------------
@@ -115,6 +118,7 @@ class WaveformView(QWidget):
         self._set(WaveformState.EMPTY, None)
         self._duration = self._position = 0
         self._boundaries, self._sorted_boundaries, self._marked = (), [], ()
+        self._findings = ()
         self._following = True
         self._view.reset(0)
         self._view_changed()
@@ -158,14 +162,24 @@ class WaveformView(QWidget):
         return self._boundaries, self._marked
 
     def set_markers(
-        self, boundaries_ms: Sequence[int], marked_ms: Sequence[tuple[int, int]]
+        self,
+        boundaries_ms: Sequence[int],
+        marked_ms: Sequence[tuple[int, int]],
+        *,
+        findings: Sequence[tuple[int, int]] | None = None,
     ) -> None:
         """Lines where segments join and bands over marked stretches ``[begin, end)``;
-        cleared with the audio (:meth:`clear`)."""
+        ``findings``: stretches the automatic checks flagged, drawn in the warning colour
+        (None keeps those shown). All cleared with the audio (:meth:`clear`)."""
         self._boundaries = tuple(boundaries_ms)
         self._sorted_boundaries = sorted(self._boundaries)  # painted by bisection
         self._marked = tuple(marked_ms)
+        if findings is not None:
+            self._findings = tuple(findings)
         self.update()
+
+    def finding_markers(self) -> tuple[tuple[int, int], ...]:
+        return self._findings
 
     def sizeHint(self) -> QSize:
         return QSize(480, 104)
@@ -313,6 +327,7 @@ class WaveformView(QWidget):
             self._paint_placeholder(painter, plot, head_x, colors)
         if self._seekable():
             self._paint_boundaries(painter, plot, colors)
+            self._paint_findings(painter, plot)
             painter.setPen(round_pen(colors.playhead, 2.0))
             painter.drawLine(QPointF(head_x, plot.top()), QPointF(head_x, plot.bottom()))
             painter.setClipping(False)
@@ -340,6 +355,26 @@ class WaveformView(QWidget):
             painter.drawRect(
                 QRectF(left, plot.top(), max(2.0, self._x_at(end) - left), plot.height())
             )
+        painter.restore()
+
+    def _paint_findings(self, painter: QPainter, plot: QRectF) -> None:
+        """A warning-coloured band over each flagged stretch (at least 3 px) with a tick
+        above and below, so a short finding still shows."""
+        if not self._findings:
+            return
+        colour = colours_for(self.palette(), ground=QPalette.ColorRole.Base).warning_text
+        band = QColor(colour)
+        band.setAlphaF(0.35)
+        view = self._view
+        painter.save()
+        for begin, end in self._findings:
+            if end < view.start_ms or begin > view.end_ms:
+                continue
+            left = self._x_at(begin)
+            width = max(3.0, self._x_at(end) - left)
+            painter.fillRect(QRectF(left, plot.top(), width, plot.height()), band)
+            painter.fillRect(QRectF(left, plot.top(), width, 4.0), colour)
+            painter.fillRect(QRectF(left, plot.bottom() - 4.0, width, 4.0), colour)
         painter.restore()
 
     def _paint_boundaries(self, painter: QPainter, plot: QRectF, colors: Colors) -> None:
