@@ -15,7 +15,9 @@ from soundclone_desktop.core.jobs import JobState
 from soundclone_desktop.demo.config import DEMO_VOICE_ID
 from tests.acceptance.conftest import CREATE_PATH, DemoProcess, Folders, kill, wait_until
 
-HOLD = 6.0  # seconds the demo server holds the create before answering
+# Seconds the demo server holds the create before answering: two CLI runs of `resume` must
+# fit inside it, which took over 6 s on a loaded machine (the create was answered first).
+HOLD = 20.0
 
 
 def start_held_synth(server: DemoProcess, user: Folders) -> object:
