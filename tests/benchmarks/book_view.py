@@ -102,6 +102,9 @@ def child(chars: int, rounds: int, keys: int, block: int, pace_ms: int) -> dict[
 
     options = app.parse_args(["--demo"])
     qapp = app.create_application(options.qt_args)
+    from tests.benchmarks.stall_stacks import start_if_asked
+
+    stacks = start_if_asked()  # noqa: F841 (kept alive: it samples until exit)
     ctx = app.build_context(options, crash_log=False)
     i18n.install("en")
 

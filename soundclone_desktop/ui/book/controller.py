@@ -28,7 +28,8 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog
 
 from soundclone_desktop.core.book.estimate import BookEstimate, SizeTradeoff, size_tradeoff
 from soundclone_desktop.core.book.model import Book, Chapter
-from soundclone_desktop.core.book.overview import BookOverview, book_overview, estimate_chapters
+from soundclone_desktop.core.book.overview import BookOverview
+from soundclone_desktop.core.book.overview_cache import OverviewCache
 from soundclone_desktop.core.book.progress import RenderSnapshot
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.pricing import PriceTable
@@ -59,14 +60,15 @@ NAVIGATOR_WIDTH: Final = 520  # title, status, duration and cost readable side b
 
 
 def _figures(
-    book: Book, prices: PriceTable, selected: Sequence[str]
+    cache: OverviewCache, book: Book, prices: PriceTable, selected: Sequence[str]
 ) -> tuple[BookOverview, BookEstimate | None]:
     """Worker-thread work: every chapter's line, and the estimate of a selection of two or
-    more chapters (one chapter is a row of the list already)."""
-    overview = book_overview(book, prices)
+    more chapters (one chapter is a row of the list already). Only the chapters changed
+    since the last call are computed (the worker holds the GIL while it computes)."""
+    overview = cache.overview(book, prices)
     if len(selected) < 2:
         return overview, None
-    return overview, estimate_chapters(book, prices, selected, overview.rendered)
+    return overview, cache.estimate(book, prices, selected, overview.rendered)
 
 
 class BookController(BookCreating, BookPlaying, QObject):
@@ -90,6 +92,8 @@ class BookController(BookCreating, BookPlaying, QObject):
         self.opening: asyncio.Task[bool] | None = None
         self.saving: asyncio.Task[None] | None = None
         self.refreshing: asyncio.Task[None] | None = None
+        self._refresh_again = False  # asked while a refresh ran: one more after it
+        self._overviews = OverviewCache()  # the open book's figures, chapter by chapter
         self._pending: tuple[str, str] | None = None  # (chapter id, text) not saved yet
         self._binding = False  # the editor is being filled: not an edit
         self._save_lock = asyncio.Lock()
@@ -203,10 +207,12 @@ class BookController(BookCreating, BookPlaying, QObject):
 
     async def _install(self, store: BookStore) -> None:
         """Show ``store``'s book (any book open before is closed first)."""
-        figures = await asyncio.to_thread(_figures, store.book, self.needs.ctx.prices(), ())
+        cache = OverviewCache()
+        figures = await asyncio.to_thread(_figures, cache, store.book, self.needs.ctx.prices(), ())
         if self.store is not None:
             await self._close()
         self.store = store
+        self._overviews = cache
         self.needs.render.set_book(store)  # a render left unfinished continues
         self.listening.set_book(store.folder)
         self.overview, _ = figures
@@ -428,12 +434,22 @@ class BookController(BookCreating, BookPlaying, QObject):
     # -- figures ------------------------------------------------------------------------------
 
     def refresh(self) -> asyncio.Task[None] | None:
-        """Recompute the list and the estimate line in a worker, then show them."""
+        """Recompute the list and the estimate line in a worker, then show them. Coalesced:
+        at most one computation runs and one more is owed, however often this is called
+        (a render changes the book many times a second); the task returned ends once the
+        figures show the book as it was at this call."""
         if self.store is None:
             return None
         self._figures_timer.stop()
-        self.refreshing = spawn(self._refresh(), owner=self)
+        self._refresh_again = True
+        if self.refreshing is None or self.refreshing.done():
+            self.refreshing = spawn(self._refresh_while_asked(), owner=self)
         return self.refreshing
+
+    async def _refresh_while_asked(self) -> None:
+        while self._refresh_again:
+            self._refresh_again = False
+            await self._refresh()
 
     async def _refresh(self) -> None:
         store = self.store
@@ -441,7 +457,7 @@ class BookController(BookCreating, BookPlaying, QObject):
             return
         selected = self.navigator.selected_ids()
         overview, selection = await asyncio.to_thread(
-            _figures, store.book, self.needs.ctx.prices(), selected
+            _figures, self._overviews, store.book, self.needs.ctx.prices(), selected
         )
         if store is not self.store:
             return  # closed or replaced meanwhile
