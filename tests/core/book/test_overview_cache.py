@@ -23,7 +23,9 @@ def _book(chapters: int = 6) -> Book:
     return Book(
         title="Cached",
         settings=BookSettings(params=params, target_chars=40),
-        chapters=tuple(Chapter(f"ch{c}", f"Chapter {c}", text + f" End {c}.") for c in range(chapters)),
+        chapters=tuple(
+            Chapter(f"ch{c}", f"Chapter {c}", text + f" End {c}.") for c in range(chapters)
+        ),
     )
 
 
