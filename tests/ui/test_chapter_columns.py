@@ -68,12 +68,12 @@ def test_the_columns_are_not_sized_by_measuring_every_row(qtbot) -> None:  # typ
     nav.table.setItemDelegate(delegate)
     CountingDelegate.calls = 0
     model.set_lines(_lines(), "JimiCoin")
-    qtbot.wait(50)  # layout, the fitting timer, paint
+    qtbot.wait(200)  # layout, the fitting timer, paint
     assert CountingDelegate.calls < 4 * len(FITTED)  # was 1,000 (every row, every column)
     CountingDelegate.calls = 0
     ids = [line.chapter_id for line in model.lines()]
     model.set_progress({ids[5]: ChapterProgress(ids[5], 2, 4)}, "JimiCoin")
-    qtbot.wait(50)
+    qtbot.wait(200)
     assert CountingDelegate.calls < 4 * len(FITTED)
 
 
@@ -89,7 +89,7 @@ def test_every_cell_fits_its_column(qtbot) -> None:  # type: ignore[no-untyped-d
         },
         "JimiCoin",
     )
-    qtbot.wait(50)
+    qtbot.wait(200)
     table = nav.table
     header = table.horizontalHeader()
     for column in FITTED:

@@ -20,27 +20,44 @@ SAMPLE = 3  # the rows with the longest texts measured per column
 GRID = 1  # QTableView adds the grid line to a column's size hint
 
 
-def longest_rows(model: QAbstractItemModel, column: int, count: int = SAMPLE) -> list[int]:
-    """The rows whose display text in ``column`` is the longest (string lengths only)."""
-    lengths = []
+def longest_texts(
+    model: QAbstractItemModel, column: int, count: int = SAMPLE
+) -> list[tuple[int, str]]:
+    """(row, text) of the rows whose display text in ``column`` is the longest (lengths only)."""
+    texts = []
     for row in range(model.rowCount()):
         text = model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
-        lengths.append((len(str(text)) if text is not None else 0, row))
-    lengths.sort(reverse=True)
-    return [row for _, row in lengths[:count]]
+        texts.append((len(str(text)) if text is not None else 0, row, str(text or "")))
+    texts.sort(reverse=True)
+    return [(row, text) for _, row, text in texts[:count]]
 
 
-def fit_columns(
-    table: QTableView, columns: Iterable[int], at_least: Mapping[int, int] | None = None
-) -> None:
-    """Size each of ``columns`` (Fixed) to its header or its widest sampled cell, and at
-    least ``at_least[column]`` (the width of the widgets a column holds)."""
-    model = table.model()
-    header = table.horizontalHeader()
-    for column in columns:
-        width = max(header.sectionSizeHint(column), (at_least or {}).get(column, 0))
-        for row in longest_rows(model, column):
-            width = max(width, table.sizeHintForIndex(model.index(row, column)).width() + GRID)
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        if header.sectionSize(column) != width:
-            header.resizeSection(column, width)
+class ColumnFitter:
+    """Sizes ``columns`` of ``table`` (Fixed) to the header or the widest sampled cell, and at
+    least ``at_least[column]`` (the widgets a column holds). A column whose sampled texts,
+    header and minimum are those of its last fitting is not measured again (a render changes
+    the progress texts many times a second; most changes keep their length)."""
+
+    def __init__(self, table: QTableView, columns: Iterable[int]) -> None:
+        self.table = table
+        self.columns = tuple(columns)
+        self._fitted: dict[int, tuple[object, ...]] = {}
+
+    def fit(self, at_least: Mapping[int, int] | None = None) -> None:
+        model = self.table.model()
+        header = self.table.horizontalHeader()
+        for column in self.columns:
+            sample = longest_texts(model, column)
+            minimum = (at_least or {}).get(column, 0)
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            key = (title, minimum, tuple(text for _, text in sample), header.font().key())
+            if self._fitted.get(column) == key:
+                continue
+            self._fitted[column] = key
+            width = max(header.sectionSizeHint(column), minimum)
+            for row, _text in sample:
+                hint = self.table.sizeHintForIndex(model.index(row, column))
+                width = max(width, hint.width() + GRID)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)

@@ -32,11 +32,12 @@ from soundclone_desktop.ui.book.chapter_model import (
     COL_TITLE,
     ChapterModel,
 )
-from soundclone_desktop.ui.book.column_widths import fit_columns
+from soundclone_desktop.ui.book.column_widths import ColumnFitter
 from soundclone_desktop.ui.player.icons import Glyph, media_icon
 
 CTX = "BookView"
 FITTED = (COL_NUMBER, COL_STATUS, COL_DURATION, COL_COST, COL_PLAY)  # the rest: the title
+FIT_DELAY_MS = 50  # a burst of row changes (a render's snapshots) is fitted once
 
 
 class ChapterTable(QTableView):
@@ -91,11 +92,12 @@ class NavigatorWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.stack)
+        self._fitter = ColumnFitter(self.table, FITTED)
         self._play_icon: QIcon | None = None  # drawn once per palette, shared by the rows
         # Columns are fitted once per burst of changes (a render changes rows many times).
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
+        self._fit_timer.setInterval(FIT_DELAY_MS)
         self._fit_timer.timeout.connect(self._fit_columns)
         model.modelReset.connect(self._place_play_buttons)
         model.dataChanged.connect(lambda *_: self._place_play_buttons())
@@ -274,7 +276,7 @@ class NavigatorWidget(QWidget):
     def _fit_columns(self) -> None:
         button = next(iter(self.table.findChildren(QToolButton, "playChapterButton")), None)
         at_least = {COL_PLAY: button.sizeHint().width() + 1} if button is not None else {}
-        fit_columns(self.table, FITTED, at_least)
+        self._fitter.fit(at_least)
 
     def index_of(self, chapter_id: str) -> QModelIndex:
         row = self.model.row_of(chapter_id)
