@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import collections
+import gc
 import os
 import sys
 import threading
@@ -35,6 +36,10 @@ class StallStacks:
         self.samples: collections.Counter[tuple[str, ...]] = collections.Counter()
         self.leaf: collections.Counter[str] = collections.Counter()
         self.total = 0
+        # Long garbage collections, any thread: a worker's holds the GIL, so the GUI waits.
+        self.collections: list[tuple[float, int, float, str]] = []
+        self._gc_started: dict[int, float] = {}
+        gc.callbacks.append(self._on_gc)
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(1)
@@ -42,6 +47,16 @@ class StallStacks:
         self.timer.start()
         threading.Thread(target=self._watch, daemon=True, name="stall-stacks").start()
         atexit.register(self.write)
+
+    def _on_gc(self, phase: str, info: dict[str, int]) -> None:
+        ident = threading.get_ident()
+        if phase == "start":
+            self._gc_started[ident] = time.monotonic()
+            return
+        took = time.monotonic() - self._gc_started.pop(ident, time.monotonic())
+        if took > LATE_S:
+            name = threading.current_thread().name
+            self.collections.append((time.time(), info["generation"], took, name))
 
     def _stamp(self) -> None:
         self.last = time.monotonic()
@@ -64,6 +79,10 @@ class StallStacks:
 
     def write(self) -> None:
         lines = [f"{self.total} samples of a late GUI thread (every {EVERY_S * 1000:.0f} ms)"]
+        lines.append(f"\n## garbage collections over {LATE_S * 1000:.0f} ms (wall, gen, s, thread)")
+        lines += [
+            f"{at:.3f} gen{g} {took * 1000:.0f} ms {name}" for at, g, took, name in self.collections
+        ]
         lines.append("\n## innermost frames")
         lines += [f"{n:6d} {leaf}" for leaf, n in self.leaf.most_common(40)]
         lines.append("\n## stacks")
