@@ -111,7 +111,8 @@ def bookrender_rows(figures: dict[str, object]) -> list[Row]:
         Row(
             section,
             "… less the GUI thread's wait for a core (what the app did); stalls over 50 ms so",
-            f"{ms(own)}; " + " / ".join(
+            f"{ms(own)}; "
+            + " / ".join(
                 str(stalls[n].get("over_50ms_without_cpu_wait", "?"))
                 for n in ("render", "waiting", "finish")
             ),
