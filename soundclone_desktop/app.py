@@ -241,6 +241,7 @@ def build_context(
         base_url=lambda: session.base_url,
         demo=lambda: session.demo,
         estimate=price_estimate(lambda: ctx.prices()),
+        background_writes=True,  # no fsync on the GUI thread: runners await the intent
     )
     session = Session(
         tokens,
@@ -249,6 +250,7 @@ def build_context(
         demo_policy=demo_policy,
         real_policy=real_policy,
         listeners=workspace.listeners,  # the task library first, then voice usage
+        before_create=workspace.durable,
     )
     built.append(session)
     ctx = AppContext(

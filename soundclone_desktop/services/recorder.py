@@ -22,9 +22,11 @@ library holds in a non-terminal state:
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import sqlite3
 from collections.abc import Callable, Collection
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -69,12 +71,17 @@ class JobRecorder:
         base_url: str | Callable[[], str],
         demo: bool | Callable[[], bool],
         estimate: Estimator | None = None,
+        background: bool = False,
     ) -> None:
         self.library = library
         self._base_url = base_url
         self._demo = demo
         self._estimate = estimate
         self._timed: set[str] = set()
+        # Writes on the library's writer thread (the GUI thread never waits for an fsync);
+        # then the runner must await :meth:`durable` before each create.
+        self.background = background
+        self._intents: dict[str, Future[None]] = {}
 
     def __call__(self, job: Job) -> None:
         if job.reason is FailureReason.NOT_RECORDED:
@@ -85,6 +92,17 @@ class JobRecorder:
             if job.state is JobState.SENDING:  # the create must not leave without its record
                 raise RecordUnavailableError.from_exception(self.library.path.parent, exc) from exc
             raise
+
+    async def durable(self, job: Job) -> None:
+        """Once ``job``'s intent is on disk (background mode); raises
+        :class:`RecordUnavailableError` when it could not be written: then nothing may be sent."""
+        future = self._intents.pop(job.local_id, None)
+        if future is None:
+            return  # written synchronously, or not ours
+        try:
+            await asyncio.wrap_future(future)
+        except (sqlite3.Error, OSError, LibraryError) as exc:
+            raise RecordUnavailableError.from_exception(self.library.path.parent, exc) from exc
 
     def _record(self, job: Job) -> None:
         estimate: Decimal | None = None
@@ -98,8 +116,23 @@ class JobRecorder:
             # In the same write as the state: one transaction on the GUI thread, not two.
             self._timed.add(job.local_id)
             seconds = audio_seconds(job.audio_path)
-        self.library.record(job, base_url=base_url, demo=demo, estimate=estimate,
-                            currency=currency, duration=seconds)  # fmt: skip
+        if not self.background:
+            self.library.record(job, base_url=base_url, demo=demo, estimate=estimate,
+                                currency=currency, duration=seconds)  # fmt: skip
+            return
+        future = self.library.record_later(job, base_url=base_url, demo=demo,
+                                           estimate=estimate, currency=currency,
+                                           duration=seconds)  # fmt: skip
+        if job.state is JobState.SENDING:
+            self._intents[job.local_id] = future  # awaited before the create (durable)
+        else:
+            future.add_done_callback(functools.partial(_log_failure, job.local_id))
+
+
+def _log_failure(local_id: str, future: Future[None]) -> None:
+    error = future.exception()
+    if error is not None:
+        log.warning("Job %s: a change was not recorded in the task library: %s", local_id, error)
 
 
 def price_estimate(prices: Callable[[], PriceTable]) -> Estimator:

@@ -99,8 +99,12 @@ class TaskRunner:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: random.Random | None = None,
         balance: BalanceWatch | None = None,
+        before_create: Callable[[Job], Awaitable[None]] | None = None,
     ) -> None:
         self._client = client
+        # Awaited after the "sending" callbacks and before the create: a recorder writing
+        # off the GUI thread says here that the intent is on disk (or raises: nothing sent).
+        self._before_create = before_create
         self._balance = balance
         self.results_dir = results_dir
         self.policy = policy if policy is not None else PollPolicy()
@@ -149,6 +153,8 @@ class TaskRunner:
         entry = self._add(job, on_update, dest_dir)
         try:
             self._emit(entry, intent=True)  # "sending": recorded before anything leaves
+            if self._before_create is not None:
+                await self._before_create(job)
         except RecordUnavailableError as exc:
             log.error("Not sending job %s: %s", job.local_id, exc)
             self._fail(entry, FailureReason.NOT_RECORDED, exc.sentence)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Literal
 
@@ -77,8 +77,10 @@ def build_runner(
     policy: PollPolicy,
     estimator: FinishEstimator,
     on_update: Listener,
+    before_create: Callable[[Job], Awaitable[None]] | None = None,
 ) -> TaskRunner:
-    """A runner reporting to ``on_update``, with balance evidence for unknown outcomes."""
+    """A runner reporting to ``on_update``, with balance evidence for unknown outcomes;
+    ``before_create(job)`` is awaited before each create (see :meth:`Workspace.durable`)."""
     return TaskRunner(
         client,
         results_dir,
@@ -86,6 +88,7 @@ def build_runner(
         estimator=estimator,
         on_update=on_update,
         balance=BalanceWatch(balance_reader(client)),
+        before_create=before_create,
     )
 
 
@@ -143,8 +146,12 @@ class Workspace:
         base_url: Callable[[], str],
         demo: Callable[[], bool],
         estimate: Estimator | None = None,
+        background_writes: bool = False,
     ) -> None:
         self.data_dir = data_dir
+        # The task library written on its own thread (a GUI's runners then await durable()).
+        self._background = background_writes
+        self._main_recorder: JobRecorder | None = None
         self.tasks = tasks
         self.tasks_error = tasks_error
         self.voice_library = voice_library
@@ -166,6 +173,7 @@ class Workspace:
         estimate: Estimator | None = None,
         voices: VoiceMode = "open",
         tasks: TaskLibrary | None = None,
+        background_writes: bool = False,
     ) -> Workspace:
         """Open the libraries of ``data_dir``. A task library that cannot be opened leaves
         ``tasks`` None and every create refused (see :meth:`require_tasks`); a voice library
@@ -194,6 +202,7 @@ class Workspace:
             base_url=base_url,
             demo=demo,
             estimate=estimate,
+            background_writes=background_writes,
         )
         opened._owns_tasks = owned
         return opened
@@ -227,9 +236,17 @@ class Workspace:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    async def durable(self, job: Job) -> None:
+        """Once ``job``'s intent is on disk: a runner's ``before_create`` when the workspace
+        writes in the background (``background_writes``); raises
+        :class:`RecordUnavailableError` when it could not be written."""
+        if self._main_recorder is not None:
+            await self._main_recorder.durable(job)
+
     def _record_listener(self) -> Listener:
         if self.tasks is not None:
-            return self._recorder(self.tasks)
+            self._main_recorder = self._recorder(self.tasks, background=self._background)
+            return self._main_recorder
         data_dir = self.data_dir
 
         # No record, no create: each create tries the library again (space may have been
@@ -243,7 +260,8 @@ class Workspace:
         folder = paths.library_path(data_dir).parent
         return RecordGuard(folder, self.tasks_error or OSError(), reopen)
 
-    def _recorder(self, library: TaskLibrary) -> JobRecorder:
+    def _recorder(self, library: TaskLibrary, *, background: bool = False) -> JobRecorder:
         return JobRecorder(
-            library, base_url=self._base_url, demo=self._demo, estimate=self._estimate
-        )
+            library, base_url=self._base_url, demo=self._demo, estimate=self._estimate,
+            background=background,
+        )  # fmt: skip

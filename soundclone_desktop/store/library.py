@@ -19,6 +19,11 @@ Storage decisions:
   fsync is a few milliseconds (tens on a busy disk). Writes are single rows;
   :meth:`TaskLibrary.record` skips the write when nothing it stores changed, so the
   poll-by-poll updates of a job cost no disk work.
+  :meth:`TaskLibrary.record_later` does the same write on the library's own writer thread
+  (one thread: writes land in the order they were asked for) and returns a future, so a GUI
+  thread does not wait for the disk; the intent's future is awaited before the create is
+  sent (``TaskRunner(before_create=…)``, :meth:`~..services.recorder.JobRecorder.durable`).
+  Every other method first waits for the writes queued before it (a read sees them).
 - The schema version is ``PRAGMA user_version``; each migration in ``library_schema`` moves
   it one step. A file from a newer app is refused (:class:`LibraryError`), never rewritten; a file
   that is not a database is kept as ``<name>.bad`` and a fresh one started.
@@ -36,11 +41,13 @@ Thread use: one connection guarded by a lock, so any thread may call any method;
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -116,6 +123,8 @@ class TaskLibrary:
         # unchanged updates skip the disk.
         self._written: dict[str, tuple[tuple[object, ...], bool]] = {}
         self._synchronous = "FULL"  # the connection's current PRAGMA synchronous
+        self._writer: ThreadPoolExecutor | None = None  # record_later's thread, on first use
+        self._queued: list[Future[None]] = []  # record_later writes not known to be done
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._conn = self._open()
@@ -146,6 +155,9 @@ class TaskLibrary:
         return conn
 
     def close(self) -> None:
+        self._drain()
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
         with self._lock:
             self._conn.close()
 
@@ -185,6 +197,51 @@ class TaskLibrary:
         flushed to the disk before returning; later ones survive the app being killed but
         not a power cut (see the module docstring).
         """
+        self._drain()
+        self._write(_snapshot(job), base_url, demo, estimate, currency, duration)
+
+    def record_later(
+        self,
+        job: Job,
+        *,
+        base_url: str,
+        demo: bool,
+        estimate: Decimal | None = None,
+        currency: str | None = None,
+        duration: float | None = None,
+    ) -> Future[None]:
+        """:meth:`record` on the writer thread: the job as it is now is written after every
+        write queued before; the future is done once it is committed (fsynced where
+        :meth:`record` would be) and carries its error."""
+        snapshot = _snapshot(job)  # the runner changes the job meanwhile
+        with self._lock:
+            if self._writer is None:
+                self._writer = ThreadPoolExecutor(1, thread_name_prefix="task-library")
+            future = self._writer.submit(
+                self._write, snapshot, base_url, demo, estimate, currency, duration
+            )
+            self._queued = [f for f in self._queued if not f.done()] + [future]
+        return future
+
+    def _drain(self) -> None:
+        """Wait for the writes queued by :meth:`record_later` (their errors are theirs)."""
+        if threading.current_thread().name.startswith("task-library"):
+            return  # the writer itself
+        with self._lock:
+            queued, self._queued = self._queued, []
+        for future in queued:
+            with contextlib.suppress(Exception):
+                future.result()
+
+    def _write(
+        self,
+        job: Job,
+        base_url: str,
+        demo: bool,
+        estimate: Decimal | None,
+        currency: str | None,
+        duration: float | None,
+    ) -> None:
         params = job.params
         voice = job.model_id if job.kind is JobKind.PREVIEW else model_id_of(params)
         values = (
@@ -298,6 +355,7 @@ class TaskLibrary:
         error: str | None = None,
     ) -> None:
         """Set a task's state from outside a job (recovery after a restart)."""
+        self._drain()
         with self._lock:
             with self._transaction() as conn:
                 row = conn.execute(
@@ -318,6 +376,7 @@ class TaskLibrary:
 
     def set_duration(self, local_id: str, seconds: float) -> None:
         """Store the audio's length (:meth:`record` can take it along with the job)."""
+        self._drain()
         with self._lock, self._transaction(durable=False) as conn:
             conn.execute("UPDATE tasks SET duration = ? WHERE local_id = ?", (seconds, local_id))
         self._notify(local_id)
@@ -440,6 +499,7 @@ class TaskLibrary:
             raise
 
     def _query(self, sql: str, args: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        self._drain()
         with self._lock:
             try:
                 return self._conn.execute(sql, tuple(args)).fetchall()
@@ -454,6 +514,7 @@ class TaskLibrary:
     def forget_task_id(self, local_id: str, state: JobState, *, reason: str, error: str) -> None:
         """Take a task id back off an entry (a lookup the server did not know), with a new
         state: the entry must not keep an id that is not its task."""
+        self._drain()
         with self._lock:
             with self._transaction() as conn:
                 row = conn.execute(
@@ -525,6 +586,11 @@ class TaskLibrary:
                 listener(local_id)
             except Exception:  # one broken listener must not stop the writer or the others
                 log.exception("Task library listener %r failed", listener)
+
+
+def _snapshot(job: Job) -> Job:
+    """A copy of what :meth:`TaskLibrary.record` reads from ``job`` (its history too)."""
+    return dataclasses.replace(job, history=list(job.history))
 
 
 def _drop_unusable(conn: sqlite3.Connection, copied: dict[str, int]) -> dict[str, int]:

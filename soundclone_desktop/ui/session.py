@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -79,10 +79,13 @@ class Session(QObject):
         real_policy: PollPolicy | None = None,
         demo_policy: PollPolicy | None = None,
         listeners: JobListeners | None = None,
+        before_create: Callable[[Job], Awaitable[None]] | None = None,
         parent: QObject | None = None,
     ) -> None:
         """``listeners``: where every runner reports its jobs (a workspace's, which records
-        them); without it only listeners added later hear them."""
+        them); without it only listeners added later hear them. ``before_create``: awaited
+        by every runner before each create (the workspace's :meth:`durable`)."""
+        self._before_create = before_create
         super().__init__(parent)
         self.tokens = tokens
         self.results_dir = results_dir
@@ -154,6 +157,7 @@ class Session(QObject):
             policy=self._real_policy,
             estimator=self._real_estimator,
             on_update=self._job_listeners,
+            before_create=self._before_create,
         )
         self._replace(client, runner, base_url=base_url, demo=False)
         return True
@@ -198,6 +202,7 @@ class Session(QObject):
             policy=self._demo_policy,
             estimator=self._demo_estimator,
             on_update=self._job_listeners,
+            before_create=self._before_create,
         )
         self._replace(client, runner, base_url=server.base_url, demo=True)
 

@@ -137,6 +137,9 @@ def child(args: argparse.Namespace) -> dict[str, object]:
 
     options = app.parse_args(["--base-url", args.base_url])
     qapp = app.create_application(options.qt_args)
+    from tests.benchmarks.stall_stacks import start_if_asked
+
+    stacks = start_if_asked()  # noqa: F841 (kept alive: it samples until exit)
     ctx = app.build_context(options, crash_log=False)
     i18n.install("en")
 

@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 from tests.benchmarks.procs import RESULT_ENV
+from tests.benchmarks.sched import schedstat
 
 PROBE_MS = 5
 SETTLE_S = 0.5
@@ -46,14 +47,29 @@ class _Gaps:
         from PySide6.QtCore import Qt, QTimer
 
         self.stamps: list[float] = []
+        self.waits: list[int] = []  # the GUI thread's run-queue wait (ns) at each tick
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(PROBE_MS)
-        self.timer.timeout.connect(lambda: self.stamps.append(time.perf_counter()))
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        self.stamps.append(time.perf_counter())
+        self.waits.append(schedstat()[1])
 
     def longest(self, start: float, end: float) -> float:
         stamps = [start, *(s for s in self.stamps if start <= s <= end), end]
         return max(b - a for a, b in itertools.pairwise(stamps)) - PROBE_MS / 1000
+
+    def longest_own(self, start: float, end: float) -> float:
+        """The longest gap less the GUI thread's wait for a core in it (what the app did)."""
+        ticks = [i for i, s in enumerate(self.stamps) if start <= s <= end]
+        stamps, waits = self.stamps, self.waits
+        gaps = [
+            stamps[j] - stamps[i] - PROBE_MS / 1000 - (waits[j] - waits[i]) / 1e9
+            for i, j in itertools.pairwise(ticks)
+        ]
+        return max(gaps, default=0.0)
 
 
 def write_book(folder: Path, chars: int) -> tuple[Path, int]:
@@ -73,7 +89,7 @@ async def _open_rounds(window: object, path: Path, rounds: int) -> dict[str, lis
     book = window.book  # type: ignore[attr-defined]
     probe = _Gaps()
     probe.timer.start()
-    figures: dict[str, list[float]] = {"open": [], "stall": [], "idle_stall": []}
+    figures: dict[str, list[float]] = {"open": [], "stall": [], "stall_own": [], "idle_stall": []}
     try:
         for _ in range(rounds):
             quiet = time.perf_counter()  # the idle window first: the baseline's stalls
@@ -85,6 +101,7 @@ async def _open_rounds(window: object, path: Path, rounds: int) -> dict[str, lis
             figures["open"].append(time.perf_counter() - started)
             await asyncio.sleep(SETTLE_S)
             figures["stall"].append(probe.longest(started, time.perf_counter()))
+            figures["stall_own"].append(probe.longest_own(started, time.perf_counter()))
             if opened is not True:
                 raise RuntimeError("the book did not open")
     finally:
@@ -102,6 +119,9 @@ def child(chars: int, rounds: int, keys: int, block: int, pace_ms: int) -> dict[
 
     options = app.parse_args(["--demo"])
     qapp = app.create_application(options.qt_args)
+    from tests.benchmarks.stall_stacks import start_if_asked
+
+    stacks = start_if_asked()  # noqa: F841 (kept alive: it samples until exit)
     ctx = app.build_context(options, crash_log=False)
     i18n.install("en")
 

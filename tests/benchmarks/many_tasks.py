@@ -284,7 +284,7 @@ class _Probe:
         self.watcher: stall_stacks.StallStacks | None = None
 
     def start(self) -> None:
-        self.watcher = stall_stacks.from_environment()
+        self.watcher = stall_stacks.start_if_asked()
         self._sample()
         self.timer.start()
         self.sampler.start()
@@ -293,11 +293,10 @@ class _Probe:
         self.timer.stop()
         self.sampler.stop()
         self._sample()
-        stall_stacks.write_report(self.watcher)
+        if self.watcher is not None:
+            self.watcher.write()
 
     def _tick(self) -> None:
-        if self.watcher is not None:
-            self.watcher.beat()
         self.stamps.append(time.time())
         self.sched.append(schedstat())
 

@@ -1,92 +1,98 @@
-"""Who held the GUI thread: sample its Python stack while the event loop is late.
+"""Where the GUI thread is while it stalls: a watchdog thread samples its Python stack.
 
-A stall figure says how long the loop could not run, not why. With
-``SOUNDCLONE_BENCH_STALL_STACKS=FILE`` set, a benchmark child starts this watcher: a
-daemon thread that, whenever the loop's heartbeat is more than ``threshold`` old, reads
-the GUI thread's current frame (``sys._current_frames``) every millisecond or two and
-counts the innermost frames of *our* code (and the outermost line that called into a
-library). At the end the counts, longest first, are written to FILE: the lines that were
-on the stack for most of the stalled time are the culprits.
-
-Sampling needs the GIL, so a stall in C code that holds it shows up late (the sample
-is taken when the GIL is released) and is attributed to the line that called it, which
-is what one wants to know anyway.
+Set ``SC_BENCH_STALL_STACKS=/path/out.txt`` for a benchmark child (``book_view``,
+``book_render``): a daemon thread looks every 5 ms whether the GUI thread's event loop has
+run (a 1 ms Qt timer stamps it); while it has not for more than ``LATE_S``, the GUI thread's
+stack is sampled (``sys._current_frames``) and counted by function. At exit the busiest
+frames are written, innermost first with their callers, so a stall is named by the code that
+made it rather than guessed. Sampling holds the GIL briefly, so figures of a run with it on
+are not the ones to report.
 """
 
 from __future__ import annotations
 
+import atexit
 import collections
+import gc
 import os
 import sys
 import threading
 import time
 import traceback
 from pathlib import Path
-from types import FrameType
 
-STALL_STACKS_ENV = "SOUNDCLONE_BENCH_STALL_STACKS"
-_OURS = ("soundclone_desktop", "qasync", "asyncio")
+LATE_S = 0.02
+EVERY_S = 0.005
+ENV = "SC_BENCH_STALL_STACKS"
 
 
 class StallStacks:
-    """Heartbeat from the GUI thread (``beat``), sampling from a daemon thread."""
+    def __init__(self, out: Path) -> None:
+        from PySide6.QtCore import Qt, QTimer
 
-    def __init__(self, threshold: float = 0.025, interval: float = 0.002) -> None:
-        self.threshold = threshold
-        self.interval = interval
-        self.gui_thread = threading.get_ident()
-        self.last_beat = time.perf_counter()
-        self.counts: collections.Counter[str] = collections.Counter()
-        self.samples = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="stall-stacks", daemon=True)
+        self.out = out
+        self.main_id = threading.get_ident()
+        self.last = time.monotonic()
+        self.samples: collections.Counter[tuple[str, ...]] = collections.Counter()
+        self.leaf: collections.Counter[str] = collections.Counter()
+        self.total = 0
+        # Long garbage collections, any thread: a worker's holds the GIL, so the GUI waits.
+        self.collections: list[tuple[float, int, float, str]] = []
+        self._gc_started: dict[int, float] = {}
+        gc.callbacks.append(self._on_gc)
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._stamp)
+        self.timer.start()
+        threading.Thread(target=self._watch, daemon=True, name="stall-stacks").start()
+        atexit.register(self.write)
 
-    def start(self) -> None:
-        self._thread.start()
+    def _on_gc(self, phase: str, info: dict[str, int]) -> None:
+        ident = threading.get_ident()
+        if phase == "start":
+            self._gc_started[ident] = time.monotonic()
+            return
+        took = time.monotonic() - self._gc_started.pop(ident, time.monotonic())
+        if took > LATE_S:
+            name = threading.current_thread().name
+            self.collections.append((time.time(), info["generation"], took, name))
 
-    def beat(self) -> None:
-        self.last_beat = time.perf_counter()
+    def _stamp(self) -> None:
+        self.last = time.monotonic()
 
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=1.0)
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            if time.perf_counter() - self.last_beat < self.threshold:
+    def _watch(self) -> None:
+        while True:
+            time.sleep(EVERY_S)
+            if time.monotonic() - self.last <= LATE_S:
                 continue
-            frame = sys._current_frames().get(self.gui_thread)
-            if frame is not None:
-                self.samples += 1
-                self.counts[_describe(frame)] += 1
+            frame = sys._current_frames().get(self.main_id)
+            if frame is None:
+                continue
+            stack = tuple(
+                f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                for f in traceback.extract_stack(frame)[-14:]
+            )
+            self.samples[stack] += 1
+            self.leaf[stack[-1]] += 1
+            self.total += 1
 
-    def report(self, limit: int = 25) -> str:
-        lines = [f"{self.samples} samples of {self.interval * 1000:.0f} ms while late"]
-        for stack, count in self.counts.most_common(limit):
-            lines.append(f"\n{count} × ({count * self.interval * 1000:.0f} ms)\n{stack}")
-        return "\n".join(lines)
-
-
-def _describe(frame: FrameType) -> str:
-    """The innermost frames of the stack, ours marked, shortest path to the culprit."""
-    entries = traceback.extract_stack(frame)
-    kept = [e for e in entries if any(part in e.filename for part in _OURS)]
-    tail = entries[-4:]
-    chosen = kept[-6:] + [e for e in tail if e not in kept[-6:]]
-    return "\n".join(f"  {Path(e.filename).name}:{e.lineno} {e.name}: {e.line}" for e in chosen)
-
-
-def from_environment() -> StallStacks | None:
-    """A started watcher when the benchmark was asked for stacks, else None."""
-    if not os.environ.get(STALL_STACKS_ENV):
-        return None
-    watcher = StallStacks()
-    watcher.start()
-    return watcher
+    def write(self) -> None:
+        lines = [f"{self.total} samples of a late GUI thread (every {EVERY_S * 1000:.0f} ms)"]
+        lines.append(f"\n## garbage collections over {LATE_S * 1000:.0f} ms (wall, gen, s, thread)")
+        lines += [
+            f"{at:.3f} gen{g} {took * 1000:.0f} ms {name}" for at, g, took, name in self.collections
+        ]
+        lines.append("\n## innermost frames")
+        lines += [f"{n:6d} {leaf}" for leaf, n in self.leaf.most_common(40)]
+        lines.append("\n## stacks")
+        for stack, n in self.samples.most_common(25):
+            lines.append(f"{n:6d}")
+            lines += [f"         {frame}" for frame in stack]
+        self.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write_report(watcher: StallStacks | None) -> None:
-    if watcher is None:
-        return
-    watcher.stop()
-    Path(os.environ[STALL_STACKS_ENV]).write_text(watcher.report(), encoding="utf-8")
+def start_if_asked() -> StallStacks | None:
+    """Start the sampler when ``SC_BENCH_STALL_STACKS`` names an output file (GUI thread)."""
+    out = os.environ.get(ENV)
+    return StallStacks(Path(out)) if out else None

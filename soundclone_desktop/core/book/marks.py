@@ -35,11 +35,12 @@ def mark_of(chapter_id: str, text: str, number: int) -> SentenceMark:
 
 def marked_numbers(marks: Iterable[SentenceMark], chapter_id: str, text: str) -> frozenset[int]:
     """The numbers of the chapter's marked sentences in its text as it is now."""
+    mine = [mark for mark in marks if mark.chapter_id == chapter_id]
+    if not mine:
+        return frozenset()  # no sentence split (tens of ms for a long chapter) for nothing
     sentences = _sentences(text)
     found: set[int] = set()
-    for mark in marks:
-        if mark.chapter_id != chapter_id:
-            continue
+    for mark in mine:
         same = [n for n, s in enumerate(sentences, 1) if s == mark.text and n not in found]
         if same:
             found.add(min(same, key=lambda n: abs(n - mark.sentence)))

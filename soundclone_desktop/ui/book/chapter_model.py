@@ -204,8 +204,11 @@ class ChapterModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_COST, COL_COST)
         same = [line.chapter_id for line in lines] == [r.chapter_id for r in self._rows]
         if same and self._rows:
-            self._rows = list(lines)
-            self.dataChanged.emit(self.index(0, 0), self.index(len(lines) - 1, COLUMNS - 1))
+            # Only the rows whose figures changed are repainted (a render changes a few).
+            before, self._rows = self._rows, list(lines)
+            for row, (old, new) in enumerate(zip(before, self._rows, strict=True)):
+                if old != new:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
             return
         self.beginResetModel()
         self._rows = list(lines)

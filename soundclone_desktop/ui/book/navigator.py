@@ -6,8 +6,8 @@ dock shows how to start one (the single-script studio goes on as before undernea
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,9 +32,12 @@ from soundclone_desktop.ui.book.chapter_model import (
     COL_TITLE,
     ChapterModel,
 )
+from soundclone_desktop.ui.book.column_widths import ColumnFitter
 from soundclone_desktop.ui.player.icons import Glyph, media_icon
 
 CTX = "BookView"
+FITTED = (COL_NUMBER, COL_STATUS, COL_DURATION, COL_COST, COL_PLAY)  # the rest: the title
+FIT_DELAY_MS = 50  # a burst of row changes (a render's snapshots) is fitted once
 
 
 class ChapterTable(QTableView):
@@ -62,8 +65,8 @@ class ChapterTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(28)
-        for column in (COL_NUMBER, COL_STATUS, COL_DURATION, COL_COST, COL_PLAY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in FITTED:  # sized from a sample of rows (column_widths), not every row
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.setAccessibleName(translate(CTX, "Chapters"))
 
 
@@ -89,9 +92,18 @@ class NavigatorWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.stack)
+        self._fitter = ColumnFitter(self.table, FITTED)
+        self._play_icon: QIcon | None = None  # drawn once per palette, shared by the rows
+        # Columns are fitted once per burst of changes (a render changes rows many times).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(FIT_DELAY_MS)
+        self._fit_timer.timeout.connect(self._fit_columns)
         model.modelReset.connect(self._place_play_buttons)
         model.dataChanged.connect(lambda *_: self._place_play_buttons())
         model.rowsMoved.connect(lambda *_: self._place_play_buttons())
+        for signal in (model.modelReset, model.dataChanged, model.headerDataChanged):
+            signal.connect(lambda *_: self._fit_timer.start())
 
     # -- building ---------------------------------------------------------------------------
 
@@ -239,9 +251,7 @@ class NavigatorWidget(QWidget):
         button.setObjectName("playChapterButton")
         button.setProperty("chapter", chapter_id)
         # Drawn in the palette's text colour: Fusion's own triangle is black on a dark theme.
-        button.setIcon(
-            media_icon(Glyph.PLAY, self.palette(), device_pixel_ratio=self.devicePixelRatioF())
-        )
+        button.setIcon(self._icon())
         button.setAutoRaise(True)
         text = translate(CTX, "Play “%1”").replace("%1", title)
         button.setToolTip(text)
@@ -252,11 +262,21 @@ class NavigatorWidget(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            icon = media_icon(
-                Glyph.PLAY, self.palette(), device_pixel_ratio=self.devicePixelRatioF()
-            )
+            self._play_icon = None
+            icon = self._icon()
             for button in self.table.findChildren(QToolButton, "playChapterButton"):
                 button.setIcon(icon)
+
+    def _icon(self) -> QIcon:
+        if self._play_icon is None:
+            ratio = self.devicePixelRatioF()
+            self._play_icon = media_icon(Glyph.PLAY, self.palette(), device_pixel_ratio=ratio)
+        return self._play_icon
+
+    def _fit_columns(self) -> None:
+        button = next(iter(self.table.findChildren(QToolButton, "playChapterButton")), None)
+        at_least = {COL_PLAY: button.sizeHint().width() + 1} if button is not None else {}
+        self._fitter.fit(at_least)
 
     def index_of(self, chapter_id: str) -> QModelIndex:
         row = self.model.row_of(chapter_id)
