@@ -1,0 +1,66 @@
+"""The staged start (issue #17): the window is painted first and the rest loads after.
+
+Each start runs ``soundclone-desktop --demo`` in a fresh process (``_staged_probe.py``),
+since this test process has imported everything already.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = Path(__file__).with_name("_staged_probe.py")
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module")
+def start(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """One start with the embedded demo (its server on 127.0.0.1), reported by the probe."""
+    folder = tmp_path_factory.mktemp("staged")
+    out = folder / "report.json"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "SOUNDCLONE_DATA_DIR": str(folder / "data"),
+        "SOUNDCLONE_CONFIG_DIR": str(folder / "config"),
+    }
+    subprocess.run(
+        [sys.executable, str(PROBE), str(out), "--demo", "--no-tour"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return report
+
+
+def test_the_window_is_painted_before_qtmultimedia_and_httpx_are_imported(
+    start: dict[str, Any],
+) -> None:
+    assert start["built_at_paint"] is False
+    assert start["painted"] == {
+        "PySide6.QtMultimedia": False,
+        "httpx": False,
+        "qasync": False,
+        "soundclone_desktop.ui.player": False,
+    }
+    # Loaded by the end of the start: the probe sees them when they are there.
+    assert start["built"] is True
+    assert start["after"]["PySide6.QtMultimedia"] and start["after"]["soundclone_desktop.ui.player"]
+
+
+def test_keys_typed_as_the_window_appears_end_up_in_the_editor(start: dict[str, Any]) -> None:
+    # Handled while the rest was still being built, and kept once it was.
+    assert start["keys_seen_built"] and not any(start["keys_seen_built"])
+    assert start["text"] == "typed"
