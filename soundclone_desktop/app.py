@@ -28,18 +28,16 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 import argparse
 import contextlib
 import functools
-import importlib
 import logging
 import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from soundclone_desktop import __version__, i18n
@@ -48,6 +46,7 @@ from soundclone_desktop.store import paths
 from soundclone_desktop.store.settings import Settings, SettingsStore, UiTheme
 from soundclone_desktop.ui.app_icon import app_icon
 from soundclone_desktop.ui.main_window import MainWindow
+from soundclone_desktop.ui.staged_start import import_in_turns, show_first_window
 
 if TYPE_CHECKING:
     import asyncio
@@ -68,20 +67,6 @@ ORGANIZATION = "SoundClone"
 APPLICATION = "SoundClone Desktop"
 BASE_URL_ENV = "SOUNDCLONE_BASE_URL"
 CTX = "App"
-# What the studio imports after the first paint, one group per event-loop turn (the order
-# of their own imports, roughly: each group's new modules cost 20-80 ms).
-DEFERRED_IMPORTS = (
-    ("asyncio",),
-    ("qasync",),
-    ("soundclone_desktop.core.jobs", "sqlite3"),
-    ("soundclone_desktop.store.library",),
-    ("soundclone_desktop.store.voices", "soundclone_desktop.store.secrets"),
-    ("soundclone_desktop.api.errors", "soundclone_desktop.api.models"),
-    ("soundclone_desktop.services.tasks",),
-    ("soundclone_desktop.services.workspace", "soundclone_desktop.services.recorder"),
-    ("soundclone_desktop.ui.session", "soundclone_desktop.ui.context"),
-    ("soundclone_desktop.logging_setup", "soundclone_desktop.services.clone_adopt"),
-)
 
 
 @dataclass(frozen=True)
@@ -534,50 +519,6 @@ def close_on_termination_signals(app: QApplication) -> QTimer:
     timer.timeout.connect(lambda: None)
     timer.start(250)
     return timer
-
-
-def show_first_window(app: QApplication, config_dir: Path) -> MainWindow:
-    """The window's shell, shown and painted: the editor, ready for typing, at its place."""
-    window = MainWindow(config_dir=config_dir)
-    painted = _FirstPaint(window)
-    window.show()
-    while not painted.seen:  # the expose, then the paint: a few turns, no waiting
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    return window
-
-
-class _FirstPaint(QObject):
-    """Notes when ``window`` is first painted."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.seen = False
-        self._window = window
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
-            self.seen = True
-            self._window.removeEventFilter(self)
-        return False
-
-
-def import_in_turns(groups: Sequence[Sequence[str]] = DEFERRED_IMPORTS) -> None:
-    """Import ``groups`` one per turn of a local Qt event loop: what is typed or clicked in
-    the meantime is handled between two groups instead of after all of them."""
-    loop = QEventLoop()
-    pending = list(groups)
-
-    def next_group() -> None:
-        if not pending:
-            loop.quit()
-            return
-        for name in pending.pop(0):
-            importlib.import_module(name)
-        QTimer.singleShot(0, next_group)
-
-    QTimer.singleShot(0, next_group)
-    loop.exec()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -21,7 +21,6 @@ public methods under "roles" below, and the other features it relies on.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,11 +39,9 @@ from PySide6.QtWidgets import (
 
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.app_icon import app_icon
-from soundclone_desktop.ui.common.async_utils import async_slot, spawn
 from soundclone_desktop.ui.common.message_bar import Level, MessageBar
 from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
-from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
 from soundclone_desktop.ui.status_bar import ConnectionStatus
 from soundclone_desktop.ui.studio_frame import StudioFrame
 from soundclone_desktop.ui.submit.bar import SHORTCUT, SubmitBar
@@ -53,6 +50,8 @@ from soundclone_desktop.ui.window_layout import DefaultLayout, size_shell_docks
 from soundclone_desktop.ui.window_state import WindowState, place_first_window
 
 if TYPE_CHECKING:
+    import asyncio
+
     from soundclone_desktop.core.jobs import Job
     from soundclone_desktop.store.settings import Settings
     from soundclone_desktop.ui.book import LazyBook
@@ -347,6 +346,8 @@ class MainWindow(StudioFrame):
         self.open_action.triggered.connect(self.open_script)
         self.settings_action.triggered.connect(lambda: self.open_settings())
         self.submit_action.triggered.connect(self.controller.submit)
+        # After the controller's own (it gives the counter the prices first).
+        self.editor_panel.report_changed.connect(self.counter.set_report)
         self.params.voice_changed.connect(self._remember_voice)
         self.controller.failed_to_send.connect(self._on_failed_to_send)
         self.bridge.job_updated.connect(self._on_job_updated)
@@ -429,24 +430,17 @@ class MainWindow(StudioFrame):
         available = getattr(balance, "available", None)
         self.status.set_balance(available, self.ctx.prices().currency)
 
-    @async_slot(exclusive=True)
-    async def refresh_balance(self) -> None:
-        from soundclone_desktop.api.errors import SoundCloneError
-        from soundclone_desktop.ui.common import errors
+    def refresh_balance(self) -> asyncio.Task[None] | None:
+        from soundclone_desktop.ui import studio_slots
 
-        try:
-            await self.session.refresh_balance()
-        except SoundCloneError as exc:
-            # The balance is a convenience: say so in the status bar, not as an alarm,
-            # unless the key itself was rejected (then the user must act).
-            user = errors.log_and_describe(exc, "Balance request failed")
-            self.status.set_unreachable()
-            if user.opens_settings:
-                self.report_error(exc)
+        return studio_slots.refresh_balance(self)
 
-    @async_slot(exclusive=True)
-    async def start_demo(self) -> None:
-        await self.session.connect_demo()
+    def start_demo(self) -> asyncio.Task[None] | None:
+        from soundclone_desktop.ui import studio_slots
+
+        return studio_slots.start_demo(self)
+
+    def show_demo_note(self) -> None:
         self.messages.show_message(
             translate(
                 CTX,
@@ -526,17 +520,11 @@ class MainWindow(StudioFrame):
         self._open_dialog = dialog
         dialog.open()  # no nested event loop
 
-    @async_slot
-    async def load_script(self, path: str) -> None:
+    def load_script(self, path: str) -> asyncio.Task[None] | None:
         """Read the file in a worker thread, then replace the text as one undo step."""
-        try:
-            text = await asyncio.to_thread(read_script, Path(path))
-        except ScriptFileError as exc:
-            self.messages.show_message(str(exc), Level.ERROR)
-            return
-        self.replace_script(text)
-        self.messages.clear()
-        self.editor.setFocus()
+        from soundclone_desktop.ui import studio_slots
+
+        return studio_slots.load_script(self, path)
 
     # -- jobs -----------------------------------------------------------------------------
 
@@ -556,13 +544,17 @@ class MainWindow(StudioFrame):
 
     def _remember_volume(self, volume: float) -> None:
         self.ctx.settings.player_volume = volume
-        spawn(asyncio.to_thread(self.ctx.settings_store.save, self.ctx.settings), owner=self)
+        from soundclone_desktop.ui import studio_slots
+
+        studio_slots.save_settings(self)
 
     def _remember_voice(self, model_id: str) -> None:
         if self.session.demo or not model_id or model_id == self.ctx.settings.last_voice:
             return
         self.ctx.settings.last_voice = model_id
-        spawn(asyncio.to_thread(self.ctx.settings_store.save, self.ctx.settings), owner=self)
+        from soundclone_desktop.ui import studio_slots
+
+        studio_slots.save_settings(self)
 
 
 def _scrolled(panel: QWidget) -> QScrollArea:

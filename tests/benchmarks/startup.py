@@ -57,6 +57,14 @@ class StartupResult:
     evicted_mb: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
+    def phase(self, variant: str, cold: bool, mark: str) -> list[float]:
+        """Seconds from spawn to ``mark`` (``painted``, ``interactive``...) per launch."""
+        return [
+            x.phases[mark]
+            for x in self.launches
+            if x.variant == variant and x.cold == cold and mark in x.phases
+        ]
+
     def series(self, variant: str, cold: bool, what: str = "seconds") -> list[float]:
         return [
             getattr(x, what)
