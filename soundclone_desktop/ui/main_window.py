@@ -146,6 +146,9 @@ class MainWindow(StudioFrame):
         # line would repeat it in other words (its breakdown becomes that line's tooltip).
         self.counter.cost_label.hide()
         self.submit_bar = SubmitBar()
+        # Inactive until its controller is there, with a reason line as it will have then
+        # (an empty script, no server yet), so the editor keeps its height.
+        self.submit_bar.set_blocked([translate(CTX, "Getting the studio ready…")])
         self.status = ConnectionStatus()
         self._build_actions()
         self._build_layout()

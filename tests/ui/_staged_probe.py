@@ -3,8 +3,9 @@
 At the main window's first paint: which heavy modules were loaded, and whether the window
 was built yet; then "typed" is posted to the editor as key presses, as a user typing the
 moment the window appears. Once the start is over (``app.open_window`` returned) and the
-keys are in (or 5 s later): the editor's text, and whether the window was built when each
-key press reached the editor. The JSON goes to the file named
+keys are in (or 5 s later): the editor's text, whether the window was built when each key
+press reached the editor, and where the editor was at the paint and is now. With
+``STAGED_PROBE_NO_KEYS`` set nothing is typed. The JSON goes to the file named
 by the first argument; the process then ends at once (closing is not what is tested).
 The other arguments are the app's own.
 """
@@ -25,8 +26,16 @@ from soundclone_desktop import app
 from soundclone_desktop.ui.main_window import MainWindow
 
 TYPED = "typed"
+TYPING = not os.environ.get("STAGED_PROBE_NO_KEYS")  # the editor's own text moves nothing
 WATCHED = ("PySide6.QtMultimedia", "httpx", "qasync", "soundclone_desktop.ui.player")
 report: dict[str, Any] = {"keys_seen_built": []}
+
+
+def editor_rect(window: MainWindow) -> list[int]:
+    """Where the editor is in the window (x, y, width, height)."""
+    editor = window.editor
+    corner = editor.mapTo(window, editor.rect().topLeft())
+    return [corner.x(), corner.y(), editor.width(), editor.height()]
 
 
 def built(window: QWidget) -> bool:
@@ -40,7 +49,8 @@ class Probe(QObject):
             if isinstance(window, MainWindow):
                 report["painted"] = {name: name in sys.modules for name in WATCHED}
                 report["built_at_paint"] = built(window)
-                for char in TYPED:  # as typed: press and release, one key after another
+                report["editor_at_paint"] = editor_rect(window)
+                for char in TYPED if TYPING else "":  # pressed and released, one after another
                     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                         key = QKeyEvent(
                             kind, ord(char.upper()), Qt.KeyboardModifier.NoModifier, char
@@ -66,11 +76,12 @@ def main() -> None:
     async def finished_window(*args: Any, **kwargs: Any) -> MainWindow:
         window = await open_window(*args, **kwargs)
         for _ in range(500):  # the paint and the keys, if they come after (a one-go start)
-            if window.editor.text() == TYPED:
+            if window.editor.text() == TYPED or not TYPING:
                 break
             await asyncio.sleep(0.01)
         report["text"] = window.editor.text()
         report["built"] = built(window)
+        report["editor_after"] = editor_rect(window)
         report["after"] = {name: name in sys.modules for name in WATCHED}
         with open(out, "w", encoding="utf-8") as file:
             json.dump(report, file)

@@ -21,10 +21,8 @@ PROBE = Path(__file__).with_name("_staged_probe.py")
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(scope="module")
-def start(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """One start with the embedded demo (its server on 127.0.0.1), reported by the probe."""
-    folder = tmp_path_factory.mktemp("staged")
+def _start(folder: Path, *args: str, **extra_env: str) -> dict[str, Any]:
+    """One start, reported by the probe."""
     out = folder / "report.json"
     env = {
         **os.environ,
@@ -32,9 +30,10 @@ def start(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "PYTHONPATH": str(ROOT),
         "SOUNDCLONE_DATA_DIR": str(folder / "data"),
         "SOUNDCLONE_CONFIG_DIR": str(folder / "config"),
+        **extra_env,
     }
     subprocess.run(
-        [sys.executable, str(PROBE), str(out), "--demo", "--no-tour"],
+        [sys.executable, str(PROBE), str(out), *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -43,6 +42,12 @@ def start(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     )
     report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return report
+
+
+@pytest.fixture(scope="module")
+def start(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A start with the embedded demo (its server on 127.0.0.1), typing as it appears."""
+    return _start(tmp_path_factory.mktemp("staged"), "--demo", "--no-tour")
 
 
 def test_the_window_is_painted_before_qtmultimedia_and_httpx_are_imported(
@@ -64,3 +69,11 @@ def test_keys_typed_as_the_window_appears_end_up_in_the_editor(start: dict[str, 
     # Handled while the rest was still being built, and kept once it was.
     assert start["keys_seen_built"] and not any(start["keys_seen_built"])
     assert start["text"] == "typed"
+
+
+def test_the_editor_does_not_move_when_the_rest_arrives(tmp_path: Path) -> None:
+    # A new user's first start (no key, nothing typed): the shell's docks, toolbar and
+    # submit row are where the built window has them.
+    start = _start(tmp_path, STAGED_PROBE_NO_KEYS="1")
+    assert start["built"] is True
+    assert start["editor_after"] == start["editor_at_paint"]
