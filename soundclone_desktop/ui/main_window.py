@@ -28,14 +28,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QScrollArea,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QToolBar, QVBoxLayout, QWidget
 
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.app_icon import app_icon
@@ -51,6 +44,8 @@ from soundclone_desktop.ui.window_state import WindowState, place_first_window
 
 if TYPE_CHECKING:
     import asyncio
+
+    from PySide6.QtWidgets import QFileDialog, QScrollArea
 
     from soundclone_desktop.core.jobs import Job
     from soundclone_desktop.store.settings import Settings
@@ -514,6 +509,8 @@ class MainWindow(StudioFrame):
             )
 
     def open_script(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # (a Qt class's first use costs its enums)
+
         dialog = QFileDialog(self, translate(CTX, "Open script"))
         dialog.setNameFilters(
             [translate(CTX, "Scripts (*.txt *.md)"), translate(CTX, "All files (*)")]
@@ -561,6 +558,8 @@ class MainWindow(StudioFrame):
 
 
 def _scrolled(panel: QWidget) -> QScrollArea:
+    from PySide6.QtWidgets import QScrollArea
+
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)

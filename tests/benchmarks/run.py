@@ -117,6 +117,16 @@ def startup_rows(result: startup.StartupResult) -> list[Row]:
                         verdict(ratio.median <= target),
                     )
                 )
+        for name in result.variants:
+            stalls = result.series(name, cold, "loading_stall")
+            if name != "bare" and stalls:
+                rows.append(
+                    Row(
+                        "Start-up",
+                        f"{names[name]}, longest wait of a key typed while the rest loads, {kind}",
+                        summarize(stalls).text(fmt="{:.3f}", unit=" s"),
+                    )
+                )
         bare = result.series("bare", cold)
         if not bare:
             continue
