@@ -532,12 +532,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # interval at a time; 1 ms instead of 5 ms keeps the GUI thread's waits below a frame
     # (benchmarked: finish-phase stalls over 50 ms went from 14 to 1 with 200 tasks).
     sys.setswitchinterval(0.001)
-    settings = read_settings()
-    language = i18n.install(options.lang or settings[1].ui_language.value)
-    apply_start_theme(settings[1], options)
+    # The window first (issue #17): only what its shell needs is loaded by now.
+    store, settings = read_settings()
+    language = i18n.install(options.lang or settings.ui_language.value)
+    apply_start_theme(settings, options)
     window = show_first_window(app, paths.config_dir())
-    import_in_turns()
-    ctx = build_context(options, settings=settings)
+    import_in_turns()  # the rest, a key typed meanwhile handled between two groups
+    ctx = build_context(options, settings=(store, settings))
     log.info("UI language: %s", language)
     return run_studio(app, ctx, options, window)
 

@@ -78,7 +78,6 @@ CTX = "MainWindow"
 
 class MainWindow(StudioFrame):
     closed = Signal()  # the window really closed (not a refused close): the app may quit
-    built = Signal()  # every panel and feature is in place (the staged start is over)
 
     # Made by ``build_steps`` (the second stage):
     ctx: AppContext
@@ -163,6 +162,7 @@ class MainWindow(StudioFrame):
         self.bridge = RunnerBridge(self)
         from soundclone_desktop.ui.parameters.panel import ParametersPanel
 
+        yield "parameters imported"  # (a large step's import and build: two turns)
         self.params = ParametersPanel(script_text=self.editor_panel.text)
         self.params.set_values(ctx.settings.defaults.as_dict())
         self._fill_dock(self.params_dock, _scrolled(self.params))
@@ -176,6 +176,7 @@ class MainWindow(StudioFrame):
 
         from soundclone_desktop.ui.player import PlayerWidget  # QtMultimedia
 
+        yield "player imported"
         self.player = PlayerWidget(
             volume=ctx.settings.player_volume, on_volume_changed=self._remember_volume
         )
@@ -206,7 +207,6 @@ class MainWindow(StudioFrame):
         self.default_layout = DefaultLayout(self, self.view_menu, self.bridge.job_updated)
         self._state.restore(self)  # again, now that every dock is there
         self.is_built = True
-        self.built.emit()
         if self._close_when_built:
             QTimer.singleShot(0, self.close)
         yield "layout"

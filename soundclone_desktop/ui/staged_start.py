@@ -61,17 +61,24 @@ class _FirstPaint(QObject):
 
 def import_in_turns(groups: Sequence[Sequence[str]] = DEFERRED_IMPORTS) -> None:
     """Import ``groups`` one per turn of a local Qt event loop: what is typed or clicked in
-    the meantime is handled between two groups instead of after all of them."""
+    the meantime is handled between two groups instead of after all of them. An import that
+    fails ends the loop and is raised here (a slot's exception would leave it running)."""
     loop = QEventLoop()
     pending = list(groups)
+    failed: list[BaseException] = []
 
     def next_group() -> None:
-        if not pending:
-            loop.quit()
-            return
-        for name in pending.pop(0):
-            importlib.import_module(name)
-        QTimer.singleShot(0, next_group)
+        try:
+            if pending:
+                for name in pending.pop(0):
+                    importlib.import_module(name)
+                QTimer.singleShot(0, next_group)
+                return
+        except BaseException as exc:  # raised again below, outside Qt
+            failed.append(exc)
+        loop.quit()
 
     QTimer.singleShot(0, next_group)
     loop.exec()
+    if failed:
+        raise failed[0]

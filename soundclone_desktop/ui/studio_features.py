@@ -43,6 +43,7 @@ def feature_steps(window: MainWindow, ctx: AppContext) -> Iterator[str]:
     from soundclone_desktop.ui.theme.menu import ThemeNeeds, attach_theme_menu
 
     window.theme_menu = attach_theme_menu(ThemeNeeds(window, ctx, window.view_menu))
+    yield "theme menu"
     from soundclone_desktop.ui.captions import CaptionsNeeds, attach_captions
 
     window.captions = attach_captions(
@@ -78,6 +79,7 @@ def feature_steps(window: MainWindow, ctx: AppContext) -> Iterator[str]:
 
     from soundclone_desktop.ui.history import HistoryNeeds, attach_history
 
+    yield "history imported"
     window.history = attach_history(
         HistoryNeeds(
             parent=window,
@@ -154,6 +156,7 @@ def _menu_steps(window: MainWindow, ctx: AppContext) -> Iterator[str]:
 
     from soundclone_desktop.ui.edit import EditNeeds, attach_edit
 
+    yield "edit imported"  # (its import and its menus: two turns)
     # Last: Help ends the menu bar and lists every action's keys.
     window.edit = attach_edit(
         EditNeeds(

@@ -77,3 +77,26 @@ def test_the_editor_does_not_move_when_the_rest_arrives(tmp_path: Path) -> None:
     start = _start(tmp_path, STAGED_PROBE_NO_KEYS="1")
     assert start["built"] is True
     assert start["editor_after"] == start["editor_at_paint"]
+
+
+_FAILING_IMPORT = """
+from PySide6.QtWidgets import QApplication
+from soundclone_desktop.ui import staged_start
+qapp = QApplication([])
+try:
+    staged_start.import_in_turns([("json",), ("soundclone_desktop.no_such_module",), ("csv",)])
+except ModuleNotFoundError as exc:
+    print("raised", exc.name)
+"""
+
+
+def test_a_deferred_import_that_fails_is_raised_instead_of_hanging_the_start() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _FAILING_IMPORT],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "raised soundclone_desktop.no_such_module"
