@@ -40,6 +40,9 @@ NOT_AT_START = (
     "soundclone_desktop.store.book",
     "soundclone_desktop.services.book",
     "soundclone_desktop.ui.book.controller",
+    # The HTTP client: only when a client is made (a key, or the demo), not for the log's
+    # redaction, the API's errors or models, or the session and workspace modules (#17).
+    "httpx",
 )
 
 # The window's shell is painted with Qt, the settings, the translations, the theme and the
