@@ -4,9 +4,15 @@ Only this module knows every layer. It reads the settings, builds the session (r
 server or embedded demo), shows the window, reads the key, and runs asyncio on the Qt loop
 through qasync until the window closes, then closes connections while the loop still runs.
 
-Start-up time matters (issue #7): what the first window does not need is imported when it
-is first used (the demo server, the self-check), and the keyring, whose backend lookup loads
-every installed backend, is read in a worker thread once the window is on screen.
+Start-up time matters (issues #7 and #17): the window is painted first and the rest loads
+after. ``main`` shows the window's shell (the real editor, the docks at their final size)
+with nothing but Qt, the settings, the translations and the theme imported; then the rest
+is imported one module group per event-loop turn (a key typed meanwhile goes into the
+editor at the next turn), the context is built, and the window's panels and features are
+attached on the asyncio loop, again one per turn (``start_studio``). Heavy modules are
+therefore imported inside the functions below, not at the top. The keyring, whose backend
+lookup loads every installed backend, is read in a worker thread once the window is on
+screen; the demo server and the self-check are imported on first use.
 """
 
 from __future__ import annotations
@@ -20,7 +26,6 @@ os.environ.setdefault("QT_API", "pyside6")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
 import argparse
-import asyncio
 import contextlib
 import functools
 import logging
@@ -32,48 +37,29 @@ from decimal import Decimal
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-# The Qt-free layers (and httpx under them) load before Qt: once PySide6 is imported, every
-# import statement goes through its Python-level import hook, which makes loading these
-# hundreds of modules a good deal slower (start-up time, issue #7).
-from soundclone_desktop import __version__
-from soundclone_desktop.api.redact import RedactAuthorization
-from soundclone_desktop.core.jobs import JobState
-from soundclone_desktop.core.pricing import PriceTable
-from soundclone_desktop.services.clone_adopt import adopt_finished_clones
-from soundclone_desktop.services.recorder import (
-    ResumeReport,
-    job_from_record,
-    price_estimate,
-    resume_unfinished,
-)
-from soundclone_desktop.services.schedule import PollPolicy
-from soundclone_desktop.services.tasks import RunnerStoppedError, TaskRunner
-from soundclone_desktop.services.workspace import Workspace
-from soundclone_desktop.store import paths
-from soundclone_desktop.store.library import TaskLibrary
-from soundclone_desktop.store.secrets import TokenStore
-from soundclone_desktop.store.settings import SettingsStore, UiTheme
-from soundclone_desktop.store.voices import Voice
-
-# isort: split
-import qasync  # type: ignore[import-untyped]
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from soundclone_desktop import i18n, logging_setup
+from soundclone_desktop import __version__, i18n
 from soundclone_desktop.i18n import translate
+from soundclone_desktop.store import paths
+from soundclone_desktop.store.settings import Settings, SettingsStore, UiTheme
 from soundclone_desktop.ui.app_icon import app_icon
-from soundclone_desktop.ui.common import async_utils
-from soundclone_desktop.ui.common.message_bar import Level
-from soundclone_desktop.ui.context import AppContext
 from soundclone_desktop.ui.main_window import MainWindow
-from soundclone_desktop.ui.session import DemoOffer, Session
-from soundclone_desktop.ui.theme.apply import theme_switch
-from soundclone_desktop.ui.tour.studio_tour import start_tour
+from soundclone_desktop.ui.staged_start import import_in_turns, show_first_window
 
 if TYPE_CHECKING:
+    import asyncio
+
     from soundclone_desktop.demo.config import DemoConfig
     from soundclone_desktop.demo.server import DemoServer
+    from soundclone_desktop.services.recorder import ResumeReport
+    from soundclone_desktop.services.schedule import PollPolicy
+    from soundclone_desktop.services.tasks import TaskRunner
+    from soundclone_desktop.store.library import TaskLibrary
+    from soundclone_desktop.store.voices import Voice
+    from soundclone_desktop.ui.context import AppContext
+    from soundclone_desktop.ui.session import DemoOffer, Session
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +67,6 @@ ORGANIZATION = "SoundClone"
 APPLICATION = "SoundClone Desktop"
 BASE_URL_ENV = "SOUNDCLONE_BASE_URL"
 CTX = "App"
-_RESUMING = asyncio.Lock()  # one resume at a time (see _resume)
 
 
 @dataclass(frozen=True)
@@ -170,8 +155,15 @@ def create_application(qt_args: Sequence[str] = ()) -> QApplication:
 def start_theme(ctx: AppContext, options: Options) -> None:
     """``--theme`` for this run, else the View menu's last choice; a ``-style`` given to Qt
     stays (with our palette on it)."""
+    apply_start_theme(ctx.settings, options)
+
+
+def apply_start_theme(settings: Settings, options: Options) -> None:
+    """``start_theme`` before the context exists (the staged start)."""
+    from soundclone_desktop.ui.theme.apply import theme_switch
+
     theme_switch().apply(
-        UiTheme(options.theme) if options.theme else ctx.settings.theme,
+        UiTheme(options.theme) if options.theme else settings.theme,
         keep_style=any(arg.lstrip("-") == "style" for arg in options.qt_args),
     )
 
@@ -180,7 +172,9 @@ def demo_offer(config: DemoConfig | None = None) -> DemoOffer:
     """The embedded demo: its server factory, its ready voice and its own price list.
 
     Imports the demo package (the session calls this only when the demo is first needed)."""
+    from soundclone_desktop.core.pricing import PriceTable
     from soundclone_desktop.demo.config import DEMO_VOICE_ID, DemoConfig
+    from soundclone_desktop.ui.session import DemoOffer
 
     config = config or DemoConfig()
 
@@ -211,12 +205,22 @@ def build_context(
     demo_policy: PollPolicy | None = None,
     real_policy: PollPolicy | None = None,
     crash_log: bool = True,
+    settings: tuple[SettingsStore, Settings] | None = None,
 ) -> AppContext:
     """Settings, logging and the (not yet connected) session; the key is not read yet.
 
-    ``demo``, the policies and ``crash_log`` exist for tests and tools (a test server,
-    faster polling against loopback, pytest owning faulthandler).
+    ``settings``: the store and what it read, when already read (the staged start). ``demo``,
+    the policies and ``crash_log`` exist for tests and tools (a test server, faster polling
+    against loopback, pytest owning faulthandler).
     """
+    from soundclone_desktop import logging_setup
+    from soundclone_desktop.api.redact import RedactAuthorization
+    from soundclone_desktop.services.recorder import price_estimate
+    from soundclone_desktop.services.workspace import Workspace
+    from soundclone_desktop.store.secrets import TokenStore
+    from soundclone_desktop.ui.context import AppContext
+    from soundclone_desktop.ui.session import Session
+
     data_dir = paths.data_dir(options.data_dir)
     config_dir = paths.config_dir()
     tokens = TokenStore()
@@ -232,8 +236,7 @@ def build_context(
         data_dir / "logs", RedactAuthorization(tokens.known, demo_token), crash_log=crash_log
     )
     log.info("SoundClone Desktop %s starting; data in %s", __version__, data_dir)
-    store = SettingsStore(config_dir)
-    settings = store.load()
+    store, loaded = settings or read_settings()
     # Read at each job's first update: the session reconnects (demo, another server); the
     # library keeps what a job's first call said, made while its runner was the current one.
     workspace = Workspace.open(
@@ -245,7 +248,7 @@ def build_context(
     )
     session = Session(
         tokens,
-        settings.results_path(data_dir),
+        loaded.results_path(data_dir),
         demo_offer=demo or demo_offer,  # built (the demo imported) on first use
         demo_policy=demo_policy,
         real_policy=real_policy,
@@ -254,7 +257,7 @@ def build_context(
     )
     built.append(session)
     ctx = AppContext(
-        settings=settings,
+        settings=loaded,
         settings_store=store,
         tokens=tokens,
         session=session,
@@ -268,9 +271,25 @@ def build_context(
     return ctx
 
 
-async def open_window(ctx: AppContext, options: Options) -> MainWindow:
+def read_settings() -> tuple[SettingsStore, Settings]:
+    """The settings store and what it holds (defaults when there is nothing yet)."""
+    store = SettingsStore(paths.config_dir())
+    return store, store.load()
+
+
+async def open_window(
+    ctx: AppContext, options: Options, window: MainWindow | None = None
+) -> MainWindow:
     """Build and show the window and connect (demo, or the real server once the key is read);
-    greet a user who has no key. Returns once connected or greeted."""
+    greet a user who has no key. Returns once connected or greeted.
+
+    ``window``: the shell already on screen (the staged start); its panels and features are
+    attached here, one event-loop turn each, so keys typed meanwhile are handled."""
+    import asyncio
+
+    from soundclone_desktop.ui.common import async_utils
+    from soundclone_desktop.ui.tour.studio_tour import start_tour
+
     # The keyring is slow to ask (its backend lookup loads every backend, then D-Bus) and
     # may even wait for the user to unlock it: a worker thread, started now so it runs while
     # the window is built. The welcome waits for the answer, so a user with a key never sees
@@ -278,11 +297,18 @@ async def open_window(ctx: AppContext, options: Options) -> MainWindow:
     loop = asyncio.get_running_loop()
     async_utils.ensure_thread_pool(loop)
     key_read = None if options.demo else loop.run_in_executor(None, ctx.tokens.get)
-    if options.demo:
-        await ctx.session.connect_demo()
-    window = MainWindow(ctx)
-    async_utils.set_error_reporter(window.report_error)
-    window.show()
+    if window is None:
+        if options.demo:
+            await ctx.session.connect_demo()
+        window = MainWindow(ctx)
+        async_utils.set_error_reporter(window.report_error)
+        window.show()
+    else:
+        async_utils.set_error_reporter(window.report_error)
+        for _step in window.build_steps(ctx):
+            await asyncio.sleep(0)  # a turn of the event loop: input, paint, timers
+        if options.demo:
+            await ctx.session.connect_demo()
     if key_read is None:
         # The demo needs no key: read it behind the shown window, so Settings opens at once.
         async_utils.spawn(asyncio.to_thread(ctx.tokens.get), owner=window)
@@ -306,6 +332,8 @@ async def open_window(ctx: AppContext, options: Options) -> MainWindow:
 def start_resume(window: MainWindow, ctx: AppContext) -> asyncio.Task[ResumeReport] | None:
     """Follow what an earlier run left unfinished on the connected server, in the background,
     and tell the user in the message bar what was recovered."""
+    from soundclone_desktop.ui.common import async_utils
+
     runner = ctx.session.runner
     if ctx.library is None:
         return None
@@ -327,6 +355,10 @@ async def _resume_and_adopt(
 async def adopt_clones(ctx: AppContext, library: TaskLibrary) -> list[Voice]:
     """Add every finished clone the voice library lacks (a clone killed after paying and
     then resumed); the voice picker refreshes through the library's observers."""
+    import asyncio
+
+    from soundclone_desktop.services.clone_adopt import adopt_finished_clones
+
     if ctx.voice_library is None:
         return []
     return await asyncio.to_thread(adopt_finished_clones, library, ctx.voice_library)
@@ -335,8 +367,13 @@ async def adopt_clones(ctx: AppContext, library: TaskLibrary) -> list[Voice]:
 async def _resume(
     window: MainWindow, ctx: AppContext, runner: TaskRunner, library: TaskLibrary
 ) -> ResumeReport:
+    from soundclone_desktop.core.jobs import JobState
+    from soundclone_desktop.services.recorder import job_from_record, resume_unfinished
+    from soundclone_desktop.services.tasks import RunnerStoppedError
+    from soundclone_desktop.ui.common.message_bar import Level
+
     session = ctx.session
-    async with _RESUMING:  # a reconnect right after start must not resume a task twice
+    async with _resuming():  # a reconnect right after start must not resume a task twice
         following = {job.local_id for other in session.runners() for job in other.jobs}
         report = await resume_unfinished(
             runner,
@@ -386,6 +423,14 @@ async def _resume(
     return report
 
 
+@functools.cache
+def _resuming() -> asyncio.Lock:
+    """One resume at a time (see _resume); made on first use, on the running loop."""
+    import asyncio
+
+    return asyncio.Lock()
+
+
 def _unknown_text(count: int) -> str:
     return translate(
         CTX,
@@ -411,6 +456,8 @@ def install_error_hooks(window: MainWindow) -> None:
         with contextlib.suppress(RuntimeError):  # the window is already gone (shutdown)
             window.report_error(value)
 
+    import asyncio
+
     def loop_handler(loop: asyncio.AbstractEventLoop, context: dict[str, object]) -> None:
         exc = context.get("exception")
         log.error(
@@ -423,13 +470,20 @@ def install_error_hooks(window: MainWindow) -> None:
     asyncio.get_running_loop().set_exception_handler(loop_handler)
 
 
-async def run_gui(app: QApplication, ctx: AppContext, options: Options) -> int:
+async def run_gui(
+    app: QApplication, ctx: AppContext, options: Options, window: MainWindow | None = None
+) -> int:
+    """Open the window (or finish the shell ``window``), run until it closes, clean up."""
+    import asyncio
+
+    from soundclone_desktop.ui.common import async_utils
+
     closed = asyncio.Event()
     # The window's own close (not Qt's last-window quit) ends the run, so cleanup below
     # still has a running loop; aboutToQuit covers a quit from outside (logout, Cmd+Q).
     app.setQuitOnLastWindowClosed(False)
     app.aboutToQuit.connect(closed.set)
-    window = await open_window(ctx, options)
+    window = await open_window(ctx, options, window)
     install_error_hooks(window)
     window.closed.connect(closed.set)
     if not window.isVisible():  # closed while the key was being read
@@ -480,15 +534,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     # interval at a time; 1 ms instead of 5 ms keeps the GUI thread's waits below a frame
     # (benchmarked: finish-phase stalls over 50 ms went from 14 to 1 with 200 tasks).
     sys.setswitchinterval(0.001)
-    ctx = build_context(options)
-    language = i18n.install(options.lang or ctx.settings.ui_language.value)
+    # The window first (issue #17): only what its shell needs is loaded by now.
+    store, settings = read_settings()
+    language = i18n.install(options.lang or settings.ui_language.value)
+    apply_start_theme(settings, options)
+    window = show_first_window(app, paths.config_dir())
+    import_in_turns()  # the rest, a key typed meanwhile handled between two groups
+    ctx = build_context(options, settings=(store, settings))
     log.info("UI language: %s", language)
-    start_theme(ctx, options)
+    return run_studio(app, ctx, options, window)
+
+
+def run_studio(app: QApplication, ctx: AppContext, options: Options, window: MainWindow) -> int:
+    """Run asyncio on the Qt loop (qasync) until the studio closes."""
+    import asyncio
+
+    import qasync  # type: ignore[import-untyped]
+
     wakeup = close_on_termination_signals(app)  # noqa: F841 - kept alive while the app runs
     # Python 3.11 has no asyncio.run(loop_factory=...); Runner does the same job.
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
         try:
-            return runner.run(run_gui(app, ctx, options))
+            return runner.run(run_gui(app, ctx, options, window))
         except RuntimeError as exc:
             # Qt's loop ended before the coroutine (the app was quit from outside).
             log.warning("Event loop ended early: %s", exc)

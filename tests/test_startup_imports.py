@@ -40,6 +40,30 @@ NOT_AT_START = (
     "soundclone_desktop.store.book",
     "soundclone_desktop.services.book",
     "soundclone_desktop.ui.book.controller",
+    # The HTTP client: only when a client is made (a key, or the demo), not for the log's
+    # redaction, the API's errors or models, or the session and workspace modules (#17).
+    "httpx",
+)
+
+# The window's shell is painted with Qt, the settings, the translations, the theme and the
+# editor; the rest is imported after the first paint, one group per event-loop turn (#17).
+NOT_BEFORE_FIRST_PAINT = (
+    "asyncio",
+    "qasync",
+    "httpx",
+    "sqlite3",
+    "PySide6.QtMultimedia",
+    "soundclone_desktop.api",
+    "soundclone_desktop.services",
+    "soundclone_desktop.store.library",
+    "soundclone_desktop.ui.context",
+    "soundclone_desktop.ui.session",
+    "soundclone_desktop.ui.player",
+    "soundclone_desktop.ui.parameters",
+    "soundclone_desktop.ui.tasks",
+    "soundclone_desktop.ui.history",
+    "soundclone_desktop.ui.voices",
+    "soundclone_desktop.logging_setup",
 )
 
 _PROBE = """
@@ -73,7 +97,7 @@ def _loaded(modules: set[str], name: str) -> bool:
 def test_the_app_module_imports_no_feature_the_first_window_does_not_show() -> None:
     modules = _modules_after("soundclone_desktop.app")
     assert "soundclone_desktop.ui.main_window" in modules  # the probe did import the app
-    loaded = [name for name in NOT_AT_START if _loaded(modules, name)]
+    loaded = [name for name in NOT_AT_START + NOT_BEFORE_FIRST_PAINT if _loaded(modules, name)]
     assert loaded == []
 
 
@@ -94,6 +118,28 @@ def test_the_shown_window_loads_no_feature_it_does_not_show(tmp_path: Path) -> N
     modules = _modules_after("soundclone_desktop.ui.main_window", _SHOW_WINDOW, env)
     assert "soundclone_desktop.ui.book" in modules  # the book's menu entries are there
     loaded = [name for name in NOT_AT_START if _loaded(modules, name)]
+    assert loaded == []
+
+
+# What ``app.main`` does up to the first paint.
+_FIRST_PAINT = """
+from soundclone_desktop import app, i18n
+from soundclone_desktop.store import paths
+options = app.parse_args([])
+qapp = app.create_application()
+store, settings = app.read_settings()
+i18n.install(settings.ui_language.value)
+app.apply_start_theme(settings, options)
+window = app.show_first_window(qapp, paths.config_dir())
+assert window.isVisible() and not window.is_built
+"""
+
+
+def test_the_first_paint_needs_only_the_shell(tmp_path: Path) -> None:
+    env = {"SOUNDCLONE_DATA_DIR": str(tmp_path / "data"), "SOUNDCLONE_CONFIG_DIR": str(tmp_path)}
+    modules = _modules_after("soundclone_desktop.app", _FIRST_PAINT, env)
+    assert "soundclone_desktop.ui.editor.editor" in modules  # the real editor is there
+    loaded = [name for name in NOT_BEFORE_FIRST_PAINT if _loaded(modules, name)]
     assert loaded == []
 
 

@@ -21,9 +21,8 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from soundclone_desktop.api.client import SoundCloneClient
 from soundclone_desktop.core.jobs import Job
 from soundclone_desktop.store import paths
 from soundclone_desktop.store.library import LibraryError, TaskLibrary
@@ -36,6 +35,9 @@ from .recorder import Estimator, JobRecorder
 from .schedule import PollPolicy
 from .tasks import TaskRunner
 from .voice_usage import VoiceRecords, VoiceUsageRecorder
+
+if TYPE_CHECKING:
+    from soundclone_desktop.api.client import SoundCloneClient
 
 log = logging.getLogger(__name__)
 

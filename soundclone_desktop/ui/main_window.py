@@ -4,6 +4,13 @@ Layout: the script editor in the centre with the counter and the submit row unde
 parameters in a dock on the right; tasks and the player in docks at the bottom; connection
 and balance in the status bar; errors in an inline message bar (never a modal box).
 
+Built in two stages (start-up time, issue #17): the shell (menus, toolbar, the editor with
+the counter and submit row, the status bar and the docks at their final size, still empty)
+is light enough to be painted at once; ``build_steps`` then makes the panels and attaches
+the features, one event-loop turn each, importing each part as it goes. What the user types
+meanwhile lands in the real editor; actions of parts not yet built do nothing until then.
+``MainWindow(ctx)`` runs both stages at once (tests, tools).
+
 Dialogs and features that are not on screen at start (settings, welcome, clone wizard,
 export, voice library) are imported when first opened: start-up time (issue #7).
 
@@ -14,62 +21,55 @@ public methods under "roles" below, and the other features it relies on.
 
 from __future__ import annotations
 
-import asyncio
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QScrollArea,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QToolBar, QVBoxLayout, QWidget
 
-from soundclone_desktop.api.errors import SoundCloneError
-from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.i18n import translate
-from soundclone_desktop.store.settings import Settings
 from soundclone_desktop.ui.app_icon import app_icon
-from soundclone_desktop.ui.book import BookNeeds, attach_book
-from soundclone_desktop.ui.book_import import BookImportNeeds, attach_book_import
-from soundclone_desktop.ui.captions import CaptionsNeeds, PlayedResult, attach_captions
-from soundclone_desktop.ui.common import errors
-from soundclone_desktop.ui.common.async_utils import async_slot, spawn
 from soundclone_desktop.ui.common.message_bar import Level, MessageBar
-from soundclone_desktop.ui.context import AppContext
-from soundclone_desktop.ui.delivery import DeliveryNeeds, attach_delivery
-from soundclone_desktop.ui.edit import EditNeeds, attach_edit
 from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
-from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
-from soundclone_desktop.ui.help import HelpNeeds, attach_help
-from soundclone_desktop.ui.history import HistoryNeeds, attach_history
-from soundclone_desktop.ui.parameters.panel import ParametersPanel
-from soundclone_desktop.ui.player import PlayerWidget
-from soundclone_desktop.ui.projects import ProjectNeeds, attach_projects
 from soundclone_desktop.ui.status_bar import ConnectionStatus
 from soundclone_desktop.ui.studio_frame import StudioFrame
 from soundclone_desktop.ui.submit.bar import SHORTCUT, SubmitBar
-from soundclone_desktop.ui.submit.controller import SubmitController
 from soundclone_desktop.ui.submit.counter import CounterWidget
-from soundclone_desktop.ui.tasks.job_text import job_sentence
-from soundclone_desktop.ui.tasks.results import ResultsToPlayer
-from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
-from soundclone_desktop.ui.tasks.task_list import TaskList
-from soundclone_desktop.ui.theme.menu import ThemeNeeds, attach_theme_menu
-from soundclone_desktop.ui.tour.studio_tour import start_tour
-from soundclone_desktop.ui.voices.attach import VoicesNeeds, attach_voices
-from soundclone_desktop.ui.voices.clone_action import attach_clone_wizard
-from soundclone_desktop.ui.window_layout import DefaultLayout
+from soundclone_desktop.ui.window_layout import DefaultLayout, size_shell_docks
 from soundclone_desktop.ui.window_state import WindowState, place_first_window
 
 if TYPE_CHECKING:
+    import asyncio
+
+    from PySide6.QtWidgets import QFileDialog, QScrollArea
+
+    from soundclone_desktop.core.jobs import Job
+    from soundclone_desktop.store.settings import Settings
+    from soundclone_desktop.ui.book import LazyBook
+    from soundclone_desktop.ui.book_import import BookImport
+    from soundclone_desktop.ui.captions import CaptionsController
+    from soundclone_desktop.ui.context import AppContext
+    from soundclone_desktop.ui.delivery.attach import DeliveryFeature
+    from soundclone_desktop.ui.edit import EditFeature
+    from soundclone_desktop.ui.help import HelpMenu
+    from soundclone_desktop.ui.history import HistoryController
+    from soundclone_desktop.ui.parameters.panel import ParametersPanel
+    from soundclone_desktop.ui.player import PlayerWidget
+    from soundclone_desktop.ui.projects import ProjectController
+    from soundclone_desktop.ui.session import Session
     from soundclone_desktop.ui.settings.dialog import Page, SettingsDialog
     from soundclone_desktop.ui.settings.welcome import WelcomeDialog
+    from soundclone_desktop.ui.submit.controller import SubmitController
+    from soundclone_desktop.ui.tasks.results import ResultsToPlayer
+    from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
+    from soundclone_desktop.ui.tasks.task_list import TaskList
+    from soundclone_desktop.ui.theme.menu import ThemeMenu
+    from soundclone_desktop.ui.voices.attach import VoicesFeature
+    from soundclone_desktop.ui.voices.voice_store import VoiceStore
 
 log = logging.getLogger(__name__)
 
@@ -79,21 +79,59 @@ CTX = "MainWindow"
 class MainWindow(StudioFrame):
     closed = Signal()  # the window really closed (not a refused close): the app may quit
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    # Made by ``build_steps`` (the second stage):
+    ctx: AppContext
+    session: Session
+    bridge: RunnerBridge
+    params: ParametersPanel
+    task_list: TaskList
+    player: PlayerWidget
+    controller: SubmitController
+    results: ResultsToPlayer
+    voices: VoicesFeature
+    voice_store: VoiceStore
+    theme_menu: ThemeMenu
+    captions: CaptionsController
+    projects: ProjectController
+    book: LazyBook
+    delivery: DeliveryFeature
+    history: HistoryController
+    clone_wizard_action: QAction
+    book_import: BookImport
+    edit: EditFeature
+    help: HelpMenu
+    default_layout: DefaultLayout
+
+    def __init__(
+        self,
+        ctx: AppContext | None = None,
+        parent: QWidget | None = None,
+        *,
+        config_dir: Path | None = None,
+    ) -> None:
+        """With ``ctx``, the whole studio; with only ``config_dir``, the shell, which
+        ``build_steps(ctx)`` completes (the staged start)."""
         super().__init__(parent)
+        folder = ctx.config_dir if ctx is not None else config_dir
+        assert folder is not None, "MainWindow needs a context or a config folder"
+        self._build_shell(folder)
+        if ctx is not None:
+            for _step in self.build_steps(ctx):
+                pass
+
+    def _build_shell(self, config_dir: Path) -> None:
         self.setObjectName("mainWindow")
-        self.ctx = ctx
-        self.session = ctx.session
         self.setWindowTitle(translate(CTX, "SoundClone Desktop"))
         self.setWindowIcon(app_icon())
         place_first_window(self)  # a saved geometry, restored below, takes precedence
+        self.is_built = False
+        self._close_when_built = False
         self._confirmed_close = False
         self._settings_dialog: SettingsDialog | None = None
         self._welcome: WelcomeDialog | None = None
         self._open_dialog: QFileDialog | None = None
         self._first_show = True
 
-        self.bridge = RunnerBridge(self)
         self.messages = MessageBar()
         self.editor_panel = ScriptEditorPanel()
         self.editor = self.editor_panel.editor
@@ -102,13 +140,51 @@ class MainWindow(StudioFrame):
         # line would repeat it in other words (its breakdown becomes that line's tooltip).
         self.counter.cost_label.hide()
         self.submit_bar = SubmitBar()
+        # Inactive until its controller is there, with a reason line as it will have then
+        # (an empty script, no server yet), so the editor keeps its height.
+        self.submit_bar.set_blocked([translate(CTX, "Getting the studio ready…")])
+        self.status = ConnectionStatus()
+        self._build_actions()
+        self._build_layout()
+        # Geometry and the docks' sizes now, so the editor does not move when they fill;
+        # docks made later take their saved place as they are added (``add_dock``).
+        self._state = WindowState(config_dir)
+        if not self._state.restore(self):
+            size_shell_docks(self)
+
+    def build_steps(self, ctx: AppContext) -> Iterator[str]:
+        """The second stage: the panels, then the features; yields a step's name after each
+        (the staged start gives the event loop a turn there)."""
+        from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
+
+        self.ctx = ctx
+        self.session = ctx.session
+        self.bridge = RunnerBridge(self)
+        from soundclone_desktop.ui.parameters.panel import ParametersPanel
+
+        yield "parameters imported"  # (a large step's import and build: two turns)
         self.params = ParametersPanel(script_text=self.editor_panel.text)
         self.params.set_values(ctx.settings.defaults.as_dict())
+        self._fill_dock(self.params_dock, _scrolled(self.params))
+        yield "parameters"
+
+        from soundclone_desktop.ui.tasks.task_list import TaskList
+
         self.task_list = TaskList()
+        self._fill_dock(self.tasks_dock, self.task_list)
+        yield "tasks"
+
+        from soundclone_desktop.ui.player import PlayerWidget  # QtMultimedia
+
+        yield "player imported"
         self.player = PlayerWidget(
-            volume=self.ctx.settings.player_volume, on_volume_changed=self._remember_volume
+            volume=ctx.settings.player_volume, on_volume_changed=self._remember_volume
         )
-        self.status = ConnectionStatus()
+        self._fill_dock(self.player_dock, self.player)
+        yield "player"
+
+        from soundclone_desktop.ui.submit.controller import SubmitController
+
         self.controller = SubmitController(
             self.session,
             self.editor_panel,
@@ -120,127 +196,34 @@ class MainWindow(StudioFrame):
             self.report_error,
             self,
         )
-
-        self._build_actions()
-        self._build_layout()
         self._connect()
         self.counter.set_report(self.editor_panel.report())
-        self._attach_features()
+        yield "submit"
+
+        from soundclone_desktop.ui.studio_features import feature_steps
+
+        yield from feature_steps(self, ctx)
         self._on_connection_changed()
         self.default_layout = DefaultLayout(self, self.view_menu, self.bridge.job_updated)
-        WindowState(ctx.config_dir).restore(self)  # after the features: their docks too
+        self._state.restore(self)  # again, now that every dock is there
+        self.is_built = True
+        if self._close_when_built:
+            QTimer.singleShot(0, self.close)
+        yield "layout"
 
-    def _attach_features(self) -> None:
-        """Give each feature the roles it uses (``ui/studio.py``) and the features it needs.
-
-        The only order that matters is the one a feature's arguments make visible: history
-        needs the voice store and the captions' export report. Docks join the View menu in
-        the order they are added.
-        """
-        self.voices = attach_voices(
-            VoicesNeeds(
-                parent=self,
-                ctx=self.ctx,
-                session=self.session,
-                params=self.params,
-                messages=self,
-                menus=self,
-                playback=self,
-                job_updates=self.bridge,
-                closed=self.closed,
+    def _fill_dock(self, dock: QDockWidget, widget: QWidget) -> None:
+        """Put a panel into its dock made by the shell, keeping the dock's size (the editor
+        beside it must not move)."""
+        size = dock.size()
+        dock.setWidget(widget)
+        if self.isVisible():
+            orientation = (
+                Qt.Orientation.Horizontal
+                if self.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+                else Qt.Orientation.Vertical
             )
-        )
-        self.voice_store = self.voices.store
-        self.theme_menu = attach_theme_menu(ThemeNeeds(self, self.ctx, self.view_menu))
-        self.captions = attach_captions(
-            CaptionsNeeds(
-                parent=self,
-                player=self.player,
-                editor=self.editor,
-                docks=self,
-                menus=self,
-                messages=self,
-                export_folder=self.export_folder,
-            )
-        )
-        self.projects = attach_projects(
-            ProjectNeeds(
-                parent=self,
-                ctx=self.ctx,
-                editor=self.editor,
-                params=self.params,
-                messages=self,
-                docks=self,
-                menus=self,
-                frame=self,
-            )
-        )
-        self.book = attach_book(
-            BookNeeds(
-                parent=self,
-                ctx=self.ctx,
-                editor=self.editor,
-                params=self.params,
-                lender=self.projects,  # the book borrows the editor from the script
-                messages=self,
-                docks=self,
-                menus=self,
-                playback=self,
-                closed=self.closed,
-                session=self.session,  # renders go through the render queue
-                player=self.player,  # listening by sentence follows it
-            )
-        )
-        # With a book open, "Generate speech" renders the chapter through the book's queue.
-        self.controller.book = self.book
-        self.book.book_opened.connect(self.controller.refresh)
-        self.book.book_closed.connect(self.controller.refresh)
-        self.book.figures_changed.connect(self.controller.refresh)
-        self.book.render_progress.connect(self.controller.progress.show_book)  # on the button
-        self.delivery = attach_delivery(DeliveryNeeds.of_book(self, self, self.book))  # File menu
-        self.history = attach_history(
-            HistoryNeeds(
-                parent=self,
-                library=self.ctx.library,
-                voice_store=self.voice_store,
-                ctx=self.ctx,
-                session=self.session,
-                docks=self,
-                messages=self,
-                playback=self,
-                script=self,
-                params=self.params,
-                submission=self.controller,
-                job_updates=self.bridge,
-                exports=self.captions,
-                closed=self.closed,
-            )
-        )
-        self.clone_wizard_action = attach_clone_wizard(self)  # "Clone a voice…" in Voices
-        self.voices.clone_action = self.clone_wizard_action  # the browser's first card
-        self.toolbar.insertAction(self.settings_action, self.voices.browse_action)
-        self.book_import = attach_book_import(
-            BookImportNeeds(
-                parent=self,
-                menus=self,
-                prices=self.ctx.prices,
-                # The reviewed manuscript becomes a book the navigator opens.
-                on_manuscript=self.book.from_manuscript,
-            )
-        )
-        # Last: Help ends the menu bar and lists every action's keys.
-        self.edit = attach_edit(
-            EditNeeds(
-                parent=self,
-                editor=self.editor,
-                menus=self,
-                frame=self,
-                submit_action=self.submit_action,  # in the Generate menu, Ctrl+Return shown
-                stop_button=self.task_list.cancel_button,
-            )
-        )
-        tour = lambda: start_tour(self, self.ctx, first_run=False)  # noqa: E731
-        self.help = attach_help(HelpNeeds(parent=self, menus=self, tour=tour))
+            extent = size.width() if orientation == Qt.Orientation.Horizontal else size.height()
+            self.resizeDocks([dock], [extent], orientation)
 
     # -- building -------------------------------------------------------------------------
 
@@ -290,27 +273,24 @@ class MainWindow(StudioFrame):
         layout.addWidget(self.submit_bar)
         self.setCentralWidget(central)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.params)
+        # The docks at their place and size, empty: ``build_steps`` fills them.
         self.params_dock = self.add_dock(
             "parametersDock",
             translate(CTX, "Voice and parameters"),
-            scroll,
+            QWidget(),
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.params_dock.setMinimumWidth(340)
         self.tasks_dock = self.add_dock(
             "tasksDock",
             translate(CTX, "Tasks"),
-            self.task_list,
+            QWidget(),
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         self.player_dock = self.add_dock(
             "playerDock",
             translate(CTX, "Player"),
-            self.player,
+            QWidget(),
             Qt.DockWidgetArea.BottomDockWidgetArea,
             right_of=self.tasks_dock,
         )
@@ -329,6 +309,8 @@ class MainWindow(StudioFrame):
     ) -> None:
         """Playback: load a result into the player; its subtitles and script go to the
         captions."""
+        from soundclone_desktop.ui.captions import PlayedResult
+
         title = title or path.name
         self.player.load(path, autoplay=autoplay, title=title)
         self.player_dock.show()
@@ -362,10 +344,13 @@ class MainWindow(StudioFrame):
         self.open_action.triggered.connect(self.open_script)
         self.settings_action.triggered.connect(lambda: self.open_settings())
         self.submit_action.triggered.connect(self.controller.submit)
+        # After the controller's own (it gives the counter the prices first).
         self.editor_panel.report_changed.connect(self.counter.set_report)
         self.params.voice_changed.connect(self._remember_voice)
         self.controller.failed_to_send.connect(self._on_failed_to_send)
         self.bridge.job_updated.connect(self._on_job_updated)
+        from soundclone_desktop.ui.tasks.results import ResultsToPlayer
+
         self.results = ResultsToPlayer(self.task_list, self, self, self.session, self)
         self.session.connection_changed.connect(self._on_connection_changed)
         self.session.balance_changed.connect(self._on_balance)
@@ -385,13 +370,17 @@ class MainWindow(StudioFrame):
         self.editor.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.is_built:  # what was typed so far is asked about once the rest is there
+            self._close_when_built = True
+            event.ignore()
+            return
         # Unsaved changes or tasks in flight: the projects controller asks (non-blocking)
         # and calls close_now() once the user has chosen.
         if not self._confirmed_close and not (self.book.may_close() and self.projects.may_close()):
             event.ignore()
             return
         self.projects.window_closing()  # autosave snapshot: kept for recovery, or cleared
-        WindowState(self.ctx.config_dir).save(self)
+        self._state.save(self)
         self.player.release()  # stop the sound now and let go of the file
         super().closeEvent(event)
         self.closed.emit()
@@ -405,6 +394,8 @@ class MainWindow(StudioFrame):
 
     def report_error(self, exc: BaseException) -> None:
         """Where async slot errors land: one sentence in the message bar."""
+        from soundclone_desktop.ui.common import errors  # (the API's errors: httpx)
+
         user = errors.describe(exc)
         if user.opens_settings:
             self.messages.show_message(
@@ -417,6 +408,8 @@ class MainWindow(StudioFrame):
             self.messages.show_message(user.text, Level.ERROR)
 
     def _on_failed_to_send(self, sentence: str) -> None:
+        from soundclone_desktop.ui.tasks.job_text import job_sentence
+
         self.messages.show_message(job_sentence(sentence) or sentence, Level.ERROR)
 
     # -- connection -----------------------------------------------------------------------
@@ -435,21 +428,17 @@ class MainWindow(StudioFrame):
         available = getattr(balance, "available", None)
         self.status.set_balance(available, self.ctx.prices().currency)
 
-    @async_slot(exclusive=True)
-    async def refresh_balance(self) -> None:
-        try:
-            await self.session.refresh_balance()
-        except SoundCloneError as exc:
-            # The balance is a convenience: say so in the status bar, not as an alarm,
-            # unless the key itself was rejected (then the user must act).
-            user = errors.log_and_describe(exc, "Balance request failed")
-            self.status.set_unreachable()
-            if user.opens_settings:
-                self.report_error(exc)
+    def refresh_balance(self) -> asyncio.Task[None] | None:
+        from soundclone_desktop.ui import studio_slots
 
-    @async_slot(exclusive=True)
-    async def start_demo(self) -> None:
-        await self.session.connect_demo()
+        return studio_slots.refresh_balance(self)
+
+    def start_demo(self) -> asyncio.Task[None] | None:
+        from soundclone_desktop.ui import studio_slots
+
+        return studio_slots.start_demo(self)
+
+    def show_demo_note(self) -> None:
         self.messages.show_message(
             translate(
                 CTX,
@@ -520,6 +509,8 @@ class MainWindow(StudioFrame):
             )
 
     def open_script(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # (a Qt class's first use costs its enums)
+
         dialog = QFileDialog(self, translate(CTX, "Open script"))
         dialog.setNameFilters(
             [translate(CTX, "Scripts (*.txt *.md)"), translate(CTX, "All files (*)")]
@@ -529,21 +520,18 @@ class MainWindow(StudioFrame):
         self._open_dialog = dialog
         dialog.open()  # no nested event loop
 
-    @async_slot
-    async def load_script(self, path: str) -> None:
+    def load_script(self, path: str) -> asyncio.Task[None] | None:
         """Read the file in a worker thread, then replace the text as one undo step."""
-        try:
-            text = await asyncio.to_thread(read_script, Path(path))
-        except ScriptFileError as exc:
-            self.messages.show_message(str(exc), Level.ERROR)
-            return
-        self.replace_script(text)
-        self.messages.clear()
-        self.editor.setFocus()
+        from soundclone_desktop.ui import studio_slots
+
+        return studio_slots.load_script(self, path)
 
     # -- jobs -----------------------------------------------------------------------------
 
     def _on_job_updated(self, job: Job) -> None:
+        from soundclone_desktop.core.jobs import JobState
+        from soundclone_desktop.ui.tasks.job_text import job_sentence
+
         self.task_list.update_job(job, self.controller.cost_for(job.local_id))
         if job.message is None and not job.is_done:
             self.status.set_reconnecting(False)
@@ -556,10 +544,24 @@ class MainWindow(StudioFrame):
 
     def _remember_volume(self, volume: float) -> None:
         self.ctx.settings.player_volume = volume
-        spawn(asyncio.to_thread(self.ctx.settings_store.save, self.ctx.settings), owner=self)
+        from soundclone_desktop.ui import studio_slots
+
+        studio_slots.save_settings(self)
 
     def _remember_voice(self, model_id: str) -> None:
         if self.session.demo or not model_id or model_id == self.ctx.settings.last_voice:
             return
         self.ctx.settings.last_voice = model_id
-        spawn(asyncio.to_thread(self.ctx.settings_store.save, self.ctx.settings), owner=self)
+        from soundclone_desktop.ui import studio_slots
+
+        studio_slots.save_settings(self)
+
+
+def _scrolled(panel: QWidget) -> QScrollArea:
+    from PySide6.QtWidgets import QScrollArea
+
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(panel)
+    return scroll

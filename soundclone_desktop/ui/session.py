@@ -19,11 +19,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from soundclone_desktop.api.client import SoundCloneClient
 from soundclone_desktop.api.errors import SoundCloneError
 from soundclone_desktop.api.models import Balance
 from soundclone_desktop.core.jobs import Job
@@ -33,6 +32,9 @@ from soundclone_desktop.services.schedule import PollPolicy
 from soundclone_desktop.services.tasks import TaskRunner
 from soundclone_desktop.services.workspace import JobListeners, build_runner
 from soundclone_desktop.store.secrets import TokenStore
+
+if TYPE_CHECKING:
+    from soundclone_desktop.api.client import SoundCloneClient  # (httpx: made on connecting)
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +152,8 @@ class Session(QObject):
         if not base_url or not self.tokens.get():
             self._replace(None, None, base_url="", demo=False)
             return False
+        from soundclone_desktop.api.client import SoundCloneClient
+
         client = SoundCloneClient(base_url, self._token, on_retry=self._on_retry)
         runner = build_runner(
             client,
@@ -195,6 +199,8 @@ class Session(QObject):
                 server = self.demo_server = await asyncio.to_thread(_start_demo, offer)
         if self._demo_estimator is None:
             self._demo_estimator = FinishEstimator(offer.priors)
+        from soundclone_desktop.api.client import SoundCloneClient
+
         client = SoundCloneClient(server.base_url, server.token, on_retry=self._on_retry)
         runner = build_runner(
             client,

@@ -11,17 +11,32 @@ screen in English and Chinese.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
-from soundclone_desktop.core.jobs import Job, JobState
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.window_state import STATE_VERSION
 
+if TYPE_CHECKING:
+    from soundclone_desktop.core.jobs import Job
+
 CTX = "MainWindow"
 BOTTOM_HEIGHT = 230
+PARAMS_WIDTH = 340  # the voice and parameters dock's width (its minimum) in a new window
 PLAYER_SHARE = 0.56  # of the window's width; the tabs of captions and activity get the rest
+
+
+def size_shell_docks(window: QMainWindow) -> None:
+    """The window's first docks, still empty, at the sizes ``DefaultLayout`` gives them: the
+    editor is painted where it stays when the panels and the other docks arrive."""
+    params, player = _dock(window, "parametersDock"), _dock(window, "playerDock")
+    if params is not None:
+        window.resizeDocks([params], [PARAMS_WIDTH], Qt.Orientation.Horizontal)
+    if player is not None:
+        window.resizeDocks([player], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
 
 
 class DefaultLayout:
@@ -69,6 +84,8 @@ class DefaultLayout:
             params.raise_()  # in front of the project's notes
 
     def _on_job(self, job: Job) -> None:
+        from soundclone_desktop.core.jobs import JobState  # (made later than the window)
+
         # Sent, or needing the user: the activity's tab to the front.
         if job.state in (JobState.SENDING, JobState.FAILED, JobState.OUTCOME_UNKNOWN):
             tasks = _dock(self._window, "tasksDock")

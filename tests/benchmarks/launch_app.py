@@ -1,9 +1,10 @@
 """Start the real app exactly as ``soundclone-desktop`` does, and note when it is ready.
 
-``soundclone_desktop.app.main`` runs unchanged; only ``app.open_window`` (the step that
-connects, builds and shows the window and greets a first-time user) is wrapped so the
-probe starts the moment it returns, and ``app.build_context`` to mark a phase boundary.
-Arguments are the app's own (``--demo`` etc.).
+``soundclone_desktop.app.main`` runs unchanged; only ``app.create_application`` is wrapped to
+watch for the first paint (and the key typed then: ``ready.FirstPaintProbe``, typed into the
+editor), ``app.open_window`` (the step that finishes the window, connects and greets a
+first-time user) so the idle probe starts the moment it returns, and ``app.build_context``
+to mark a phase boundary. Arguments are the app's own (``--demo`` etc.).
 
 With ``SOUNDCLONE_BENCH_OPEN_HISTORY=1`` the history dock is brought to the front once the
 start has settled, as a user clicking its tab, and the probe also notes how long until its
@@ -70,21 +71,28 @@ def main() -> int:
     from soundclone_desktop import app
 
     ready.mark("imported")
+    create_application = app.create_application
     build_context, open_window = app.build_context, app.open_window
+
+    def watched_application(*args, **kwargs):  # type: ignore[no-untyped-def]
+        qapp = create_application(*args, **kwargs)
+        ready.watch_first_paint(lambda window: getattr(window, "editor", window))
+        return qapp
 
     def timed_build_context(*args, **kwargs):  # type: ignore[no-untyped-def]
         ctx = build_context(*args, **kwargs)
         ready.mark("context")
         return ctx
 
-    async def timed_open_window(ctx, options):  # type: ignore[no-untyped-def]
+    async def timed_open_window(ctx, options, *args):  # type: ignore[no-untyped-def]
         ready.mark("loop")
-        window = await open_window(ctx, options)
+        window = await open_window(ctx, options, *args)
         ready.mark("window")
         after = open_history(window) if os.environ.get(OPEN_HISTORY_ENV) else None
         ready.install(after)
         return window
 
+    app.create_application = watched_application  # type: ignore[assignment]
     app.build_context = timed_build_context  # type: ignore[assignment]
     app.open_window = timed_open_window  # type: ignore[assignment]
     return app.main(sys.argv[1:])

@@ -1,13 +1,14 @@
-"""Child side of the start-up benchmark: note when the window is shown and the loop is idle.
+"""Child side of the start-up benchmark: the first paint, the first key, the idle loop.
 
-A launcher calls :func:`install` right after the window is shown. "Ready" is the first time
-the GUI thread's event dispatcher is about to block (nothing queued: every posted event,
-paint and ready asyncio callback has run), which is when a user's first keystroke would be
-handled at once. The probe then keeps watching for ``settle`` seconds: a stretch of work
-longer than ``BUSY`` (for example a list filled from a worker thread's result) moves
-"settled" to the end of that stretch. The figures go to the JSON file named by
-``SOUNDCLONE_BENCH_READY_FILE``; then the process ends at once (``os._exit``): shutting
-down is not what is measured.
+A launcher calls :func:`watch_first_paint` before the window is shown: it marks the first
+paint, and when a key posted then is handled (``FirstPaintProbe``). It calls :func:`install`
+once the window is complete (for the app: once ``open_window`` returned, every panel built).
+"Ready" is the first time after that the GUI thread's event dispatcher is about to block
+(nothing queued: every posted event, paint and ready asyncio callback has run). The probe
+then keeps watching for ``settle`` seconds: a stretch of work longer than ``BUSY`` (for
+example a list filled from a worker thread's result) moves "settled" to the end of that
+stretch. The figures go to the JSON file named by ``SOUNDCLONE_BENCH_READY_FILE``; then the
+process ends at once (``os._exit``): shutting down is not what is measured.
 """
 
 from __future__ import annotations
@@ -21,7 +22,16 @@ from pathlib import Path
 
 MARKS: dict[str, float] = {"script": time.time()}  # the launcher imports this module first
 
-from PySide6.QtCore import QAbstractEventDispatcher, QObject, QTimer  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
+    QAbstractEventDispatcher,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QKeyEvent  # noqa: E402
+from PySide6.QtWidgets import QMainWindow, QWidget  # noqa: E402
 
 from tests.benchmarks.names import LIST_FILES_ENV, READY_FILE_ENV, SETTLE_ENV  # noqa: E402
 from tests.benchmarks.rss import rss_bytes  # noqa: E402
@@ -116,6 +126,76 @@ def files_in_use() -> list[str]:
     return sorted(f for f in files if os.path.isfile(f))
 
 
+KEY = "k"  # the key "typed" at the first paint
+
+
+class FirstPaintProbe(QObject):
+    """Marks ``painted`` at a main window's first paint, then "types" a key into what
+    ``target`` gives for that window (posted, as the window system posts a key press) and
+    marks ``interactive`` when it gets there: a user typing the moment the window appears.
+
+    Installed on the application (it sees every event until both marks are made)."""
+
+    def __init__(self, target: Callable[[QMainWindow], QWidget]) -> None:
+        super().__init__()
+        self._target = target
+        self._typed_into: QWidget | None = None
+        # From the paint until the window is complete, a 5 ms timer: the longest gap between
+        # its ticks is the longest a key typed while the rest loads waits to be handled.
+        self.longest_stall = 0.0
+        self._last_tick = 0.0
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(5)
+        self._ticker.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_stall = max(self.longest_stall, now - self._last_tick)
+        self._last_tick = now
+
+    def stop_watching_stalls(self) -> None:
+        if self._ticker.isActive():
+            self._tick()
+            self._ticker.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Paint and self._typed_into is None:
+            window = watched.window() if isinstance(watched, QWidget) else None
+            if isinstance(window, QMainWindow):
+                mark("painted")
+                self._last_tick = time.perf_counter()
+                self._ticker.start()
+                self._typed_into = self._target(window)
+                key = QKeyEvent(
+                    QEvent.Type.KeyPress, Qt.Key.Key_K, Qt.KeyboardModifier.NoModifier, KEY
+                )
+                QCoreApplication.postEvent(self._typed_into, key)
+        elif (
+            kind == QEvent.Type.KeyPress
+            and watched is self._typed_into
+            and isinstance(event, QKeyEvent)
+            and event.text() == KEY
+        ):
+            mark("interactive")
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+        return False
+
+
+_first_paint: FirstPaintProbe | None = None
+
+
+def watch_first_paint(target: Callable[[QMainWindow], QWidget]) -> None:
+    """Install the ``FirstPaintProbe`` (call once the application exists, before ``show``)."""
+    global _first_paint
+    app = QCoreApplication.instance()
+    assert app is not None
+    _first_paint = FirstPaintProbe(target)
+    app.installEventFilter(_first_paint)
+
+
 _probe: ReadyProbe | None = None
 
 
@@ -132,5 +212,8 @@ def install(after: AfterReady | None = None) -> ReadyProbe | None:
     if not target:
         return None
     _probe = ReadyProbe(Path(target), float(os.environ.get(SETTLE_ENV, "1.0")), after)
+    if _first_paint is not None:
+        _first_paint.stop_watching_stalls()
+        _probe.figures["loading_stall"] = _first_paint.longest_stall
     _probe.shown()
     return _probe

@@ -45,6 +45,7 @@ class Launch:
     rss_ready: int | None
     rss_settled: int | None
     phases: dict[str, float]  # mark name -> seconds since spawn
+    loading_stall: float | None = None  # longest wait of a key typed while the rest loads
     history_seconds: float | None = None  # History tab clicked until its rows are shown
     history_rows: int | None = None
     rss_history: int | None = None
@@ -56,6 +57,14 @@ class StartupResult:
     variants: list[str] = field(default_factory=list)
     evicted_mb: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+
+    def phase(self, variant: str, cold: bool, mark: str) -> list[float]:
+        """Seconds from spawn to ``mark`` (``painted``, ``interactive``...) per launch."""
+        return [
+            x.phases[mark]
+            for x in self.launches
+            if x.variant == variant and x.cold == cold and mark in x.phases
+        ]
 
     def series(self, variant: str, cold: bool, what: str = "seconds") -> list[float]:
         return [
@@ -103,6 +112,7 @@ class _Variant:
             rss_ready=figures.get("rss_ready"),  # type: ignore[arg-type]
             rss_settled=figures.get("rss_settled"),  # type: ignore[arg-type]
             phases={k: float(v) - started for k, v in marks.items()},
+            loading_stall=figures.get("loading_stall"),  # type: ignore[arg-type]
             history_seconds=figures.get("history_seconds"),  # type: ignore[arg-type]
             history_rows=figures.get("history_rows"),  # type: ignore[arg-type]
             rss_history=figures.get("rss_history"),  # type: ignore[arg-type]
