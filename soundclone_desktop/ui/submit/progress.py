@@ -29,6 +29,7 @@ CTX = "MainWindow"
 _TICK_MS = 250
 _CAP = 0.97  # never full before the result is in
 BOOK_COALESCE_MS = 200
+BOOK_DONE_MS = 1500  # a finished render shows a full button this long before it is normal
 # QueueState values (a StrEnum), spelled out so the book's package stays off the start-up path.
 _RUNNING: Final = "running"
 _PAUSED: Final = "paused"
@@ -69,6 +70,16 @@ def book_activity(snapshot: RenderSnapshot) -> str:
     return text.replace("%1", done).replace("%2", total)
 
 
+def book_finished(snapshot: RenderSnapshot) -> bool:
+    """Whether every segment of the render is done."""
+    return snapshot.total > 0 and snapshot.done >= snapshot.total
+
+
+def book_finished_text(snapshot: RenderSnapshot) -> str:
+    text = translate(CTX, "Rendered the book · %1/%2 segments")
+    return text.replace("%1", str(snapshot.done)).replace("%2", str(snapshot.total))
+
+
 def book_rendering(snapshot: RenderSnapshot | None) -> bool:
     """Whether ``snapshot`` is of a render under way (running or paused, not ended)."""
     return snapshot is not None and snapshot.total > 0 and snapshot.state in (_RUNNING, _PAUSED)
@@ -98,14 +109,27 @@ class ButtonProgress(QObject):
         self._book_timer.setSingleShot(True)
         self._book_timer.setInterval(BOOK_COALESCE_MS)
         self._book_timer.timeout.connect(self.refresh)
+        self._done_timer = QTimer(self)
+        self._done_timer.setSingleShot(True)
+        self._done_timer.setInterval(BOOK_DONE_MS)
+        self._done_timer.timeout.connect(self.refresh)
         bridge.job_updated.connect(self.on_update)
 
     def show_book(self, snapshot: RenderSnapshot) -> None:
         """A book render's snapshot (GUI thread); the button shows it within a moment."""
-        started = book_rendering(snapshot) and not book_rendering(self._book)
+        was_rendering = book_rendering(self._book)
+        started = book_rendering(snapshot) and not was_rendering
         self._book = snapshot
         if started:
             self._book_fraction = 0.0
+            self._done_timer.stop()
+        elif was_rendering and not book_rendering(snapshot) and book_finished(snapshot):
+            # The last snapshots may come too close together to be shown: end on a full
+            # button for a moment, so the render is seen to complete.
+            self._book_timer.stop()
+            self._show(1.0, book_finished_text(snapshot))
+            self._done_timer.start()
+            return
         if started or not book_rendering(snapshot):
             self._book_timer.stop()
             self.refresh()  # a render begins or ends: at once
@@ -120,6 +144,8 @@ class ButtonProgress(QObject):
         self.refresh()
 
     def refresh(self) -> None:
+        if self._done_timer.isActive():
+            return  # the finished render's full button, for a moment
         book = self._book
         if book is not None and book_rendering(book):
             self._book_fraction = max(self._book_fraction, book_fraction(book))
