@@ -69,6 +69,7 @@ from soundclone_desktop.store.library_rows import (
     task_record,
     text_of,
 )
+from soundclone_desktop.store.library_salvage import drop_unusable, salvage_sentence
 from soundclone_desktop.store.library_schema import (
     SCHEMA_VERSION,
     LibraryError,
@@ -567,7 +568,7 @@ class TaskLibrary:
         conn.execute("PRAGMA foreign_keys = OFF")  # events first checked below, in one go
         try:
             copied, damaged = copy_readable_rows(bad, conn, ("tasks", "events"))
-            copied = _drop_unusable(conn, copied)
+            copied = drop_unusable(conn, copied)
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
         self.recovered_from = bad
@@ -591,38 +592,3 @@ class TaskLibrary:
 def _snapshot(job: Job) -> Job:
     """A copy of what :meth:`TaskLibrary.record` reads from ``job`` (its history too)."""
     return dataclasses.replace(job, history=list(job.history))
-
-
-def _drop_unusable(conn: sqlite3.Connection, copied: dict[str, int]) -> dict[str, int]:
-    """Remove salvaged rows the app could not read back (a state or kind from a damaged
-    page) and events of lost tasks; returns the counts of what stays."""
-    states = [s.value for s in JobState]
-    kinds = [k.value for k in JobKind]
-    conn.execute("BEGIN IMMEDIATE")
-    conn.execute(
-        f"DELETE FROM tasks WHERE state NOT IN ({marks(len(states))}) "
-        f"OR kind NOT IN ({marks(len(kinds))})",
-        (*states, *kinds),
-    )
-    conn.execute("DELETE FROM events WHERE local_id NOT IN (SELECT local_id FROM tasks)")
-    conn.execute("COMMIT")
-    counts = {table: int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-              for table in copied}  # fmt: skip
-    return counts
-
-
-def salvage_sentence(path: Path, report: SalvageReport) -> str:
-    """What a user is told after a salvage: that it happened, where the damaged file is, and
-    how much came back."""
-    tasks = report.recovered.get("tasks", 0)
-    noun = "task was" if tasks == 1 else "tasks were"
-    lost = (
-        " Some entries were on damaged parts of the file and could not be read."
-        if report.damaged_tables
-        else " Nothing readable was lost."
-    )
-    return (
-        f"The task library {path} was damaged ({report.problem}). The damaged file was set "
-        f"aside as {report.damaged_copy}; {tasks} {noun} recovered into a new "
-        f"library.{lost}"
-    )
