@@ -42,37 +42,200 @@
     <context>
         <name>App</name>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="373" />
+            <location filename="../../soundclone_desktop/app.py" line="412" />
             <source>Unfinished tasks recovered from the last session: %n.</source>
             <translation>
                 <numerusform>已恢复上次会话未完成的任务：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="388" />
+            <location filename="../../soundclone_desktop/app.py" line="435" />
             <source>Tasks that were being sent when the app stopped: %n. They may or may not have been created (and charged), so they were not sent again; they are marked in the task list. Check the website before submitting them again.</source>
             <translation>
                 <numerusform>应用停止时正在发送的任务：%n 个。这些任务可能已创建（并已扣费），也可能没有，因此没有重新发送；它们已在任务列表中标出。再次提交前，请先在网站上核实。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="376" />
+            <location filename="../../soundclone_desktop/app.py" line="415" />
             <source>Saved: %n.</source>
             <translation>
                 <numerusform>已保存：%n 个。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/app.py" line="354" />
+            <location filename="../../soundclone_desktop/app.py" line="393" />
             <source>Resuming unfinished tasks from the last session: %n…</source>
             <translation>
                 <numerusform>正在继续上次会话未完成的任务：%n 个…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/app.py" line="379" />
+            <location filename="../../soundclone_desktop/app.py" line="418" />
             <source>The others failed; see the task list.</source>
             <translation>其余任务失败，请查看任务列表。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BookFindings</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_layer.py" line="127" />
+            <source>Findings…</source>
+            <translation>检查发现…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_layer.py" line="130" />
+            <source>What the automatic checks found in this chapter, to listen to and redo</source>
+            <translation>自动检查在本章发现的问题，可试听和重做</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_layer.py" line="331" />
+            <source>Render the whole chapter to listen to its sentences.</source>
+            <translation>生成整章后才能逐句试听。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="58" />
+            <source>Findings</source>
+            <translation>检查发现</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="64" />
+            <source>Findings of the automatic checks</source>
+            <translation>自动检查发现的问题</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="67" />
+            <source>Sentence</source>
+            <translation>句子</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="68" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="69" />
+            <source>At</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="70" />
+            <source>What was found</source>
+            <translation>发现的问题</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="71" />
+            <source>Listen</source>
+            <translation>试听</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="72" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="103" />
+            <source>Checking the chapter's takes…</source>
+            <translation>正在检查本章的音频…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="106" />
+            <source>Nothing found in the rendered parts of this chapter.</source>
+            <translation>本章已生成的部分没有发现问题。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="126" />
+            <source>▶ Listen</source>
+            <translation>▶ 试听</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="131" />
+            <source>Redo…</source>
+            <translation>重做…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="110" />
+            <source>Findings: %1. Double-click a row (or press Enter) to go to its sentence.</source>
+            <translation>发现的问题：%1 处。双击某行（或按 Enter）可跳到对应句子。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="127" />
+            <source>Listen to sentence %1</source>
+            <translation>试听第 %1 句</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_panel.py" line="132" />
+            <source>Redo sentence %1</source>
+            <translation>重做第 %1 句</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="26" />
+            <source>Words missing</source>
+            <translation>缺少字词</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="27" />
+            <source>Words added</source>
+            <translation>多出字词</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="28" />
+            <source>Long silence</source>
+            <translation>过长静音</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="29" />
+            <source>Speaking rate</source>
+            <translation>语速</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="30" />
+            <source>Clipping</source>
+            <translation>削波</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="31" />
+            <source>Length</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="60" />
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="41" />
+            <source>Words missing: “%1”</source>
+            <translation>缺少字词：“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="43" />
+            <source>Words added: “%1”</source>
+            <translation>多出字词：“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="47" />
+            <source>Long silence: %1 s that no pause marker asks for</source>
+            <translation>过长静音：%1 秒，没有停顿标记要求这段静音</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="51" />
+            <source>Speaking rate: %1× the book's usual rate</source>
+            <translation>语速：本书常规语速的 %1 倍</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="53" />
+            <source>Clipping: %1 ms at full scale</source>
+            <translation>削波：%1 毫秒达到满幅</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="55" />
+            <source>Length: %1× what the text predicts</source>
+            <translation>时长：文本预计时长的 %1 倍</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/findings_text.py" line="66" />
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
         </message>
     </context>
     <context>
@@ -627,47 +790,47 @@
     <context>
         <name>BookReview</name>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/listen.py" line="86" />
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="88" />
             <source>Previous Sentence</source>
             <translation>上一句</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/listen.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="89" />
             <source>Play from the sentence before</source>
             <translation>从上一句开始播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/listen.py" line="90" />
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="92" />
             <source>Next Sentence</source>
             <translation>下一句</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/listen.py" line="91" />
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="93" />
             <source>Play from the next sentence</source>
             <translation>从下一句开始播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/listen.py" line="94" />
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="96" />
             <source>Replay Sentence</source>
             <translation>重听本句</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/listen.py" line="95" />
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="97" />
             <source>Play the current sentence again</source>
             <translation>再次播放当前句子</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/listen.py" line="98" />
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="100" />
             <source>Mark Sentence</source>
             <translation>标记句子</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/listen.py" line="99" />
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="101" />
             <source>Mark the current sentence, or unmark it</source>
             <translation>标记当前句子，或取消标记</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/listen.py" line="102" />
+            <location filename="../../soundclone_desktop/ui/book/listen.py" line="104" />
             <source>Rev&amp;iew</source>
             <translation>审听(&amp;I)</translation>
         </message>
@@ -758,6 +921,14 @@
             <location filename="../../soundclone_desktop/ui/book/settings_dialog.py" line="84" />
             <source>%1 to %2 characters</source>
             <translation>%1 至 %2 个字符</translation>
+        </message>
+    </context>
+    <context>
+        <name>BookStale</name>
+        <message>
+            <location filename="../../soundclone_desktop/ui/book/stale_layer.py" line="107" />
+            <source>Changed since it was rendered: render again to hear it (cost %1)</source>
+            <translation>生成后已更改：重新生成才能听到（费用 %1）</translation>
         </message>
     </context>
     <context>
@@ -863,8 +1034,8 @@
         <name>BookView</name>
         <message>
             <location filename="../../soundclone_desktop/ui/book/build.py" line="28" />
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="459" />
-            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="81" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="487" />
+            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="82" />
             <source>Book</source>
             <translation>书</translation>
         </message>
@@ -894,17 +1065,17 @@
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="264" />
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="267" />
             <source>Included in the book: untick to exclude it</source>
             <translation>已包含在书中：取消勾选即可排除</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="277" />
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="280" />
             <source>Double-click or press F2 to rename</source>
             <translation>双击或按 F2 重命名</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="263" />
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="266" />
             <source>Excluded from the book: tick to include it</source>
             <translation>已从书中排除：勾选即可包含</translation>
         </message>
@@ -914,63 +1085,63 @@
             <translation>费用（%1）</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="253" />
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="256" />
             <source>%1 of %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="271" />
+            <location filename="../../soundclone_desktop/ui/book/chapter_model.py" line="274" />
             <source>%1 characters in %2 tasks; already paid %3</source>
             <translation>%1 个字符，%2 个任务；已支付 %3</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="129" />
-            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="66" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="138" />
+            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="67" />
             <source>New Book…</source>
             <translation>新建书籍…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="131" />
-            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="67" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="140" />
+            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="68" />
             <source>Start a book with the script as its first chapter</source>
             <translation>新建一本书，以当前稿件作为第一章</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="134" />
-            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="72" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="143" />
+            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="73" />
             <source>Open Book…</source>
             <translation>打开书籍…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="136" />
-            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="73" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="145" />
+            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="74" />
             <source>Open a .scbook folder</source>
             <translation>打开 .scbook 文件夹</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="138" />
-            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="76" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="147" />
+            <location filename="../../soundclone_desktop/ui/book/lazy.py" line="77" />
             <source>Close Book</source>
             <translation>关闭书籍</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="171" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="180" />
             <source>Open book</source>
             <translation>打开书籍</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="230" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="246" />
             <source>Opened the book “%1”</source>
             <translation>已打开书籍“%1”</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="461" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="489" />
             <location filename="../../soundclone_desktop/ui/book/render_adapter.py" line="284" />
             <source>%1 selected chapters</source>
             <translation>选中的 %1 章</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/controller.py" line="195" />
+            <location filename="../../soundclone_desktop/ui/book/controller.py" line="204" />
             <source>The book was damaged; what could be read was recovered. The damaged file was kept as “%1”.</source>
             <translation>书籍文件已损坏，可读取的内容已恢复。损坏的文件保留为“%1”。</translation>
         </message>
@@ -1030,58 +1201,58 @@
             <translation>书籍“%1”已损坏，最后一次更改未能保存。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="67" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="70" />
             <source>Chapters</source>
             <translation>章节</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="101" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="113" />
             <source>No book is open: the editor holds a single script. Start a book to work chapter by chapter.</source>
             <translation>未打开书籍：编辑器中是单篇稿件。新建一本书即可按章节工作。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="133" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="145" />
             <source>Book settings…</source>
             <translation>书籍设置…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="135" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="147" />
             <source>Chapter…</source>
             <translation>章节…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="138" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="150" />
             <source>The selected chapter's voice and parameters</source>
             <translation>所选章节的音色和参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="151" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="163" />
             <source>Render book</source>
             <translation>生成全书</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="153" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="165" />
             <source>Render selected</source>
             <translation>生成所选</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="155" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="167" />
             <source>Render the selected chapters</source>
             <translation>生成所选章节</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="156" />
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="215" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="168" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="227" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="215" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="227" />
             <source>Resume</source>
             <translation>继续</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="246" />
+            <location filename="../../soundclone_desktop/ui/book/navigator.py" line="256" />
             <source>Play “%1”</source>
             <translation>播放“%1”</translation>
         </message>
@@ -2122,136 +2293,182 @@
             <translation>已添加到书中：请生成这些新章节，然后再次交付。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="72" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="69" />
             <source>No closing credits: add a chapter titled “Closing credits” last and render it.</source>
             <translation>没有片尾声明：请在最后添加一个标题为“Closing credits”的章节并生成。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="51" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="48" />
             <source>Joining each chapter's takes…</source>
             <translation>正在拼接各章节的音频…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="52" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="49" />
             <source>Mastering the chapters…</source>
             <translation>正在对各章节做母带处理…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="53" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="50" />
             <source>Checking every file…</source>
             <translation>正在检查每个文件…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="54" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="51" />
             <source>Writing the captions…</source>
             <translation>正在写入字幕…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="55" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="52" />
             <source>Writing the M4B…</source>
             <translation>正在写入 M4B…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="56" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="53" />
             <source>Writing the read-along EPUB…</source>
             <translation>正在写入伴读 EPUB…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="69" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="66" />
             <source>No opening credits: add a chapter titled “Opening credits” first and render it.</source>
             <translation>没有片头声明：请在最前面添加一个标题为“Opening credits”的章节并生成。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="251" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="236" />
             <source>Choose a folder to deliver into.</source>
             <translation>请选择交付到的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="253" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="238" />
             <source>Choose a folder outside the book's own folder.</source>
             <translation>请选择书籍文件夹之外的文件夹。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="255" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="240" />
             <source>Tick at least one thing to make.</source>
             <translation>请至少勾选一项要制作的内容。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="107" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="104" />
             <source>What to Make</source>
             <translation>制作内容</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="108" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="105" />
             <source>Check Report</source>
             <translation>检查报告</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="116" />
             <source>Deliver</source>
             <translation>交付</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="184" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="181" />
             <source>Delivered: %n file(s) mastered this time.</source>
             <translation>
                 <numerusform>已交付：本次处理了 %n 个文件。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="186" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="183" />
             <source>Delivered: every master was already up to date.</source>
             <translation>已交付：所有母带文件均已是最新。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="201" />
-            <source>Cancelled. No half-written file was left in the folder.</source>
-            <translation>已取消。文件夹中没有留下写了一半的文件。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="224" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="209" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="224" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="209" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="228" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="213" />
             <source>Starting…</source>
             <translation>正在开始…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="235" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="220" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="258" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="243" />
             <source>The cover image %1 was not found.</source>
             <translation>找不到封面图片 %1。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="92" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="89" />
             <source>Deliver “%1”</source>
             <translation>交付《%1》</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="182" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="179" />
             <source>Delivered into %1.</source>
             <translation>已交付到 %1。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="217" />
+            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="202" />
+            <location filename="../../soundclone_desktop/ui/delivery/errors.py" line="49" />
             <source>The delivery stopped: %1</source>
             <translation>交付已停止：%1</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/delivery/dialog.py" line="207" />
+            <location filename="../../soundclone_desktop/ui/delivery/errors.py" line="28" />
+            <source>There is no chapter to deliver: every chapter is excluded.</source>
+            <translation>没有可交付的章节：所有章节都已排除。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/errors.py" line="32" />
+            <source>Cancelled. No half-written file was left in the folder.</source>
+            <translation>已取消。文件夹中没有留下写了一半的文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/errors.py" line="41" />
+            <source>The masters would overwrite the book's own audio: choose another folder.</source>
+            <translation>母版会覆盖书本身的音频：请选择其他文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/errors.py" line="54" />
             <source>Nothing was delivered: chapter(s) %1 are not rendered in full yet. Render them in the book first.</source>
             <translation>未交付任何文件：第 %1 章尚未全部生成。请先在书中生成。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/errors.py" line="64" />
+            <source>%1 cannot be written: the folder is read-only.</source>
+            <translation>无法写入 %1：文件夹是只读的。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/errors.py" line="67" />
+            <source>%1 cannot be written: the disk is full.</source>
+            <translation>无法写入 %1：磁盘已满。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/errors.py" line="68" />
+            <source>%1 cannot be written: there is no permission to write there.</source>
+            <translation>无法写入 %1：没有在该处写入的权限。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/errors.py" line="71" />
+            <source>%1 cannot be written: a file is in the way where a folder should be.</source>
+            <translation>无法写入 %1：应为文件夹的位置上有一个文件。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/errors.py" line="77" />
+            <source>%1 could not be written.</source>
+            <translation>无法写入 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/errors.py" line="35" />
+            <source>The cover image %1 could not be read.</source>
+            <translation>无法读取封面图片 %1。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/delivery/errors.py" line="38" />
+            <source>The cover %1 is not a JPEG or PNG image.</source>
+            <translation>封面 %1 不是 JPEG 或 PNG 图片。</translation>
         </message>
         <message>
             <location filename="../../soundclone_desktop/ui/delivery/form.py" line="75" />
@@ -3986,33 +4203,33 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../soundclone_desktop/i18n.py" line="110" />
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="124" />
             <location filename="../../soundclone_desktop/ui/projects/controller.py" line="226" />
             <source>SoundClone Desktop</source>
             <translation>SoundClone 声音克隆工作室</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="247" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="231" />
             <source>Open script…</source>
             <translation>打开文稿…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="250" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="234" />
             <source>Open a .txt or .md script file</source>
             <translation>打开 .txt 或 .md 文稿文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="252" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="236" />
             <source>Settings…</source>
             <translation>设置…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="257" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="241" />
             <source>API key, server, prices, defaults and language</source>
             <translation>API 密钥、服务器、价格、默认参数和界面语言</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="261" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="245" />
             <location filename="../../soundclone_desktop/ui/submit/bar.py" line="52" />
             <location filename="../../soundclone_desktop/ui/submit/bar.py" line="75" />
             <location filename="../../soundclone_desktop/ui/submit/bar.py" line="101" />
@@ -4022,57 +4239,62 @@
             <translation>生成语音</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="267" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="251" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="298" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="279" />
             <source>Voice and parameters</source>
             <translation>音色与参数</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="305" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="286" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="311" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="292" />
             <source>Player</source>
             <translation>播放器</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="453" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="443" />
             <source>You are using the built-in demo: a ready voice, fake money and synthetic audio. Connect your account in Settings when you are ready.</source>
             <translation>您正在使用内置演示：提供现成的音色、虚拟余额和合成音频。准备好后，可在“设置”中连接您的账号。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="522" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="514" />
             <source>Open script</source>
             <translation>打开文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="508" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="145" />
+            <source>Getting the studio ready…</source>
+            <translation>正在准备工作室…</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="498" />
             <source>The new language applies the next time you start the app.</source>
             <translation>新的界面语言将在下次启动应用时生效。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="524" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="516" />
             <source>Scripts (*.txt *.md)</source>
             <translation>文稿 (*.txt *.md)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="524" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="516" />
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="412" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="404" />
             <source>Open Settings</source>
             <translation>打开设置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/main_window.py" line="513" />
+            <location filename="../../soundclone_desktop/ui/main_window.py" line="503" />
             <source>Your API key is in use for this session. This computer has no credential store, so you will need to enter it again next time.</source>
             <translation>API 密钥已在本次会话中启用。这台电脑没有凭据存储，下次启动时需要重新输入。</translation>
         </message>
@@ -4171,11 +4393,40 @@
             <source>That task: {0}. Sending again creates a second task, charged again.</source>
             <translation>该任务：{0}。再次发送会创建第二个任务，并再次扣费。</translation>
         </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit/progress.py" line="79" />
+            <source>Rendered the book · %1/%2 segments</source>
+            <translation>全书已生成 · %1/%2 个片段</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit/progress.py" line="57" />
+            <source>Book render paused · %1/%2 segments</source>
+            <translation>书籍生成已暂停 · %1/%2 个分段</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/submit/progress.py" line="61" />
+            <source>Rendering book · %1/%2 segments</source>
+            <translation>正在生成书籍 · %1/%2 个分段</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/submit/progress.py" line="71" />
+            <location filename="../../soundclone_desktop/ui/submit/progress.py" line="165" />
             <source>Tasks generating: %n</source>
             <translation>
                 <numerusform>正在生成的任务：%n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/ui/submit/progress.py" line="63" />
+            <source>Rendering book · %1/%2 segments · ~%n s left</source>
+            <translation>
+                <numerusform>正在生成书籍 · %1/%2 个分段 · 约剩 %n 秒</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../soundclone_desktop/ui/submit/progress.py" line="67" />
+            <source>Rendering book · %1/%2 segments · ~%n min left</source>
+            <translation>
+                <numerusform>正在生成书籍 · %1/%2 个分段 · 约剩 %n 分钟</numerusform>
             </translation>
         </message>
         <message>
@@ -4184,12 +4435,12 @@
             <translation>音频已生成。点击“播放”即可收听。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/window_layout.py" line="35" />
+            <location filename="../../soundclone_desktop/ui/window_layout.py" line="50" />
             <source>Reset layout</source>
             <translation>重置布局</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/window_layout.py" line="38" />
+            <location filename="../../soundclone_desktop/ui/window_layout.py" line="53" />
             <source>Put every pane back where it was when the studio was new</source>
             <translation>把所有面板放回初始位置</translation>
         </message>
@@ -4508,69 +4759,69 @@
             <translation>由于网络问题，无法加载音频。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="159" />
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="390" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="161" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="393" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="160" />
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="388" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="162" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="391" />
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="570" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="573" />
             <source>Saved to {path}.</source>
             <translation>已保存到 {path}。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="124" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="125" />
             <source>Save as…</source>
             <translation>另存为…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="133" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="134" />
             <source>Show in folder</source>
             <translation>在文件夹中显示</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="141" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="142" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="143" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="144" />
             <source>Save audio and subtitles in another format</source>
             <translation>将音频和字幕另存为其他格式</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="167" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="169" />
             <source>Position</source>
             <translation>播放位置</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="181" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="183" />
             <source>Volume</source>
             <translation>音量</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="487" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="490" />
             <source>No audio loaded</source>
             <translation>尚未加载音频</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="561" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="564" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="477" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="480" />
             <source>Volume: {percent} %</source>
             <translation>音量：{percent}%</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="584" />
+            <location filename="../../soundclone_desktop/ui/player/player_widget.py" line="587" />
             <source>The folder could not be opened: {path}</source>
             <translation>无法打开文件夹：{path}</translation>
         </message>
@@ -4600,29 +4851,39 @@
             <translation>所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="62" />
+            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="88" />
             <source>Waveform</source>
             <translation>波形</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="64" />
-            <source>Click, or use the Left and Right arrow keys, to move through the audio.</source>
-            <translation>点击波形，或使用左右方向键，在音频中移动。</translation>
-        </message>
-        <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="291" />
+            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="431" />
             <source>Loading waveform…</source>
             <translation>正在加载波形…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="293" />
+            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="433" />
             <source>Waveform not available</source>
             <translation>无法显示波形</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="295" />
+            <location filename="../../soundclone_desktop/ui/player/waveform.py" line="435" />
             <source>No audio</source>
             <translation>没有音频</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/player/waveform_input.py" line="61" />
+            <source>Click, or use the Left and Right arrow keys, to move through the audio.</source>
+            <translation>点击波形，或使用左右方向键，在音频中移动。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/player/waveform_input.py" line="66" />
+            <source>Zoom {0}×, showing {1} to {2} of {3}. Ctrl+= and Ctrl+- zoom, Ctrl+0 shows it all, F follows the play cursor.</source>
+            <translation>缩放 {0}×，显示 {3} 中的 {1} 至 {2}。Ctrl+= 和 Ctrl+- 缩放，Ctrl+0 显示全部，F 跟随播放光标。</translation>
+        </message>
+        <message>
+            <location filename="../../soundclone_desktop/ui/player/waveform_scroll.py" line="20" />
+            <source>Scroll the waveform</source>
+            <translation>滚动波形</translation>
         </message>
     </context>
     <context>
@@ -5749,121 +6010,121 @@ Cost: %2 (%3 characters and one voice fee). No take is added to the book.</sourc
     <context>
         <name>TaskList</name>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="80" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="82" />
             <source>expected in ~%n min</source>
             <translation>
                 <numerusform>预计约 %n 分钟后完成</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="51" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="53" />
             <source>Sending…</source>
             <translation>正在发送…</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="52" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="54" />
             <source>Submitted</source>
             <translation>已提交</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="53" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="55" />
             <source>Waiting in the queue</source>
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="54" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="56" />
             <source>Generating</source>
             <translation>生成中</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="55" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="57" />
             <source>Downloading</source>
             <translation>下载中</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="56" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="58" />
             <source>Ready</source>
             <translation>已完成</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="57" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="59" />
             <source>Failed</source>
             <translation>失败</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="58" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="60" />
             <source>Unknown: check your account</source>
             <translation>状态不明：请查看账号</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="59" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="61" />
             <source>No longer waiting</source>
             <translation>已停止等待</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="77" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="79" />
             <source>any moment now</source>
             <translation>即将完成</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="79" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="81" />
             <source>expected in ~%n s</source>
             <translation>
                 <numerusform>预计约 %n 秒后完成</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="132" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="134" />
             <source>Tasks</source>
             <translation>任务</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="134" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="136" />
             <source>Stop waiting</source>
             <translation>停止等待</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="137" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="139" />
             <source>Stop following this task. The server still finishes (and charges) it; the result will not be downloaded.</source>
             <translation>停止跟踪此任务。服务器仍会完成该任务（并扣费），但不会下载结果。</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="143" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="145" />
             <source>Play</source>
             <translation>播放</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="145" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="147" />
             <source>Show file</source>
             <translation>显示文件</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="147" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="149" />
             <source>Open the folder that holds the audio file</source>
             <translation>打开音频文件所在的文件夹</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="87" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="89" />
             <source>took {0}</source>
             <translation>用时 {0}</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="119" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="121" />
             <source>Script</source>
             <translation>文稿</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="120" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="122" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="121" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="123" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="122" />
+            <location filename="../../soundclone_desktop/ui/tasks/task_list.py" line="124" />
             <source>Cost</source>
             <translation>费用</translation>
         </message>
