@@ -30,6 +30,7 @@ from soundclone_desktop.core.book.sentences import sentence_spans
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.book import chapter_audio
 from soundclone_desktop.ui.book.editor_layers import Layer, set_layer
+from soundclone_desktop.ui.book.figures_throttle import throttled
 from soundclone_desktop.ui.book.findings_text import detail_text, finding_text
 from soundclone_desktop.ui.common.async_utils import signal_to_future, spawn
 from soundclone_desktop.ui.common.message_bar import Level
@@ -133,7 +134,7 @@ class ChapterFindings(QObject):
         controller.listening.menu.addAction(self.action)
         self.editor.tooltip_sources.append(self.tooltip_at)
         self.editor.report_changed.connect(lambda _report: self.show())
-        controller.figures_changed.connect(self.refresh)
+        controller.figures_changed.connect(throttled(self, self.refresh))
         controller.book_opened.connect(lambda _folder: self._forget(book=True))
         controller.book_closed.connect(lambda: self._forget(book=True))
         controller.listening.audio_changed.connect(self._on_audio)

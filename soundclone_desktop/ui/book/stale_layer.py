@@ -20,6 +20,7 @@ from PySide6.QtGui import QPalette, QTextCharFormat
 
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.book.editor_layers import Layer, set_layer
+from soundclone_desktop.ui.book.figures_throttle import throttled
 from soundclone_desktop.ui.common.async_utils import spawn
 from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.theme.colours import colours_for
@@ -49,7 +50,7 @@ class StaleSegments(QObject):
         self._again = False
         self.editor.tooltip_sources.append(self.tooltip_at)
         self.editor.report_changed.connect(lambda _report: self._on_edit())
-        controller.figures_changed.connect(self.refresh)
+        controller.figures_changed.connect(throttled(self, self.refresh))
         controller.book_closed.connect(self._forget)
 
     def _on_edit(self) -> None:
