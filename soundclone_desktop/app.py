@@ -288,6 +288,7 @@ async def open_window(
     import asyncio
 
     from soundclone_desktop.ui.common import async_utils
+    from soundclone_desktop.ui.common.heap import freeze_long_lived
     from soundclone_desktop.ui.tour.studio_tour import start_tour
 
     # The keyring is slow to ask (its backend lookup loads every backend, then D-Bus) and
@@ -309,6 +310,7 @@ async def open_window(
             await asyncio.sleep(0)  # a turn of the event loop: input, paint, timers
         if options.demo:
             await ctx.session.connect_demo()
+    freeze_long_lived()  # the built studio lives until the end: see ui/common/heap.py
     if key_read is None:
         # The demo needs no key: read it behind the shown window, so Settings opens at once.
         async_utils.spawn(asyncio.to_thread(ctx.tokens.get), owner=window)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import gc
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -49,6 +48,7 @@ from soundclone_desktop.ui.book.redo_action import RedoActions
 from soundclone_desktop.ui.book.rules import PronunciationRules
 from soundclone_desktop.ui.book.stale_layer import StaleSegments
 from soundclone_desktop.ui.common.async_utils import spawn
+from soundclone_desktop.ui.common.heap import freeze_long_lived
 from soundclone_desktop.ui.common.message_bar import Level
 
 __all__ = ["BookController", "BookNeeds", "EditorLender"]
@@ -236,11 +236,7 @@ class BookController(BookCreating, BookPlaying, QObject):
         first = first or (store.book.chapters[0] if store.book.chapters else None)
         if first is not None:
             self.navigator.select_chapter(first.id)
-        # The open book and everything loaded until now live long: the collector stops
-        # re-scanning them. A full collection of this heap took ~230 ms, in whichever thread
-        # ran it, holding the GIL: the longest GUI stalls of a render. (Frozen objects are
-        # still freed when no longer referenced; only cycles among them would stay.)
-        gc.freeze()
+        freeze_long_lived()  # the open book lives long: see ui/common/heap.py
         self.book_opened.emit(str(store.folder))
         self.needs.messages.show_status(
             translate(CTX, "Opened the book “%1”").replace("%1", store.book.title), STATUS_MS
