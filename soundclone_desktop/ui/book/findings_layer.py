@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QPalette, QTextCharFormat
 
+from soundclone_desktop.core.book.progress import QueueState
 from soundclone_desktop.core.book.sentences import sentence_spans
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.book import chapter_audio
@@ -39,6 +40,7 @@ from soundclone_desktop.ui.theme.colours import colours_for
 if TYPE_CHECKING:
     from soundclone_desktop.core.book.checks import Finding
     from soundclone_desktop.core.book.listening import ChapterTiming
+    from soundclone_desktop.core.book.progress import RenderSnapshot
     from soundclone_desktop.services.book.checks import TakeMeasurement
     from soundclone_desktop.store.book import BookStore
     from soundclone_desktop.ui.book.controller import BookController
@@ -134,7 +136,9 @@ class ChapterFindings(QObject):
         controller.listening.menu.addAction(self.action)
         self.editor.tooltip_sources.append(self.tooltip_at)
         self.editor.report_changed.connect(lambda _report: self.show())
-        controller.figures_changed.connect(throttled(self, self.refresh))
+        self._rendering = False
+        controller.needs.render.listen(self._on_render)
+        controller.figures_changed.connect(throttled(self, self.refresh, lambda: self._rendering))
         controller.book_opened.connect(lambda _folder: self._forget(book=True))
         controller.book_closed.connect(lambda: self._forget(book=True))
         controller.listening.audio_changed.connect(self._on_audio)
@@ -143,6 +147,9 @@ class ChapterFindings(QObject):
         self._enable()
 
     # -- computing ----------------------------------------------------------------------------
+
+    def _on_render(self, snapshot: RenderSnapshot) -> None:
+        self._rendering = snapshot.state == QueueState.RUNNING
 
     def refresh(self) -> asyncio.Task[None] | None:
         """Check the chapter in the editor again (in a worker; see the module doc)."""

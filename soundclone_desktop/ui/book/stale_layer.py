@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPalette, QTextCharFormat
 
+from soundclone_desktop.core.book.progress import QueueState
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.book.editor_layers import Layer, set_layer
 from soundclone_desktop.ui.book.figures_throttle import throttled
@@ -26,6 +27,7 @@ from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.theme.colours import colours_for
 
 if TYPE_CHECKING:
+    from soundclone_desktop.core.book.progress import RenderSnapshot
     from soundclone_desktop.services.book.changed_segments import ChangedSegment
     from soundclone_desktop.ui.book.controller import BookController
 
@@ -50,13 +52,18 @@ class StaleSegments(QObject):
         self._again = False
         self.editor.tooltip_sources.append(self.tooltip_at)
         self.editor.report_changed.connect(lambda _report: self._on_edit())
-        controller.figures_changed.connect(throttled(self, self.refresh))
+        self._rendering = False
+        controller.needs.render.listen(self._on_render)
+        controller.figures_changed.connect(throttled(self, self.refresh, lambda: self._rendering))
         controller.book_closed.connect(self._forget)
 
     def _on_edit(self) -> None:
         if self.controller.store is not None:
             self.show()  # hidden at once if the text moved under it, back after the run
             self.refresh()
+
+    def _on_render(self, snapshot: RenderSnapshot) -> None:
+        self._rendering = snapshot.state == QueueState.RUNNING
 
     def refresh(self) -> asyncio.Task[None] | None:
         if self.controller.store is None or self.controller.chapter_id is None:
