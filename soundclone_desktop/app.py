@@ -540,7 +540,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     store, settings = read_settings()
     language = i18n.install(options.lang or settings.ui_language.value)
     apply_start_theme(settings, options)
-    window = show_first_window(app, paths.config_dir())
+    window = show_first_window(app, lambda: MainWindow(config_dir=paths.config_dir()))
     import_in_turns()  # the rest, a key typed meanwhile handled between two groups
     ctx = build_context(options, settings=(store, settings))
     log.info("UI language: %s", language)

@@ -130,7 +130,7 @@ qapp = app.create_application()
 store, settings = app.read_settings()
 i18n.install(settings.ui_language.value)
 app.apply_start_theme(settings, options)
-window = app.show_first_window(qapp, paths.config_dir())
+window = app.show_first_window(qapp, lambda: app.MainWindow(config_dir=paths.config_dir()))
 assert window.isVisible() and not window.is_built
 """
 

@@ -9,13 +9,13 @@ the asyncio loop (``MainWindow.build_steps``).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from soundclone_desktop.ui.main_window import MainWindow
+Window = TypeVar("Window", bound=QWidget)
 
 # What the studio imports after the first paint, one group per event-loop turn (the order
 # of their own imports, roughly: each group's new modules cost 20-80 ms).
@@ -33,9 +33,10 @@ DEFERRED_IMPORTS = (
 )
 
 
-def show_first_window(app: QApplication, config_dir: Path) -> MainWindow:
-    """The window's shell, shown and painted: the editor, ready for typing, at its place."""
-    window = MainWindow(config_dir=config_dir)
+def show_first_window(app: QApplication, make_shell: Callable[[], Window]) -> Window:
+    """The window's shell (``make_shell()``), shown and painted: the editor, ready for
+    typing, at its place."""
+    window = make_shell()
     painted = _FirstPaint(window)
     window.show()
     while not painted.seen:  # the expose, then the paint: a few turns, no waiting
@@ -46,7 +47,7 @@ def show_first_window(app: QApplication, config_dir: Path) -> MainWindow:
 class _FirstPaint(QObject):
     """Notes when ``window`` is first painted."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.seen = False
         self._window = window

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from soundclone_desktop.api.errors import SoundCloneError
 from soundclone_desktop.ui.common import errors
@@ -18,11 +18,34 @@ from soundclone_desktop.ui.common.message_bar import Level
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, read_script
 
 if TYPE_CHECKING:
-    from soundclone_desktop.ui.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from soundclone_desktop.ui.common.message_bar import MessageBar
+    from soundclone_desktop.ui.context import AppContext
+    from soundclone_desktop.ui.session import Session
+    from soundclone_desktop.ui.status_bar import ConnectionStatus
+
+
+class SlotWindow(Protocol):
+    """What the slots use of the studio window (the window is their task's owner)."""
+
+    @property
+    def session(self) -> Session: ...
+    @property
+    def ctx(self) -> AppContext: ...
+    @property
+    def status(self) -> ConnectionStatus: ...
+    @property
+    def messages(self) -> MessageBar: ...
+    @property
+    def editor(self) -> QWidget: ...
+    def report_error(self, exc: BaseException) -> None: ...
+    def show_demo_note(self) -> None: ...
+    def replace_script(self, text: str) -> None: ...
 
 
 @async_slot(exclusive=True)
-async def refresh_balance(window: MainWindow) -> None:
+async def refresh_balance(window: SlotWindow) -> None:
     try:
         await window.session.refresh_balance()
     except SoundCloneError as exc:
@@ -35,13 +58,13 @@ async def refresh_balance(window: MainWindow) -> None:
 
 
 @async_slot(exclusive=True)
-async def start_demo(window: MainWindow) -> None:
+async def start_demo(window: SlotWindow) -> None:
     await window.session.connect_demo()
     window.show_demo_note()
 
 
 @async_slot
-async def load_script(window: MainWindow, path: str) -> None:
+async def load_script(window: SlotWindow, path: str) -> None:
     """Read the file in a worker thread, then replace the text as one undo step."""
     try:
         text = await asyncio.to_thread(read_script, Path(path))
@@ -53,7 +76,7 @@ async def load_script(window: MainWindow, path: str) -> None:
     window.editor.setFocus()
 
 
-def save_settings(window: MainWindow) -> None:
+def save_settings(window: SlotWindow) -> None:
     """Write the settings in a worker thread (a remembered voice or volume)."""
     ctx = window.ctx
     spawn(asyncio.to_thread(ctx.settings_store.save, ctx.settings), owner=window)
