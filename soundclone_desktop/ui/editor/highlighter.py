@@ -18,8 +18,9 @@ A whole-script update that changes many blocks at once (a chapter of a book show
 editor: its excess over the request limit underlined over some fifty paragraphs) would hold
 the GUI thread for tens of milliseconds: the blocks on screen are repainted at once, the
 others in slices of at most ``SLICE_BLOCKS`` (and about ``SLICE_BUDGET_S``) per event-loop
-turn. An edit while slices remain drops them: the update that follows the edit paints
-whatever still differs.
+turn, the first of them in the same turn unless the whole text was just replaced (that
+turn laid out and analysed the whole text already). An edit while slices remain drops
+them: the update that follows the edit paints whatever still differs.
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ class ScriptHighlighter(QSyntaxHighlighter):
         self.colours = ChipColours(palette)
         self.busy = False
         self._replacing = False  # the whole text is being replaced: set_spans paints it
+        self._fresh = False  # it was, and set_spans has not painted it yet
         # Blocks (by number) still to repaint with _target's spans, in order, a slice a turn.
         self._queue: list[int] = []
         self._target: dict[int, tuple[Span, ...]] = {}
@@ -143,6 +145,7 @@ class ScriptHighlighter(QSyntaxHighlighter):
             yield
         finally:
             self._replacing = False
+            self._fresh = True
             self._painted = {}
             self._numbers_valid = True
 
@@ -163,6 +166,7 @@ class ScriptHighlighter(QSyntaxHighlighter):
         slices (see the module doc). Returns how many blocks were repainted now.
         """
         self._slicer.stop()
+        fresh, self._fresh = self._fresh, False
         if not self._numbers_valid:
             self._renumber()
         painted = self._painted
@@ -177,6 +181,8 @@ class ScriptHighlighter(QSyntaxHighlighter):
         self._queue = urgent + sorted(changed.difference(urgent))
         self._target = by_block
         done = self._paint(len(urgent), budget=None)
+        if fresh:  # the text was just replaced: that turn has done enough already
+            return done
         return done + self._paint(SLICE_BLOCKS, budget=SLICE_BUDGET_S)
 
     def _next_slice(self) -> None:
