@@ -232,6 +232,12 @@ class BookController(BookCreating, BookPlaying, QObject):
         if not self._lent:
             self.needs.lender.lend_editor(self._taken_back)
             self._lent = True
+        # The list shows in this turn, the chapter's text in the next: together they held
+        # the GUI thread past 50 ms (the list's rows and play buttons, then the editor's
+        # layout and analysis of a 30,000-character chapter).
+        await asyncio.sleep(0)
+        if store is not self.store:
+            return  # closed or replaced meanwhile
         first = next((c for c in store.book.chapters if not c.excluded), None)
         first = first or (store.book.chapters[0] if store.book.chapters else None)
         if first is not None:
