@@ -220,10 +220,9 @@ class BookController(BookCreating, BookPlaying, QObject):
         self._overviews = cache
         self.needs.render.set_book(store)  # a render left unfinished continues
         self.listening.set_book(store.folder)
-        self.overview, _ = figures
-        self.model.set_lines(self.overview.chapters, self.overview.estimate.currency)
+        overview = self.overview = figures[0]
         self.navigator.show_book(store.book.title)
-        self._show_estimate(self.overview.estimate, None)
+        self._show_estimate(overview.estimate, None)
         self.close_action.setEnabled(True)
         if not self.dock.isVisible():
             self.dock.show()
@@ -232,12 +231,15 @@ class BookController(BookCreating, BookPlaying, QObject):
         if not self._lent:
             self.needs.lender.lend_editor(self._taken_back)
             self._lent = True
-        # The list shows in this turn, the chapter's text in the next: together they held
-        # the GUI thread past 50 ms (the list's rows and play buttons, then the editor's
-        # layout and analysis of a 30,000-character chapter).
-        await asyncio.sleep(0)
-        if store is not self.store:
-            return  # closed or replaced meanwhile
+        # The dock, the list's rows and the chapter's text each get an event-loop turn of
+        # their own: in one turn they held the GUI thread past 50 ms (the page's layout,
+        # the rows and their play buttons, the editor's layout and analysis of a
+        # 30,000-character chapter).
+        if not await self._next_turn(store):
+            return
+        self.model.set_lines(overview.chapters, overview.estimate.currency)
+        if not await self._next_turn(store):
+            return
         first = next((c for c in store.book.chapters if not c.excluded), None)
         first = first or (store.book.chapters[0] if store.book.chapters else None)
         if first is not None:
@@ -247,6 +249,11 @@ class BookController(BookCreating, BookPlaying, QObject):
         self.needs.messages.show_status(
             translate(CTX, "Opened the book “%1”").replace("%1", store.book.title), STATUS_MS
         )
+
+    async def _next_turn(self, store: BookStore) -> bool:
+        """Let the event loop run; whether ``store`` is still the open book after it."""
+        await asyncio.sleep(0)
+        return store is self.store
 
     def _folder(self) -> Path:
         return self.needs.ctx.results_dir().parent
