@@ -35,7 +35,7 @@ from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.book import BookError, BookStore
-from soundclone_desktop.ui.book import texts
+from soundclone_desktop.ui.book import texts, warm
 from soundclone_desktop.ui.book.chapter_model import ChapterModel
 from soundclone_desktop.ui.book.creating import BookCreating
 from soundclone_desktop.ui.book.errors import book_error_text
@@ -103,6 +103,7 @@ class BookController(BookCreating, BookPlaying, QObject):
         self._lent = False
         self._close_agreed = False
         self.playing: asyncio.Task[None] | None = None
+        self._warm_up = warm.start()  # what a shown book needs next: see warm.py
 
         self.model = ChapterModel(self)
         self._build_actions()
@@ -214,6 +215,7 @@ class BookController(BookCreating, BookPlaying, QObject):
         """Show ``store``'s book (any book open before is closed first)."""
         cache = OverviewCache()
         figures = await asyncio.to_thread(_figures, cache, store.book, self.needs.ctx.prices(), ())
+        await asyncio.wrap_future(self._warm_up)  # done long before, but for a first open
         if self.store is not None:
             await self._close()
         self.store = store
