@@ -7,17 +7,32 @@ of phrases a character appears in. A substitute should be a character every read
 engine knows well; rare characters risk being read otherwise, so only characters that occur
 in at least :data:`MIN_PHRASES` phrases are offered, most frequent first. The index is built
 once, on first use (pypinyin's dictionaries take about half a second to load).
+
+pypinyin's own modules load its dictionaries with one ``json.loads`` of a 2.5 MB file each,
+a single call that holds the GIL for 250-330 ms: loaded in a worker when a book opens, that
+stalled the GUI thread as long (issue 14). So the two files are read here instead, an entry
+at a time (``finditer``), which lets the GUI thread run between entries; pypinyin itself is
+never imported.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import re
+from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Final
 
 __all__ = ["MIN_PHRASES", "homophones", "readings"]
 
 MIN_PHRASES: Final = 3  # about 3,600 characters qualify: the size of the 3,500 common-use list
 _LIMIT: Final = 12
+# pypinyin's data, one entry a line: ``"12295": "líng,yuán,xīng",`` (code point: readings)
+# and ``"一丁点儿": [`` (a phrase, its readings on the lines after it).
+_READINGS_ENTRY: Final = re.compile(r'^"(\d+)": "([^"\n]*)",?$', re.MULTILINE)
+_PHRASE_ENTRY: Final = re.compile(r'^"([^"\n]+)": \[$', re.MULTILINE)
 
 
 def readings(char: str) -> list[str]:
@@ -25,9 +40,7 @@ def readings(char: str) -> list[str]:
     anything that is not one Chinese character pypinyin knows."""
     if len(char) != 1:
         return []
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    value = pinyin_dict.get(ord(char))
+    value = _pinyin_dict().get(ord(char))
     return value.split(",") if value else []
 
 
@@ -39,13 +52,33 @@ def homophones(reading: str, exclude: str = "", limit: int = _LIMIT) -> list[str
     return found[:limit]
 
 
+def _entries(name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The entries of pypinyin's data file ``name``, one match at a time (see the module
+    doc); located without importing pypinyin."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pypinyin")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    text = (folder / name).read_text(encoding="utf-8")
+    return pattern.finditer(text)
+
+
+def _unescape(key: str) -> str:
+    return json.loads(f'"{key}"') if "\\" in key else key
+
+
+@lru_cache(maxsize=1)
+def _pinyin_dict() -> dict[int, str]:
+    """pypinyin's ``pinyin_dict``: readings (comma-separated) by code point."""
+    found = _entries("pinyin_dict.json", _READINGS_ENTRY)
+    return {int(m[1]): _unescape(m[2]) for m in found}
+
+
 @lru_cache(maxsize=1)
 def _phrase_counts() -> dict[str, int]:
-    from pypinyin.phrases_dict import phrases_dict
-
     counts: dict[str, int] = {}
-    for phrase in phrases_dict:
-        for char in set(phrase):
+    for match in _entries("phrases_dict.json", _PHRASE_ENTRY):
+        for char in set(_unescape(match[1])):
             counts[char] = counts.get(char, 0) + 1
     return counts
 
@@ -54,11 +87,9 @@ def _phrase_counts() -> dict[str, int]:
 def _by_reading() -> dict[str, tuple[str, ...]]:
     """Common characters by reading: usual reading first, then by frequency, then code
     point (deterministic)."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
     counts = _phrase_counts()
     ranked: dict[str, list[tuple[int, int, str]]] = {}
-    for code, value in pinyin_dict.items():
+    for code, value in _pinyin_dict().items():
         char = chr(code)
         count = counts.get(char, 0)
         if count < MIN_PHRASES:

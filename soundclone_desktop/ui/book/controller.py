@@ -35,7 +35,7 @@ from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.pricing import PriceTable
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.book import BookError, BookStore
-from soundclone_desktop.ui.book import texts
+from soundclone_desktop.ui.book import texts, warm
 from soundclone_desktop.ui.book.chapter_model import ChapterModel
 from soundclone_desktop.ui.book.creating import BookCreating
 from soundclone_desktop.ui.book.errors import book_error_text
@@ -103,6 +103,7 @@ class BookController(BookCreating, BookPlaying, QObject):
         self._lent = False
         self._close_agreed = False
         self.playing: asyncio.Task[None] | None = None
+        self._warm_up = warm.start()  # what a shown book needs next: see warm.py
 
         self.model = ChapterModel(self)
         self._build_actions()
@@ -214,16 +215,16 @@ class BookController(BookCreating, BookPlaying, QObject):
         """Show ``store``'s book (any book open before is closed first)."""
         cache = OverviewCache()
         figures = await asyncio.to_thread(_figures, cache, store.book, self.needs.ctx.prices(), ())
+        await asyncio.wrap_future(self._warm_up)  # done long before, but for a first open
         if self.store is not None:
             await self._close()
         self.store = store
         self._overviews = cache
         self.needs.render.set_book(store)  # a render left unfinished continues
         self.listening.set_book(store.folder)
-        self.overview, _ = figures
-        self.model.set_lines(self.overview.chapters, self.overview.estimate.currency)
+        overview = self.overview = figures[0]
         self.navigator.show_book(store.book.title)
-        self._show_estimate(self.overview.estimate, None)
+        self._show_estimate(overview.estimate, None)
         self.close_action.setEnabled(True)
         if not self.dock.isVisible():
             self.dock.show()
@@ -232,6 +233,15 @@ class BookController(BookCreating, BookPlaying, QObject):
         if not self._lent:
             self.needs.lender.lend_editor(self._taken_back)
             self._lent = True
+        # The dock, the list's rows and the chapter's text each get an event-loop turn of
+        # their own: in one turn they held the GUI thread past 50 ms (the page's layout,
+        # the rows and their play buttons, the editor's layout and analysis of a
+        # 30,000-character chapter).
+        if not await self._next_turn(store):
+            return
+        self.model.set_lines(overview.chapters, overview.estimate.currency)
+        if not await self._next_turn(store):
+            return
         first = next((c for c in store.book.chapters if not c.excluded), None)
         first = first or (store.book.chapters[0] if store.book.chapters else None)
         if first is not None:
@@ -241,6 +251,11 @@ class BookController(BookCreating, BookPlaying, QObject):
         self.needs.messages.show_status(
             translate(CTX, "Opened the book “%1”").replace("%1", store.book.title), STATUS_MS
         )
+
+    async def _next_turn(self, store: BookStore) -> bool:
+        """Let the event loop run; whether ``store`` is still the open book after it."""
+        await asyncio.sleep(0)
+        return store is self.store
 
     def _folder(self) -> Path:
         return self.needs.ctx.results_dir().parent

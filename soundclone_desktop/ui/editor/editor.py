@@ -15,7 +15,7 @@ own methods (setting or opening a text, a fix, a pause) update at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, Qt, QTimer, Signal
@@ -133,8 +133,12 @@ class ScriptEditor(QPlainTextEdit):
             self._settle()
 
     def set_text(self, text: str) -> None:
-        """Replace the text and start a fresh undo history (opening a draft, a job's text)."""
-        self.setPlainText(text)
+        """Replace the text and start a fresh undo history (opening a draft, a job's text).
+
+        The highlighting follows from the whole-script update: the lines on screen at once,
+        the rest in slices over the next event-loop turns (a 30,000-character chapter)."""
+        with self._highlighter.replacing_text():
+            self.setPlainText(text)
         self.flush()
 
     def load_file(self, path: str | Path) -> bool:
@@ -316,8 +320,19 @@ class ScriptEditor(QPlainTextEdit):
         """The whole-script update: analysis, every block's underlines, ``report_changed``."""
         self._settle_timer.stop()
         self._stale_timer.stop()
-        self._highlighter.set_spans(self._whole_script_spans())
+        self._highlighter.set_spans(self._whole_script_spans(), first=self._blocks_on_screen())
         self.report_changed.emit(self.report())
+
+    def _blocks_on_screen(self) -> Iterator[int]:
+        """Numbers of the blocks the viewport shows (laid out now if they were not)."""
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while (
+            block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() < bottom
+        ):
+            yield block.blockNumber()
+            block = block.next()
 
     # --- set-up --------------------------------------------------------------------------
 

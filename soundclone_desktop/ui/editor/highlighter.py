@@ -13,11 +13,24 @@ data; a block without spans has none, so typing in it costs almost nothing), and
 highlighter keeps the spans per block number, so that comparison looks only at blocks that
 have spans. Adding or removing lines renumbers the blocks; that record is then rebuilt from
 the blocks once, at the next whole-script update.
+
+A whole-script update that changes many blocks at once (a chapter of a book shown in the
+editor: its excess over the request limit underlined over some fifty paragraphs) would hold
+the GUI thread for tens of milliseconds: the blocks on screen are repainted at once, the
+others in slices of at most ``SLICE_BLOCKS`` (and about ``SLICE_BUDGET_S``) per event-loop
+turn, the first of them in the same turn unless the whole text was just replaced (that
+turn laid out and analysed the whole text already). An edit while slices remain drops
+them: the update that follows the edit paints whatever still differs.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Final
+
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtGui import (
     QFont,
     QPalette,
@@ -30,6 +43,9 @@ from PySide6.QtGui import (
 
 from soundclone_desktop.ui.editor.spans import Kind, Span, canonical, carry_context, local_spans
 from soundclone_desktop.ui.theme.colours import colours_for
+
+SLICE_BLOCKS: Final = 8  # blocks off screen repainted per event-loop turn, at most
+SLICE_BUDGET_S: Final = 0.006  # and no more once a turn's slice has taken this long
 
 
 class BlockPaint(QTextBlockUserData):
@@ -92,7 +108,17 @@ class ScriptHighlighter(QSyntaxHighlighter):
         self._formats: dict[int, QTextCharFormat] = {}
         self.colours = ChipColours(palette)
         self.busy = False
+        self._replacing = False  # the whole text is being replaced: set_spans paints it
+        self._fresh = False  # it was, and set_spans has not painted it yet
+        # Blocks (by number) still to repaint with _target's spans, in order, a slice a turn.
+        self._queue: list[int] = []
+        self._target: dict[int, tuple[Span, ...]] = {}
         super().__init__(document)
+        self._slicer = QTimer(self)
+        self._slicer.setSingleShot(True)
+        self._slicer.setInterval(0)
+        self._slicer.timeout.connect(self._next_slice)
+        document.contentsChange.connect(self._on_contents_change)
 
     def set_palette(self, palette: QPalette) -> None:
         """Recolour for a new palette (light/dark switch); repaints everything once."""
@@ -108,33 +134,94 @@ class ScriptHighlighter(QSyntaxHighlighter):
         """Lines were added or removed: block numbers moved (call on such an edit)."""
         self._numbers_valid = False
 
-    def set_spans(self, by_block: dict[int, tuple[Span, ...]]) -> int:
+    @contextmanager
+    def replacing_text(self) -> Iterator[None]:
+        """Around replacing the whole text: nothing is painted while the document changes
+        (Qt drops the old blocks' formats and records with them); the whole-script update
+        that follows paints the blocks on screen first and the rest in slices."""
+        self._drop_slices()
+        self._replacing = True
+        try:
+            yield
+        finally:
+            self._replacing = False
+            self._fresh = True
+            self._painted = {}
+            self._numbers_valid = True
+
+    @property
+    def pending(self) -> bool:
+        """Whether blocks still wait for their slice of the last whole-script update."""
+        return bool(self._queue)
+
+    def finish(self) -> None:
+        """Repaint every block still waiting for its slice, now."""
+        self._slicer.stop()
+        self._paint(len(self._queue), budget=None)
+
+    def set_spans(self, by_block: dict[int, tuple[Span, ...]], first: Iterable[int] = ()) -> int:
         """Use the whole script's spans: repaint each block whose painted spans differ.
 
-        Returns how many blocks were repainted.
+        The blocks numbered in ``first`` (those on screen) are repainted now, the others in
+        slices (see the module doc). Returns how many blocks were repainted now.
         """
+        self._slicer.stop()
+        fresh, self._fresh = self._fresh, False
         if not self._numbers_valid:
             self._renumber()
         painted = self._painted
-        changed = [
+        changed = {
             number
             for number in painted.keys() | by_block.keys()
             if painted.get(number) != by_block.get(number)
-        ]
+        }
         if not changed:
-            return 0
+            return 0  # most updates while typing: ``first`` is not even looked at
+        urgent = [number for number in first if number in changed]
+        self._queue = urgent + sorted(changed.difference(urgent))
+        self._target = by_block
+        done = self._paint(len(urgent), budget=None)
+        if fresh:  # the text was just replaced: that turn has done enough already
+            return done
+        return done + self._paint(SLICE_BLOCKS, budget=SLICE_BUDGET_S)
+
+    def _next_slice(self) -> None:
+        self._paint(SLICE_BLOCKS, budget=SLICE_BUDGET_S)
+
+    def _paint(self, count: int, *, budget: float | None) -> int:
+        """Repaint up to ``count`` queued blocks (fewer once ``budget`` seconds are spent);
+        the next slice is scheduled while some remain. Returns how many were repainted."""
+        queue = self._queue
         document = self.document()
+        started = time.perf_counter()
+        done = 0
         self.busy = True
-        self._next = by_block
+        self._next = self._target
         try:
-            for number in sorted(changed):
-                block = document.findBlockByNumber(number)
+            while queue and done < count:
+                block = document.findBlockByNumber(queue.pop(0))
                 if block.isValid():
                     self.rehighlightBlock(block)
+                done += 1
+                if budget is not None and time.perf_counter() - started > budget:
+                    break
         finally:
             self._next = None
             self.busy = False
-        return len(changed)
+        if queue:
+            self._slicer.start()
+        else:
+            self._target = {}
+        return done
+
+    def _drop_slices(self) -> None:
+        self._slicer.stop()
+        self._queue = []
+        self._target = {}
+
+    def _on_contents_change(self, _position: int, _removed: int, _added: int) -> None:
+        if not self.busy and self._queue:
+            self._drop_slices()  # an edit: the queued spans describe the text before it
 
     def _renumber(self) -> None:
         painted: dict[int, tuple[Span, ...]] = {}
@@ -148,6 +235,8 @@ class ScriptHighlighter(QSyntaxHighlighter):
         self._numbers_valid = True
 
     def highlightBlock(self, text: str) -> None:
+        if self._replacing:
+            return  # the whole-script update after the replacement paints this block
         data = self.currentBlockUserData()
         record = data if isinstance(data, BlockPaint) else None
         if record is None and not self.busy and "<#" not in text:
