@@ -20,7 +20,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
@@ -29,6 +29,9 @@ __all__ = ["MIN_PHRASES", "homophones", "readings"]
 
 MIN_PHRASES: Final = 3  # about 3,600 characters qualify: the size of the 3,500 common-use list
 _LIMIT: Final = 12
+# pypinyin's dictionaries hold ~41,000 characters and ~47,000 phrases: fewer entries read
+# means its data is laid out otherwise than this module expects, and pypinyin loads it.
+_FEWEST_ENTRIES: Final = 10_000
 # pypinyin's data, one entry a line: ``"12295": "líng,yuán,xīng",`` (code point: readings)
 # and ``"一丁点儿": [`` (a phrase, its readings on the lines after it).
 _READINGS_ENTRY: Final = re.compile(r'^"(\d+)": "([^"\n]*)",?$', re.MULTILINE)
@@ -54,12 +57,15 @@ def homophones(reading: str, exclude: str = "", limit: int = _LIMIT) -> list[str
 
 def _entries(name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
     """The entries of pypinyin's data file ``name``, one match at a time (see the module
-    doc); located without importing pypinyin."""
+    doc); located without importing pypinyin. Nothing when the file is not there."""
     spec = importlib.util.find_spec("pypinyin")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("pypinyin")
     folder = Path(next(iter(spec.submodule_search_locations)))
-    text = (folder / name).read_text(encoding="utf-8")
+    try:
+        text = (folder / name).read_text(encoding="utf-8")
+    except OSError:
+        return iter(())
     return pattern.finditer(text)
 
 
@@ -70,15 +76,26 @@ def _unescape(key: str) -> str:
 @lru_cache(maxsize=1)
 def _pinyin_dict() -> dict[int, str]:
     """pypinyin's ``pinyin_dict``: readings (comma-separated) by code point."""
-    found = _entries("pinyin_dict.json", _READINGS_ENTRY)
-    return {int(m[1]): _unescape(m[2]) for m in found}
+    found = {int(m[1]): _unescape(m[2]) for m in _entries("pinyin_dict.json", _READINGS_ENTRY)}
+    if len(found) < _FEWEST_ENTRIES:  # another layout of the data (or none): ask pypinyin
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        return dict(pinyin_dict)
+    return found
 
 
 @lru_cache(maxsize=1)
 def _phrase_counts() -> dict[str, int]:
+    phrases: Collection[str] = [
+        _unescape(m[1]) for m in _entries("phrases_dict.json", _PHRASE_ENTRY)
+    ]
+    if len(phrases) < _FEWEST_ENTRIES:  # another layout of the data (or none): ask pypinyin
+        from pypinyin.phrases_dict import phrases_dict
+
+        phrases = phrases_dict
     counts: dict[str, int] = {}
-    for match in _entries("phrases_dict.json", _PHRASE_ENTRY):
-        for char in set(_unescape(match[1])):
+    for phrase in phrases:
+        for char in set(phrase):
             counts[char] = counts.get(char, 0) + 1
     return counts
 

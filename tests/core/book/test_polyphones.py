@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from soundclone_desktop.core.book.polyphones import homophones, readings
 
 
@@ -73,3 +75,21 @@ def test_building_the_index_never_parses_a_whole_dictionary_at_once() -> None:
     found = json.loads(done.stdout)
     assert found == {"pypinyin": False, "largest": found["largest"]}
     assert found["largest"] < 1000  # an escaped entry at most
+
+
+def test_data_laid_out_otherwise_falls_back_to_pypinyins_own_loading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from soundclone_desktop.core.book import polyphones
+
+    monkeypatch.setattr(polyphones, "_entries", lambda name, pattern: iter(()))
+    polyphones._pinyin_dict.cache_clear()
+    polyphones._phrase_counts.cache_clear()
+    try:
+        assert polyphones._pinyin_dict() == pinyin_dict
+        assert polyphones._phrase_counts()["长"] >= polyphones.MIN_PHRASES
+    finally:
+        polyphones._pinyin_dict.cache_clear()
+        polyphones._phrase_counts.cache_clear()
