@@ -46,7 +46,7 @@ from soundclone_desktop.store import paths
 from soundclone_desktop.store.settings import Settings, SettingsStore, UiTheme
 from soundclone_desktop.ui.app_icon import app_icon
 from soundclone_desktop.ui.main_window import MainWindow
-from soundclone_desktop.ui.staged_start import import_in_turns, show_first_window
+from soundclone_desktop.ui.staged_start import DEFERRED_IMPORTS, import_in_turns, show_first_window
 
 if TYPE_CHECKING:
     import asyncio
@@ -541,7 +541,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = i18n.install(options.lang or settings.ui_language.value)
     apply_start_theme(settings, options)
     window = show_first_window(app, lambda: MainWindow(config_dir=paths.config_dir()))
-    import_in_turns()  # the rest, a key typed meanwhile handled between two groups
+    # The editor's analysis one turn after the paint, then the rest; a key typed meanwhile
+    # is handled between two turns.
+    import_in_turns((window.attach_editor_analysis, *DEFERRED_IMPORTS))
     ctx = build_context(options, settings=(store, settings))
     log.info("UI language: %s", language)
     return run_studio(app, ctx, options, window)

@@ -133,7 +133,9 @@ class MainWindow(StudioFrame):
         self._first_show = True
 
         self.messages = MessageBar()
-        self.editor_panel = ScriptEditorPanel()
+        # Plain: its highlighter, chips and problems come one turn after the first paint
+        # (``attach_editor_analysis``), typed text kept and highlighted then.
+        self.editor_panel = ScriptEditorPanel(plain=True)
         self.editor = self.editor_panel.editor
         self.counter = CounterWidget()
         # The charge line beside the button states the cost once; the counter's own cost
@@ -157,6 +159,7 @@ class MainWindow(StudioFrame):
         (the staged start gives the event loop a turn there)."""
         from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
 
+        self.attach_editor_analysis()  # (done already by a staged start)
         self.ctx = ctx
         self.session = ctx.session
         self.bridge = RunnerBridge(self)
@@ -210,6 +213,10 @@ class MainWindow(StudioFrame):
         if self._close_when_built:
             QTimer.singleShot(0, self.close)
         yield "layout"
+
+    def attach_editor_analysis(self) -> None:
+        """The editor's highlighter, chips and problems list (the shell's editor is plain)."""
+        self.editor_panel.attach_analysis()
 
     def _fill_dock(self, dock: QDockWidget, widget: QWidget) -> None:
         """Put a panel into its dock made by the shell, keeping the dock's size (the editor
