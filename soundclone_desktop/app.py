@@ -29,7 +29,6 @@ import argparse
 import contextlib
 import functools
 import logging
-import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,6 +66,7 @@ ORGANIZATION = "SoundClone"
 APPLICATION = "SoundClone Desktop"
 BASE_URL_ENV = "SOUNDCLONE_BASE_URL"
 CTX = "App"
+_STYLE_SET = "soundcloneStyleSet"  # the application was made with our style's arguments
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,15 @@ def parse_args(argv: Sequence[str]) -> Options:
 
 def create_application(qt_args: Sequence[str] = ()) -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        from soundclone_desktop.ui.theme.apply import STYLE_ARGUMENTS
+
+        # Our style made by Qt from the arguments, unless the user chose one (``-style``).
+        style = () if _style_chosen(qt_args) else STYLE_ARGUMENTS
+        app = QApplication([sys.argv[0], *style, *qt_args])
+        app.setProperty(_STYLE_SET, bool(style))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
@@ -150,6 +158,10 @@ def create_application(qt_args: Sequence[str] = ()) -> QApplication:
     app.setDesktopFileName("soundclone-desktop")
     app.setWindowIcon(app_icon())
     return app
+
+
+def _style_chosen(qt_args: Sequence[str]) -> bool:
+    return any(arg.lstrip("-") == "style" for arg in qt_args)
 
 
 def start_theme(ctx: AppContext, options: Options) -> None:
@@ -162,9 +174,11 @@ def apply_start_theme(settings: Settings, options: Options) -> None:
     """``start_theme`` before the context exists (the staged start)."""
     from soundclone_desktop.ui.theme.apply import theme_switch
 
+    app = QApplication.instance()
     theme_switch().apply(
         UiTheme(options.theme) if options.theme else settings.theme,
-        keep_style=any(arg.lstrip("-") == "style" for arg in options.qt_args),
+        keep_style=_style_chosen(options.qt_args),
+        style_set=app is not None and bool(app.property(_STYLE_SET)),
     )
 
 
@@ -510,6 +524,8 @@ def close_on_termination_signals(app: QApplication) -> QTimer:
     be never, so a timer wakes the interpreter a few times a second. Returns the timer
     (keep it referenced).
     """
+
+    import signal
 
     def close_windows(*_args: object) -> None:
         for widget in app.topLevelWidgets():

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QToolBar, QVBoxLayout, QWidget
 
 from soundclone_desktop.i18n import translate
@@ -45,6 +45,7 @@ from soundclone_desktop.ui.window_state import WindowState, place_first_window
 if TYPE_CHECKING:
     import asyncio
 
+    from PySide6.QtGui import QCloseEvent, QShowEvent
     from PySide6.QtWidgets import QFileDialog, QScrollArea
 
     from soundclone_desktop.core.jobs import Job

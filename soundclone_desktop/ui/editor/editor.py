@@ -23,22 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QContextMenuEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeySequence,
-    QMouseEvent,
-    QPaintEvent,
-    QPalette,
-    QTextCursor,
-    QTextOption,
-)
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from soundclone_desktop.core.script import Problem, ScriptReport, Utf16Map, analyze
 from soundclone_desktop.ui.editor.edits import Edit, plan_fix, plan_pause_insert
@@ -46,8 +33,20 @@ from soundclone_desktop.ui.editor.problem_text import fix_label, pause_sentence,
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, is_script_path, read_script
 from soundclone_desktop.ui.theme.colours import colours_for
 
+# Qt classes the shell's editor does not use before its first paint are imported where
+# used: a class's first use from Python builds its enums (QTextCursor's: 5 ms; issue #17).
 if TYPE_CHECKING:
-    from PySide6.QtCore import QRect
+    from PySide6.QtCore import QMimeData, QPoint, QRect
+    from PySide6.QtGui import (
+        QColor,
+        QContextMenuEvent,
+        QDragEnterEvent,
+        QDragMoveEvent,
+        QDropEvent,
+        QMouseEvent,
+        QPaintEvent,
+    )
+    from PySide6.QtWidgets import QMenu, QTextEdit
 
     from soundclone_desktop.ui.editor.highlighter import ChipColours, ScriptHighlighter
     from soundclone_desktop.ui.editor.spans import Span
@@ -200,6 +199,8 @@ class ScriptEditor(QPlainTextEdit):
 
     def apply_edit(self, edit: Edit) -> None:
         """Replace a code-point range as a single undo step, then place the cursor."""
+        from PySide6.QtGui import QTextCursor
+
         umap = self._umap()
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
@@ -214,6 +215,8 @@ class ScriptEditor(QPlainTextEdit):
 
     def select_span(self, start: int, end: int) -> None:
         """Select code points ``[start, end)``, scroll to them and focus the editor."""
+        from PySide6.QtGui import QTextCursor
+
         umap = self._umap()
         cursor = self.textCursor()
         cursor.setPosition(umap.to_utf16(start))
@@ -286,6 +289,9 @@ class ScriptEditor(QPlainTextEdit):
             self._reveal(sentence[0])
 
     def _spoken_selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
+        from PySide6.QtGui import QTextCursor
+        from PySide6.QtWidgets import QTextEdit
+
         selection = QTextEdit.ExtraSelection()
         umap = self._umap()
         cursor = QTextCursor(self.document())
@@ -297,6 +303,8 @@ class ScriptEditor(QPlainTextEdit):
         return selection
 
     def _reveal(self, index: int) -> None:
+        from PySide6.QtGui import QTextCursor
+
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._umap().to_utf16(index))
         rect = self.cursorRect(cursor)
@@ -416,8 +424,12 @@ class ScriptEditor(QPlainTextEdit):
             pos = event.pos()  # type: ignore[attr-defined]
             text = self.tooltip_at_index(self.index_at(pos))
             if text:
+                from PySide6.QtWidgets import QToolTip
+
                 QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
             else:
+                from PySide6.QtWidgets import QToolTip
+
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)

@@ -37,7 +37,7 @@ class ScriptEditorPanel(QWidget):
         self.editor = ScriptEditor(self, plain=True)
         self.pause_controls = PauseControls(self.editor.insert_pause_action, self)
         self.pause_spin = self.pause_controls.seconds_spin
-        self.problems_list = ProblemsList(self)
+        self.problems_list = ProblemsList(self, style_icons=not plain)
 
         self.message = QLabel(self)  # load errors, inline: no modal dialog
         self.message.setObjectName("editorMessage")
@@ -88,6 +88,7 @@ class ScriptEditorPanel(QWidget):
 
     def attach_analysis(self) -> None:
         """The editor's highlighter and chips, then the problems of what is typed so far."""
+        self.problems_list.use_style_icons()
         if not self.editor.analysis_attached():
             self.editor.attach_analysis()  # its report_changed brings the problems list
 
