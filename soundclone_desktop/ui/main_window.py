@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from soundclone_desktop.ui.session import Session
     from soundclone_desktop.ui.settings.dialog import Page, SettingsDialog
     from soundclone_desktop.ui.settings.welcome import WelcomeDialog
+    from soundclone_desktop.ui.studio_features import StudioFeatures
     from soundclone_desktop.ui.submit.controller import SubmitController
     from soundclone_desktop.ui.tasks.results import ResultsToPlayer
     from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
@@ -89,18 +90,7 @@ class MainWindow(StudioFrame):
     player: PlayerWidget
     controller: SubmitController
     results: ResultsToPlayer
-    voices: VoicesFeature
-    voice_store: VoiceStore
-    theme_menu: ThemeMenu
-    captions: CaptionsController
-    projects: ProjectController
-    book: LazyBook
-    delivery: DeliveryFeature
-    history: HistoryController
-    clone_wizard_action: QAction
-    book_import: BookImport
-    edit: EditFeature
-    help: HelpMenu
+    features: StudioFeatures  # each feature there once attached (``studio_features``)
     default_layout: DefaultLayout
 
     def __init__(
@@ -204,9 +194,10 @@ class MainWindow(StudioFrame):
         self.counter.set_report(self.editor_panel.report())
         yield "submit"
 
-        from soundclone_desktop.ui.studio_features import feature_steps
+        from soundclone_desktop.ui.studio_features import StudioFeatures, feature_steps
 
-        yield from feature_steps(self, ctx)
+        self.features = StudioFeatures()
+        yield from feature_steps(self, ctx, self.features)
         self._on_connection_changed()
         self.default_layout = DefaultLayout(self, self.view_menu, self.bridge.job_updated)
         self._state.restore(self)  # again, now that every dock is there
@@ -303,6 +294,56 @@ class MainWindow(StudioFrame):
             right_of=self.tasks_dock,
         )
         self.statusBar().addPermanentWidget(self.status)
+
+    # -- the features (their record; read as the window's own, as before) ------------------
+
+    @property
+    def voices(self) -> VoicesFeature:
+        return self.features.voices
+
+    @property
+    def voice_store(self) -> VoiceStore:
+        return self.features.voice_store
+
+    @property
+    def theme_menu(self) -> ThemeMenu:
+        return self.features.theme_menu
+
+    @property
+    def captions(self) -> CaptionsController:
+        return self.features.captions
+
+    @property
+    def projects(self) -> ProjectController:
+        return self.features.projects
+
+    @property
+    def book(self) -> LazyBook:
+        return self.features.book
+
+    @property
+    def delivery(self) -> DeliveryFeature:
+        return self.features.delivery
+
+    @property
+    def history(self) -> HistoryController:
+        return self.features.history
+
+    @property
+    def clone_wizard_action(self) -> QAction:
+        return self.features.clone_wizard_action
+
+    @property
+    def book_import(self) -> BookImport:
+        return self.features.book_import
+
+    @property
+    def edit(self) -> EditFeature:
+        return self.features.edit
+
+    @property
+    def help(self) -> HelpMenu:
+        return self.features.help
 
     # -- roles (ui/studio.py) that need more than the frame ---------------------------------
 
