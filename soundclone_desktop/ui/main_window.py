@@ -36,6 +36,7 @@ from soundclone_desktop.ui.common.message_bar import Level, MessageBar
 from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.status_bar import ConnectionStatus
+from soundclone_desktop.ui.studio_features import FeaturesHeld
 from soundclone_desktop.ui.studio_frame import StudioFrame
 from soundclone_desktop.ui.submit.bar import SHORTCUT, SubmitBar
 from soundclone_desktop.ui.submit.counter import CounterWidget
@@ -50,35 +51,23 @@ if TYPE_CHECKING:
 
     from soundclone_desktop.core.jobs import Job
     from soundclone_desktop.store.settings import Settings
-    from soundclone_desktop.ui.book import LazyBook
-    from soundclone_desktop.ui.book_import import BookImport
-    from soundclone_desktop.ui.captions import CaptionsController
     from soundclone_desktop.ui.context import AppContext
-    from soundclone_desktop.ui.delivery.attach import DeliveryFeature
-    from soundclone_desktop.ui.edit import EditFeature
-    from soundclone_desktop.ui.help import HelpMenu
-    from soundclone_desktop.ui.history import HistoryController
     from soundclone_desktop.ui.parameters.panel import ParametersPanel
     from soundclone_desktop.ui.player import PlayerWidget
-    from soundclone_desktop.ui.projects import ProjectController
     from soundclone_desktop.ui.session import Session
     from soundclone_desktop.ui.settings.dialog import Page, SettingsDialog
     from soundclone_desktop.ui.settings.welcome import WelcomeDialog
-    from soundclone_desktop.ui.studio_features import StudioFeatures
     from soundclone_desktop.ui.submit.controller import SubmitController
     from soundclone_desktop.ui.tasks.results import ResultsToPlayer
     from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
     from soundclone_desktop.ui.tasks.task_list import TaskList
-    from soundclone_desktop.ui.theme.menu import ThemeMenu
-    from soundclone_desktop.ui.voices.attach import VoicesFeature
-    from soundclone_desktop.ui.voices.voice_store import VoiceStore
 
 log = logging.getLogger(__name__)
 
 CTX = "MainWindow"
 
 
-class MainWindow(StudioFrame):
+class MainWindow(StudioFrame, FeaturesHeld):
     closed = Signal()  # the window really closed (not a refused close): the app may quit
 
     # Made by ``build_steps`` (the second stage):
@@ -90,7 +79,6 @@ class MainWindow(StudioFrame):
     player: PlayerWidget
     controller: SubmitController
     results: ResultsToPlayer
-    features: StudioFeatures  # each feature there once attached (``studio_features``)
     default_layout: DefaultLayout
 
     def __init__(
@@ -294,56 +282,6 @@ class MainWindow(StudioFrame):
             right_of=self.tasks_dock,
         )
         self.statusBar().addPermanentWidget(self.status)
-
-    # -- the features (their record; read as the window's own, as before) ------------------
-
-    @property
-    def voices(self) -> VoicesFeature:
-        return self.features.voices
-
-    @property
-    def voice_store(self) -> VoiceStore:
-        return self.features.voice_store
-
-    @property
-    def theme_menu(self) -> ThemeMenu:
-        return self.features.theme_menu
-
-    @property
-    def captions(self) -> CaptionsController:
-        return self.features.captions
-
-    @property
-    def projects(self) -> ProjectController:
-        return self.features.projects
-
-    @property
-    def book(self) -> LazyBook:
-        return self.features.book
-
-    @property
-    def delivery(self) -> DeliveryFeature:
-        return self.features.delivery
-
-    @property
-    def history(self) -> HistoryController:
-        return self.features.history
-
-    @property
-    def clone_wizard_action(self) -> QAction:
-        return self.features.clone_wizard_action
-
-    @property
-    def book_import(self) -> BookImport:
-        return self.features.book_import
-
-    @property
-    def edit(self) -> EditFeature:
-        return self.features.edit
-
-    @property
-    def help(self) -> HelpMenu:
-        return self.features.help
 
     # -- roles (ui/studio.py) that need more than the frame ---------------------------------
 

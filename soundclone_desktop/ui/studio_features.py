@@ -115,6 +115,61 @@ class StudioFeatures:
         return self.voices.store
 
 
+class FeaturesHeld:
+    """The window's side: it keeps the record and reads each feature as its own attribute
+    (``window.voices``, ``window.book``…), as before there was a record."""
+
+    features: StudioFeatures
+
+    @property
+    def voices(self) -> VoicesFeature:
+        return self.features.voices
+
+    @property
+    def voice_store(self) -> VoiceStore:
+        return self.features.voice_store
+
+    @property
+    def theme_menu(self) -> ThemeMenu:
+        return self.features.theme_menu
+
+    @property
+    def captions(self) -> CaptionsController:
+        return self.features.captions
+
+    @property
+    def projects(self) -> ProjectController:
+        return self.features.projects
+
+    @property
+    def book(self) -> LazyBook:
+        return self.features.book
+
+    @property
+    def delivery(self) -> DeliveryFeature:
+        return self.features.delivery
+
+    @property
+    def history(self) -> HistoryController:
+        return self.features.history
+
+    @property
+    def clone_wizard_action(self) -> QAction:
+        return self.features.clone_wizard_action
+
+    @property
+    def book_import(self) -> BookImport:
+        return self.features.book_import
+
+    @property
+    def edit(self) -> EditFeature:
+        return self.features.edit
+
+    @property
+    def help(self) -> HelpMenu:
+        return self.features.help
+
+
 def feature_steps(host: Host, ctx: AppContext, features: StudioFeatures) -> Iterator[str]:
     """Attach every feature to the window ``host``, each into ``features`` as soon as it is
     there; yields a step's name after each."""
