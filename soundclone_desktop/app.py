@@ -29,7 +29,6 @@ import argparse
 import contextlib
 import functools
 import logging
-import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,7 +45,7 @@ from soundclone_desktop.store import paths
 from soundclone_desktop.store.settings import Settings, SettingsStore, UiTheme
 from soundclone_desktop.ui.app_icon import app_icon
 from soundclone_desktop.ui.main_window import MainWindow
-from soundclone_desktop.ui.staged_start import import_in_turns, show_first_window
+from soundclone_desktop.ui.staged_start import DEFERRED_IMPORTS, import_in_turns, show_first_window
 
 if TYPE_CHECKING:
     import asyncio
@@ -67,6 +66,7 @@ ORGANIZATION = "SoundClone"
 APPLICATION = "SoundClone Desktop"
 BASE_URL_ENV = "SOUNDCLONE_BASE_URL"
 CTX = "App"
+_STYLE_SET = "soundcloneStyleSet"  # the application was made with our style's arguments
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,15 @@ def parse_args(argv: Sequence[str]) -> Options:
 
 def create_application(qt_args: Sequence[str] = ()) -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        from soundclone_desktop.ui.theme.apply import STYLE_ARGUMENTS
+
+        # Our style made by Qt from the arguments, unless the user chose one (``-style``).
+        style = () if _style_chosen(qt_args) else STYLE_ARGUMENTS
+        app = QApplication([sys.argv[0], *style, *qt_args])
+        app.setProperty(_STYLE_SET, bool(style))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
@@ -150,6 +158,10 @@ def create_application(qt_args: Sequence[str] = ()) -> QApplication:
     app.setDesktopFileName("soundclone-desktop")
     app.setWindowIcon(app_icon())
     return app
+
+
+def _style_chosen(qt_args: Sequence[str]) -> bool:
+    return any(arg.lstrip("-") == "style" for arg in qt_args)
 
 
 def start_theme(ctx: AppContext, options: Options) -> None:
@@ -162,9 +174,11 @@ def apply_start_theme(settings: Settings, options: Options) -> None:
     """``start_theme`` before the context exists (the staged start)."""
     from soundclone_desktop.ui.theme.apply import theme_switch
 
+    app = QApplication.instance()
     theme_switch().apply(
         UiTheme(options.theme) if options.theme else settings.theme,
-        keep_style=any(arg.lstrip("-") == "style" for arg in options.qt_args),
+        keep_style=_style_chosen(options.qt_args),
+        style_set=app is not None and bool(app.property(_STYLE_SET)),
     )
 
 
@@ -511,6 +525,8 @@ def close_on_termination_signals(app: QApplication) -> QTimer:
     (keep it referenced).
     """
 
+    import signal
+
     def close_windows(*_args: object) -> None:
         for widget in app.topLevelWidgets():
             if isinstance(widget, MainWindow):
@@ -541,7 +557,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = i18n.install(options.lang or settings.ui_language.value)
     apply_start_theme(settings, options)
     window = show_first_window(app, lambda: MainWindow(config_dir=paths.config_dir()))
-    import_in_turns()  # the rest, a key typed meanwhile handled between two groups
+    # The editor's analysis one turn after the paint, then the rest; a key typed meanwhile
+    # is handled between two turns.
+    import_in_turns((window.attach_editor_analysis, *DEFERRED_IMPORTS))
     ctx = build_context(options, settings=(store, settings))
     log.info("UI language: %s", language)
     return run_studio(app, ctx, options, window)

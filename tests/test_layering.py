@@ -70,7 +70,6 @@ MAIN_WINDOW = "soundclone_desktop.ui.main_window"
 # (it assigns each feature onto the window), and the app's start.
 MAY_IMPORT_MAIN_WINDOW = (
     "ui/main_window.py",
-    "ui/studio_features.py",
     "app.py",
 )
 

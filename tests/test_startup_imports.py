@@ -48,6 +48,15 @@ NOT_AT_START = (
 # The window's shell is painted with Qt, the settings, the translations, the theme and the
 # editor; the rest is imported after the first paint, one group per event-loop turn (#17).
 NOT_BEFORE_FIRST_PAINT = (
+    # The editor is painted plain: its highlighter and chips come a turn later; the lazy
+    # package re-exports keep the rest of core and store out (#17).
+    "soundclone_desktop.ui.editor.highlighter",
+    "soundclone_desktop.ui.editor.chips",
+    "soundclone_desktop.ui.editor.spans",
+    "soundclone_desktop.core.params",
+    "soundclone_desktop.core.audio_format",
+    "soundclone_desktop.store.secrets",
+    "secrets",
     "asyncio",
     "qasync",
     "httpx",

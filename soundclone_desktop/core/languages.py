@@ -7,8 +7,9 @@ offers it with v2 (see the decision on ``auto`` with v1 in docs/internals.md).
 
 from __future__ import annotations
 
-import re
 from typing import Final
+
+from .lazy_pattern import LazyPattern
 
 AUTO: Final = "auto"
 
@@ -88,10 +89,11 @@ CJK_RANGES: Final[tuple[tuple[int, int], ...]] = (
     (0x20000, 0x3FFFF),  # supplementary ideographic planes (ext. B and later)
 )
 
-_CJK = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES) + "]")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+# Compiled on first use (start-up time, issue #17).
+_CJK = LazyPattern("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in CJK_RANGES) + "]")
+_HAN = LazyPattern("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 # A run of letters outside the Han ranges: one "word" of another script.
-_OTHER_WORD = re.compile(r"[^\W\d_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
+_OTHER_WORD = LazyPattern(r"[^\W\d_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
 
 
 def languages_for(version: str) -> tuple[str, ...]:

@@ -13,8 +13,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Final
 
-from .params import DEFAULT_PREVIEW_TEXT
-
 BLOCK_CHARS: Final = 10_000
 DEFAULT_CURRENCY: Final = "JimiCoin"
 UNKNOWN_MONEY: Final = "—"
@@ -131,6 +129,8 @@ def estimate_production(billable_chars: int, prices: PriceTable, tasks: int = 1)
 
 def estimate_preview(billable_chars: int, prices: PriceTable) -> Estimate:
     """Cost of one preview; no text (0 characters) bills the 44-character default line."""
+    from .params import DEFAULT_PREVIEW_TEXT  # (params loads the script rules: not at start)
+
     chars = billable_chars or len(DEFAULT_PREVIEW_TEXT)
     return _estimate(chars, 1, prices.preview_per_10k, Decimal(0), prices)
 

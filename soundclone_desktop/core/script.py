@@ -33,7 +33,6 @@ Offsets
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -42,6 +41,8 @@ from enum import StrEnum
 from math import isfinite
 from types import MappingProxyType
 from typing import Final
+
+from .lazy_pattern import LazyPattern
 
 MAX_REQUEST_CHARS: Final = 9999
 MIN_PAUSE: Final = 0.01
@@ -55,22 +56,23 @@ _CLOSE_WINDOW: Final = 24
 _PAUSE_VALUE: Final = r"[0-9]{1,2}(?:\.[0-9]{1,2})?"
 #: A well-formed pause marker ``<#x#>``, its seconds in group ``num``: the one pattern the
 #: client uses for markers (the demo server keeps its own reading, on purpose).
-PAUSE_MARKER: Final = re.compile(r"<\#(?P<num>" + _PAUSE_VALUE + r")\#>")
+PAUSE_MARKER: Final = LazyPattern(r"<\#(?P<num>" + _PAUSE_VALUE + r")\#>")
 #: Anything closed and marker-shaped, malformed ones included (``<#abc#>``): the extent rule 1
 #: of the module doc. Text cuts keep out of these too.
-MARKER_SHAPED: Final = re.compile(r"<\#[^<>\n\r]{0," + str(_CLOSE_WINDOW) + r"}?\#>")
+MARKER_SHAPED: Final = LazyPattern(r"<\#[^<>\n\r]{0," + str(_CLOSE_WINDOW) + r"}?\#>")
 # One pass over every "<#": well-formed, closed-but-malformed, or unclosed (see module doc).
-_TOKEN = re.compile(
+# Every pattern here is compiled on first use (start-up time, issue #17).
+_TOKEN = LazyPattern(
     r"<\#(?:"
     r"(?P<num>" + _PAUSE_VALUE + r")\#>"
     r"|(?P<body>[^<>\n\r]{0," + str(_CLOSE_WINDOW) + r"}?)\#>"
     r"|(?P<open>(?:[ \t]{0,8}[0-9.,]{1,24})?[\#>]?)"
     r")"
 )
-_NONSPACE = re.compile(r"\S")
-_SPOKEN = re.compile(r"[^\W_]")  # a letter or digit in any script: something to pronounce
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_NUMBER = re.compile(r"(?P<int>[0-9]*)(?:\.(?P<frac>[0-9]*))?")  # ASCII digits, like the API
+_NONSPACE = LazyPattern(r"\S")
+_SPOKEN = LazyPattern(r"[^\W_]")  # a letter or digit in any script: something to pronounce
+_ASTRAL = LazyPattern("[\U00010000-\U0010ffff]")
+_NUMBER = LazyPattern(r"(?P<int>[0-9]*)(?:\.(?P<frac>[0-9]*))?")  # ASCII digits, like the API
 
 
 class Severity(StrEnum):

@@ -1,11 +1,52 @@
 """Use cases on top of the API client (asyncio, no Qt).
 
 The UI adapts the plain ``on_update(job)`` callbacks to Qt signals.
+
+Public names are re-exported here and looked up on first use (PEP 562): importing one
+module of the package does not load the others (start-up time, issue #17).
 """
 
-from .estimator import FinishEstimator, Model, finish_observation
-from .schedule import PollPolicy, TaskTimer
-from .tasks import RunnerStoppedError, TaskClient, TaskRunner, billable_chars
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from soundclone_desktop.services.estimator import (
+        FinishEstimator,
+        Model,
+        finish_observation,
+    )
+    from soundclone_desktop.services.schedule import (
+        PollPolicy,
+        TaskTimer,
+    )
+    from soundclone_desktop.services.tasks import (
+        RunnerStoppedError,
+        TaskClient,
+        TaskRunner,
+        billable_chars,
+    )
+
+_WHERE = {
+    "FinishEstimator": "soundclone_desktop.services.estimator",
+    "Model": "soundclone_desktop.services.estimator",
+    "finish_observation": "soundclone_desktop.services.estimator",
+    "PollPolicy": "soundclone_desktop.services.schedule",
+    "TaskTimer": "soundclone_desktop.services.schedule",
+    "RunnerStoppedError": "soundclone_desktop.services.tasks",
+    "TaskClient": "soundclone_desktop.services.tasks",
+    "TaskRunner": "soundclone_desktop.services.tasks",
+    "billable_chars": "soundclone_desktop.services.tasks",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FinishEstimator",

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+
+
+def _token() -> str:
+    # os.urandom, as secrets.token_hex, without importing secrets (hmac, hashlib): the
+    # settings load before the window's first paint (start-up time, issue #17).
+    return os.urandom(6).hex()
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -21,7 +26,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     own, so a settings file a user locked down stays locked down.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    tmp = path.with_name(f".{path.name}.{_token()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, 0o666)  # the OS applies the umask, unlike mkstemp's 0600
     try:
@@ -64,7 +69,7 @@ def replacing(target: Path, *, prefix: str = ".writing-") -> Iterator[Path]:
 def _new_beside(target: Path, prefix: str) -> Path:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
-        temporary = target.with_name(f"{prefix}{secrets.token_hex(6)}{target.suffix}")
+        temporary = target.with_name(f"{prefix}{_token()}{target.suffix}")
         try:
             fd = os.open(temporary, flags, 0o666)  # the umask applies, unlike mkstemp's 0600
         except FileExistsError:  # pragma: no cover - 48 random bits

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QToolBar, QVBoxLayout, QWidget
 
 from soundclone_desktop.i18n import translate
@@ -36,6 +36,7 @@ from soundclone_desktop.ui.common.message_bar import Level, MessageBar
 from soundclone_desktop.ui.editor.edits import Edit
 from soundclone_desktop.ui.editor.panel import ScriptEditorPanel
 from soundclone_desktop.ui.status_bar import ConnectionStatus
+from soundclone_desktop.ui.studio_features import FeaturesHeld
 from soundclone_desktop.ui.studio_frame import StudioFrame
 from soundclone_desktop.ui.submit.bar import SHORTCUT, SubmitBar
 from soundclone_desktop.ui.submit.counter import CounterWidget
@@ -45,21 +46,14 @@ from soundclone_desktop.ui.window_state import WindowState, place_first_window
 if TYPE_CHECKING:
     import asyncio
 
+    from PySide6.QtGui import QCloseEvent, QShowEvent
     from PySide6.QtWidgets import QFileDialog, QScrollArea
 
     from soundclone_desktop.core.jobs import Job
     from soundclone_desktop.store.settings import Settings
-    from soundclone_desktop.ui.book import LazyBook
-    from soundclone_desktop.ui.book_import import BookImport
-    from soundclone_desktop.ui.captions import CaptionsController
     from soundclone_desktop.ui.context import AppContext
-    from soundclone_desktop.ui.delivery.attach import DeliveryFeature
-    from soundclone_desktop.ui.edit import EditFeature
-    from soundclone_desktop.ui.help import HelpMenu
-    from soundclone_desktop.ui.history import HistoryController
     from soundclone_desktop.ui.parameters.panel import ParametersPanel
     from soundclone_desktop.ui.player import PlayerWidget
-    from soundclone_desktop.ui.projects import ProjectController
     from soundclone_desktop.ui.session import Session
     from soundclone_desktop.ui.settings.dialog import Page, SettingsDialog
     from soundclone_desktop.ui.settings.welcome import WelcomeDialog
@@ -67,16 +61,13 @@ if TYPE_CHECKING:
     from soundclone_desktop.ui.tasks.results import ResultsToPlayer
     from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
     from soundclone_desktop.ui.tasks.task_list import TaskList
-    from soundclone_desktop.ui.theme.menu import ThemeMenu
-    from soundclone_desktop.ui.voices.attach import VoicesFeature
-    from soundclone_desktop.ui.voices.voice_store import VoiceStore
 
 log = logging.getLogger(__name__)
 
 CTX = "MainWindow"
 
 
-class MainWindow(StudioFrame):
+class MainWindow(StudioFrame, FeaturesHeld):
     closed = Signal()  # the window really closed (not a refused close): the app may quit
 
     # Made by ``build_steps`` (the second stage):
@@ -88,18 +79,6 @@ class MainWindow(StudioFrame):
     player: PlayerWidget
     controller: SubmitController
     results: ResultsToPlayer
-    voices: VoicesFeature
-    voice_store: VoiceStore
-    theme_menu: ThemeMenu
-    captions: CaptionsController
-    projects: ProjectController
-    book: LazyBook
-    delivery: DeliveryFeature
-    history: HistoryController
-    clone_wizard_action: QAction
-    book_import: BookImport
-    edit: EditFeature
-    help: HelpMenu
     default_layout: DefaultLayout
 
     def __init__(
@@ -133,7 +112,9 @@ class MainWindow(StudioFrame):
         self._first_show = True
 
         self.messages = MessageBar()
-        self.editor_panel = ScriptEditorPanel()
+        # Plain: its highlighter, chips and problems come one turn after the first paint
+        # (``attach_editor_analysis``), typed text kept and highlighted then.
+        self.editor_panel = ScriptEditorPanel(plain=True)
         self.editor = self.editor_panel.editor
         self.counter = CounterWidget()
         # The charge line beside the button states the cost once; the counter's own cost
@@ -157,6 +138,7 @@ class MainWindow(StudioFrame):
         (the staged start gives the event loop a turn there)."""
         from soundclone_desktop.ui.tasks.runner_bridge import RunnerBridge
 
+        self.attach_editor_analysis()  # (done already by a staged start)
         self.ctx = ctx
         self.session = ctx.session
         self.bridge = RunnerBridge(self)
@@ -200,9 +182,10 @@ class MainWindow(StudioFrame):
         self.counter.set_report(self.editor_panel.report())
         yield "submit"
 
-        from soundclone_desktop.ui.studio_features import feature_steps
+        from soundclone_desktop.ui.studio_features import StudioFeatures, feature_steps
 
-        yield from feature_steps(self, ctx)
+        self.features = StudioFeatures()
+        yield from feature_steps(self, ctx, self.features)
         self._on_connection_changed()
         self.default_layout = DefaultLayout(self, self.view_menu, self.bridge.job_updated)
         self._state.restore(self)  # again, now that every dock is there
@@ -210,6 +193,10 @@ class MainWindow(StudioFrame):
         if self._close_when_built:
             QTimer.singleShot(0, self.close)
         yield "layout"
+
+    def attach_editor_analysis(self) -> None:
+        """The editor's highlighter, chips and problems list (the shell's editor is plain)."""
+        self.editor_panel.attach_analysis()
 
     def _fill_dock(self, dock: QDockWidget, widget: QWidget) -> None:
         """Put a panel into its dock made by the shell, keeping the dock's size (the editor

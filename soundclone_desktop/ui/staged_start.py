@@ -2,8 +2,9 @@
 turns of the event loop, so a key typed meanwhile is handled between two of them.
 
 ``app.main`` calls ``show_first_window`` with nothing but Qt, the settings, the translations
-and the theme loaded, then ``import_in_turns``; the window's panels and features follow on
-the asyncio loop (``MainWindow.build_steps``).
+and the theme loaded, then ``import_in_turns``, whose first turn finishes the editor (its
+highlighter, chips and problems list); the window's panels and features follow on the
+asyncio loop (``MainWindow.build_steps``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 Window = TypeVar("Window", bound=QWidget)
+# A turn's work: modules to import, or a function to run.
+Step = Sequence[str] | Callable[[], object]
 
 # What the studio imports after the first paint, one group per event-loop turn (the order
 # of their own imports, roughly: each group's new modules cost 20-80 ms).
@@ -60,10 +63,11 @@ class _FirstPaint(QObject):
         return False
 
 
-def import_in_turns(groups: Sequence[Sequence[str]] = DEFERRED_IMPORTS) -> None:
-    """Import ``groups`` one per turn of a local Qt event loop: what is typed or clicked in
-    the meantime is handled between two groups instead of after all of them. An import that
-    fails ends the loop and is raised here (a slot's exception would leave it running)."""
+def import_in_turns(groups: Sequence[Step] = DEFERRED_IMPORTS) -> None:
+    """Run ``groups`` one per turn of a local Qt event loop (import a group's modules, or
+    call it): what is typed or clicked in the meantime is handled between two groups
+    instead of after all of them. A group that fails ends the loop and is raised here (a
+    slot's exception would leave it running)."""
     loop = QEventLoop()
     pending = list(groups)
     failed: list[BaseException] = []
@@ -71,8 +75,12 @@ def import_in_turns(groups: Sequence[Sequence[str]] = DEFERRED_IMPORTS) -> None:
     def next_group() -> None:
         try:
             if pending:
-                for name in pending.pop(0):
-                    importlib.import_module(name)
+                group = pending.pop(0)
+                if callable(group):
+                    group()
+                else:
+                    for name in group:
+                        importlib.import_module(name)
                 QTimer.singleShot(0, next_group)
                 return
         except BaseException as exc:  # raised again below, outside Qt

@@ -1,8 +1,8 @@
 """Start the real app exactly as ``soundclone-desktop`` does, and note when it is ready.
 
-``soundclone_desktop.app.main`` runs unchanged; only ``app.create_application`` is wrapped to
-watch for the first paint (and the key typed then: ``ready.FirstPaintProbe``, typed into the
-editor), ``app.open_window`` (the step that finishes the window, connects and greets a
+``soundclone_desktop.app.main`` runs unchanged; only ``app.show_first_window`` is wrapped to
+watch the window's first paint (and the key typed then: ``ready.FirstPaintProbe``, typed into
+the editor), ``app.open_window`` (the step that finishes the window, connects and greets a
 first-time user) so the idle probe starts the moment it returns, and ``app.build_context``
 to mark a phase boundary. Arguments are the app's own (``--demo`` etc.).
 
@@ -71,13 +71,16 @@ def main() -> int:
     from soundclone_desktop import app
 
     ready.mark("imported")
-    create_application = app.create_application
+    show_first_window = app.show_first_window
     build_context, open_window = app.build_context, app.open_window
 
-    def watched_application(*args, **kwargs):  # type: ignore[no-untyped-def]
-        qapp = create_application(*args, **kwargs)
-        ready.watch_first_paint(lambda window: getattr(window, "editor", window))
-        return qapp
+    def watched_first_window(qapp, make_shell):  # type: ignore[no-untyped-def]
+        def watched_shell():  # type: ignore[no-untyped-def]
+            window = make_shell()
+            ready.watch_window(window, lambda shown: getattr(shown, "editor", shown))
+            return window
+
+        return show_first_window(qapp, watched_shell)
 
     def timed_build_context(*args, **kwargs):  # type: ignore[no-untyped-def]
         ctx = build_context(*args, **kwargs)
@@ -92,7 +95,7 @@ def main() -> int:
         ready.install(after)
         return window
 
-    app.create_application = watched_application  # type: ignore[assignment]
+    app.show_first_window = watched_first_window  # type: ignore[assignment]
     app.build_context = timed_build_context  # type: ignore[assignment]
     app.open_window = timed_open_window  # type: ignore[assignment]
     return app.main(sys.argv[1:])

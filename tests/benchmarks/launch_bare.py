@@ -12,8 +12,8 @@ def main() -> int:
 
     ready.mark("imported")
     app = QApplication(sys.argv)
-    ready.watch_first_paint(lambda shown: shown)  # the key goes to the window itself
     window = QMainWindow()
+    ready.watch_window(window, lambda shown: shown)  # the key goes to the window itself
     window.setWindowTitle("Bare window")
     window.resize(1200, 780)  # the studio's default size
     window.show()

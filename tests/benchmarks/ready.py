@@ -1,7 +1,12 @@
 """Child side of the start-up benchmark: the first paint, the first key, the idle loop.
 
-A launcher calls :func:`watch_first_paint` before the window is shown: it marks the first
-paint, and when a key posted then is handled (``FirstPaintProbe``). It calls :func:`install`
+A launcher calls :func:`watch_window` with the main window before it is shown: it marks the
+first paint, and when a key posted then is handled (``FirstPaintProbe``). The probe watches
+that window and then the key's target, not the whole application: an application-wide
+Python event filter makes PySide wrap every object an event goes to, and one of a class it
+does not know (Qt's private text control, with the first text widget) makes it build the
+Python types and enums of every Qt class of the loaded modules, about 80 ms the app does
+not pay without the probe (issue #17). It calls :func:`install`
 once the window is complete (for the app: once ``open_window`` returned, every panel built).
 "Ready" is the first time after that the GUI thread's event dispatcher is about to block
 (nothing queued: every posted event, paint and ready asyncio callback has run). The probe
@@ -134,11 +139,13 @@ class FirstPaintProbe(QObject):
     ``target`` gives for that window (posted, as the window system posts a key press) and
     marks ``interactive`` when it gets there: a user typing the moment the window appears.
 
-    Installed on the application (it sees every event until both marks are made)."""
+    Installed on the window (``watch_window``), then on the key's target until the key is
+    there; or on the application (``watch_first_paint``, when the window is not known)."""
 
     def __init__(self, target: Callable[[QMainWindow], QWidget]) -> None:
         super().__init__()
         self._target = target
+        self.on_window = False  # installed on the window (else on the application)
         self._typed_into: QWidget | None = None
         # From the paint until the window is complete, a 5 ms timer: the longest gap between
         # its ticks is the longest a key typed while the rest loads waits to be handled.
@@ -167,6 +174,9 @@ class FirstPaintProbe(QObject):
                 self._last_tick = time.perf_counter()
                 self._ticker.start()
                 self._typed_into = self._target(window)
+                if self.on_window:  # now the key's target alone
+                    watched.removeEventFilter(self)
+                    self._typed_into.installEventFilter(self)
                 key = QKeyEvent(
                     QEvent.Type.KeyPress, Qt.Key.Key_K, Qt.KeyboardModifier.NoModifier, KEY
                 )
@@ -181,6 +191,7 @@ class FirstPaintProbe(QObject):
             app = QCoreApplication.instance()
             if app is not None:
                 app.removeEventFilter(self)
+            watched.removeEventFilter(self)
         return False
 
 
@@ -194,6 +205,14 @@ def watch_first_paint(target: Callable[[QMainWindow], QWidget]) -> None:
     assert app is not None
     _first_paint = FirstPaintProbe(target)
     app.installEventFilter(_first_paint)
+
+
+def watch_window(window: QMainWindow, target: Callable[[QMainWindow], QWidget]) -> None:
+    """Install the ``FirstPaintProbe`` on ``window`` (call before it is shown)."""
+    global _first_paint
+    _first_paint = FirstPaintProbe(target)
+    _first_paint.on_window = True
+    window.installEventFilter(_first_paint)
 
 
 _probe: ReadyProbe | None = None

@@ -71,6 +71,29 @@ def test_keys_typed_as_the_window_appears_end_up_in_the_editor(start: dict[str, 
     assert start["text"] == "typed"
 
 
+MARKED = "Hi<#0.5#>there"
+
+
+def test_the_first_paint_waits_for_no_highlighter_and_what_is_typed_meanwhile_is_highlighted(
+    tmp_path: Path,
+) -> None:
+    # The editor is painted plain: its highlighter and chips, the script's patterns and
+    # Python's QStyle (whose enums alone cost about 30 ms) come after the first paint.
+    start = _start(tmp_path, "--demo", "--no-tour", STAGED_PROBE_TEXT=MARKED)
+    assert start["painted_editor"] == {
+        "soundclone_desktop.ui.editor.highlighter": False,
+        "soundclone_desktop.ui.editor.chips": False,
+    }
+    assert start["patterns_compiled_at_paint"] is False
+    assert start["qstyle_at_paint"] is False
+    # Typed before the analysis was attached, kept, and marked once it was: the pause
+    # marker has its chip format.
+    assert start["keys_seen_attached"] and not any(start["keys_seen_attached"])
+    assert start["text"] == MARKED
+    marker = [MARKED.index("<#"), len("<#0.5#>")]
+    assert marker in start["highlighted"]
+
+
 def test_the_editor_does_not_move_when_the_rest_arrives(tmp_path: Path) -> None:
     # A new user's first start (no key, nothing typed): the shell's docks, toolbar and
     # submit row are where the built window has them.

@@ -7,6 +7,10 @@ other lines' underlines, and whatever listens to ``report_changed``: problems li
 submit gate, the project's modified mark) is coalesced into one update once typing pauses
 for ``SETTLE_MS`` (or at least every ``MAX_STALE_MS`` while it goes on).
 
+The highlighter and the chips can come later (``plain=True``, then :meth:`attach_analysis`):
+the staged start paints the editor before their modules, and the script patterns, are
+loaded (start-up time, issue #17); what is typed meanwhile is highlighted when they come.
+
 Nothing reads a stale analysis: :meth:`ScriptEditor.report` and :meth:`ScriptEditor.text`
 always describe the current text (analysed on demand), :meth:`ScriptEditor.flush` runs the
 pending update at once (the submit flow calls it first), and edits made through the editor's
@@ -17,41 +21,45 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QContextMenuEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeySequence,
-    QMouseEvent,
-    QPaintEvent,
-    QPalette,
-    QTextCursor,
-    QTextDocumentFragment,
-    QTextFormat,
-    QTextOption,
-)
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from soundclone_desktop.core.script import Problem, ScriptReport, Utf16Map, analyze
-from soundclone_desktop.ui.editor.chips import paint_chips
 from soundclone_desktop.ui.editor.edits import Edit, plan_fix, plan_pause_insert
-from soundclone_desktop.ui.editor.highlighter import ScriptHighlighter
 from soundclone_desktop.ui.editor.problem_text import fix_label, pause_sentence, problem_sentence
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, is_script_path, read_script
-from soundclone_desktop.ui.editor.spans import Span, block_starts, spans_by_block
 from soundclone_desktop.ui.theme.colours import colours_for
+
+# Qt classes the shell's editor does not use before its first paint are imported where
+# used: a class's first use from Python builds its enums (QTextCursor's: 5 ms; issue #17).
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData, QPoint, QRect
+    from PySide6.QtGui import (
+        QColor,
+        QContextMenuEvent,
+        QDragEnterEvent,
+        QDragMoveEvent,
+        QDropEvent,
+        QMouseEvent,
+        QPaintEvent,
+    )
+    from PySide6.QtWidgets import QMenu, QTextEdit
+
+    from soundclone_desktop.ui.editor.highlighter import ChipColours, ScriptHighlighter
+    from soundclone_desktop.ui.editor.spans import Span
 
 _CTX = "ScriptEditor"
 SETTLE_MS = 100  # a pause in typing this long brings the whole-script update
 MAX_STALE_MS = 600  # while typing goes on, the update still comes at least this often
 _MIN_POINT_SIZE = 12.0
 # Marks our "being spoken" ExtraSelections, so other extra selections are left alone.
-_SPOKEN_PROPERTY = int(QTextFormat.Property.UserProperty) + 0x5C0
+# QTextFormat.Property.UserProperty, spelled as its value: looking the enum up at import
+# builds all of QTextFormat's enums before the first paint (start-up time, issue #17).
+_USER_PROPERTY = 0x100000
+_SPOKEN_PROPERTY = _USER_PROPERTY + 0x5C0
 
 
 def _script_path(mime: QMimeData) -> Path | None:
@@ -82,14 +90,16 @@ class ScriptEditor(QPlainTextEdit):
     load_failed = Signal(str)  # a sentence for the user
     sentence_activated = Signal(int)  # code point double-clicked: play the result from there
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    _report: ScriptReport  # set by report(), analysing on first use
+
+    def __init__(self, parent: QWidget | None = None, *, plain: bool = False) -> None:
+        """``plain``: no highlighter and no chips until :meth:`attach_analysis`."""
         super().__init__(parent)
         self.setObjectName("scriptEditor")
         self._text = ""
         self._text_fresh = True  # _text is the document's text
         self._map = Utf16Map("")
-        self._report = analyze("")
-        self._analysed = True  # _report and _map describe the document's text
+        self._analysed = False  # _report and _map describe the document's text
         self._block_count = 1
         self._spoken: tuple[tuple[int, int], tuple[int, int] | None] | None = None
         self.pause_seconds = 0.5
@@ -101,9 +111,30 @@ class ScriptEditor(QPlainTextEdit):
         self._stale_timer = self._single_shot(MAX_STALE_MS)
         self._document = self.document()  # never replaced: the editor owns its document
         self._document.contentsChange.connect(self._on_contents_change)
-        self._highlighter = ScriptHighlighter(self._document, self.palette())
+        self._highlighter: ScriptHighlighter | None = None
+        self._paint_chips: Callable[[QPlainTextEdit, ChipColours, QRect], None] | None = None
         self.insert_pause_action = self._make_insert_action()
         self._set_up_look()
+        if not plain:
+            self.attach_analysis()
+
+    def attach_analysis(self) -> None:
+        """Attach the highlighter and the chips, then run the whole-script update (the
+        problems list follows ``report_changed``): what was typed so far gets its marks."""
+        if self._highlighter is not None:
+            return
+        from soundclone_desktop.ui.editor.chips import paint_chips
+        from soundclone_desktop.ui.editor.highlighter import ScriptHighlighter
+
+        self._highlighter = ScriptHighlighter(self._document, self.palette())
+        self._paint_chips = paint_chips
+        self._block_count = self._document.blockCount()
+        self._highlighter.repaint_all()  # now, not at Qt's delayed rehighlight
+        self._settle()
+        self.viewport().update()  # the chips
+
+    def analysis_attached(self) -> bool:
+        return self._highlighter is not None
 
     # --- public API ----------------------------------------------------------------------
 
@@ -137,8 +168,11 @@ class ScriptEditor(QPlainTextEdit):
 
         The highlighting follows from the whole-script update: the lines on screen at once,
         the rest in slices over the next event-loop turns (a 30,000-character chapter)."""
-        with self._highlighter.replacing_text():
+        if self._highlighter is None:  # plain until the analysis attaches (staged start)
             self.setPlainText(text)
+        else:
+            with self._highlighter.replacing_text():
+                self.setPlainText(text)
         self.flush()
 
     def load_file(self, path: str | Path) -> bool:
@@ -172,6 +206,8 @@ class ScriptEditor(QPlainTextEdit):
 
     def apply_edit(self, edit: Edit) -> None:
         """Replace a code-point range as a single undo step, then place the cursor."""
+        from PySide6.QtGui import QTextCursor
+
         umap = self._umap()
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
@@ -186,6 +222,8 @@ class ScriptEditor(QPlainTextEdit):
 
     def select_span(self, start: int, end: int) -> None:
         """Select code points ``[start, end)``, scroll to them and focus the editor."""
+        from PySide6.QtGui import QTextCursor
+
         umap = self._umap()
         cursor = self.textCursor()
         cursor.setPosition(umap.to_utf16(start))
@@ -258,6 +296,9 @@ class ScriptEditor(QPlainTextEdit):
             self._reveal(sentence[0])
 
     def _spoken_selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
+        from PySide6.QtGui import QTextCursor
+        from PySide6.QtWidgets import QTextEdit
+
         selection = QTextEdit.ExtraSelection()
         umap = self._umap()
         cursor = QTextCursor(self.document())
@@ -269,6 +310,8 @@ class ScriptEditor(QPlainTextEdit):
         return selection
 
     def _reveal(self, index: int) -> None:
+        from PySide6.QtGui import QTextCursor
+
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._umap().to_utf16(index))
         rect = self.cursorRect(cursor)
@@ -299,7 +342,8 @@ class ScriptEditor(QPlainTextEdit):
     def _on_contents_change(self, _position: int, _removed: int, _added: int) -> None:
         # Runs on every keystroke: keep it to flags and timers. The highlighter paints the
         # edited block from its own text; the rest waits for the pause in typing.
-        if self._highlighter.busy:
+        highlighter = self._highlighter
+        if highlighter is not None and highlighter.busy:
             return  # the highlighter repainting blocks: formats changed, not the text
         self._text_fresh = self._analysed = False
         if self._spoken is not None:  # its offsets describe the text before this edit
@@ -307,12 +351,15 @@ class ScriptEditor(QPlainTextEdit):
         count = self._document.blockCount()
         if count != self._block_count:
             self._block_count = count
-            self._highlighter.blocks_renumbered()
+            if highlighter is not None:
+                highlighter.blocks_renumbered()
         if not self._settle_timer.isActive():
             self._stale_timer.start()  # the first edit since the last update
         self._settle_timer.start()
 
     def _whole_script_spans(self) -> dict[int, tuple[Span, ...]]:
+        from soundclone_desktop.ui.editor.spans import block_starts, spans_by_block
+
         report = self.report()
         return spans_by_block(report, self._map, block_starts(self.document()), len(self._text))
 
@@ -320,6 +367,8 @@ class ScriptEditor(QPlainTextEdit):
         """The whole-script update: analysis, every block's underlines, ``report_changed``."""
         self._settle_timer.stop()
         self._stale_timer.stop()
+        if self._highlighter is None:
+            return  # attach_analysis runs this update (the staged start's shell)
         self._highlighter.set_spans(self._whole_script_spans(), first=self._blocks_on_screen())
         self.report_changed.emit(self.report())
 
@@ -371,13 +420,15 @@ class ScriptEditor(QPlainTextEdit):
     # --- Qt overrides --------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        paint_chips(self, self._highlighter.colours, event.rect())  # behind the text
+        if self._paint_chips is not None and self._highlighter is not None:
+            self._paint_chips(self, self._highlighter.colours, event.rect())  # behind the text
         super().paintEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self._highlighter.set_palette(self.palette())
+            if self._highlighter is not None:
+                self._highlighter.set_palette(self.palette())
             if self._spoken is not None:  # repaint the highlight in the new colours
                 self.set_spoken(*self._spoken)
 
@@ -391,8 +442,12 @@ class ScriptEditor(QPlainTextEdit):
             pos = event.pos()  # type: ignore[attr-defined]
             text = self.tooltip_at_index(self.index_at(pos))
             if text:
+                from PySide6.QtWidgets import QToolTip
+
                 QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
             else:
+                from PySide6.QtWidgets import QToolTip
+
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
@@ -428,6 +483,8 @@ class ScriptEditor(QPlainTextEdit):
         if source.hasText():
             text = source.text()
         elif source.hasHtml():
+            from PySide6.QtGui import QTextDocumentFragment
+
             text = QTextDocumentFragment.fromHtml(source.html()).toPlainText()
         else:
             return

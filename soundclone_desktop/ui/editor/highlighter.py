@@ -124,9 +124,13 @@ class ScriptHighlighter(QSyntaxHighlighter):
         """Recolour for a new palette (light/dark switch); repaints everything once."""
         self.colours = ChipColours(palette)
         self._formats.clear()
+        self.repaint_all()
+
+    def repaint_all(self) -> None:
+        """Highlight every block now; every block keeps its spans (its text did not change)."""
         self.busy = True
         try:
-            self.rehighlight()  # every block keeps its spans: its text did not change
+            self.rehighlight()
         finally:
             self.busy = False
 

@@ -22,18 +22,22 @@ class ScriptEditorPanel(QWidget):
 
     ``report_changed`` carries the whole script's report once an edit has settled (a pause
     in typing, or :meth:`flush`); the problems list follows it.
+
+    ``plain``: the editor without its analysis until :meth:`attach_analysis` (the staged
+    start's shell, painted before the highlighter and the script patterns are loaded); the
+    problems list shows an empty script's "No problems" meanwhile, as it would anyway.
     """
 
     report_changed = Signal(object)  # ScriptReport
     file_loaded = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, plain: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("scriptEditorPanel")
-        self.editor = ScriptEditor(self)
+        self.editor = ScriptEditor(self, plain=True)
         self.pause_controls = PauseControls(self.editor.insert_pause_action, self)
         self.pause_spin = self.pause_controls.seconds_spin
-        self.problems_list = ProblemsList(self)
+        self.problems_list = ProblemsList(self, style_icons=not plain)
 
         self.message = QLabel(self)  # load errors, inline: no modal dialog
         self.message.setObjectName("editorMessage")
@@ -76,9 +80,17 @@ class ScriptEditorPanel(QWidget):
         self.editor.file_loaded.connect(self._on_file_loaded)
         self.problems_list.problem_activated.connect(self._show_problem)
         self.problems_list.fix_requested.connect(self.editor.apply_fix)
-        self._on_report(self.editor.report())
+        self._show_problem_count(0)
+        if not plain:
+            self.attach_analysis()
 
     # --- public API ----------------------------------------------------------------------
+
+    def attach_analysis(self) -> None:
+        """The editor's highlighter and chips, then the problems of what is typed so far."""
+        self.problems_list.use_style_icons()
+        if not self.editor.analysis_attached():
+            self.editor.attach_analysis()  # its report_changed brings the problems list
 
     @property
     def insert_pause_action(self) -> QAction:
@@ -109,14 +121,16 @@ class ScriptEditorPanel(QWidget):
 
     def _on_report(self, report: ScriptReport) -> None:
         self.problems_list.set_report(report, self.editor.line_of)
-        count = len(shown_problems(report))
+        self._show_problem_count(len(shown_problems(report)))
+        self.message.hide()  # the user moved on (a failed load leaves the text unchanged)
+        self.report_changed.emit(report)
+
+    def _show_problem_count(self, count: int) -> None:
         if count:
             header = QCoreApplication.translate(_CTX, "Problems ({count})").format(count=count)
         else:
             header = QCoreApplication.translate(_CTX, "Problems")
         self.problems_header.setText(header)
-        self.message.hide()  # the user moved on (a failed load leaves the text unchanged)
-        self.report_changed.emit(report)
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)

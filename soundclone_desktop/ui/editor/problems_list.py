@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QStyle, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QWidget
 
 from soundclone_desktop.core.script import EMPTY, Problem, ScriptReport, Severity
 from soundclone_desktop.ui.editor.problem_text import fix_label, problem_sentence
@@ -18,6 +18,11 @@ from soundclone_desktop.ui.editor.problem_text import fix_label, problem_sentenc
 _CTX = "ProblemsList"
 
 _Row = tuple[str, Severity]
+# Qt's own "apply" icon, as the style gives it where no icon theme replaces it: the staged
+# start's shell shows it before asking the style, whose first use from Python costs about
+# 30 ms (PySide builds QStyle's enums), before the first paint (issue #17).
+_BUILTIN_APPLY = ":/qt-project.org/styles/commonstyle/images/standardbutton-apply-{}.png"
+_BUILTIN_SIZES = (16, 32, 128)
 
 
 class ProblemsList(QListWidget):
@@ -26,7 +31,9 @@ class ProblemsList(QListWidget):
     problem_activated = Signal(object)  # Problem
     fix_requested = Signal(object)  # Problem with a suggestion
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, style_icons: bool = True) -> None:
+        """``style_icons=False``: the built-in "No problems" icon until
+        :meth:`use_style_icons` (the staged start's shell)."""
         super().__init__(parent)
         self.setObjectName("problemsList")
         self.setWordWrap(True)
@@ -37,11 +44,8 @@ class ProblemsList(QListWidget):
         self.customContextMenuRequested.connect(self._show_menu)
         self.itemClicked.connect(self._on_item)
         self.itemActivated.connect(self._on_item)
-        style = self.style()
-        self._icons = {
-            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-        }
+        self._style_icons = style_icons
+        self._icons: dict[Severity, QIcon] = {}  # the style's, on first use
         self._rows: list[_Row] | None = None
         self._problems: tuple[Problem, ...] = ()
         self._show_empty()
@@ -50,6 +54,15 @@ class ProblemsList(QListWidget):
         # About four rows: QListWidget's default (192 px) takes room from the script.
         rows = 4 * (self.fontMetrics().height() + 8) + 2 * self.frameWidth()
         return QSize(super().sizeHint().width(), rows)
+
+    def use_style_icons(self) -> None:
+        """The style's icons from now on, the "No problems" row's included."""
+        if self._style_icons:
+            return
+        self._style_icons = True
+        if self._rows == []:
+            self.clear()
+            self._show_empty()
 
     def problems(self) -> tuple[Problem, ...]:
         """The problems currently listed, in row order."""
@@ -76,18 +89,36 @@ class ProblemsList(QListWidget):
             self._show_empty()
             return
         for text, severity in rows:
-            item = QListWidgetItem(self._icons.get(severity, QIcon()), text)
+            item = QListWidgetItem(self._severity_icon(severity), text)
             item.setToolTip(text)
             self.addItem(item)
 
     def _show_empty(self) -> None:
         self._rows = []
-        item = QListWidgetItem(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton),
-            QCoreApplication.translate(_CTX, "No problems"),
-        )
+        item = QListWidgetItem(self._apply_icon(), QCoreApplication.translate(_CTX, "No problems"))
         item.setFlags(Qt.ItemFlag.NoItemFlags)  # not a problem: nothing to select
         self.addItem(item)
+
+    def _apply_icon(self) -> QIcon:
+        if not self._style_icons:
+            icon = QIcon()
+            for size in _BUILTIN_SIZES:
+                icon.addFile(_BUILTIN_APPLY.format(size), QSize(size, size))
+            return icon
+        from PySide6.QtWidgets import QStyle
+
+        return self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+
+    def _severity_icon(self, severity: Severity) -> QIcon:
+        if not self._icons:
+            from PySide6.QtWidgets import QStyle
+
+            style = self.style()
+            self._icons = {
+                Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            }
+        return self._icons.get(severity, QIcon())
 
     def _problem_at_row(self, row: int) -> Problem | None:
         if 0 <= row < len(self._problems):

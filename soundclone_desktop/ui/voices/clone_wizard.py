@@ -64,7 +64,9 @@ class Studio(Protocol):
     messages: MessageBar
     params: ParametersPanel
     voices_menu: QMenu
-    voice_store: VoiceStore
+
+    @property
+    def voice_store(self) -> VoiceStore: ...  # (read only: the window's is its features')
 
 
 class Step(IntEnum):
