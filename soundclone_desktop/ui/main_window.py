@@ -40,7 +40,7 @@ from soundclone_desktop.ui.studio_features import FeaturesHeld
 from soundclone_desktop.ui.studio_frame import StudioFrame
 from soundclone_desktop.ui.submit.bar import SHORTCUT, SubmitBar
 from soundclone_desktop.ui.submit.counter import CounterWidget
-from soundclone_desktop.ui.window_layout import DefaultLayout, size_shell_docks
+from soundclone_desktop.ui.window_layout import PARAMS_WIDTH, DefaultLayout, size_shell_docks
 from soundclone_desktop.ui.window_state import WindowState, place_first_window
 
 if TYPE_CHECKING:
@@ -203,13 +203,14 @@ class MainWindow(StudioFrame, FeaturesHeld):
         beside it must not move)."""
         size = dock.size()
         dock.setWidget(widget)
+        side = self.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+        if side:  # never narrower than its panel: a scrolled panel would be cut at the right
+            dock.setMinimumWidth(max(dock.minimumWidth(), _width_needed(widget)))
         if self.isVisible():
-            orientation = (
-                Qt.Orientation.Horizontal
-                if self.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
-                else Qt.Orientation.Vertical
-            )
-            extent = size.width() if orientation == Qt.Orientation.Horizontal else size.height()
+            orientation = Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical
+            extent = size.width() if side else size.height()
+            if side:
+                extent = max(extent, dock.minimumWidth())
             self.resizeDocks([dock], [extent], orientation)
 
     # -- building -------------------------------------------------------------------------
@@ -267,7 +268,7 @@ class MainWindow(StudioFrame, FeaturesHeld):
             QWidget(),
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        self.params_dock.setMinimumWidth(340)
+        self.params_dock.setMinimumWidth(PARAMS_WIDTH)
         self.tasks_dock = self.add_dock(
             "tasksDock",
             translate(CTX, "Tasks"),
@@ -542,6 +543,18 @@ class MainWindow(StudioFrame, FeaturesHeld):
         from soundclone_desktop.ui import studio_slots
 
         studio_slots.save_settings(self)
+
+
+def _width_needed(widget: QWidget) -> int:
+    """The width that shows ``widget`` whole; for a scroll area, its panel's minimum plus
+    the frame and a vertical scroll bar (shown when the window is short)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    panel = widget.widget() if isinstance(widget, QScrollArea) else None
+    if not isinstance(widget, QScrollArea) or panel is None:
+        return widget.minimumSizeHint().width()
+    bar = widget.verticalScrollBar().sizeHint().width()
+    return panel.minimumSizeHint().width() + 2 * widget.frameWidth() + bar
 
 
 def _scrolled(panel: QWidget) -> QScrollArea:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 CTX = "MainWindow"
 BOTTOM_HEIGHT = 230
-PARAMS_WIDTH = 340  # the voice and parameters dock's width (its minimum) in a new window
+PARAMS_WIDTH = 360  # the parameters dock in a new window: its panel fits whole in English
 PLAYER_SHARE = 0.56  # of the window's width; the tabs of captions and activity get the rest
 
 

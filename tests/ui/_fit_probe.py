@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QTabBar,
     QWidget,
 )
@@ -63,6 +64,12 @@ def cut_off(widget: QWidget) -> list[str]:
             need = bar.fontMetrics().horizontalAdvance(text) + 8
             if need > bar.tabRect(index).width() and text not in bar.tabToolTip(index):
                 problems.append(f"tab {text!r}: {need} > {bar.tabRect(index).width()} px")
+    for scroll in widget.findChildren(QScrollArea):  # a panel wider than its dock
+        if scroll.isVisible() and scroll.horizontalScrollBar().isVisible():
+            name = scroll.widget().objectName() if scroll.widget() else ""
+            problems.append(
+                f"panel {name or scroll.objectName() or 'scroll area'} scrolls sideways"
+            )
     for view in widget.findChildren(QAbstractItemView):
         header = view.findChild(QHeaderView)
         if header is None or not view.isVisible() or header.orientation().value != 1:
