@@ -143,7 +143,7 @@ class PeakLimiter:
         return peaks
 
 
-_RAMP = np.arange(CHUNK, dtype=np.float32) / CHUNK
+_RAMP: npt.NDArray[np.float32] = np.arange(CHUNK, dtype=np.float32) / np.float32(CHUNK)
 
 
 def gain_curve(gains: npt.NDArray[np.float32], frames: int) -> npt.NDArray[np.float32]:

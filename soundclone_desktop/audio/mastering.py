@@ -28,6 +28,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -321,7 +322,7 @@ def _gate(piece: Samples, first: int, plan: _Plan, rate: int) -> Samples:
 
 
 def gate_curve(
-    centres: npt.NDArray[np.float64], values: npt.NDArray[np.float32], frames: int
+    centres: npt.NDArray[np.floating[Any]], values: npt.NDArray[np.float32], frames: int
 ) -> npt.NDArray[np.float32]:
     """``np.interp(range(frames), centres, values)`` in float32, built from its pieces: flat
     between equal neighbours (nearly everywhere: 1 in speech, 0 in pauses), a ramp only

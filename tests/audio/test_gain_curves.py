@@ -16,7 +16,8 @@ def _interp_gains(gains: np.ndarray, frames: int) -> np.ndarray:
     """The limiter's curve as it was computed: centre j at (j - 0.5)·CHUNK."""
     positions = np.arange(frames, dtype=np.float32)
     centres = (np.arange(gains.size) - 0.5) * CHUNK
-    return np.interp(positions, centres, gains).astype(np.float32)
+    curve: np.ndarray = np.interp(positions, centres, gains).astype(np.float32)
+    return curve
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -42,8 +43,9 @@ def test_the_gate_curve_is_the_interpolation_it_replaced(frame: float, first: in
     centres = (np.arange(lo, hi) + 0.5) * frame - first
     # Speech (1) and pauses (0) in runs of 7 frames, as the plan's keep array holds them.
     values = np.repeat(rng.integers(0, 2, hi - lo).astype(np.float32), 7)[: hi - lo]
-    expected = np.interp(np.arange(frames, dtype=np.float32), centres, values).astype(np.float32)
-    np.testing.assert_allclose(gate_curve(centres, values, frames), expected, rtol=0, atol=1e-6)
+    expected: np.ndarray = np.interp(np.arange(frames, dtype=np.float32), centres, values)
+    got: np.ndarray = gate_curve(centres, values, frames)
+    np.testing.assert_allclose(got, expected.astype(np.float32), rtol=0, atol=1e-6)
 
 
 def test_the_limiter_output_is_unchanged_sample_for_sample(monkeypatch: pytest.MonkeyPatch) -> None:
