@@ -35,6 +35,7 @@ __all__ = ["CHUNK", "PeakLimiter", "gain_curve"]
 
 CHUNK = 32
 _TAPS = 8  # each side of a half-way point
+_BATCH = 64 * CHUNK  # half-way points per matrix product
 _CHECK_MIDPOINTS_ABOVE = 10 ** (-3 / 20)  # of the ceiling: quieter chunks cannot overshoot
 
 
@@ -138,8 +139,13 @@ class PeakLimiter:
         padded = np.pad(data, ((0, 0), (_TAPS - 1, _TAPS)))
         windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * _TAPS, axis=1)
         starts = (chunks[:, np.newaxis] * CHUNK + np.arange(CHUNK)).ravel()
-        values = windows[:, starts, :] @ _WEIGHTS  # (channels, points)
-        peaks: Samples = np.abs(values).max(axis=0).reshape(-1, CHUNK).max(axis=1)
+        peaks = np.empty(chunks.size, np.float32)
+        # Products of at most _BATCH points: OpenBLAS runs larger ones on threads that spin
+        # (10-20x slower on two busy cores; see measure._BATCH).
+        for first in range(0, starts.size, _BATCH):
+            values = windows[:, starts[first : first + _BATCH], :] @ _WEIGHTS  # (channels, pts)
+            batch = np.abs(values).max(axis=0).reshape(-1, CHUNK).max(axis=1)
+            peaks[first // CHUNK : first // CHUNK + batch.size] = batch
         return peaks
 
 
