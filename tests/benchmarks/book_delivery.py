@@ -15,7 +15,12 @@ hours in six minutes), wall clock and process CPU:
   44.1 kHz, gain, room tone, limiter, LAME 192 kbps CBR, the verifying measurement), then
   ``check_files`` as ``check-delivery`` runs after mastering (facts of unchanged masters from
   the manifest, by SHA-256). The target counts both.
-- **M4B**: ``write_m4b`` of every chapter (AAC 64 kbps mono, chapter marks, tags).
+- **M4B**: ``write_m4b`` of every chapter (AAC 64 kbps mono, chapter marks, tags); and
+  what ``book export --m4b`` does: ``master_files`` for Apple (AAC 128 kbps, verified),
+  then ``write_m4b`` from those masters.
+- **GUI**: all of it runs on a worker thread while the main thread runs a Qt event loop
+  with a 5 ms timer; the longest gap between ticks (and less the thread's wait for a core)
+  against an idle baseline. Target: no gap over 50 ms.
 
 The target (issue 16): each under 1/100 of the book's duration on the 2-core VM. The
 machine is shared: report ``uptime`` with the figures.
