@@ -20,6 +20,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from queue import Full, Queue
 from types import TracebackType
@@ -55,6 +56,7 @@ DEFAULT_BLOCK_SECONDS = 10.0
 # a frame, and each frame overlaps the previous one), so they can glitch.
 _SKIP_AFTER_SEEK = 3
 _LAYOUTS = {1: "mono", 2: "stereo"}
+_RESAMPLE_BATCH = 32_768  # samples handed to the resampler at once (about a second)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,22 +137,53 @@ class AudioSource:
 
     def _decoded(self) -> Iterator[tuple[Raw, str]]:
         direct = self.rate == self.info.rate and self.info.channels <= 2
-        resampler = None
-        if not direct:  # FFmpeg's resampler: the costly step, used only for a new rate
-            layout = _LAYOUTS[self.channels]
-            resampler = av.AudioResampler(format="fltp", layout=layout, rate=self.rate)
         try:
-            for frame in self._container.decode(self._stream):
-                if resampler is None:
+            if direct:
+                for frame in self._container.decode(self._stream):
                     yield _planes(frame)
-                    continue
-                for out in resampler.resample(frame):
-                    yield _planes(out)
-            if resampler is not None:
-                for out in resampler.resample(None):
-                    yield _planes(out)
+            else:
+                yield from self._resampled()
         except av.FFmpegError as exc:
             raise AudioError(f"{self.name} could not be decoded: {_reason(exc)}.") from exc
+
+    def _resampled(self) -> Iterator[tuple[Raw, str]]:
+        """Decoded frames resampled by FFmpeg, handed to it in batches of about
+        :data:`_RESAMPLE_BATCH` samples: the resampler's per-call work in Python cost more
+        than its filter for a WAV's 2,048-sample packets (0.28 s against 0.10 s per five
+        minutes resampled in one-second frames)."""
+        resampler = av.AudioResampler(format="fltp", layout=_LAYOUTS[self.channels],
+                                      rate=self.rate)  # fmt: skip
+        batch: list[Raw] = []
+        kind, layout, rate, held, position = "", "", 0, 0, 0
+
+        def flush() -> Iterator[tuple[Raw, str]]:
+            samples = _to_float(batch[0] if len(batch) == 1 else np.concatenate(batch, axis=1),
+                                kind)  # fmt: skip
+            frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(samples), format="fltp",
+                                               layout=layout)  # fmt: skip
+            frame.sample_rate = rate
+            frame.time_base = Fraction(1, rate)
+            frame.pts = position
+            for out in resampler.resample(frame):
+                yield _planes(out)
+
+        for decoded in self._container.decode(self._stream):
+            raw, raw_kind = _planes(decoded)
+            if batch and (raw_kind != kind or decoded.sample_rate != rate):
+                yield from flush()
+                position += held
+                batch, held = [], 0
+            batch.append(raw)
+            kind, layout, rate = raw_kind, decoded.layout.name, decoded.sample_rate
+            held += raw.shape[1]
+            if held >= _RESAMPLE_BATCH:
+                yield from flush()
+                position += held
+                batch, held = [], 0
+        if batch:
+            yield from flush()
+        for out in resampler.resample(None):
+            yield _planes(out)
 
     def _finish(self, raws: list[Raw], kind: str) -> Samples:
         """Raw pieces of one type as one planar float32 array, channels mixed in NumPy."""

@@ -31,10 +31,11 @@ import numpy.typing as npt
 
 from .model import Samples
 
-__all__ = ["CHUNK", "PeakLimiter"]
+__all__ = ["CHUNK", "PeakLimiter", "gain_curve"]
 
 CHUNK = 32
 _TAPS = 8  # each side of a half-way point
+_BATCH = 64 * CHUNK  # half-way points per matrix product
 _CHECK_MIDPOINTS_ABOVE = 10 ** (-3 / 20)  # of the ceiling: quieter chunks cannot overshoot
 
 
@@ -118,10 +119,7 @@ class PeakLimiter:
         if not centres.any():
             return current[:, :frames]
         gains = (10 ** (-centres / 20)).astype(np.float32)
-        # Centre j of ``centres`` sits at (j − 0.5)·CHUNK samples into the block.
-        positions = np.arange(current.shape[1], dtype=np.float32)
-        curve = np.interp(positions, (np.arange(gains.size) - 0.5) * CHUNK, gains)
-        out = current * curve.astype(np.float32)
+        out = current * gain_curve(gains, current.shape[1])
         np.clip(out, -self._ceiling, self._ceiling, out=out)  # numerical safety only
         return out[:, :frames]
 
@@ -141,9 +139,31 @@ class PeakLimiter:
         padded = np.pad(data, ((0, 0), (_TAPS - 1, _TAPS)))
         windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * _TAPS, axis=1)
         starts = (chunks[:, np.newaxis] * CHUNK + np.arange(CHUNK)).ravel()
-        values = windows[:, starts, :] @ _WEIGHTS  # (channels, points)
-        peaks: Samples = np.abs(values).max(axis=0).reshape(-1, CHUNK).max(axis=1)
+        peaks = np.empty(chunks.size, np.float32)
+        # Products of at most _BATCH points: OpenBLAS runs larger ones on threads that spin
+        # (10-20x slower on two busy cores; see measure._BATCH).
+        for first in range(0, starts.size, _BATCH):
+            values = windows[:, starts[first : first + _BATCH], :] @ _WEIGHTS  # (channels, pts)
+            batch = np.abs(values).max(axis=0).reshape(-1, CHUNK).max(axis=1)
+            peaks[first // CHUNK : first // CHUNK + batch.size] = batch
         return peaks
+
+
+_RAMP: npt.NDArray[np.float32] = np.arange(CHUNK, dtype=np.float32) / np.float32(CHUNK)
+
+
+def gain_curve(gains: npt.NDArray[np.float32], frames: int) -> npt.NDArray[np.float32]:
+    """Per sample, the gain interpolated linearly between chunk centres: ``gains[j]`` sits at
+    (j − 0.5)·CHUNK samples into the block (``frames`` ≤ (len(gains) − 1)·CHUNK − CHUNK/2).
+
+    Every interval between two centres holds the same CHUNK sample positions, so the curve
+    is one broadcast multiply-add (``np.interp`` searched its table for every sample: a
+    third of the mastering's own arithmetic)."""
+    steps = np.diff(gains)
+    ramps = gains[:-1, np.newaxis] + steps[:, np.newaxis] * _RAMP  # from centre j to j+1
+    half = CHUNK // 2  # sample 0 is half-way between centres 0 and 1
+    curve: npt.NDArray[np.float32] = ramps.ravel()[half : half + frames]
+    return curve
 
 
 def _pad_to_chunks(block: Samples) -> Samples:

@@ -28,6 +28,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -42,7 +43,7 @@ from .measure import Measurement, measure
 from .model import AudioError, Samples
 from .room_tone import RoomTone
 
-__all__ = ["MAX_ATTEMPTS", "MasterResult", "MasterSettings", "master_file"]
+__all__ = ["MAX_ATTEMPTS", "MasterResult", "MasterSettings", "gate_curve", "master_file"]
 
 MAX_ATTEMPTS = 3
 _FRAME_S = 0.01
@@ -317,8 +318,29 @@ def _gate(piece: Samples, first: int, plan: _Plan, rate: int) -> Samples:
     if window.size == 0 or window.min() >= 1.0:
         return piece
     centres = (np.arange(lo, hi) + 0.5) * frame - first
-    curve = np.interp(np.arange(piece.shape[1], dtype=np.float32), centres, window)
-    return piece * curve.astype(np.float32)
+    return piece * gate_curve(centres, window, piece.shape[1])
+
+
+def gate_curve(
+    centres: npt.NDArray[np.floating[Any]], values: npt.NDArray[np.float32], frames: int
+) -> npt.NDArray[np.float32]:
+    """``np.interp(range(frames), centres, values)`` in float32, built from its pieces: flat
+    between equal neighbours (nearly everywhere: 1 in speech, 0 in pauses), a ramp only
+    where a pause starts or ends. ``np.interp`` searched the table for every sample, which
+    cost more than the rest of the gate, gain and room tone together."""
+    # The first sample at or after each centre: interval k is [edges[k], edges[k+1]).
+    edges = np.clip(np.ceil(centres), 0, frames).astype(np.intp)
+    curve = np.empty(frames, np.float32)
+    curve[: edges[0]] = values[0]
+    curve[edges[-1] :] = values[-1]
+    curve[edges[0] : edges[-1]] = np.repeat(values[:-1], np.diff(edges))
+    for k in np.flatnonzero(values[1:] != values[:-1]):
+        start, stop = edges[k], edges[k + 1]
+        if stop > start:
+            t = np.arange(start, stop, dtype=np.float64)
+            slope = (float(values[k + 1]) - float(values[k])) / (centres[k + 1] - centres[k])
+            curve[start:stop] = values[k] + slope * (t - centres[k])
+    return curve
 
 
 def _rechunk(blocks: Iterator[Samples]) -> Iterator[Samples]:

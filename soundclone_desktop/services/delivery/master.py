@@ -10,8 +10,9 @@ Tags (``tags``) are part of the fingerprint: a new title or cover re-tags (and r
 only the files it names. The manifest also keeps where each master's speech starts in its
 source, so captions can be moved onto a master that was not redone.
 
-Files are mastered on two worker threads (FFmpeg's decoders and LAME release the GIL), each
-written atomically by :func:`soundclone_desktop.audio.mastering.master_file`.
+Files are mastered on two worker threads (FFmpeg's decoders and LAME release the GIL), the
+largest first, each written atomically by
+:func:`soundclone_desktop.audio.mastering.master_file`.
 """
 
 from __future__ import annotations
@@ -174,8 +175,19 @@ def master_files(
             progress(outcome)
         return outcome
 
+    # Longest first: the last file to finish is then a short one, so both workers stay busy
+    # until near the end (in book order, a long last chapter ran alone for minutes).
+    order = sorted(range(len(sources)), key=lambda i: -_size(sources[i]))
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        return list(pool.map(one, sources))
+        futures = {index: pool.submit(one, sources[index]) for index in order}
+        return [futures[index].result() for index in range(len(sources))]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported by the mastering itself
 
 
 def _tag(target: Path, encoding: Encoding, tags: Tags) -> None:
