@@ -257,9 +257,13 @@ class BookController(BookCreating, BookPlaying, QObject):
         )
 
     async def _next_turn(self, store: BookStore) -> bool:
-        """Let the event loop run; whether ``store`` is still the book being opened."""
+        """Let the event loop run; whether ``store`` is still the book being opened (if
+        another open took over meanwhile, this one's file is closed)."""
         await asyncio.sleep(0)
-        return store is self._installing and self.store is None
+        if store is self._installing and self.store is None:
+            return True
+        await asyncio.to_thread(store.close)
+        return False
 
     def _folder(self) -> Path:
         return self.needs.ctx.results_dir().parent
