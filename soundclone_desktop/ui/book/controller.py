@@ -104,6 +104,7 @@ class BookController(BookCreating, BookPlaying, QObject):
         self._close_agreed = False
         self.playing: asyncio.Task[None] | None = None
         self._warm_up = warm.start()  # what a shown book needs next: see warm.py
+        self._installing: BookStore | None = None  # the book _install is showing
 
         self.model = ChapterModel(self)
         self._build_actions()
@@ -218,30 +219,33 @@ class BookController(BookCreating, BookPlaying, QObject):
         await asyncio.wrap_future(self._warm_up)  # done long before, but for a first open
         if self.store is not None:
             await self._close()
-        self.store = store
-        self._overviews = cache
-        self.needs.render.set_book(store)  # a render left unfinished continues
-        self.listening.set_book(store.folder)
-        overview = self.overview = figures[0]
+        # The dock's page and the list's rows each get an event-loop turn of their own, and
+        # the book becomes the open one in a third, with the chapter's text: in one turn
+        # they held the GUI thread past 50 ms (the page's layout, the rows and their play
+        # buttons, the editor's layout and analysis of a 30,000-character chapter). Until
+        # that last turn no book is open, so what runs between the turns sees none.
+        self._installing = store
+        overview = figures[0]
         self.navigator.show_book(store.book.title)
         self._show_estimate(overview.estimate, None)
-        self.close_action.setEnabled(True)
         if not self.dock.isVisible():
             self.dock.show()
             self.needs.docks.resize_docks([self.dock], [NAVIGATOR_WIDTH])
         self.dock.raise_()
-        if not self._lent:
-            self.needs.lender.lend_editor(self._taken_back)
-            self._lent = True
-        # The dock, the list's rows and the chapter's text each get an event-loop turn of
-        # their own: in one turn they held the GUI thread past 50 ms (the page's layout,
-        # the rows and their play buttons, the editor's layout and analysis of a
-        # 30,000-character chapter).
         if not await self._next_turn(store):
             return
         self.model.set_lines(overview.chapters, overview.estimate.currency)
         if not await self._next_turn(store):
             return
+        self.store = store
+        self._overviews = cache
+        self.overview = overview
+        self.needs.render.set_book(store)  # a render left unfinished continues
+        self.listening.set_book(store.folder)
+        self.close_action.setEnabled(True)
+        if not self._lent:
+            self.needs.lender.lend_editor(self._taken_back)
+            self._lent = True
         first = next((c for c in store.book.chapters if not c.excluded), None)
         first = first or (store.book.chapters[0] if store.book.chapters else None)
         if first is not None:
@@ -253,9 +257,13 @@ class BookController(BookCreating, BookPlaying, QObject):
         )
 
     async def _next_turn(self, store: BookStore) -> bool:
-        """Let the event loop run; whether ``store`` is still the open book after it."""
+        """Let the event loop run; whether ``store`` is still the book being opened (if
+        another open took over meanwhile, this one's file is closed)."""
         await asyncio.sleep(0)
-        return store is self.store
+        if store is self._installing and self.store is None:
+            return True
+        await asyncio.to_thread(store.close)
+        return False
 
     def _folder(self) -> Path:
         return self.needs.ctx.results_dir().parent
