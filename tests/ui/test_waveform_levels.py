@@ -56,3 +56,11 @@ def test_bars_past_the_end_are_silent_and_cost_nothing() -> None:
     levels = PeakLevels([0.5] * 100, 1000)
     assert levels.bars(2000, 30, 5).tolist() == [0.0] * 5
     assert levels.touched == 0
+
+
+def test_a_peak_in_the_bucket_two_bars_share_shows_on_the_bar_it_lies_in() -> None:
+    # Found by the property above: buckets of 7.6 ms, bars of 19 ms read from the 15.2 ms
+    # level; the fifth bucket (30.4-38 ms) lies inside the second bar (19-38 ms) but in
+    # the level bucket the third bar starts in, and the second bar was drawn silent.
+    levels = PeakLevels([0.0, 0.0, 0.0, 0.0, 1.0], 38)
+    assert levels.bars(0.0, 19.0, 3).tolist() == [0.0, 1.0, 1.0]

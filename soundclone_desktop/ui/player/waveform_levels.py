@@ -60,6 +60,10 @@ class PeakLevels:
         window = level[begin:end]
         self.touched = window.size
         # reduceat: the max from each bar's first bucket up to the next bar's first bucket
-        # (or that one bucket when bars are narrower than buckets).
-        out[inside] = np.maximum.reduceat(window, lo[inside] - begin)
+        # (or that one bucket when bars are narrower than buckets) ...
+        reduced = np.maximum.reduceat(window, lo[inside] - begin)
+        # ... and the bar's last bucket, which the next bar starts in: a bar is at least a
+        # bucket wide (or shares one or two), so that is all it can miss. Without it a peak
+        # in the shared bucket but wholly inside this bar was drawn only on the next bar.
+        out[inside] = np.maximum(reduced, level[hi[inside] - 1])
         return out
