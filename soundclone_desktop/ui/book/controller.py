@@ -33,6 +33,7 @@ from soundclone_desktop.core.book.overview_cache import OverviewCache
 from soundclone_desktop.core.book.progress import RenderSnapshot
 from soundclone_desktop.core.params import ProductionParams
 from soundclone_desktop.core.pricing import PriceTable
+from soundclone_desktop.core.script import MAX_REQUEST_CHARS
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.store.book import BookError, BookStore
 from soundclone_desktop.ui.book import texts, warm
@@ -246,6 +247,9 @@ class BookController(BookCreating, BookPlaying, QObject):
         if not self._lent:
             self.needs.lender.lend_editor(self._taken_back)
             self._lent = True
+            # A chapter is sent in segments: its length is no problem, the request limit
+            # would underline most of it as "too long".
+            self.needs.editor.set_request_limit(None)
         first = next((c for c in store.book.chapters if not c.excluded), None)
         first = first or (store.book.chapters[0] if store.book.chapters else None)
         if first is not None:
@@ -282,11 +286,13 @@ class BookController(BookCreating, BookPlaying, QObject):
         await asyncio.to_thread(store.close)
         if give_back and self._lent:
             self._lent = False
+            self.needs.editor.set_request_limit(MAX_REQUEST_CHARS)
             self.needs.lender.return_editor()
 
     def _taken_back(self) -> None:
         """The editor's owner needs it now (a project is opened): save, let go, close."""
         self._lent = False
+        self.needs.editor.set_request_limit(MAX_REQUEST_CHARS)
         self._close_now()
 
     def _on_window_closed(self) -> None:

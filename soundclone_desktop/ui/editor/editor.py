@@ -19,6 +19,7 @@ own methods (setting or opening a text, a fix, a pause) update at once.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +28,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from soundclone_desktop.core.script import Problem, ScriptReport, Utf16Map, analyze
+from soundclone_desktop.core.script import (
+    MAX_REQUEST_CHARS,
+    Problem,
+    ScriptReport,
+    Utf16Map,
+    analyze,
+)
 from soundclone_desktop.ui.editor.edits import Edit, plan_fix, plan_pause_insert
 from soundclone_desktop.ui.editor.problem_text import fix_label, pause_sentence, problem_sentence
 from soundclone_desktop.ui.editor.script_file import ScriptFileError, is_script_path, read_script
@@ -100,6 +107,7 @@ class ScriptEditor(QPlainTextEdit):
         self._text_fresh = True  # _text is the document's text
         self._map = Utf16Map("")
         self._analysed = False  # _report and _map describe the document's text
+        self._max_chars = MAX_REQUEST_CHARS  # a longer text is a "too long" problem
         self._block_count = 1
         self._spoken: tuple[tuple[int, int], tuple[int, int] | None] | None = None
         self.pause_seconds = 0.5
@@ -142,7 +150,7 @@ class ScriptEditor(QPlainTextEdit):
         """The analysis of the current text (analysed now if typing has not settled yet)."""
         if not self._analysed:
             text = self.text()
-            self._report = analyze(text)
+            self._report = analyze(text, max_chars=self._max_chars)
             self._map = Utf16Map(text)
             self._analysed = True
         return self._report
@@ -157,6 +165,15 @@ class ScriptEditor(QPlainTextEdit):
     def pending(self) -> bool:
         """Whether an edit awaits the whole-script update (``report_changed``)."""
         return self._settle_timer.isActive()
+
+    def set_request_limit(self, max_chars: int | None) -> None:
+        """The most characters one request carries, over which the text is "too long";
+        ``None``: no limit (a book's chapter, which is sent in segments)."""
+        limit = sys.maxsize if max_chars is None else max_chars
+        if limit != self._max_chars:
+            self._max_chars = limit
+            self._analysed = False
+            self._settle()  # its marks and the problems list follow now
 
     def flush(self) -> None:
         """Run the pending whole-script update now (before using what listeners show)."""
