@@ -84,7 +84,7 @@ def expected(
 
 def assert_settled_exactly(editor: ScriptEditor) -> None:
     text = editor.text()
-    for number, want in expected(text, analyze(text)):
+    for number, want in expected(text, analyze(text, max_chars=editor.request_limit)):
         assert painted(editor, number) == want, number
 
 

@@ -166,6 +166,11 @@ class ScriptEditor(QPlainTextEdit):
         """Whether an edit awaits the whole-script update (``report_changed``)."""
         return self._settle_timer.isActive()
 
+    @property
+    def request_limit(self) -> int:
+        """The most characters the text may have before it is "too long"."""
+        return self._max_chars
+
     def set_request_limit(self, max_chars: int | None) -> None:
         """The most characters one request carries, over which the text is "too long";
         ``None``: no limit (a book's chapter, which is sent in segments)."""
