@@ -5,7 +5,8 @@ process; its ledger is the oracle: no segment charged twice, every segment has i
 A kill between a create leaving and its answer leaves a segment "outcome unknown" (it may
 have been charged, so it is never sent again by itself); the test then does what the user
 would: finds the task on the server (here: the ledger, by the segment's unique length) and
-looks it up, which adopts its audio without a second charge.
+looks it up, which adopts its audio without a second charge; when the kill came before the
+create reached the server there is none to find, and the user sends the segment again.
 """
 
 from __future__ import annotations
@@ -68,8 +69,13 @@ def test_killed_book_render_resumes_without_double_charges_or_lost_segments(
             if row.status.kind is RenderStatus.FAILED and row.status.reason == "outcome-unknown"
         ]  # fmt: skip
     for key in unknown:
-        (charge,) = [e for e in charges if e["chars"] == lengths[key]]
-        json.loads(_run(user, driver(*key, charge["taskId"])))
+        found = [e for e in charges if e["chars"] == lengths[key]]
+        if found:  # created and charged: adopt it
+            (charge,) = found
+            json.loads(_run(user, driver(*key, charge["taskId"])))
+        else:  # killed before the create reached the server: nothing to find, send again
+            sent = json.loads(_run(user, driver(*key, "--send-again")))
+            assert sent == {"sent_again": 1, "rendered": 1}, sent
 
     charges = server.audio_charges()
     per_text = Counter(e["chars"] for e in charges)
