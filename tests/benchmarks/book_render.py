@@ -59,6 +59,7 @@ CHAPTERS = 10
 TASK_SECONDS = 1.0
 CONCURRENCY = 8
 CLICK_PROFILE_ENV = "SC_BENCH_CLICK_PROFILE"
+WAIT_PROFILE_ENV = "SC_BENCH_WAIT_PROFILE"
 
 
 # -- parent -----------------------------------------------------------------------------------
@@ -209,10 +210,16 @@ async def _render(window: object, book: Path, task_seconds: float) -> dict[str, 
         clicked.disable()
         clicked.dump_stats(os.environ[CLICK_PROFILE_ENV])
     profile = await _profile_waiting(started + task_seconds + GUIDANCE_MIN_INTERVAL)
+    waited = cProfile.Profile() if os.environ.get(WAIT_PROFILE_ENV) else None
+    if waited is not None:
+        waited.enable()
     await _until(lambda: control.queue is None and not control.busy(), 1800, "the render")
     rendered_at = time.time()
     if profile is not None:
         profile.stop()
+    if waited is not None:  # the GUI thread's calls while the render waited (cProfile)
+        waited.disable()
+        waited.dump_stats(os.environ[WAIT_PROFILE_ENV])
     await _until(lambda: _stitched(view, control), 600, "every chapter stitched")
     phases["done"] = time.time()
     rss["done"] = rss_bytes()

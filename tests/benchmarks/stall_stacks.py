@@ -11,7 +11,9 @@ by a worker. So during a stall every other thread is sampled too: a thread whose
 in that slice, and its stack is counted as *running while the GUI waited*. The watcher itself
 needs the GIL to take a sample, so it sees a worker where the worker let go of it (every
 5 ms switch interval): the same bias as any sampling profiler. Per stall, the GUI thread's
-own CPU and the busiest other thread are listed too.
+own CPU and all other threads' CPU over the whole stall are listed (the process's CPU less
+the GUI thread's and the watcher's, read at every wake), with the busiest threads seen:
+a stall with neither is the process waiting for a core (the machine), not the GIL.
 
 At exit the busiest frames are written, innermost first with their callers, so a stall is
 named by the code that made it rather than guessed. Sampling holds the GIL briefly, so
@@ -62,6 +64,7 @@ class _Stall:
 
     began: float
     gui_cpu_ns: int = 0
+    others_total_ns: int = 0  # every other thread's CPU over the whole stall (process - GUI)
     others_ns: collections.Counter[str] = field(default_factory=collections.Counter)
     leaves: dict[str, collections.Counter[str]] = field(default_factory=dict)
     ended: float = 0.0
@@ -93,8 +96,15 @@ class StallStacks:
         self.timer.setInterval(1)
         self.timer.timeout.connect(self._stamp)
         self.timer.start()
+        self._stop = threading.Event()
         threading.Thread(target=self._watch, daemon=True, name="stall-stacks").start()
         atexit.register(self.write)
+
+    def stop(self) -> None:
+        """No more sampling (a test's end; a benchmark child samples until it exits)."""
+        self._stop.set()
+        self.timer.stop()
+        atexit.unregister(self.write)
 
     def _on_gc(self, phase: str, info: dict[str, int]) -> None:
         ident = threading.get_ident()
@@ -109,20 +119,34 @@ class StallStacks:
     def _stamp(self) -> None:
         self.last = time.monotonic()
 
+    def _reading(self) -> tuple[float, int, int, int]:
+        """(monotonic s, process CPU ns, GUI thread CPU ns, this thread's CPU ns): cheap
+        enough for every wake, so a stall's start has a reading just before it."""
+        gui = thread_cpu_ns(self.main_native) or 0
+        return time.monotonic(), time.process_time_ns(), gui, time.thread_time_ns()
+
     def _watch(self) -> None:
         me = threading.get_ident()
         stall: _Stall | None = None
-        while True:
-            time.sleep(EVERY_S)
-            if time.monotonic() - self.last <= LATE_S:
-                if stall is not None:
+        recent: collections.deque[tuple[float, int, int, int]] = collections.deque(maxlen=40)
+        start: tuple[float, int, int, int] | None = None
+        while not self._stop.wait(EVERY_S):
+            now = self._reading()
+            recent.append(now)
+            if now[0] - self.last <= LATE_S:
+                if stall is not None and start is not None:
                     stall.ended = time.time()
+                    process, gui, mine = (now[i] - start[i] for i in (1, 2, 3))
+                    stall.others_total_ns = max(0, process - gui - mine)
+                    stall.gui_cpu_ns = gui
                     self.stalls.append(stall)
                     stall = None
                     self._cpu.clear()
                 continue
             if stall is None:
-                stall = _Stall(began=time.time() - (time.monotonic() - self.last))
+                stall = _Stall(began=time.time() - (now[0] - self.last))
+                # The last reading taken before the loop's last stamp: the stall's start.
+                start = next((r for r in reversed(recent) if r[0] <= self.last), recent[0])
             frames = sys._current_frames()
             frame = frames.get(self.main_id)
             if frame is not None:
@@ -146,8 +170,7 @@ class StallStacks:
             if before is None or now <= before:
                 continue
             if ident == self.main_id:
-                stall.gui_cpu_ns += now - before
-                continue
+                continue  # its CPU over the whole stall comes from the readings
             frame = frames.get(ident)
             stack = _stack(frame) if frame is not None else ("(no Python frame)",)
             name = thread.name
@@ -164,8 +187,9 @@ class StallStacks:
             f"{at:.3f} gen{g} {took * 1000:.0f} ms {name}" for at, g, took, name in self.collections
         ]
         lines.append(
-            "\n## longest late stretches: wall start, length, the GUI thread's own CPU, the "
-            "other threads' CPU in it (their most seen frame)"
+            "\n## longest late stretches: wall start, length, the GUI thread's own CPU, all "
+            "other threads' CPU in it; those seen running after the first 20 ms (their most "
+            "seen frame)"
         )
         for stall in sorted(self.stalls, key=lambda s: s.began - s.ended)[:30]:
             others = ", ".join(
@@ -174,7 +198,8 @@ class StallStacks:
             )
             lines.append(
                 f"{stall.began:.3f} {(stall.ended - stall.began) * 1000:.0f} ms, "
-                f"GUI {stall.gui_cpu_ns / 1e6:.0f} ms; {others or 'no other thread ran'}"
+                f"GUI {stall.gui_cpu_ns / 1e6:.0f} ms, others {stall.others_total_ns / 1e6:.0f} ms"
+                f"; {others or 'none seen'}"
             )
         lines.append("\n## innermost frames")
         lines += [f"{n:6d} {leaf}" for leaf, n in self.leaf.most_common(40)]
