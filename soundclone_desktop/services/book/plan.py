@@ -188,6 +188,28 @@ def build_plan(
     )  # fmt: skip
 
 
+def rows_now(plan: RenderPlan, book: Book) -> Mapping[str, Sequence[SegmentRow]]:
+    """The rows of the plan's chapters in ``book``: the plan's own while ``book`` is the
+    value it was made from, else computed (blocking: a request fingerprint per segment)."""
+    if plan.book is book:
+        return plan.rows
+    known = {c.id for c in book.chapters}
+    return {c: book.rows(c) for c, _ in plan.scope if c in known}
+
+
+def replanned(
+    plan: RenderPlan, book: Book, prices: PriceTable, also: Collection[SegmentKey] = ()
+) -> RenderPlan:
+    """What is left to send of ``plan`` in ``book``, plus ``also`` (segments whose create
+    never left): the plan itself while ``book`` is the value it was made from, else planned
+    again (blocking). Never a segment the user did not approve."""
+    if plan.book is book and not also:
+        return plan
+    wanted = {i.key for i in plan.items} | set(also)
+    selection = Selection.of_segments(key for _, keys in plan.scope for key in keys)
+    return build_plan(book, selection, prices, failed=True, only=wanted, outcome_unknown=True)
+
+
 def task_price(chars: int, prices: PriceTable) -> Decimal | None:
     """What one task of ``chars`` billable characters costs (None: prices unknown)."""
     return estimate_production(chars, prices).total

@@ -39,12 +39,12 @@ import functools
 import logging
 import sqlite3
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from soundclone_desktop.core.book.estimate import BudgetPlan, BudgetStop, plan_budget
-from soundclone_desktop.core.book.model import Book, SegmentRow
+from soundclone_desktop.core.book.model import Book
 from soundclone_desktop.core.book.takes import RenderStatus, SegmentKey, TaskMark, TaskPhase
 from soundclone_desktop.core.jobs import FailureReason, Job, JobState
 from soundclone_desktop.core.params import ProductionParams
@@ -77,6 +77,8 @@ from .plan import (
     RenderPlan,
     Selection,
     build_plan,
+    replanned,
+    rows_now,
     still_wanted,
     task_price,
 )
@@ -223,7 +225,8 @@ class RenderQueue:
         self._on_progress = on_progress
         self._run.scope = plan.scope
         self._run.titles = {c.id: c.title for c in self.store.book.chapters}
-        rows = await self._rows_of(plan)
+        book = self.store.book  # no fingerprints on the loop's thread (see RenderPlan)
+        rows = plan.rows if plan.book is book else await asyncio.to_thread(rows_now, plan, book)
         self._run.load_done(lambda chapter_id: rows.get(chapter_id, ()), self.prices)
         resumed = await self.resume()
         items = await self._items_after_resume(plan, resumed)
@@ -524,34 +527,15 @@ class RenderQueue:
 
     # -- state and progress ----------------------------------------------------------------
 
-    async def _rows_of(self, plan: RenderPlan) -> Mapping[str, Sequence[SegmentRow]]:
-        """The rows of the plan's chapters now: the plan's own while the book is unchanged,
-        else computed in a worker (a fingerprint per segment)."""
-        book = self.store.book
-        if plan.book is not None and book is plan.book:
-            return plan.rows
-        chapter_ids = [chapter_id for chapter_id, _ in plan.scope]
-        return await asyncio.to_thread(_rows_by_chapter, book, chapter_ids)
-
     async def _items_after_resume(
         self, plan: RenderPlan, resumed: ResumeSummary
     ) -> list[PlannedSegment]:
         """The plan's segments still to render, plus those whose create never left (their
-        marks were re-queued): what the user approved, nothing else, in reading order.
-
-        The plan itself while the book is still the value it was planned from (nothing
-        edited, nothing settled by the resume: the common case, the user having just agreed
-        to it); else planned again in a worker. Either way without a fingerprint per segment
-        on the loop's thread (the GUI's, in the app: 60-140 ms for 300 segments)."""
-        book, prices = self.store.book, self.prices
-        if plan.book is not None and book is plan.book:
-            fresh = plan
-        else:
-            wanted = {i.key for i in plan.items} | set(resumed.requeued) | set(resumed.demo_lost)
-            fresh = await asyncio.to_thread(
-                build_plan, book, _selection_of(plan), prices, failed=True, only=wanted,
-                outcome_unknown=True,
-            )  # fmt: skip
+        marks were re-queued): what the user approved, nothing else, in reading order. The
+        plan itself while the book is the value it was made from (:func:`replanned`)."""
+        book, also = self.store.book, {*resumed.requeued, *resumed.demo_lost}
+        same = plan.book is book
+        fresh = plan if same else await asyncio.to_thread(replanned, plan, book, self.prices, also)
         self._planned_from = fresh.book
         items = list(fresh.items)
         for item in items:
@@ -613,12 +597,3 @@ class RenderQueue:
 
 def _existing(path: Path | None) -> Path | None:
     return path if path is not None and path.is_file() else None
-
-
-def _rows_by_chapter(book: Book, chapter_ids: Sequence[str]) -> dict[str, list[SegmentRow]]:
-    known = {c.id for c in book.chapters}
-    return {c: book.rows(c) for c in chapter_ids if c in known}
-
-
-def _selection_of(plan: RenderPlan) -> Selection:
-    return Selection.of_segments(key for _, keys in plan.scope for key in keys)
