@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import dataclasses
 import itertools
 import json
@@ -43,6 +44,7 @@ import time
 from pathlib import Path
 
 from tests.benchmarks import procs
+from tests.benchmarks.cpu_profile import CpuProfile
 from tests.benchmarks.many_tasks import (
     DEMO_TOKEN,
     GUIDANCE_MIN_INTERVAL,
@@ -56,6 +58,8 @@ SEGMENTS = 300
 CHAPTERS = 10
 TASK_SECONDS = 1.0
 CONCURRENCY = 8
+CLICK_PROFILE_ENV = "SC_BENCH_CLICK_PROFILE"
+WAIT_PROFILE_ENV = "SC_BENCH_WAIT_PROFILE"
 
 
 # -- parent -----------------------------------------------------------------------------------
@@ -164,12 +168,12 @@ def child(args: argparse.Namespace) -> dict[str, object]:
         return runner.run(session())
 
 
-async def _until(condition: object, timeout: float, what: str) -> None:
+async def _until(condition: object, timeout: float, what: str, every: float = 0.05) -> None:
     deadline = time.monotonic() + timeout
     while not condition():  # type: ignore[operator]
         if time.monotonic() > deadline:
             raise RuntimeError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(every)
 
 
 async def _render(window: object, book: Path, task_seconds: float) -> dict[str, object]:
@@ -192,13 +196,31 @@ async def _render(window: object, book: Path, task_seconds: float) -> dict[str, 
     rss: dict[str, int | None] = {"open": rss_bytes()}
     await asyncio.sleep(3.0)
     phases["render"] = time.time()
+    clicked = _click_profile()
     view.navigator.render_book_button.click()
-    await _until(lambda: control.dialog is not None, 30, "the confirmation dialog")
+    await _until(lambda: _dialog_shown(control), 30, "the confirmation dialog")
+    phases["dialog"] = time.time()
+    await asyncio.sleep(0.5)  # the user reads the estimate
+    phases["accept"] = time.time()
     control.dialog.accept()
     await _until(lambda: control.queue is not None, 60, "the render to start")
     started = time.time()
-    await _until(lambda: control.queue is None and not control.busy(), 1800, "the render")
+    await asyncio.sleep(0.5)  # the first creates leave
+    if clicked is not None:
+        clicked.disable()
+        clicked.dump_stats(os.environ[CLICK_PROFILE_ENV])
+    profile = await _profile_waiting(started + task_seconds + GUIDANCE_MIN_INTERVAL)
+    waited = cProfile.Profile() if os.environ.get(WAIT_PROFILE_ENV) else None
+    if waited is not None:
+        waited.enable()
+    # Looked at twice a second: 20 wake-ups a second were 0.4 % of a core, counted as the app's.
+    await _until(lambda: control.queue is None and not control.busy(), 1800, "the render", 0.5)
     rendered_at = time.time()
+    if profile is not None:
+        profile.stop()
+    if waited is not None:  # the GUI thread's calls while the render waited (cProfile)
+        waited.disable()
+        waited.dump_stats(os.environ[WAIT_PROFILE_ENV])
     await _until(lambda: _stitched(view, control), 600, "every chapter stitched")
     phases["done"] = time.time()
     rss["done"] = rss_bytes()
@@ -216,6 +238,8 @@ async def _render(window: object, book: Path, task_seconds: float) -> dict[str, 
     windows = {
         "idle": (phases["idle"], phases["render"]),
         "render": (phases["render"], first_finish),
+        "click": (phases["render"], phases["dialog"] + 0.4),  # the dialog shown
+        "start": (phases["accept"], started + 0.5),  # accepted: the render starts
         "waiting": (first_finish, middle_end),
         "finish": (middle_end, phases["done"]),
     }
@@ -240,6 +264,32 @@ async def _render(window: object, book: Path, task_seconds: float) -> dict[str, 
         "rendered": rendered,
         "chapters_stitched": len(control.stitched),
     }
+
+
+def _dialog_shown(control: object) -> bool:
+    dialog = control.dialog  # type: ignore[attr-defined]
+    return dialog is not None and bool(dialog.isVisible())
+
+
+def _click_profile() -> cProfile.Profile | None:
+    """With ``SC_BENCH_CLICK_PROFILE=FILE``: cProfile of the GUI thread from the click on
+    *Render book* until the render runs (the accept's 0.5 s pause included), to ``FILE``."""
+    if not os.environ.get(CLICK_PROFILE_ENV):
+        return None
+    profile = cProfile.Profile()
+    profile.enable()
+    return profile
+
+
+async def _profile_waiting(first_finish: float) -> CpuProfile | None:
+    """With ``SC_BENCH_CPU_PROFILE``: the CPU profile of the render from its first finished
+    task on (``cpu_profile.py``), stopped when the render is done."""
+    from tests.benchmarks import cpu_profile
+
+    if not os.environ.get(cpu_profile.ENV):
+        return None
+    await asyncio.sleep(max(0.0, first_finish - time.time()))
+    return cpu_profile.start_if_asked()
 
 
 def _steps(start: float, end: float) -> list[float]:

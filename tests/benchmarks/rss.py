@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+try:  # once: a failed import searches sys.path every time (a sampler calls this 5 times a
+    # second, and the render benchmark counted that as the app's CPU while waiting)
+    import psutil  # type: ignore[import-not-found]  # optional: not a project dependency
+except ImportError:
+    psutil = None
+
 
 def rss_bytes(pid: int | None = None) -> int | None:
     """Resident set size of ``pid`` (this process by default), or None where unknown."""
     pid = os.getpid() if pid is None else pid
-    try:
-        import psutil  # type: ignore[import-not-found]  # optional: not a project dependency
-    except ImportError:
-        pass
-    else:
+    if psutil is not None:
         try:
             return int(psutil.Process(pid).memory_info().rss)
         except psutil.Error:

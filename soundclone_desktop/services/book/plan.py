@@ -11,14 +11,14 @@ exactly that failure, asked for by the user, sends it again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from soundclone_desktop.core.book.estimate import BookEstimate, estimate_selection
 from soundclone_desktop.core.book.model import Book, SegmentRow
 from soundclone_desktop.core.book.segment import Segment
-from soundclone_desktop.core.book.takes import RenderStatus, SegmentKey
+from soundclone_desktop.core.book.takes import RenderStatus, SegmentKey, segment_status
 from soundclone_desktop.core.jobs import FailureReason
 from soundclone_desktop.core.pricing import PriceTable, estimate_production
 
@@ -90,6 +90,10 @@ class RenderPlan:
 
     ``scope`` lists every segment of the selection that needs a task (rendered ones too), by
     chapter, for progress: done / total per chapter.
+
+    ``book`` is the book value planned from and ``rows`` its rows of the selection's
+    chapters: while the book is that very value, the render reuses them instead of computing
+    every segment's request fingerprint again (on the GUI thread, the click's stall).
     """
 
     items: tuple[PlannedSegment, ...]
@@ -97,6 +101,10 @@ class RenderPlan:
     scope: tuple[tuple[str, tuple[SegmentKey, ...]], ...]
     skipped_failed: tuple[SegmentKey, ...] = ()  # failed earlier and not asked for again
     skipped_unknown: tuple[SegmentKey, ...] = ()  # outcome unknown: the user decides
+    book: Book | None = field(default=None, compare=False, repr=False)
+    rows: Mapping[str, Sequence[SegmentRow]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def tasks(self) -> int:
@@ -140,10 +148,12 @@ def build_plan(
     skipped_failed: list[SegmentKey] = []
     skipped_unknown: list[SegmentKey] = []
     index_of = {c.id: i for i, c in enumerate(book.chapters)}
+    rows_of: dict[str, Sequence[SegmentRow]] = {}
     for chapter_id in selection.chapter_ids(book):
         index = index_of[chapter_id]
         keys: list[SegmentKey] = []
-        for row in book.rows(chapter_id):
+        rows_of[chapter_id] = book.rows(chapter_id)
+        for row in rows_of[chapter_id]:
             key = (chapter_id, row.segment.id)
             if not row.segment.needs_task or not selection.takes_in(key):
                 continue
@@ -173,8 +183,31 @@ def build_plan(
     pairs = [(c, s) for c, s in pairs if (c, s.id) in rendered or (c, s.id) in planned]
     estimate = estimate_selection(pairs, prices, rendered, chapters=len(scope))
     return RenderPlan(
-        tuple(items), estimate, tuple(scope), tuple(skipped_failed), tuple(skipped_unknown)
-    )
+        tuple(items), estimate, tuple(scope), tuple(skipped_failed), tuple(skipped_unknown),
+        book, rows_of,
+    )  # fmt: skip
+
+
+def rows_now(plan: RenderPlan, book: Book) -> Mapping[str, Sequence[SegmentRow]]:
+    """The rows of the plan's chapters in ``book``: the plan's own while ``book`` is the
+    value it was made from, else computed (blocking: a request fingerprint per segment)."""
+    if plan.book is book:
+        return plan.rows
+    known = {c.id for c in book.chapters}
+    return {c: book.rows(c) for c, _ in plan.scope if c in known}
+
+
+def replanned(
+    plan: RenderPlan, book: Book, prices: PriceTable, also: Collection[SegmentKey] = ()
+) -> RenderPlan:
+    """What is left to send of ``plan`` in ``book``, plus ``also`` (segments whose create
+    never left): the plan itself while ``book`` is the value it was made from, else planned
+    again (blocking). Never a segment the user did not approve."""
+    if plan.book is book and not also:
+        return plan
+    wanted = {i.key for i in plan.items} | set(also)
+    selection = Selection.of_segments(key for _, keys in plan.scope for key in keys)
+    return build_plan(book, selection, prices, failed=True, only=wanted, outcome_unknown=True)
 
 
 def task_price(chars: int, prices: PriceTable) -> Decimal | None:
@@ -182,17 +215,34 @@ def task_price(chars: int, prices: PriceTable) -> Decimal | None:
     return estimate_production(chars, prices).total
 
 
-def still_wanted(item: PlannedSegment, rows_of: Callable[[str], list[SegmentRow]]) -> bool:
+_STILL_TO_RENDER = (
+    RenderStatus.QUEUED, RenderStatus.NOT_RENDERED, RenderStatus.STALE, RenderStatus.FAILED,
+)  # fmt: skip
+
+
+def still_wanted(item: PlannedSegment, book: Book, planned_from: Book | None = None) -> bool:
     """The segment still exists with the same request and has no current take (the text
-    may have been edited while it waited)."""
+    may have been edited while it waited). ``planned_from``: the book the item was planned
+    in; while the chapter, the settings and the rules are the same values, the request is
+    the same and only the segment's state is read (a chapter's rows cost a fingerprint per
+    segment: milliseconds on the GUI thread for every task sent)."""
+    chapter_id = item.row.chapter_id
     try:
-        rows = rows_of(item.row.chapter_id)
+        chapter = book.chapter(chapter_id)
     except KeyError:
         return False
-    for row in rows:
+    if planned_from is not None and _same_request(book, planned_from, chapter_id, chapter):
+        status = segment_status(book.state(chapter_id, item.segment.id), item.row.fingerprint)
+        return status.kind in _STILL_TO_RENDER
+    for row in book.rows(chapter_id):
         if row.segment.id == item.segment.id:
-            return row.fingerprint == item.row.fingerprint and row.status.kind in (
-                RenderStatus.QUEUED, RenderStatus.NOT_RENDERED, RenderStatus.STALE,
-                RenderStatus.FAILED,
-            )  # fmt: skip
+            return row.fingerprint == item.row.fingerprint and row.status.kind in _STILL_TO_RENDER
     return False
+
+
+def _same_request(book: Book, before: Book, chapter_id: str, chapter: object) -> bool:
+    try:
+        earlier = before.chapter(chapter_id)
+    except KeyError:
+        return False
+    return chapter is earlier and book.settings is before.settings and book.rules is before.rules

@@ -44,6 +44,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from soundclone_desktop.core.book.estimate import BudgetPlan, BudgetStop, plan_budget
+from soundclone_desktop.core.book.model import Book
 from soundclone_desktop.core.book.takes import RenderStatus, SegmentKey, TaskMark, TaskPhase
 from soundclone_desktop.core.jobs import FailureReason, Job, JobState
 from soundclone_desktop.core.params import ProductionParams
@@ -76,6 +77,8 @@ from .plan import (
     RenderPlan,
     Selection,
     build_plan,
+    replanned,
+    rows_now,
     still_wanted,
     task_price,
 )
@@ -135,6 +138,7 @@ class RenderQueue:
         self._on_progress: ProgressCallback | None = None
         self._learner = RateLearner(clock)
         self._run = RunFigures()  # a new one per run
+        self._planned_from: Book | None = None  # the book the items being sent were planned in
 
     # -- planning ----------------------------------------------------------------------
 
@@ -221,9 +225,11 @@ class RenderQueue:
         self._on_progress = on_progress
         self._run.scope = plan.scope
         self._run.titles = {c.id: c.title for c in self.store.book.chapters}
-        self._run.load_done(self.store.rows, self.prices)
+        book = self.store.book  # no fingerprints on the loop's thread (see RenderPlan)
+        rows = plan.rows if plan.book is book else await asyncio.to_thread(rows_now, plan, book)
+        self._run.load_done(lambda chapter_id: rows.get(chapter_id, ()), self.prices)
         resumed = await self.resume()
-        items = self._items_after_resume(plan, resumed)
+        items = await self._items_after_resume(plan, resumed)
         if budget is None:
             budget = self.store.book.settings.budget
         budget_plan: BudgetPlan | None = None
@@ -359,7 +365,7 @@ class RenderQueue:
         for item in items:
             if not await self._wait_for_slot():
                 return
-            if not still_wanted(item, self.store.rows):
+            if not still_wanted(item, self.store.book, self._planned_from):
                 self._run.todo_chars -= item.chars
                 continue
             price = task_price(item.chars, self.prices)
@@ -521,12 +527,16 @@ class RenderQueue:
 
     # -- state and progress ----------------------------------------------------------------
 
-    def _items_after_resume(self, plan: RenderPlan, resumed: ResumeSummary) -> list[PlannedSegment]:
+    async def _items_after_resume(
+        self, plan: RenderPlan, resumed: ResumeSummary
+    ) -> list[PlannedSegment]:
         """The plan's segments still to render, plus those whose create never left (their
-        marks were re-queued): what the user approved, nothing else, in reading order."""
-        wanted = {i.key for i in plan.items} | set(resumed.requeued) | set(resumed.demo_lost)
-        fresh = build_plan(self.store.book, _selection_of(plan), self.prices,
-                           failed=True, only=wanted, outcome_unknown=True)  # fmt: skip
+        marks were re-queued): what the user approved, nothing else, in reading order. The
+        plan itself while the book is the value it was made from (:func:`replanned`)."""
+        book, also = self.store.book, {*resumed.requeued, *resumed.demo_lost}
+        same = plan.book is book
+        fresh = plan if same else await asyncio.to_thread(replanned, plan, book, self.prices, also)
+        self._planned_from = fresh.book
         items = list(fresh.items)
         for item in items:
             self._run.chars_of[item.key] = item.chars
@@ -587,7 +597,3 @@ class RenderQueue:
 
 def _existing(path: Path | None) -> Path | None:
     return path if path is not None and path.is_file() else None
-
-
-def _selection_of(plan: RenderPlan) -> Selection:
-    return Selection.of_segments(key for _, keys in plan.scope for key in keys)

@@ -3,7 +3,7 @@ and still to do, and the progress snapshot made from them. A run starts with a f
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -35,7 +35,7 @@ class RunFigures:
     average_chars: int = 0
     chars_of: dict[SegmentKey, int] = field(default_factory=dict)
 
-    def load_done(self, rows_of: Callable[[str], list[SegmentRow]], prices: PriceTable) -> None:
+    def load_done(self, rows_of: Callable[[str], Sequence[SegmentRow]], prices: PriceTable) -> None:
         """The scope's segments rendered or failed before this run."""
         for chapter_id, keys in self.scope:
             wanted = set(keys)

@@ -4,8 +4,9 @@ finding in words), a warning-coloured marker on the chapter's waveform at the fi
 time, and Review › Findings… (:mod:`.findings_panel`) listing them with ▶ Listen and Redo.
 
 The checks decode takes, so they run in a worker, one run at a time (a request meanwhile
-runs once more afterwards), when a chapter is opened, when the book's figures change (a
-render landed, a save, a rule) and when the chapter's audio is loaded again (after a redo or
+runs once more afterwards), when a chapter is opened, when the book's figures change in
+this chapter's inputs (a take of it landed, a save, a rule; a take of another chapter does
+not: :mod:`.figures_throttle`) and when the chapter's audio is loaded again (after a redo or
 a choice of take). A run first compares what the findings depend on (the chapter text, the
 chosen takes) with the last run's and stops there when nothing changed; each take's
 measurement is kept for the book's lifetime, so a repeat decodes nothing.
@@ -26,12 +27,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QPalette, QTextCharFormat
 
-from soundclone_desktop.core.book.progress import QueueState
 from soundclone_desktop.core.book.sentences import sentence_spans
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.book import chapter_audio
 from soundclone_desktop.ui.book.editor_layers import Layer, set_layer
-from soundclone_desktop.ui.book.figures_throttle import throttled
+from soundclone_desktop.ui.book.figures_throttle import ChapterRefresh
 from soundclone_desktop.ui.book.findings_text import detail_text, finding_text
 from soundclone_desktop.ui.common.async_utils import signal_to_future, spawn
 from soundclone_desktop.ui.common.message_bar import Level
@@ -40,7 +40,6 @@ from soundclone_desktop.ui.theme.colours import colours_for
 if TYPE_CHECKING:
     from soundclone_desktop.core.book.checks import Finding
     from soundclone_desktop.core.book.listening import ChapterTiming
-    from soundclone_desktop.core.book.progress import RenderSnapshot
     from soundclone_desktop.services.book.checks import TakeMeasurement
     from soundclone_desktop.store.book import BookStore
     from soundclone_desktop.ui.book.controller import BookController
@@ -136,9 +135,7 @@ class ChapterFindings(QObject):
         controller.listening.menu.addAction(self.action)
         self.editor.tooltip_sources.append(self.tooltip_at)
         self.editor.report_changed.connect(lambda _report: self.show())
-        self._rendering = False
-        controller.needs.render.listen(self._on_render)
-        controller.figures_changed.connect(throttled(self, self.refresh, lambda: self._rendering))
+        self.changes = ChapterRefresh(controller, self.refresh)
         controller.book_opened.connect(lambda _folder: self._forget(book=True))
         controller.book_closed.connect(lambda: self._forget(book=True))
         controller.listening.audio_changed.connect(self._on_audio)
@@ -147,9 +144,6 @@ class ChapterFindings(QObject):
         self._enable()
 
     # -- computing ----------------------------------------------------------------------------
-
-    def _on_render(self, snapshot: RenderSnapshot) -> None:
-        self._rendering = snapshot.state == QueueState.RUNNING
 
     def refresh(self) -> asyncio.Task[None] | None:
         """Check the chapter in the editor again (in a worker; see the module doc)."""
@@ -160,6 +154,7 @@ class ChapterFindings(QObject):
         self._enable()
         if store is None or chapter_id is None:
             return None
+        self.changes.computed_from_now()
         if self.task is not None and not self.task.done():
             self._again = True
             return self.task

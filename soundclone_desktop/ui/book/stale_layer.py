@@ -5,8 +5,8 @@ rendered: render again to hear it (cost …)". Nothing is rendered again by itse
 What counts as changed is :mod:`soundclone_desktop.services.book.changed_segments` (a rule,
 a parameter or the voice changed, or the text was edited). It segments the text, so it runs
 in a worker, one run at a time, on the editor's text once an edit settles (before it is
-saved), when a chapter is opened and when the book's figures change (a render landed, a rule
-or a setting changed).
+saved), when a chapter is opened and when the book's figures change in this chapter's
+inputs (a take of it landed, a rule or a setting changed; :mod:`.figures_throttle`).
 """
 
 from __future__ import annotations
@@ -18,16 +18,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPalette, QTextCharFormat
 
-from soundclone_desktop.core.book.progress import QueueState
 from soundclone_desktop.i18n import translate
 from soundclone_desktop.ui.book.editor_layers import Layer, set_layer
-from soundclone_desktop.ui.book.figures_throttle import throttled
+from soundclone_desktop.ui.book.figures_throttle import ChapterRefresh
 from soundclone_desktop.ui.common.async_utils import spawn
 from soundclone_desktop.ui.common.money import money_text
 from soundclone_desktop.ui.theme.colours import colours_for
 
 if TYPE_CHECKING:
-    from soundclone_desktop.core.book.progress import RenderSnapshot
     from soundclone_desktop.services.book.changed_segments import ChangedSegment
     from soundclone_desktop.ui.book.controller import BookController
 
@@ -52,9 +50,7 @@ class StaleSegments(QObject):
         self._again = False
         self.editor.tooltip_sources.append(self.tooltip_at)
         self.editor.report_changed.connect(lambda _report: self._on_edit())
-        self._rendering = False
-        controller.needs.render.listen(self._on_render)
-        controller.figures_changed.connect(throttled(self, self.refresh, lambda: self._rendering))
+        self.changes = ChapterRefresh(controller, self.refresh)
         controller.book_closed.connect(self._forget)
 
     def _on_edit(self) -> None:
@@ -62,12 +58,10 @@ class StaleSegments(QObject):
             self.show()  # hidden at once if the text moved under it, back after the run
             self.refresh()
 
-    def _on_render(self, snapshot: RenderSnapshot) -> None:
-        self._rendering = snapshot.state == QueueState.RUNNING
-
     def refresh(self) -> asyncio.Task[None] | None:
         if self.controller.store is None or self.controller.chapter_id is None:
             return None
+        self.changes.computed_from_now()
         if self.task is not None and not self.task.done():
             self._again = True
             return self.task
