@@ -40,7 +40,11 @@ from soundclone_desktop.ui.studio_features import FeaturesHeld
 from soundclone_desktop.ui.studio_frame import StudioFrame
 from soundclone_desktop.ui.submit.bar import SHORTCUT, SubmitBar
 from soundclone_desktop.ui.submit.counter import CounterWidget
-from soundclone_desktop.ui.window_layout import PARAMS_WIDTH, DefaultLayout, size_shell_docks
+from soundclone_desktop.ui.window_layout import (
+    PARAMS_MIN_WIDTH,
+    DefaultLayout,
+    size_shell_docks,
+)
 from soundclone_desktop.ui.window_state import WindowState, place_first_window
 
 if TYPE_CHECKING:
@@ -204,13 +208,11 @@ class MainWindow(StudioFrame, FeaturesHeld):
         size = dock.size()
         dock.setWidget(widget)
         side = self.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
-        if side:  # never narrower than its panel: a scrolled panel would be cut at the right
-            dock.setMinimumWidth(max(dock.minimumWidth(), _width_needed(widget)))
         if self.isVisible():
             orientation = Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical
             extent = size.width() if side else size.height()
-            if side:
-                extent = max(extent, dock.minimumWidth())
+            if side:  # as wide as its panel needs where the window has room: a scrolled
+                extent = max(extent, _width_needed(widget))  # panel is cut at the right
             self.resizeDocks([dock], [extent], orientation)
 
     # -- building -------------------------------------------------------------------------
@@ -268,7 +270,7 @@ class MainWindow(StudioFrame, FeaturesHeld):
             QWidget(),
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        self.params_dock.setMinimumWidth(PARAMS_WIDTH)
+        self.params_dock.setMinimumWidth(PARAMS_MIN_WIDTH)
         self.tasks_dock = self.add_dock(
             "tasksDock",
             translate(CTX, "Tasks"),

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 CTX = "MainWindow"
 BOTTOM_HEIGHT = 230
 PARAMS_WIDTH = 360  # the parameters dock in a new window: its panel fits whole in English
+PARAMS_MIN_WIDTH = 340  # narrower windows (800 px screens) scroll the panel instead
 PLAYER_SHARE = 0.56  # of the window's width; the tabs of captions and activity get the rest
 
 
