@@ -5,8 +5,9 @@ up on first use (PEP 562): importing the errors, the models or the log redaction
 load httpx, which only the client needs (start-up time, issue #17).
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from soundclone_desktop.core.lazy_names import lazy_getattr
 
 if TYPE_CHECKING:
     from soundclone_desktop.api._constants import (
@@ -103,13 +104,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE)
 
 
 __all__ = [

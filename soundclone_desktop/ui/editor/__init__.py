@@ -4,8 +4,9 @@ Public names are looked up on first use (PEP 562): the window's shell imports th
 alone, before its first paint (start-up time, issue #17).
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from soundclone_desktop.core.lazy_names import lazy_getattr
 
 if TYPE_CHECKING:
     from soundclone_desktop.ui.editor.editor import ScriptEditor
@@ -19,13 +20,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE)
 
 
 __all__ = [
